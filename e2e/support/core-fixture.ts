@@ -1,0 +1,44 @@
+import type { Result } from '../../shared/errors';
+import type { HandlerOptions } from '../../main/ipc/handlers';
+import { type Core, createCore } from '../../main/ipc/handlers';
+import { type CountingProxy, startCountingProxy } from './counting-proxy';
+import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from './s3-server';
+
+/** A real S3 server, a counting proxy in front of it, and the app's core connected through the proxy. */
+export interface CoreFixture {
+  readonly server: TestS3Server;
+  readonly proxy: CountingProxy;
+  readonly core: Core;
+  readonly connectionId: string;
+  close(): Promise<void>;
+}
+
+export async function startCoreFixture(options: HandlerOptions = {}): Promise<CoreFixture> {
+  const server = await startS3Server();
+  const proxy = await startCountingProxy(server.url);
+  const core = createCore(options);
+  const added = await core.handlers['connections:add']({
+    name: 'test',
+    endpoint: proxy.url,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: TEST_CREDENTIALS,
+  });
+  const connectionId = unwrap(added).id;
+  return {
+    server,
+    proxy,
+    core,
+    connectionId,
+    close: async () => {
+      core.dispose();
+      await proxy.close();
+      await server.close();
+    },
+  };
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}

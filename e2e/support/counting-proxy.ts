@@ -1,0 +1,186 @@
+import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** One request as seen on the wire between the app and the S3 server. */
+export interface WireRequest {
+  readonly method: string;
+  readonly bucket: string;
+  readonly key: string;
+  readonly query: URLSearchParams;
+  readonly operation: string;
+  status: number;
+}
+
+/** What a rule may do to a matching request instead of forwarding it untouched. */
+export type Interference =
+  | { readonly kind: 'deny' }
+  | { readonly kind: 'slowdown' }
+  | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
+  /** Forward, but cut the connection after this many body bytes of the response. */
+  | { readonly kind: 'cut'; readonly afterBytes: number };
+
+export type Rule = (req: WireRequest) => Interference | undefined;
+
+/**
+ * Name the S3 operation of a path-style request from its method and query, the way S3 itself dispatches.
+ * Used to count requests at the HTTP level, independent of anything the app reports about itself.
+ */
+export function operationOf(method: string, bucket: string, key: string, q: URLSearchParams): string {
+  if (!bucket) return method === 'GET' ? 'ListBuckets' : `${method}Service`;
+  if (!key) {
+    if (method === 'GET' && q.get('list-type') === '2') return 'ListObjectsV2';
+    if (method === 'GET' && q.has('location')) return 'GetBucketLocation';
+    if (method === 'GET' && q.has('uploads')) return 'ListMultipartUploads';
+    if (method === 'GET' && q.has('versions')) return 'ListObjectVersions';
+    if (method === 'GET') return 'ListObjects';
+    if (method === 'HEAD') return 'HeadBucket';
+    if (method === 'POST' && q.has('delete')) return 'DeleteObjects';
+    if (method === 'PUT') return 'CreateBucket';
+    if (method === 'DELETE') return 'DeleteBucket';
+    return `${method}Bucket`;
+  }
+  if (method === 'HEAD') return 'HeadObject';
+  if (method === 'GET') return q.has('uploadId') ? 'ListParts' : 'GetObject';
+  if (method === 'PUT') return q.has('partNumber') ? 'UploadPart' : 'PutObject';
+  if (method === 'POST' && q.has('uploads')) return 'CreateMultipartUpload';
+  if (method === 'POST' && q.has('uploadId')) return 'CompleteMultipartUpload';
+  if (method === 'DELETE') return q.has('uploadId') ? 'AbortMultipartUpload' : 'DeleteObject';
+  return `${method}Object`;
+}
+
+function errorXml(code: string, message: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>proxy</RequestId></Error>`;
+}
+
+export interface CountingProxy {
+  readonly url: string;
+  readonly port: number;
+  /** Every request since start or the last reset, in arrival order. */
+  readonly log: readonly WireRequest[];
+  count(operation?: string): number;
+  reset(): void;
+  /** Milliseconds added before each request is forwarded (a stand-in for network round trips). */
+  setDelay(ms: number): void;
+  /** Add a rule; returns a function that removes it. */
+  addRule(rule: Rule): () => void;
+  clearRules(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A path-style HTTP proxy in front of an S3 server on loopback. It counts S3 requests by operation, can delay
+ * them, and can answer for the server (403, 503 SlowDown, any status) or cut a response mid-body.
+ */
+export async function startCountingProxy(targetUrl: string): Promise<CountingProxy> {
+  const target = new URL(targetUrl);
+  const log: WireRequest[] = [];
+  let rules: Rule[] = [];
+  let delayMs = 0;
+  const sockets = new Set<Socket>();
+
+  const reply = (res: import('node:http').ServerResponse, wire: WireRequest, status: number, code: string, message: string, headers: Record<string, string> = {}) => {
+    wire.status = status;
+    const body = wire.method === 'HEAD' ? '' : errorXml(code, message);
+    res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': 'proxy', ...headers });
+    res.end(body);
+  };
+
+  const server: Server = createServer(async (req: IncomingMessage, res) => {
+    const url = new URL(req.url ?? '/', 'http://proxy');
+    const [, bucket = '', ...rest] = url.pathname.split('/');
+    const key = decodeURIComponent(rest.join('/'));
+    const method = req.method ?? 'GET';
+    const wire: WireRequest = {
+      method,
+      bucket: decodeURIComponent(bucket),
+      key,
+      query: url.searchParams,
+      operation: operationOf(method, bucket, key, url.searchParams),
+      status: 0,
+    };
+    log.push(wire);
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+
+    let interference: Interference | undefined;
+    for (const rule of rules) if ((interference = rule(wire))) break;
+    if (interference?.kind === 'deny') {
+      req.resume();
+      return reply(res, wire, 403, 'AccessDenied', 'Access Denied');
+    }
+    if (interference?.kind === 'slowdown') {
+      req.resume();
+      return reply(res, wire, 503, 'SlowDown', 'Please reduce your request rate.');
+    }
+    if (interference?.kind === 'status') {
+      req.resume();
+      return reply(res, wire, interference.status, interference.code, interference.message ?? interference.code, interference.headers);
+    }
+    const cutAfter = interference?.kind === 'cut' ? interference.afterBytes : undefined;
+
+    const upstream = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        method,
+        path: req.url,
+        headers: { ...req.headers, host: `${target.hostname}:${target.port}` },
+      },
+      (up) => {
+        wire.status = up.statusCode ?? 0;
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        if (cutAfter === undefined) {
+          up.pipe(res);
+          return;
+        }
+        let sent = 0;
+        up.on('data', (chunk: Buffer) => {
+          const room = cutAfter - sent;
+          if (room > 0) res.write(chunk.subarray(0, room));
+          sent += chunk.length;
+          if (sent >= cutAfter) {
+            up.destroy();
+            res.socket?.destroy();
+          }
+        });
+        up.on('end', () => res.end());
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) reply(res, wire, 502, 'BadGateway', 'upstream failed');
+      else res.socket?.destroy();
+    });
+    req.pipe(upstream);
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    log,
+    count: (operation) => (operation ? log.filter((r) => r.operation === operation).length : log.length),
+    reset: () => {
+      log.length = 0;
+    },
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
+    addRule: (rule) => {
+      rules.push(rule);
+      return () => {
+        rules = rules.filter((r) => r !== rule);
+      };
+    },
+    clearRules: () => {
+      rules = [];
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { Channel, RequestOf } from '../../shared/ipc';
+
+const id = z.string().min(1).max(200);
+/** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
+const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a bucket name');
+/** S3 keys are at most 1024 bytes of UTF-8. */
+const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
+const empty = z.object({}).strict();
+
+const endpoint = z
+  .url({ protocol: /^https?$/ })
+  .max(2048)
+  .optional();
+
+/** The runtime guard for every channel: main parses each request with its schema before anything else. */
+export const requestSchemas = {
+  'connections:add': z
+    .object({
+      name: z.string().trim().min(1).max(200),
+      endpoint,
+      region: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/i, 'not a region name'),
+      forcePathStyle: z.boolean(),
+      credentials: z
+        .object({
+          accessKeyId: z.string().min(1).max(256),
+          secretAccessKey: z.string().min(1).max(1024),
+          sessionToken: z.string().min(1).max(8192).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  'connections:list': empty,
+  'buckets:list': z.object({ connectionId: id }).strict(),
+  'objects:list': z
+    .object({
+      connectionId: id,
+      bucket,
+      prefix: key,
+      cursor: z.string().max(4096).nullable().optional(),
+      refresh: z.boolean().optional(),
+    })
+    .strict(),
+  'objects:stat': z.object({ connectionId: id, bucket, keys: z.array(key).max(100_000) }).strict(),
+  'objects:head': z.object({ connectionId: id, bucket, key: key.refine((k) => k.length > 0, 'empty key') }).strict(),
+  'cache:stats': empty,
+  'cache:invalidate': z.object({ connectionId: id, bucket: bucket.optional(), prefix: key.optional() }).strict(),
+} satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

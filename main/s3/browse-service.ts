@@ -1,0 +1,137 @@
+import {
+  HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { basename, canonicalPrefix, isFolderKey } from '../../shared/keys';
+import type { BucketInfo, Entry, HeadInfo, ListPage, StatOutcome } from '../../shared/types';
+import type { CachedPage, S3Cache } from '../cache/s3-cache';
+
+/** S3's own maximum; one request per 1000 keys is the floor for any client. */
+export const PAGE_SIZE = 1000;
+
+/** S3 url-encodes keys with form encoding ("+" for space) when asked to; undo it only if the server did. */
+function decodeKey(key: string, encoded: boolean): string {
+  return encoded ? decodeURIComponent(key.replace(/\+/g, ' ')) : key;
+}
+
+/** Turn one ListObjectsV2 response into entries: folders from CommonPrefixes, objects from Contents. */
+export function entriesOf(prefix: string, out: ListObjectsV2CommandOutput): Entry[] {
+  const encoded = out.EncodingType === 'url';
+  const seen = new Set<string>();
+  const entries: Entry[] = [];
+  for (const cp of out.CommonPrefixes ?? []) {
+    if (!cp.Prefix) continue;
+    const key = decodeKey(cp.Prefix, encoded);
+    if (seen.has(key) || key === prefix) continue;
+    seen.add(key);
+    entries.push({ kind: 'folder', key, name: basename(key) });
+  }
+  for (const obj of out.Contents ?? []) {
+    if (obj.Key === undefined) continue;
+    const key = decodeKey(obj.Key, encoded);
+    // The folder's own marker object is not its own child; a marker that repeats a CommonPrefix shows once.
+    if (key === prefix || seen.has(key)) continue;
+    seen.add(key);
+    if (isFolderKey(key)) {
+      entries.push({ kind: 'folder', key, name: basename(key) });
+      continue;
+    }
+    entries.push({
+      kind: 'object',
+      key,
+      name: basename(key),
+      size: obj.Size ?? 0,
+      lastModified: obj.LastModified?.getTime() ?? 0,
+      etag: obj.ETag ?? '',
+      storageClass: obj.StorageClass ?? 'STANDARD',
+    });
+  }
+  return entries;
+}
+
+export interface ListRequest {
+  readonly connectionId: string;
+  readonly client: S3Client;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly cursor: string | null;
+  readonly refresh: boolean;
+}
+
+/** Listing, stat and head over the cache. Listing is the only way stats get in; stat never touches the network. */
+export class BrowseService {
+  /** Concurrent asks for the same page share one request. */
+  private readonly inflight = new Map<string, Promise<CachedPage>>();
+
+  constructor(private readonly cache: S3Cache) {}
+
+  async listBuckets(client: S3Client): Promise<BucketInfo[]> {
+    const out = await client.send(new ListBucketsCommand({}));
+    return (out.Buckets ?? []).flatMap((b) => (b.Name ? [{ name: b.Name, createdAt: b.CreationDate?.getTime() ?? null }] : []));
+  }
+
+  async listPage(req: ListRequest): Promise<ListPage> {
+    const prefix = canonicalPrefix(req.prefix);
+    const cursor = req.cursor ?? '';
+    if (req.refresh && cursor === '') this.cache.dropFolder(req.connectionId, req.bucket, prefix);
+    const cached = req.refresh ? undefined : this.cache.getPage(req.connectionId, req.bucket, prefix, cursor);
+    if (cached) return { bucket: req.bucket, prefix, ...cached, fromCache: true };
+
+    const flightKey = JSON.stringify([req.connectionId, req.bucket, prefix, cursor]);
+    let flight = this.inflight.get(flightKey);
+    if (!flight) {
+      flight = this.fetchPage(req, prefix, cursor).finally(() => this.inflight.delete(flightKey));
+      this.inflight.set(flightKey, flight);
+    }
+    return { bucket: req.bucket, prefix, ...(await flight), fromCache: false };
+  }
+
+  stat(connectionId: string, bucket: string, keys: readonly string[]): StatOutcome[] {
+    return keys.map((key) => {
+      const stat = this.cache.getStat(connectionId, bucket, key);
+      return stat ? { key, ok: true, stat } : { key, ok: false, code: 'NotCached' };
+    });
+  }
+
+  async head(connectionId: string, client: S3Client, bucket: string, key: string): Promise<HeadInfo> {
+    const cached = this.cache.getHead(connectionId, bucket, key);
+    if (cached) return cached;
+    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const head: HeadInfo = {
+      key,
+      size: out.ContentLength ?? 0,
+      lastModified: out.LastModified?.getTime() ?? 0,
+      etag: out.ETag ?? '',
+      storageClass: out.StorageClass ?? 'STANDARD',
+      contentType: out.ContentType ?? null,
+      metadata: { ...(out.Metadata ?? {}) },
+      serverSideEncryption: out.ServerSideEncryption ?? null,
+      versionId: out.VersionId ?? null,
+    };
+    this.cache.setHead(connectionId, bucket, head);
+    return head;
+  }
+
+  private async fetchPage(req: ListRequest, prefix: string, cursor: string): Promise<CachedPage> {
+    const out = await req.client.send(
+      new ListObjectsV2Command({
+        Bucket: req.bucket,
+        Prefix: prefix === '' ? undefined : prefix,
+        Delimiter: '/',
+        MaxKeys: PAGE_SIZE,
+        // Keys may hold characters XML 1.0 cannot carry; S3 then url-encodes them and says so in the response.
+        EncodingType: 'url',
+        ContinuationToken: cursor === '' ? undefined : cursor,
+      }),
+    );
+    const page: CachedPage = {
+      entries: entriesOf(prefix, out),
+      nextCursor: out.IsTruncated && out.NextContinuationToken ? out.NextContinuationToken : null,
+    };
+    this.cache.setPage(req.connectionId, req.bucket, prefix, cursor, page);
+    return page;
+  }
+}

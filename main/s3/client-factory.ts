@@ -1,0 +1,55 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+export interface ClientConfig {
+  readonly region: string;
+  readonly endpoint?: string;
+  readonly forcePathStyle: boolean;
+  readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+}
+
+/** Called once per S3 operation the app sends (not per retry), for the status bar's request counter. */
+export type RequestObserver = (operation: string) => void;
+
+export type S3ClientFactory = (config: ClientConfig, observe?: RequestObserver) => S3Client;
+
+export interface ClientFactoryOptions {
+  readonly maxAttempts?: number;
+  readonly maxSockets?: number;
+  readonly connectionTimeoutMs?: number;
+}
+
+/**
+ * Builds S3 clients that work with AWS and with older S3-compatible servers: checksums are only sent when an
+ * operation requires them (Ceph RGW and older MinIO reject the SDK's newer default CRC32 trailers), keep-alive
+ * sockets are reused, and the SDK's standard retry handles 5xx/SlowDown with backoff.
+ */
+export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3ClientFactory {
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
+  const httpAgent = new HttpAgent(agentOptions);
+  const httpsAgent = new HttpsAgent(agentOptions);
+  return (config, observe) => {
+    const client = new S3Client({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      forcePathStyle: config.forcePathStyle,
+      credentials: config.credentials,
+      maxAttempts: options.maxAttempts ?? 4,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: { httpAgent, httpsAgent, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
+    });
+    if (observe) {
+      client.middlewareStack.add(
+        (next, context) => (args) => {
+          observe(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
+          return next(args);
+        },
+        { step: 'initialize', name: 's3deskRequestObserver' },
+      );
+    }
+    return client;
+  };
+}

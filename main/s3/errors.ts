@@ -1,0 +1,62 @@
+import type { AppError, ErrorCode } from '../../shared/errors';
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+const CREDENTIAL_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ExpiredToken', 'InvalidToken', 'TokenRefreshRequired']);
+const THROTTLE_CODES = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'ServiceUnavailable']);
+
+interface SdkLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  Code?: string;
+  cause?: unknown;
+  $metadata?: { httpStatusCode?: number };
+}
+
+function networkCode(e: SdkLikeError, depth = 0): string | undefined {
+  if (e.code && NETWORK_CODES.has(e.code)) return e.code;
+  if (e.name === 'TimeoutError') return 'ETIMEDOUT';
+  if (depth < 3 && e.cause && typeof e.cause === 'object') return networkCode(e.cause as SdkLikeError, depth + 1);
+  return undefined;
+}
+
+/** Map anything the SDK (or Node) throws to the closed set of codes. Never lets an error pass as "empty". */
+export function toAppError(error: unknown, context = ''): AppError {
+  if (typeof error !== 'object' || error === null) return { code: 'Unknown', message: String(error) };
+  const e = error as SdkLikeError;
+  const name = e.Code ?? e.name ?? '';
+  const status = e.$metadata?.httpStatusCode;
+  const where = context ? `${context}: ` : '';
+  const detail = e.message && e.message !== name && e.message !== 'UnknownError' ? ` (${e.message})` : '';
+  const make = (code: ErrorCode, message: string): AppError => ({ code, message: where + message + detail });
+
+  const net = networkCode(e);
+  if (net) return make('Network', `cannot reach the server [${net}]`);
+  if (CREDENTIAL_CODES.has(name)) return make('InvalidCredentials', `the server rejected the credentials [${name}]`);
+  if (name === 'NoSuchBucket') return make('NoSuchBucket', 'the bucket does not exist');
+  if (name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket'))
+    return make('NoSuchKey', 'the object does not exist');
+  if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) return make('AccessDenied', 'access denied');
+  if (THROTTLE_CODES.has(name) || status === 503 || status === 429)
+    return make('Throttled', 'the server is throttling requests; try again shortly');
+  if (name === 'AbortError') return make('Cancelled', 'cancelled');
+  if (status === undefined && e.message) return make('Network', 'no valid response from the server');
+  return make('Unknown', `${name || 'error'}${status ? ` (HTTP ${status})` : ''}`);
+}

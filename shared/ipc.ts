@@ -1,0 +1,91 @@
+/**
+ * The one IPC contract. Each channel names its request and response; the main-process handler map and the
+ * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
+ */
+import type { Result } from './errors';
+import type {
+  BucketInfo,
+  CacheStats,
+  ConnectionId,
+  ConnectionSummary,
+  HeadInfo,
+  ListPage,
+  StatOutcome,
+} from './types';
+
+export interface StaticCredentialsInput {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+export interface ConnectionInput {
+  readonly name: string;
+  /** Absent for AWS itself; e.g. "http://127.0.0.1:9000" for MinIO. */
+  readonly endpoint?: string;
+  readonly region: string;
+  readonly forcePathStyle: boolean;
+  readonly credentials: StaticCredentialsInput;
+}
+
+export interface BucketRef {
+  readonly connectionId: ConnectionId;
+  readonly bucket: string;
+}
+
+export interface IpcContract {
+  'connections:add': { request: ConnectionInput; response: ConnectionSummary };
+  'connections:list': { request: Record<string, never>; response: readonly ConnectionSummary[] };
+  'buckets:list': { request: { readonly connectionId: ConnectionId }; response: readonly BucketInfo[] };
+  'objects:list': {
+    request: BucketRef & {
+      readonly prefix: string;
+      /** null or absent for the first page. */
+      readonly cursor?: string | null;
+      /** Skip the cache for this page (user pressed Refresh). */
+      readonly refresh?: boolean;
+    };
+    response: ListPage;
+  };
+  'objects:stat': { request: BucketRef & { readonly keys: readonly string[] }; response: readonly StatOutcome[] };
+  'objects:head': { request: BucketRef & { readonly key: string }; response: HeadInfo };
+  'cache:stats': { request: Record<string, never>; response: CacheStats };
+  'cache:invalidate': {
+    request: { readonly connectionId: ConnectionId; readonly bucket?: string; readonly prefix?: string };
+    response: { readonly dropped: number };
+  };
+}
+
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = IpcContract[C]['request'];
+export type ResponseOf<C extends Channel> = IpcContract[C]['response'];
+
+/** What main must implement: one async function per channel, always answering with an envelope. */
+export type HandlerMap = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>> };
+
+/** The named methods the preload exposes as `window.s3desk`, each bound to exactly one channel. */
+export const API_METHODS = {
+  addConnection: 'connections:add',
+  listConnections: 'connections:list',
+  listBuckets: 'buckets:list',
+  listObjects: 'objects:list',
+  statObjects: 'objects:stat',
+  headObject: 'objects:head',
+  cacheStats: 'cache:stats',
+  invalidateCache: 'cache:invalidate',
+} as const satisfies Record<string, Channel>;
+
+export type ApiMethod = keyof typeof API_METHODS;
+
+export type RendererApi = {
+  readonly [M in ApiMethod]: (
+    request: RequestOf<(typeof API_METHODS)[M]>,
+  ) => Promise<Result<ResponseOf<(typeof API_METHODS)[M]>>>;
+};
+
+/** The global name the preload exposes the API under. */
+export const API_GLOBAL = 's3desk';
+
+/** Fails to compile when a channel has no preload method. */
+type UnexposedChannels = Exclude<Channel, (typeof API_METHODS)[ApiMethod]>;
+export const EVERY_CHANNEL_EXPOSED: [UnexposedChannels] extends [never] ? true : never = true;
