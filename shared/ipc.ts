@@ -54,6 +54,13 @@ export interface IpcContract {
     request: { readonly connectionId: ConnectionId; readonly bucket?: string; readonly prefix?: string };
     response: { readonly dropped: number };
   };
+
+  // ── connections: profiles and saved connections ──
+
+  // ── operations: folders, delete, rename, copy, share, preview ──
+
+  // ── transfers: downloads, uploads, drag ──
+
 }
 
 export type Channel = keyof IpcContract;
@@ -73,14 +80,49 @@ export const API_METHODS = {
   headObject: 'objects:head',
   cacheStats: 'cache:stats',
   invalidateCache: 'cache:invalidate',
+
+  // ── connections ──
+
+  // ── operations ──
+
+  // ── transfers ──
+
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
+
+/** Events main pushes to the renderer (progress and the like): channel → payload. */
+export interface IpcEvents {
+  'cache:changed': { readonly connectionId: ConnectionId; readonly bucket: string; readonly prefixes: readonly string[] };
+
+  // ── operations ──
+
+  // ── transfers ──
+
+}
+
+export type EventChannel = keyof IpcEvents;
+
+/** The named subscriptions the preload exposes; each returns an unsubscribe function. */
+export const EVENT_SUBSCRIPTIONS = {
+  onCacheChanged: 'cache:changed',
+
+  // ── operations ──
+
+  // ── transfers ──
+
+} as const satisfies Record<string, EventChannel>;
+
+export type EventSink = <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => void;
 
 export type RendererApi = {
   readonly [M in ApiMethod]: (
     request: RequestOf<(typeof API_METHODS)[M]>,
   ) => Promise<Result<ResponseOf<(typeof API_METHODS)[M]>>>;
+} & {
+  readonly [S in keyof typeof EVENT_SUBSCRIPTIONS]: (
+    listener: (payload: IpcEvents[(typeof EVENT_SUBSCRIPTIONS)[S]]) => void,
+  ) => () => void;
 };
 
 /** The global name the preload exposes the API under. */

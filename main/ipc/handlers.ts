@@ -1,33 +1,30 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import { type AppError, fail, ok, type Result } from '../../shared/errors';
-import type { Channel, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
+import { fail, ok, type Result } from '../../shared/errors';
+import type { Channel, EventSink, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
+import { ancestorsOf } from '../../shared/keys';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
-import { BrowseService } from '../s3/browse-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { toAppError } from '../s3/errors';
+import { browseChannels } from './channels/browse';
+import { cacheChannels } from './channels/cache';
+import { connectionChannels } from './channels/connections';
+import { type ChannelImpls, type CoreContext, HandlerError } from './context';
 import { requestSchemas } from './schemas';
+
+export { HandlerError } from './context';
 
 export interface HandlerOptions {
   readonly cache?: Partial<CacheOptions>;
   readonly clientFactory?: S3ClientFactory;
-}
-
-/** Thrown inside handlers to answer with a specific code. */
-export class HandlerError extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.message);
-  }
+  /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
+  readonly events?: EventSink;
 }
 
 export interface Core {
   readonly handlers: HandlerMap;
-  readonly cache: S3Cache;
-  readonly connections: ConnectionRegistry;
+  readonly context: CoreContext;
   dispose(): void;
 }
-
-type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 /**
  * Builds every IPC handler as a plain async function: validate the request with its schema, run, and answer
@@ -35,6 +32,7 @@ type Implementations = { [C in Channel]: (request: RequestOf<C>) => Promise<Resp
  */
 export function createCore(options: HandlerOptions = {}): Core {
   const cache = new S3Cache(options.cache);
+  const events: EventSink = options.events ?? (() => {});
   const requests: Record<string, number> = {};
   const connections = new ConnectionRegistry({
     clientFactory: options.clientFactory ?? createS3ClientFactory(),
@@ -42,41 +40,39 @@ export function createCore(options: HandlerOptions = {}): Core {
       requests[op] = (requests[op] ?? 0) + 1;
     },
   });
-  const browse = new BrowseService(cache);
 
-  const clientOf = (connectionId: string): S3Client => {
-    const connection = connections.get(connectionId);
-    if (!connection) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${connectionId}` });
-    return connection.client;
+  const context: CoreContext = {
+    cache,
+    connections,
+    events,
+    clientOf(connectionId) {
+      const connection = connections.get(connectionId);
+      if (!connection) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${connectionId}` });
+      return connection.client;
+    },
+    invalidate(connectionId, bucket, changes) {
+      cache.invalidate(connectionId, bucket, changes);
+      const prefixes = new Set(changes.flatMap((c) => ancestorsOf(c.key)));
+      events('cache:changed', { connectionId, bucket, prefixes: [...prefixes] });
+    },
   };
 
-  const impl: Implementations = {
-    'connections:add': (req) => connections.add(req),
-    'connections:list': () => connections.list(),
-    'buckets:list': (req) => browse.listBuckets(clientOf(req.connectionId)),
-    'objects:list': (req) =>
-      browse.listPage({
-        connectionId: req.connectionId,
-        client: clientOf(req.connectionId),
-        bucket: req.bucket,
-        prefix: req.prefix,
-        cursor: req.cursor ?? null,
-        refresh: req.refresh ?? false,
-      }),
-    'objects:stat': (req) => {
-      clientOf(req.connectionId);
-      return browse.stat(req.connectionId, req.bucket, req.keys);
-    },
-    'objects:head': (req) => browse.head(req.connectionId, clientOf(req.connectionId), req.bucket, req.key),
-    'cache:stats': () => ({ ...cache.stats(), requests: { ...requests } }),
-    'cache:invalidate': (req) => ({ dropped: cache.invalidateScope(req.connectionId, req.bucket, req.prefix) }),
+  const impl: ChannelImpls<Channel> = {
+    ...connectionChannels(context),
+    ...browseChannels(context),
+    ...cacheChannels(context, requests),
+
+    // ── operations ──
+
+    // ── transfers ──
+
   };
 
   const handlers = Object.fromEntries(
     (Object.keys(impl) as Channel[]).map((channel) => [channel, wrap(channel, impl[channel] as never)]),
   ) as unknown as HandlerMap;
 
-  return { handlers, cache, connections, dispose: () => connections.dispose() };
+  return { handlers, context, dispose: () => connections.dispose() };
 }
 
 /** Convenience for callers that need only the handler map. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 
-const id = z.string().min(1).max(200);
+export const id = z.string().min(1).max(200);
 /** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
-const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a bucket name');
+export const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a bucket name');
 /** S3 keys are at most 1024 bytes of UTF-8. */
-const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
-const empty = z.object({}).strict();
+export const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
+export const empty = z.object({}).strict();
 
 const endpoint = z
   .url({ protocol: /^https?$/ })
@@ -45,4 +45,11 @@ export const requestSchemas = {
   'objects:head': z.object({ connectionId: id, bucket, key: key.refine((k) => k.length > 0, 'empty key') }).strict(),
   'cache:stats': empty,
   'cache:invalidate': z.object({ connectionId: id, bucket: bucket.optional(), prefix: key.optional() }).strict(),
+
+  // ── connections ──
+
+  // ── operations ──
+
+  // ── transfers ──
+
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

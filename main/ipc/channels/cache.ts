@@ -1,0 +1,11 @@
+import type { ChannelImpls, CoreContext } from '../context';
+
+export function cacheChannels(
+  ctx: CoreContext,
+  requests: Readonly<Record<string, number>>,
+): ChannelImpls<'cache:stats' | 'cache:invalidate'> {
+  return {
+    'cache:stats': () => ({ ...ctx.cache.stats(), requests: { ...requests } }),
+    'cache:invalidate': (req) => ({ dropped: ctx.cache.invalidateScope(req.connectionId, req.bucket, req.prefix) }),
+  };
+}
