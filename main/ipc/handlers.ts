@@ -8,6 +8,8 @@ import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
 import { cacheChannels } from './channels/cache';
 import { connectionChannels } from './channels/connections';
+import { transferChannels } from './channels/transfers';
+import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
 import { requestSchemas } from './schemas';
 
@@ -18,12 +20,16 @@ export interface HandlerOptions {
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
+  /** Transfer tuning, temp folder, and the Electron adapters (dialogs, drag) or their fakes. */
+  readonly transfers?: Partial<TransferOptions>;
 }
 
 export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
-  dispose(): void;
+  readonly transfers: TransferService;
+  /** Cancels transfers and removes temp files; resolves when they are gone. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -57,6 +63,8 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
   };
 
+  const transfers = new TransferService(context, options.transfers);
+
   const impl: ChannelImpls<Channel> = {
     ...connectionChannels(context),
     ...browseChannels(context),
@@ -65,6 +73,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     // ── operations ──
 
     // ── transfers ──
+    ...transferChannels(transfers),
 
   };
 
@@ -72,7 +81,15 @@ export function createCore(options: HandlerOptions = {}): Core {
     (Object.keys(impl) as Channel[]).map((channel) => [channel, wrap(channel, impl[channel] as never)]),
   ) as unknown as HandlerMap;
 
-  return { handlers, context, dispose: () => connections.dispose() };
+  return {
+    handlers,
+    context,
+    transfers,
+    dispose: async () => {
+      await transfers.dispose();
+      connections.dispose();
+    },
+  };
 }
 
 /** Convenience for callers that need only the handler map. */

@@ -8,6 +8,11 @@ export const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a buc
 export const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
 export const empty = z.object({}).strict();
 
+const selectedItem = z.object({ key: key.refine((k) => k.length > 0, 'empty key'), kind: z.enum(['object', 'folder']) }).strict();
+/** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
+const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
+const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
+
 const endpoint = z
   .url({ protocol: /^https?$/ })
   .max(2048)
@@ -51,5 +56,32 @@ export const requestSchemas = {
   // ── operations ──
 
   // ── transfers ──
+  'transfers:download': z
+    .object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000), destination: localPath, conflict })
+    .strict(),
+  'transfers:upload': z
+    .object({
+      connectionId: id,
+      bucket,
+      prefix: key,
+      paths: z.array(localPath).max(100_000),
+      streams: z.array(id).max(100_000).optional(),
+      conflict,
+    })
+    .strict(),
+  'transfers:stream-open': z.object({ name: z.string().min(1).max(4096), size: z.number().int().min(0).max(5 * 1024 ** 4) }).strict(),
+  'transfers:stream-write': z
+    .object({ streamId: id, offset: z.number().int().min(0), data: z.string().max(16 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') })
+    .strict(),
+  'transfers:stream-close': z.object({ streamId: id, abort: z.boolean().optional() }).strict(),
+  'transfers:list': empty,
+  'transfers:cancel': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:retry': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
+  'transfers:pick-folder': empty,
+  'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
+  'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
+  'transfers:drag-start': z.object({ stageId: id }).strict(),
+  'transfers:drag-end': z.object({ stageId: id }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
