@@ -8,6 +8,8 @@ export interface WireRequest {
   readonly key: string;
   readonly query: URLSearchParams;
   readonly operation: string;
+  /** The request's Range header, if any (to see where a retried download resumed). */
+  readonly range?: string;
   status: number;
 }
 
@@ -96,6 +98,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       key,
       query: url.searchParams,
       operation: operationOf(method, bucket, key, url.searchParams),
+      ...(typeof req.headers.range === 'string' ? { range: req.headers.range } : {}),
       status: 0,
     };
     log.push(wire);

@@ -5,9 +5,9 @@
  * listed ETag with If-Match (a changed object fails cleanly instead of mixing versions), verify the size and,
  * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed.
  */
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -101,58 +101,72 @@ interface RangeJob {
   readonly end: number;
 }
 
+/** Objects up to this size are collected in memory and written with one call (thousands of small files). */
+const IN_MEMORY_MAX = 8 * 1024 * 1024;
+
+/** Where fetched bytes go: at an absolute offset of the object. */
+type Sink = (data: Buffer, offset: number) => Promise<void> | void;
+
+/** Create a file exclusively, creating its folder only when it is missing (saves a mkdir per file). */
+async function createExclusive(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    return open(file, 'wx');
+  }
+}
+
 /** Download into `target`. Resolves with the final path (null if commit dropped it). */
 export async function downloadObject(args: DownloadArgs): Promise<string | null> {
   const { object, signal } = args;
   const tuning = args.tuning ?? DEFAULT_DOWNLOAD_TUNING;
   if (signal.aborted) throw new TransferError({ code: 'Cancelled', message: 'cancelled' });
-  await mkdir(path.dirname(args.target), { recursive: true });
   const partPath = partPathFor(args.target);
-  let handle: FileHandle | undefined = await open(partPath, 'wx');
+  let handle: FileHandle | undefined;
   let keepPart = false;
   try {
     const ranges: RangeJob[] = [];
     for (let start = 0; start < object.size; start += tuning.partSize)
       ranges.push({ start, end: Math.min(object.size, start + tuning.partSize) - 1 });
-
     let expectedMd5 = md5OfEtag(object.etag);
-    // One sequential range can be hashed while written; parallel ranges are hashed from the file afterwards.
-    const streamHash = ranges.length === 1 && expectedMd5 ? createHash('md5') : null;
-    const fh = handle;
     const encrypted = { kmsOrCustomerKey: false };
-
-    const local = new AbortController();
-    const onAbort = () => local.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    try {
-      let next = 0;
-      const worker = async () => {
-        while (next < ranges.length && !local.signal.aborted) {
-          const range = ranges[next++]!;
-          await fetchRange(args, tuning, fh, range, streamHash, encrypted, local.signal, signal);
-        }
+    const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
+    const chunks: Buffer[] = [];
+    // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
+    const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
+    let sink: Sink;
+    if (inMemory) {
+      sink = (data) => {
+        chunks.push(data);
+        streamHash?.update(data);
       };
-      let firstFailure: { error: unknown } | undefined;
-      const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
-        worker().catch((error: unknown) => {
-          // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
-          firstFailure ??= { error };
-          local.abort();
-        }),
-      );
-      await Promise.all(workers);
-      if (firstFailure) throw firstFailure.error;
-    } finally {
-      signal.removeEventListener('abort', onAbort);
+    } else {
+      const fh = (handle = await createExclusive(partPath));
+      sink = async (data, offset) => {
+        await fh.write(data, 0, data.length, offset);
+        streamHash?.update(data);
+      };
     }
+    await fetchAll(args, tuning, ranges, sink, encrypted);
     if (signal.aborted) throw abortError();
 
-    await fh.sync();
-    await fh.close();
+    let written: number;
+    if (inMemory) {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      written = body.length;
+      if (written === object.size) {
+        const fh = (handle = await createExclusive(partPath));
+        await fh.writeFile(body);
+      }
+    } else {
+      written = (await handle!.stat()).size;
+    }
+    await handle?.close();
     handle = undefined;
-    const written = (await stat(partPath)).size;
     if (written !== object.size)
-      throw new TransferError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, wrote ${written}` });
+      throw new TransferError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, got ${written}` });
     // SSE-KMS and SSE-C objects have single-part-looking ETags that are not the MD5 of the content.
     if (encrypted.kmsOrCustomerKey) expectedMd5 = null;
     if (expectedMd5) {
@@ -173,6 +187,40 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
   }
 }
 
+/** Fetch every range with at most `partConcurrency` in flight; the first failure stops the rest. */
+async function fetchAll(
+  args: DownloadArgs,
+  tuning: DownloadTuning,
+  ranges: readonly RangeJob[],
+  sink: Sink,
+  encrypted: { kmsOrCustomerKey: boolean },
+): Promise<void> {
+  const local = new AbortController();
+  const onAbort = () => local.abort();
+  args.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    let next = 0;
+    let firstFailure: { error: unknown } | undefined;
+    const worker = async () => {
+      while (next < ranges.length && !local.signal.aborted) {
+        const range = ranges[next++]!;
+        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal);
+      }
+    };
+    const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
+      worker().catch((error: unknown) => {
+        // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
+        firstFailure ??= { error };
+        local.abort();
+      }),
+    );
+    await Promise.all(workers);
+    if (firstFailure) throw firstFailure.error;
+  } finally {
+    args.signal.removeEventListener('abort', onAbort);
+  }
+}
+
 async function md5OfFile(file: string, signal: AbortSignal): Promise<string> {
   const hash = createHash('md5');
   for await (const chunk of createReadStream(file, { highWaterMark: 4 * 1024 * 1024, signal })) hash.update(chunk as Buffer);
@@ -185,9 +233,8 @@ const WRITE_BATCH = 1024 * 1024;
 async function fetchRange(
   args: DownloadArgs,
   tuning: DownloadTuning,
-  fh: FileHandle,
+  sink: Sink,
   range: RangeJob,
-  hash: Hash | null,
   encrypted: { kmsOrCustomerKey: boolean },
   signal: AbortSignal,
   userSignal: AbortSignal,
@@ -225,8 +272,7 @@ async function fetchRange(
           pending = [];
           pendingBytes = 0;
           if (pos + data.length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
-          await fh.write(data, 0, data.length, pos);
-          hash?.update(data);
+          await sink(data, pos);
           pos += data.length;
           args.onBytes?.(data.length);
         };

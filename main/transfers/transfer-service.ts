@@ -181,7 +181,7 @@ export class TransferService {
         const tree = await listTree(client, bucket, canonicalPrefix(item.key));
         for (const o of tree) objects.push({ bucket, key: o.key, size: o.size, etag: o.etag });
         // An empty folder (nothing under it, or only its marker) still appears at the destination.
-        if (!objects.some((o) => o.key === canonicalPrefix(item.key)))
+        if (objects.length === 0)
           objects.push({ bucket, key: canonicalPrefix(item.key), size: 0, etag: '' });
       } else {
         objects.push(await this.objectSpec(connectionId, bucket, item.key));

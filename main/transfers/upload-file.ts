@@ -18,7 +18,7 @@ export interface UploadTuning {
   readonly partConcurrency: number;
 }
 
-export const DEFAULT_UPLOAD_TUNING: UploadTuning = { partSize: 16 * 1024 * 1024, partConcurrency: 8 };
+export const DEFAULT_UPLOAD_TUNING: UploadTuning = { partSize: 8 * 1024 * 1024, partConcurrency: 8 };
 
 export interface UploadArgs {
   readonly client: S3Client;
