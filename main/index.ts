@@ -4,6 +4,8 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { electronDialogs } from './electron/dialogs';
+import { electronDrag } from './electron/drag';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
@@ -63,14 +65,26 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
       callback(permission === 'clipboard-sanitized-write' || permission === 'notifications'),
     );
-    const core = createCore({ events: webContentsSink(() => mainWindow?.webContents) });
+    const core = createCore({
+      events: webContentsSink(() => mainWindow?.webContents),
+      transfers: { dialogs: electronDialogs(() => mainWindow), drag: electronDrag(() => mainWindow?.webContents) },
+    });
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
-    app.on('will-quit', () => core.dispose());
+    // Cancel transfers and delete temp files (staged drags, streamed uploads) before exiting.
+    let disposed = false;
+    app.on('will-quit', (event) => {
+      if (disposed) return;
+      event.preventDefault();
+      void core.dispose().finally(() => {
+        disposed = true;
+        app.quit();
+      });
+    });
   });
 
   app.on('window-all-closed', () => {
