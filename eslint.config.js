@@ -174,6 +174,8 @@ export default defineConfig(
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Playwright fixtures without dependencies are written `async ({}, use) => …`.
+      'no-empty-pattern': 'off',
     },
   },
 );
