@@ -47,7 +47,7 @@ const ELECTRON_GLUE = ['main/index.ts', 'main/preload.ts', 'main/ipc/register.ts
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'e2e/artifacts/', 'test-results/', 'playwright-report/', '.vite/'],
+    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'e2e/artifacts/', 'test-results/', 'playwright-report/', 'test-reports/', '.vite/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
