@@ -99,7 +99,12 @@ function main(): void {
   const artifacts = fileURLToPath(new URL('../e2e/artifacts/', import.meta.url));
   const shots = existsSync(artifacts) ? readdirSync(artifacts).filter((f) => f.endsWith('.png')) : [];
   console.log(`screenshots saved by specs: ${shots.length} in ${artifacts}${shots.length ? ` (${shots.join(', ')})` : ''}`);
-  console.log(`failure screenshots and traces (if any): ${fileURLToPath(new URL('../test-results/', import.meta.url))}`);
+  const results = fileURLToPath(new URL('../test-results/', import.meta.url));
+  const failureShots = existsSync(results)
+    ? readdirSync(results, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png') || f.endsWith('trace.zip'))
+    : [];
+  console.log(`failure screenshots and traces: ${failureShots.length} in ${results}`);
+  for (const f of failureShots) console.log(`  ${join(results, f)}`);
 
   const status = Number(statusArg);
   if (status !== 0) console.log(`npm test exited with status ${status}`);
