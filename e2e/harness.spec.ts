@@ -6,7 +6,7 @@
 import { API_METHODS, EVENT_SUBSCRIPTIONS } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import { saveScreenshot } from './support/artifacts';
-import { expect, test } from './support/app-fixture';
+import { callFromPage, expect, test } from './support/app-fixture';
 
 test('the built renderer loads under the app CSP', async ({ page, appUrl }) => {
   const response = await page.goto(appUrl);
@@ -52,18 +52,13 @@ test('a call from the page reaches fauxqs through the proxy', async ({ app, s3, 
   s3.seed('beta', [['docs/readme.txt', 'hello']]);
   s3Proxy.reset();
 
-  const result = await app.evaluate(
-    (connectionId) => (window as unknown as { s3desk: { listBuckets(r: unknown): Promise<unknown> } }).s3desk.listBuckets({ connectionId }),
-    connection.id,
-  );
+  const result = await callFromPage(app, 'listBuckets', { connectionId: connection.id });
   expect(result).toMatchObject({ ok: true, value: [{ name: 'alpha' }, { name: 'beta' }] });
   expect(s3Proxy.count('ListBuckets')).toBe(1);
   expect(s3Proxy.count()).toBe(1);
 
   // The core's own validation answers invalid requests from the page; nothing goes on the wire.
-  const invalid = await app.evaluate(() =>
-    (window as unknown as { s3desk: { listObjects(r: unknown): Promise<unknown> } }).s3desk.listObjects({ bucket: 'alpha' }),
-  );
+  const invalid = await callFromPage(app, 'listObjects', { bucket: 'alpha' } as never);
   expect(invalid).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
   expect(s3Proxy.count()).toBe(1);
 });

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type Core, createCore, type HandlerOptions } from '../../main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
-import type { ConnectionInput } from '../../shared/ipc';
+import type { Result } from '../../shared/errors';
+import type { API_METHODS, ApiMethod, ConnectionInput, RequestOf, ResponseOf } from '../../shared/ipc';
 import type { ConnectionSummary } from '../../shared/types';
 import { unwrap } from './core-fixture';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
@@ -110,3 +111,18 @@ export const test = base.extend<AppOptions & AppFixtures>({
     await use(page);
   },
 });
+
+/**
+ * Call a preload method from inside the page, exactly as renderer code would (`window.s3desk[method](request)`),
+ * for specs that need to check the bridge itself or prepare state the UI cannot reach yet.
+ */
+export function callFromPage<M extends ApiMethod>(
+  page: Page,
+  method: M,
+  request: RequestOf<(typeof API_METHODS)[M]>,
+): Promise<Result<ResponseOf<(typeof API_METHODS)[M]>>> {
+  return page.evaluate(
+    ([m, r]) => (globalThis as unknown as { s3desk: Record<string, (request: unknown) => Promise<never>> }).s3desk[m]!(r),
+    [method, request] as const,
+  );
+}
