@@ -70,6 +70,8 @@ function pageBridge(config: BridgeConfig): void {
     delete scope[name];
     api[method] = async (request: unknown) => JSON.parse(await binding(JSON.stringify(request ?? null))) as unknown;
   }
+  // Electron runs the preload in the top frame only (nodeIntegrationInSubFrames is off).
+  if (scope['top'] !== globalThis) return;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   for (const [method, channel] of Object.entries(config.subscriptions)) {
     api[method] = (listener: (payload: unknown) => void) => {
