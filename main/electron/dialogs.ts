@@ -1,5 +1,5 @@
 /** Electron glue for the transfer feature's native dialogs and notifications. */
-import { BrowserWindow, dialog, Notification } from 'electron';
+import { type BrowserWindow, dialog, Notification } from 'electron';
 import type { DialogAdapter } from '../transfers/adapters';
 
 export function electronDialogs(parent: () => BrowserWindow | undefined): DialogAdapter {

@@ -26,6 +26,7 @@ export type MappedPath =
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 // Control characters are unsafe everywhere (NUL truncates paths in C APIs); Windows also forbids <>:"|?*.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const WINDOWS_ILLEGAL = /[<>:"|?*]/g;
 

@@ -1,7 +1,8 @@
+import type { Channel } from '../../../shared/ipc';
 import type { TransferService } from '../../transfers/transfer-service';
 import type { ChannelImpls } from '../context';
 
-type TransferChannel = Extract<import('../../../shared/ipc').Channel, `transfers:${string}`>;
+type TransferChannel = Extract<Channel, `transfers:${string}`>;
 
 export function transferChannels(service: TransferService): ChannelImpls<TransferChannel> {
   return {

@@ -16,11 +16,11 @@ export function getPathForFileOf(api: unknown): PathForFile | undefined {
 export function droppedFiles(files: Iterable<File>, pathOf?: PathForFile): DroppedFile[] {
   const out: DroppedFile[] = [];
   for (const file of files) {
-    let local: string | null = null;
+    let local: string | null;
     try {
       local = pathOf?.(file) || null;
     } catch {
-      local = null;
+      local = null; // not a file from the OS
     }
     // webkitRelativePath keeps the folder structure of <input webkitdirectory> picks; drops have only a name.
     const name = file.webkitRelativePath || file.name;

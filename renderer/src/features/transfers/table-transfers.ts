@@ -1,7 +1,8 @@
 /**
- * What the object table needs from transfers, as plain props: drop files onto the table (current folder) or a
- * folder row (that folder), drag selected rows out, and the download shortcut. The browse feature spreads
- * these onto its elements; nothing here knows about its markup beyond data-testid conventions.
+ * What the object table needs from transfers, as event handlers for the element around it (events bubble, so
+ * the table itself only has to mark rows `draggable` and carry `data-key` / `data-kind`):
+ * - files dropped from the OS onto the table upload into the current folder, onto a folder row into that folder;
+ * - dragging rows out stages the selection (or the dragged row, if it is not selected) and starts the OS drag.
  */
 import type { DragEvent, PointerEvent } from 'react';
 import type { SelectedItem } from '../../../../shared/transfers';
@@ -9,48 +10,63 @@ import type { DragOut } from './drag-out';
 import { droppedFiles, isFileDrag, type PathForFile } from './drop-upload';
 import type { BucketLocation, TransfersStore, UploadTarget } from './transfers-store';
 
-export interface TableTransfersOptions {
+export interface TableContext {
   readonly store: TransfersStore;
   readonly dragOut: DragOut;
   readonly pathOf?: PathForFile;
+  /** Where the table is: null outside a bucket. */
+  location(): (UploadTarget & BucketLocation) | null;
+  /** The selected rows' keys (folders end with "/"). */
+  selectedKeys(): readonly string[];
 }
 
-/** Props for the table (or any container) that accepts file drops into `target`. */
-export function dropTargetProps(options: TableTransfersOptions, target: () => UploadTarget | null) {
+const ROW_SELECTOR = '[data-testid="row"][data-key]';
+
+function rowOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest(ROW_SELECTOR) as HTMLElement | null) : null;
+}
+
+/** The items a drag from `row` carries: the selection if the row is part of it, else that row alone. */
+export function dragItems(rowKey: string, selected: readonly string[]): SelectedItem[] {
+  const keys = selected.includes(rowKey) ? selected : [rowKey];
+  return keys.map((key) => ({ key, kind: key.endsWith('/') ? 'folder' : 'object' }));
+}
+
+export function tableTransferHandlers(ctx: TableContext) {
+  const itemsFor = (row: HTMLElement | null) => {
+    const key = row?.dataset['key'];
+    return key ? dragItems(key, ctx.selectedKeys()) : [];
+  };
   return {
     onDragOver(event: DragEvent) {
-      if (!target() || !isFileDrag([...event.dataTransfer.types])) return;
+      if (!ctx.location() || !isFileDrag([...event.dataTransfer.types])) return;
       event.preventDefault(); // allow the drop
       event.dataTransfer.dropEffect = 'copy';
     },
     onDrop(event: DragEvent) {
-      const to = target();
-      if (!to || !isFileDrag([...event.dataTransfer.types])) return;
+      const here = ctx.location();
+      if (!here || !isFileDrag([...event.dataTransfer.types])) return;
       event.preventDefault();
-      event.stopPropagation();
-      const files = droppedFiles(Array.from(event.dataTransfer.files), options.pathOf);
-      if (files.length > 0) void options.store.getState().uploadDropped(to, files);
+      const row = rowOf(event.target);
+      const folder = row?.dataset['kind'] === 'folder' ? row.dataset['key'] : undefined;
+      const target = { ...here, prefix: folder ?? here.prefix };
+      const files = droppedFiles(Array.from(event.dataTransfer.files), ctx.pathOf);
+      if (files.length > 0) void ctx.store.getState().uploadDropped(target, files);
     },
-  };
-}
-
-/** Props for a selected row: staging starts on pointer-down, the native drag on dragstart. */
-export function dragSourceProps(options: TableTransfersOptions, location: () => BucketLocation | null, selection: () => readonly SelectedItem[]) {
-  return {
-    draggable: true,
     onPointerDown(event: PointerEvent) {
-      const loc = location();
-      const items = selection();
-      if (event.button !== 0 || !loc || items.length === 0) return;
-      void options.dragOut.prepare(loc, items);
+      const here = ctx.location();
+      const items = itemsFor(rowOf(event.target));
+      // Stage early: by the time the pointer has moved far enough to start a drag, small files are ready.
+      if (event.button === 0 && here && items.length > 0 && ctx.selectedKeys().includes(items[0]!.key)) void ctx.dragOut.prepare(here, items);
     },
     onDragStart(event: DragEvent) {
-      const loc = location();
-      const items = selection();
-      // The HTML drag would carry nothing useful to the OS; the native drag replaces it.
+      const row = rowOf(event.target);
+      if (!row) return;
+      // The HTML drag would carry nothing useful to the OS; the native drag (startDrag) replaces it.
       event.preventDefault();
-      if (!loc || items.length === 0) return;
-      void options.dragOut.begin(loc, items);
+      const here = ctx.location();
+      const items = itemsFor(row);
+      if (here && items.length > 0) void ctx.dragOut.begin(here, items);
     },
   };
 }
