@@ -4,6 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 import { API_GLOBAL, API_METHODS, EVENT_SUBSCRIPTIONS, type RendererApi } from '../shared/ipc';
+import type { PRELOAD_EXTRAS } from '../shared/transfers';
 
 const api: Record<string, unknown> = {};
 for (const [method, channel] of Object.entries(API_METHODS)) {
@@ -19,6 +20,6 @@ for (const [method, channel] of Object.entries(EVENT_SUBSCRIPTIONS)) {
 
 // Not a channel: the local path of a File dropped from the OS ("" for files that have none), so drops upload
 // from disk in main instead of streaming bytes through IPC.
-api['getPathForFile'] = (file: File) => webUtils.getPathForFile(file);
+api['getPathForFile' satisfies (typeof PRELOAD_EXTRAS)[number]] = (file: File) => webUtils.getPathForFile(file);
 
 contextBridge.exposeInMainWorld(API_GLOBAL, Object.freeze(api as RendererApi));

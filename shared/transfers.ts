@@ -93,3 +93,7 @@ export type EnqueueOutcome =
 export type StageOutcome =
   | { readonly status: 'ready'; readonly stageId: string; readonly files: number; readonly bytes: number; readonly refused: readonly RefusedItem[] }
   | { readonly status: 'too-large'; readonly bytes: number; readonly limit: number; readonly message: string };
+
+/** Preload methods that are not IPC channels: the local path of a File dropped from the OS
+ *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */
+export const PRELOAD_EXTRAS = ['getPathForFile'] as const;
