@@ -58,7 +58,8 @@ export const DEFAULT_TRANSFER_OPTIONS: TransferOptions = {
   requestConcurrency: 24,
   throttleMs: 250,
   rules: DEFAULT_RULES,
-  tempDir: path.join(os.tmpdir(), `s3desk-${process.pid}`),
+  /** Replaced per service by a fresh folder (two cores in one process never share temp files). */
+  tempDir: '',
   stageLimitBytes: 512 * 1024 * 1024,
   stageGraceMs: 60_000,
 };
@@ -125,7 +126,8 @@ export class TransferService {
     private readonly ctx: CoreContext,
     options: Partial<TransferOptions> = {},
   ) {
-    this.options = { ...DEFAULT_TRANSFER_OPTIONS, ...options };
+    const merged = { ...DEFAULT_TRANSFER_OPTIONS, ...options };
+    this.options = merged.tempDir ? merged : { ...merged, tempDir: path.join(os.tmpdir(), `s3desk-${process.pid}-${randomUUID().slice(0, 8)}`) };
     this.requests = new Limiter(this.options.requestConcurrency);
     this.queue = new TransferQueue({
       concurrency: this.options.fileConcurrency,
