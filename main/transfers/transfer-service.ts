@@ -186,7 +186,13 @@ export class TransferService {
         if (objects.length === 0)
           objects.push({ bucket, key: canonicalPrefix(item.key), size: 0, etag: '' });
       } else {
-        objects.push(await this.objectSpec(connectionId, bucket, item.key));
+        try {
+          objects.push(await this.objectSpec(connectionId, bucket, item.key));
+        } catch (error) {
+          // One vanished or forbidden object should not sink the rest of the selection.
+          refused.push({ key: item.key, reason: toAppError(error, item.key).message });
+          continue;
+        }
       }
       for (const object of objects) {
         const target = targetFor(destination, relativeTo(base, object.key), this.options.rules);

@@ -257,6 +257,16 @@ describe('downloads', () => {
     noPartFiles(all);
   });
 
+  it('reports a selected object that no longer exists without failing the rest', async () => {
+    f.server.seed('gone', [['g/here.txt', 'here']]);
+    const outcome = await download('gone', [
+      { key: 'g/missing.txt', kind: 'object' },
+      { key: 'g/here.txt', kind: 'object' },
+    ]);
+    expect(outcome).toMatchObject({ status: 'queued', queued: 1, refused: [{ key: 'g/missing.txt', reason: expect.stringMatching(/does not exist/) }] });
+    expect(Object.fromEntries(await tree(dest))).toEqual({ 'here.txt': sha('here') });
+  });
+
   it('asks on conflicts, then overwrites, skips or keeps both as told', async () => {
     f.server.seed('conf', [['k/a.txt', 'new a']]);
     await writeFile(path.join(dest, 'a.txt'), 'old a');
