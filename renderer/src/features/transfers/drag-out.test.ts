@@ -13,7 +13,8 @@ function fake(outcome: StageOutcome) {
   return { api, calls };
 }
 
-const loc = { connectionId: 'c', bucket: 'b' };
+// A location with extra fields (the table passes its prefix too): only connection and bucket go to main.
+const loc = { connectionId: 'c', bucket: 'b', prefix: 'p/' };
 const items = [{ key: 'a.txt', kind: 'object' as const }];
 
 describe('drag-out', () => {

@@ -25,7 +25,7 @@ export function createDragOut(api: DragApi, tell: (message: string) => void): Dr
   const prepare: DragOut['prepare'] = (location, items) => {
     const signature = JSON.stringify([location.connectionId, location.bucket, items.map((i) => [i.kind, i.key])]);
     if (pending?.signature !== signature) {
-      const outcome = api.stageDrag({ ...location, items: [...items] }).then((r) => {
+      const outcome = api.stageDrag({ connectionId: location.connectionId, bucket: location.bucket, items: [...items] }).then((r) => {
         if (!r.ok) {
           tell(r.error.message);
           return undefined;
