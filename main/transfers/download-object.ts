@@ -104,8 +104,8 @@ interface RangeJob {
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
 
-/** Where fetched bytes go: at an absolute offset of the object. */
-type Sink = (data: Buffer, offset: number) => Promise<void> | void;
+/** Where fetched bytes go: consecutive chunks (`length` bytes in all) at an absolute offset of the object. */
+type Sink = (chunks: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
 
 /** Create a file exclusively, creating its folder only when it is missing (saves a mkdir per file). */
 async function createExclusive(file: string): Promise<FileHandle> {
@@ -139,14 +139,21 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     let sink: Sink;
     if (inMemory) {
       sink = (data) => {
-        chunks.push(data);
-        streamHash?.update(data);
+        for (const chunk of data) {
+          chunks.push(chunk);
+          streamHash?.update(chunk);
+        }
       };
     } else {
       const fh = (handle = await createExclusive(partPath));
-      sink = async (data, offset) => {
-        await fh.write(data, 0, data.length, offset);
-        streamHash?.update(data);
+      sink = async (data, length, offset) => {
+        // writev: no copying network chunks into one buffer first.
+        const { bytesWritten } = await fh.writev(data as Buffer[], offset);
+        if (bytesWritten !== length) {
+          const rest = Buffer.concat(data as Buffer[], length).subarray(bytesWritten);
+          await fh.write(rest, 0, rest.length, offset + bytesWritten);
+        }
+        for (const chunk of data) streamHash?.update(chunk);
       };
     }
     await fetchAll(args, tuning, ranges, sink, encrypted);
@@ -268,13 +275,14 @@ async function fetchRange(
         let pendingBytes = 0;
         const flush = async () => {
           if (pendingBytes === 0) return;
-          const data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+          const data = pending;
+          const length = pendingBytes;
           pending = [];
           pendingBytes = 0;
-          if (pos + data.length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
-          await sink(data, pos);
-          pos += data.length;
-          args.onBytes?.(data.length);
+          if (pos + length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
+          await sink(data, length, pos);
+          pos += length;
+          args.onBytes?.(length);
         };
         try {
           for await (const chunk of body) {
