@@ -38,3 +38,44 @@ export function droppedFiles(files: Iterable<File>, pathOf?: PathForFile): Dropp
 export function isFileDrag(types: readonly string[]): boolean {
   return types.includes('Files');
 }
+
+/**
+ * Everything dropped, folders included. Must be called during the drop event (the DataTransfer is emptied
+ * after it). With a local path (Electron) a folder goes to main as one path, which walks it; without one, the
+ * folder is read here through the File and Directory Entries API and its files stream with relative names.
+ */
+export async function droppedItems(dataTransfer: DataTransfer, pathOf?: PathForFile): Promise<DroppedFile[]> {
+  const pending: Array<Promise<DroppedFile[]>> = [];
+  const items = Array.from(dataTransfer.items).filter((i) => i.kind === 'file');
+  if (items.length === 0) return droppedFiles(Array.from(dataTransfer.files), pathOf);
+  for (const item of items) {
+    const file = item.getAsFile();
+    const entry = item.webkitGetAsEntry?.() ?? null;
+    const [withPath] = file ? droppedFiles([file], pathOf) : [];
+    if (withPath?.path) pending.push(Promise.resolve([withPath]));
+    else if (entry?.isDirectory) pending.push(readDirectory(entry as FileSystemDirectoryEntry, `${entry.name}/`));
+    else if (withPath) pending.push(Promise.resolve([withPath]));
+  }
+  return (await Promise.all(pending)).flat();
+}
+
+async function readDirectory(dir: FileSystemDirectoryEntry, prefix: string): Promise<DroppedFile[]> {
+  const reader = dir.createReader();
+  const entries: FileSystemEntry[] = [];
+  // readEntries answers in batches (100 in Chromium) until it returns an empty one.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    entries.push(...batch);
+  }
+  const out: DroppedFile[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory) out.push(...(await readDirectory(entry as FileSystemDirectoryEntry, `${prefix}${entry.name}/`)));
+    else {
+      const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+      const [dropped] = droppedFiles([file]);
+      if (dropped) out.push({ ...dropped, name: prefix + file.name });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import type { DragEvent, PointerEvent } from 'react';
 import type { SelectedItem } from '../../../../shared/transfers';
 import type { DragOut } from './drag-out';
-import { droppedFiles, isFileDrag, type PathForFile } from './drop-upload';
+import { droppedItems, isFileDrag, type PathForFile } from './drop-upload';
 import type { BucketLocation, TransfersStore, UploadTarget } from './transfers-store';
 
 export interface TableContext {
@@ -50,8 +50,10 @@ export function tableTransferHandlers(ctx: TableContext) {
       const row = rowOf(event.target);
       const folder = row?.dataset['kind'] === 'folder' ? row.dataset['key'] : undefined;
       const target = { ...here, prefix: folder ?? here.prefix };
-      const files = droppedFiles(Array.from(event.dataTransfer.files), ctx.pathOf);
-      if (files.length > 0) void ctx.store.getState().uploadDropped(target, files);
+      void droppedItems(event.dataTransfer, ctx.pathOf).then(
+        (files) => (files.length > 0 ? ctx.store.getState().uploadDropped(target, files) : undefined),
+        (error: unknown) => ctx.store.setState({ message: `Could not read the dropped items: ${String(error)}` }),
+      );
     },
     onPointerDown(event: PointerEvent) {
       const here = ctx.location();
