@@ -82,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', (event) => {
       if (disposed) return;
       event.preventDefault();
-      void core.dispose().finally(() => {
+      // Bounded: a stalled transfer must not keep the app from quitting.
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000));
+      void Promise.race([core.dispose(), timeout]).finally(() => {
         disposed = true;
         app.quit();
       });

@@ -121,6 +121,8 @@ export class TransferService {
   private readonly stages = new Map<string, Stage>();
   private readonly invalidations = new Map<string, { connectionId: string; bucket: string; keys: string[]; waiters: Array<() => void> }>();
   private invalidationTimer: NodeJS.Timeout | null = null;
+  /** Folders the user picked in the native folder dialog (download destinations are limited to these). */
+  private readonly grantedFolders = new Set<string>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -167,6 +169,10 @@ export class TransferService {
 
   private async checkDestination(destination: string): Promise<string> {
     if (!path.isAbsolute(destination)) throw invalid('the destination must be an absolute folder path');
+    // With native dialogs (the app), downloads go only where the user picked a folder in one: a compromised
+    // renderer cannot aim a download at ~/.bashrc. Headless callers (tests, benchmarks) have no dialogs.
+    if (this.options.dialogs && !this.isGranted(destination))
+      throw new HandlerError({ code: 'AccessDenied', message: 'downloads go only into a folder chosen in the folder picker' });
     const s = await stat(destination).catch(() => null);
     if (!s?.isDirectory()) throw invalid(`the destination folder does not exist: ${destination}`);
     return path.resolve(destination);
@@ -256,6 +262,15 @@ export class TransferService {
         return 'done';
       },
     };
+  }
+
+  private isGranted(destination: string): boolean {
+    const target = path.resolve(destination);
+    for (const folder of this.grantedFolders) {
+      const rel = path.relative(folder, target);
+      if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) return true;
+    }
+    return false;
   }
 
   // ── uploads ──
@@ -538,7 +553,9 @@ export class TransferService {
 
   async pickFolder(): Promise<{ path: string | null }> {
     if (!this.options.dialogs) return { path: null };
-    return { path: await this.options.dialogs.pickFolder({ title: 'Download to folder' }) };
+    const picked = await this.options.dialogs.pickFolder({ title: 'Download to folder' });
+    if (picked) this.grantedFolders.add(path.resolve(picked));
+    return { path: picked };
   }
 
   async pickUploadPaths(folders: boolean): Promise<{ paths: string[] }> {

@@ -52,6 +52,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   dest = await mkdtemp(path.join(root, 'dest-'));
+  // As the app does: the destination comes from the (fake) native folder picker, which grants it.
+  expect(unwrap(await f.core.handlers['transfers:pick-folder']({})).path).toBe(dest);
   f.proxy.clearRules();
   f.proxy.reset();
 });
@@ -265,6 +267,14 @@ describe('downloads', () => {
     ]);
     expect(outcome).toMatchObject({ status: 'queued', queued: 1, refused: [{ key: 'g/missing.txt', reason: expect.stringMatching(/does not exist/) }] });
     expect(Object.fromEntries(await tree(dest))).toEqual({ 'here.txt': sha('here') });
+  });
+
+  it('refuses a destination that was not picked in the folder dialog', async () => {
+    f.server.seed('grant', [['x.txt', 'x']]);
+    const elsewhere = await mkdtemp(path.join(root, 'not-picked-'));
+    const out = await h()['transfers:download']({ connectionId: conn(), bucket: 'grant', items: [{ key: 'x.txt', kind: 'object' }], destination: elsewhere, conflict: 'overwrite' });
+    expect(out).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    expect(await readdir(elsewhere)).toEqual([]);
   });
 
   it('asks on conflicts, then overwrites, skips or keeps both as told', async () => {
