@@ -19,6 +19,7 @@ const MiB = 1024 * 1024;
 const BIG = Number(process.env['BENCH_BIG_MIB'] ?? 1024) * MiB;
 const SMALL_COUNT = 1000;
 const SMALL_SIZE = 16 * 1024;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 
 interface Row {
   readonly what: string;
@@ -185,37 +186,66 @@ export async function runTransfersBench(): Promise<string> {
     upSmall.seconds['S3 Desk'] = await time(() => ours.upload([smallDir], 'ours/'));
     if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
     upBig.seconds['rclone'] = await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/`));
-    if (upBig.seconds['rclone'] === null) notes.push('rclone: the 1 GiB multipart upload fails against fauxqs (CompleteMultipartUpload answers InvalidPart), so it has no upload figure.');
+    if (upBig.seconds['rclone'] === null) notes.push('rclone: its multipart upload fails against fauxqs (CompleteMultipartUpload answers InvalidPart), so it has no upload figure.');
     upSmall.seconds['rclone'] = await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/small/`));
     upBig.seconds['aws s3 cp'] = await timeTool(() => aws('cp', bigFile, `s3://${bucket}/aws/big.bin`));
     upSmall.seconds['aws s3 cp'] = await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/small/`));
 
-    const oursDown = path.join(work, 'ours-down');
-    await mkdir(oursDown);
-    downBig.seconds['S3 Desk'] = await time(() => ours.download('ours/big.bin', 'object', oursDown));
-    if ((await sha256File(path.join(oursDown, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
-    await rm(oursDown, { recursive: true });
-    const oursSmall = path.join(work, 'ours-small');
-    await mkdir(oursSmall);
-    downSmall.seconds['S3 Desk'] = await time(() => ours.download('ours/small/', 'folder', oursSmall));
-    if ((await countFiles(oursSmall, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small files incomplete!');
-    if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} transfers not done`);
-
-    const rcDown = path.join(work, 'rc-down');
-    downBig.seconds['rclone'] = await timeTool(() => rclone(`fx:${bucket}/ours/big.bin`, rcDown));
-    if ((await stat(path.join(rcDown, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
-    await rm(rcDown, { recursive: true, force: true });
-    const rcSmall = path.join(work, 'rc-small');
-    downSmall.seconds['rclone'] = await timeTool(() => rclone(`fx:${bucket}/ours/small/`, rcSmall));
-    if ((await countFiles(rcSmall, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('rclone: small files incomplete');
-
-    const awsDown = path.join(work, 'aws-down');
-    downBig.seconds['aws s3 cp'] = await timeTool(() => aws('cp', `s3://${bucket}/ours/big.bin`, path.join(awsDown, 'big.bin')));
-    if ((await stat(path.join(awsDown, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
-    await rm(awsDown, { recursive: true, force: true });
-    const awsSmall = path.join(work, 'aws-small');
-    downSmall.seconds['aws s3 cp'] = await timeTool(() => aws('cp', '--recursive', `s3://${bucket}/ours/small/`, awsSmall));
-    if ((await countFiles(awsSmall, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('aws: small files incomplete');
+    // Downloads run in ROUNDS interleaved rounds (tool order rotating) and keep each tool's best time: on a
+    // shared 2-core machine, load from other processes otherwise decides who "wins".
+    const best = (row: Row, tool: string, seconds: number | null) => {
+      const prev = row.seconds[tool];
+      row.seconds[tool] = seconds === null ? (prev ?? null) : prev ? Math.min(prev, seconds) : seconds;
+    };
+    let round = 0;
+    const contenders: Array<[string, () => Promise<void>]> = [
+      [
+        'S3 Desk',
+        async () => {
+          const big = path.join(work, `ours-down-${round}`);
+          await mkdir(big);
+          best(downBig, 'S3 Desk', await time(() => ours.download('ours/big.bin', 'object', big)));
+          if ((await sha256File(path.join(big, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
+          await rm(big, { recursive: true });
+          const small = path.join(work, `ours-small-${round}`);
+          await mkdir(small);
+          best(downSmall, 'S3 Desk', await time(() => ours.download('ours/small/', 'folder', small)));
+          if ((await countFiles(small, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small files incomplete!');
+          await rm(small, { recursive: true });
+          if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} transfers not done`);
+        },
+      ],
+      [
+        'rclone',
+        async () => {
+          const big = path.join(work, `rc-down-${round}`);
+          best(downBig, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/big.bin`, big)));
+          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
+          await rm(big, { recursive: true, force: true });
+          const small = path.join(work, `rc-small-${round}`);
+          best(downSmall, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/small/`, small)));
+          if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('rclone: small files incomplete');
+          await rm(small, { recursive: true, force: true });
+        },
+      ],
+      [
+        'aws s3 cp',
+        async () => {
+          const big = path.join(work, `aws-down-${round}`);
+          best(downBig, 'aws s3 cp', await timeTool(() => aws('cp', `s3://${bucket}/ours/big.bin`, path.join(big, 'big.bin'))));
+          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
+          await rm(big, { recursive: true, force: true });
+          const small = path.join(work, `aws-small-${round}`);
+          best(downSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', `s3://${bucket}/ours/small/`, small)));
+          if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('aws: small files incomplete');
+          await rm(small, { recursive: true, force: true });
+        },
+      ],
+    ];
+    for (round = 0; round < ROUNDS; round++) {
+      for (let i = 0; i < contenders.length; i++) await contenders[(i + round) % contenders.length]![1]();
+      await core.handlers['transfers:clear']({ includeFailed: false });
+    }
     await emptyBucket(client, bucket);
 
     return render(rows, notes);
@@ -233,7 +263,8 @@ function render(rows: readonly Row[], notes: readonly string[]): string {
     '## Transfers',
     '',
     `fauxqs in its own process on 127.0.0.1, same run, same machine (${os.cpus().length} cores). MB/s = 10^6 bytes/s, wall clock`,
-    'including process start for the CLIs. Ratio = S3 Desk throughput ÷ the other tool\'s (above 1× = S3 Desk faster).',
+    'including process start for the CLIs; downloads are the best of ' + ROUNDS + ' interleaved rounds. Ratio = S3 Desk throughput ÷',
+    'the other tool\'s (above 1× = S3 Desk faster). Tools at their defaults, except rclone uses 8 MiB multipart parts like the others.',
     '',
     '| transfer | S3 Desk MB/s | rclone copy MB/s | aws s3 cp MB/s | vs rclone | vs aws |',
     '|---|---:|---:|---:|---:|---:|',
