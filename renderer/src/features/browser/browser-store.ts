@@ -321,7 +321,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
 
       async goToAddress(text) {
         const trimmed = text.trim();
-        if (trimmed === '' || /^s3:\/{0,2}$/i.test(trimmed)) {
+        if (trimmed === '' || /^(s3:)?\/*$/i.test(trimmed)) {
           await get().navigate(ROOT);
           return true;
         }
