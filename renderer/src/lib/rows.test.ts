@@ -101,3 +101,35 @@ describe('100,000 rows', () => {
     expect(t2 - t1).toBeLessThan(500);
   });
 });
+
+describe('sortRows against a plain comparator sort', () => {
+  // Many ties (sizes mod 7, three classes, dates mod 5) so tie order is exercised.
+  const entries: Entry[] = Array.from({ length: 600 }, (_, i) =>
+    i % 9 === 0 ? folder(`d/sub${(i * 37) % 600}/`) : file(`d/n${(i * 7919) % 600}.txt`, (i * 13) % 7, 1000 + ((i * 3) % 5), ['STANDARD', 'GLACIER', 'STANDARD_IA'][i % 3]),
+  );
+  const rows = mergeRows([], entries);
+  const reference = (column: 'name' | 'size' | 'modified' | 'storageClass', direction: 'asc' | 'desc') => {
+    const sign = direction === 'asc' ? 1 : -1;
+    const value = (r: (typeof rows)[number]) => (column === 'size' ? r.size : column === 'modified' ? r.modified : column === 'storageClass' ? r.storageClass : 0);
+    return [...rows]
+      .sort((a, b) => {
+        if (a.folder !== b.folder) return a.folder ? -1 : 1;
+        if (column === 'name') return sign * compareNames(a.entry.name, b.entry.name);
+        if (a.folder) return compareNames(a.entry.name, b.entry.name);
+        const va = value(a);
+        const vb = value(b);
+        return (va < vb ? -sign : va > vb ? sign : 0) || compareNames(a.entry.name, b.entry.name);
+      })
+      .map((r) => r.key);
+  };
+  for (const column of ['name', 'size', 'modified', 'storageClass'] as const) {
+    for (const direction of ['asc', 'desc'] as const) {
+      it(`${column} ${direction}, also after a cached sort and with a filter`, () => {
+        expect(sortRows(rows, { column, direction }).map((r) => r.key)).toEqual(reference(column, direction));
+        expect(sortRows(rows, { column, direction }).map((r) => r.key)).toEqual(reference(column, direction));
+        const filtered = viewRows(rows, { column, direction }, '1').map((r) => r.key);
+        expect(filtered).toEqual(reference(column, direction).filter((k) => k.slice(2).includes('1')));
+      });
+    }
+  }
+});

@@ -90,43 +90,81 @@ export function filterRows(rows: readonly Row[], filter: string): readonly Row[]
   return rows.filter((r) => r.lower.includes(needle));
 }
 
-/** Sort rows (already in name order) by a column, folders first in either direction. Never calls the collator. */
-export function sortRows(rows: readonly Row[], sort: SortSpec): Row[] {
-  const sign = sort.direction === 'asc' ? 1 : -1;
+function columnKey(column: Exclude<SortColumn, 'name'>): (row: Row) => number | string {
+  switch (column) {
+    case 'size':
+      return (r) => r.size;
+    case 'modified':
+      return (r) => r.modified;
+    case 'storageClass':
+      return (r) => r.storageClass;
+  }
+}
+
+/** Ascending order per column, kept per rows array: re-sorting, flipping direction and filtering reuse it. */
+const ascendingCache = new WeakMap<readonly Row[], Map<SortColumn, readonly Row[]>>();
+
+/** Folders (name order) then files ascending by `column`, name order breaking ties. Never calls the collator. */
+function ascending(rows: readonly Row[], column: SortColumn): readonly Row[] {
+  let perColumn = ascendingCache.get(rows);
+  const hit = perColumn?.get(column);
+  if (hit) return hit;
   const folders: Row[] = [];
   const files: Row[] = [];
   for (const row of rows) (row.folder ? folders : files).push(row);
-  const byRank = (a: Row, b: Row) => a.rank - b.rank;
-  let compare: (a: Row, b: Row) => number;
-  switch (sort.column) {
-    case 'name':
-      compare = (a, b) => sign * (a.rank - b.rank);
-      break;
-    case 'size':
-      compare = (a, b) => sign * (a.size - b.size) || byRank(a, b);
-      break;
-    case 'modified':
-      compare = (a, b) => sign * (a.modified - b.modified) || byRank(a, b);
-      break;
-    case 'storageClass':
-      compare = (a, b) => sign * (a.storageClass < b.storageClass ? -1 : a.storageClass > b.storageClass ? 1 : 0) || byRank(a, b);
-      break;
+  if (column !== 'name') {
+    const key = columnKey(column);
+    // Rows arrive in name order and Array.prototype.sort is stable, so ties keep name order for free.
+    files.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
   }
-  // Rows arrive in rank order, so the name sort is a copy or a reversal; other columns need a real sort.
-  const order = (list: Row[]) => {
-    if (sort.column === 'name') return sign === 1 ? list : list.reverse();
-    return list.sort(compare);
-  };
-  // Folders have no size, date or class: they keep name order under those columns.
-  const sortedFolders = sort.column === 'name' ? order(folders) : folders;
-  const sortedFiles = order(files);
-  for (const row of sortedFiles) sortedFolders.push(row);
-  return sortedFolders;
+  for (const row of files) folders.push(row);
+  if (!perColumn) {
+    perColumn = new Map();
+    ascendingCache.set(rows, perColumn);
+  }
+  perColumn.set(column, folders);
+  return folders;
 }
 
-/** Filter then sort: what the table shows. */
+/** Descending by `column` with ties still in name order: reverse, then put each run of equal keys back. */
+function descending(asc: readonly Row[], column: SortColumn): Row[] {
+  let split = 0;
+  while (split < asc.length && asc[split]!.folder) split++;
+  const folders = asc.slice(0, split);
+  // Folders have no size, date or class: they keep name order under those columns.
+  if (column === 'name') folders.reverse();
+  const files = asc.slice(split).reverse();
+  if (column !== 'name') {
+    const key = columnKey(column);
+    let start = 0;
+    while (start < files.length) {
+      let end = start + 1;
+      const k = key(files[start]!);
+      while (end < files.length && key(files[end]!) === k) end++;
+      for (let i = start, j = end - 1; i < j; i++, j--) [files[i], files[j]] = [files[j]!, files[i]!];
+      start = end;
+    }
+  }
+  for (const row of files) folders.push(row);
+  return folders;
+}
+
+/** Sort rows (in name order, as mergeRows keeps them) by a column, folders first in either direction. */
+export function sortRows(rows: readonly Row[], sort: SortSpec): Row[] {
+  const asc = ascending(rows, sort.column);
+  return sort.direction === 'asc' ? asc.slice() : descending(asc, sort.column);
+}
+
+/** Sort then filter: what the table shows. The sort of the whole folder is cached, so typing in the filter
+ *  box or flipping the direction costs one pass, not a sort. */
 export function viewRows(rows: readonly Row[], sort: SortSpec, filter: string): Row[] {
-  return sortRows(filterRows(rows, filter), sort);
+  const sorted = sortRows(rows, sort);
+  const needle = filter.trim().toLowerCase();
+  return needle === '' ? sorted : sorted.filter((r) => r.lower.includes(needle));
 }
 
 /** Toggle a column header: same column flips direction, a new column starts ascending (newest first for dates). */

@@ -46,7 +46,7 @@ export function FileTable(props: FileTableProps) {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 8,
   });
 
   // Keep the keyboard cursor in view when it moves (not when pages arrive: that would fight the user's

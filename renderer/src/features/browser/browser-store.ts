@@ -218,8 +218,9 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       if (options.resetStats !== false) {
         baseline = null;
         set({ viewStats: { requests: 0, cacheHits: 0 } });
-        await measure(gen);
-        if (gen !== generation) return;
+        // Not awaited: main answers in call order, so this baseline is taken before the listing's requests
+        // and the first page is not delayed by a round trip.
+        void measure(gen);
       }
       if (location.bucket === null) {
         listed = new Set();
