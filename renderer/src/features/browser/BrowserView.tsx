@@ -157,8 +157,11 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
         <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
           Open bucket…
         </button>
-        <button type="button" onClick={onCloseConnection} title={connection?.endpoint ?? 'AWS'} data-testid="close-connection">
-          {connection?.name ?? 'Connections'} ▾
+        <span className="connection-chip" title={`${connection?.name ?? ''} · ${connection?.endpoint ?? 'AWS'}`} data-testid="connection-name">
+          {connection?.name}
+        </span>
+        <button type="button" onClick={onCloseConnection} title="Back to the connections" data-testid="close-connection">
+          Connections
         </button>
       </Toolbar>
       {showOpenBucket ? (

@@ -404,6 +404,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
             statError: outcome && !outcome.ok ? { code: 'NotCached', message: 'not in the cache any more; refresh the folder' } : null,
           },
         });
+        void measure(generation);
       },
 
       closeInfo() {
