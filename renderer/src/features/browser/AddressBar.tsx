@@ -1,4 +1,4 @@
-import { type FormEvent, type RefObject, useEffect, useState } from 'react';
+import { type FormEvent, type RefObject, useState } from 'react';
 
 export interface AddressBarProps {
   readonly address: string;
@@ -9,10 +9,10 @@ export interface AddressBarProps {
   readonly onDone: () => void;
 }
 
-/** Shows the current s3:// location; edit and press Enter to go anywhere, Escape to put it back. */
+/** Shows the current s3:// location; edit and press Enter to go anywhere, Escape to put it back. The parent
+ *  keys it by the address, so a navigation starts a fresh edit. */
 export function AddressBar({ address, error, inputRef, onSubmit, onEdit, onDone }: AddressBarProps) {
   const [text, setText] = useState(address);
-  useEffect(() => setText(address), [address]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

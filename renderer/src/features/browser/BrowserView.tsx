@@ -2,7 +2,7 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -22,7 +22,7 @@ function isTextInput(target: EventTarget | null): boolean {
 }
 
 export function BrowserView({ store, onCloseConnection }: { readonly store: BrowserStore; readonly onCloseConnection: () => void }) {
-  const selectors = useMemo(createSelectors, [store]);
+  const [selectors] = useState(createSelectors);
   const actions = store.getState();
   const connection = useStore(store, (s) => s.connection);
   const location = useStore(store, (s) => s.location);
@@ -142,6 +142,7 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
         onRefresh={() => void actions.refresh()}
       >
         <AddressBar
+          key={addressOf(location)}
           address={addressOf(location)}
           error={addressError}
           inputRef={addressRef}

@@ -42,6 +42,8 @@ function modsOf(event: MouseEvent | KeyboardEvent): Modifiers {
 export function FileTable(props: FileTableProps) {
   const { rows, keys, selection, sort } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
