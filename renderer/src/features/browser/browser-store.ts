@@ -182,22 +182,26 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       });
       let rows: Row[] = [];
       const nextListed = new Set<string>();
-      let cursor: string | null = null;
       let pages = 0;
-      do {
-        const res = await api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) });
+      const request = (cursor: string | null) =>
+        api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) });
+      let pending = request(null);
+      for (;;) {
+        const res = await pending;
         if (gen !== generation) return; // navigated away: the rest of this folder is never requested
         if (!res.ok) {
           // A failed folder is never shown as empty, nor as complete: drop partial rows and say why.
           listed = new Set();
           set({ listing: { ...EMPTY_LISTING, status: 'error', error: res.error }, selection: EMPTY_SELECTION });
-          await measure(gen);
+          void measure(gen);
           return;
         }
+        const cursor = res.value.nextCursor;
+        // Ask for the next page before merging and rendering this one, so that work hides behind the network.
+        if (cursor !== null) pending = request(cursor);
         pages += 1;
         for (const entry of res.value.entries) nextListed.add(entry.key);
         rows = mergeRows(rows, res.value.entries);
-        cursor = res.value.nextCursor;
         // The first page of a reload replaces the old rows; until then they stay, so nothing flashes.
         listed = nextListed;
         listedBucket = bucket;
@@ -208,7 +212,8 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
           ...(complete ? { selection: pruneSelection(get().selection, (key) => nextListed.has(key)) } : {}),
         });
         void measure(gen);
-      } while (cursor !== null);
+        if (complete) return;
+      }
     }
 
     /** Start loading whatever `location` shows; returns when that load is done or superseded. */
