@@ -3,7 +3,7 @@
  * like 100. Presentational: it gets rows, selection and callbacks, and owns nothing but scroll position.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
 import type { Row, SortColumn, SortSpec } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
@@ -50,6 +50,18 @@ export function FileTable(props: FileTableProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+
+  // The header sits outside the scroller; pad it by the scrollbar's width so the columns line up on every OS.
+  const [gutter, setGutter] = useState(0);
+  useLayoutEffect(() => {
+    const body = scrollRef.current;
+    if (!body) return;
+    const measure = () => setGutter(body.offsetWidth - body.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
 
   // Keep the keyboard cursor in view when it moves (not when pages arrive: that would fight the user's
   // scrolling). Looked up by key because sorting moves rows.
@@ -106,7 +118,7 @@ export function FileTable(props: FileTableProps) {
 
   return (
     <div className="file-table" role="grid" aria-rowcount={rows.length} aria-multiselectable="true" data-testid="file-table">
-      <div className="file-table-header" role="row">
+      <div className="file-table-header" role="row" style={{ paddingRight: gutter }}>
         {COLUMNS.map(({ column, label, className }) => (
           <button
             key={column}
