@@ -133,3 +133,15 @@ describe('sortRows against a plain comparator sort', () => {
     }
   }
 });
+
+describe('mergeRows with the caller’s key set', () => {
+  it('gives the same result as without it', () => {
+    const first = [file('k/b'), file('k/a')];
+    const second = [file('k/c'), file('k/a', 9)];
+    const base = mergeRows([], first);
+    const withKeys = mergeRows(base, second, new Set(base.map((r) => r.key)));
+    const without = mergeRows(mergeRows([], first), second);
+    expect(withKeys.map((r) => [r.key, r.size])).toEqual(without.map((r) => [r.key, r.size]));
+    expect(withKeys.map((r) => r.key)).toEqual(['k/a', 'k/b', 'k/c']);
+  });
+});

@@ -52,10 +52,12 @@ const byRowName = (a: Row, b: Row) => compareNames(a.entry.name, b.entry.name) |
 /**
  * Merge a page of entries into rows already in name order. Costs one small sort plus a binary search per new
  * row, not a full re-sort, so streaming 100 pages stays linear-ish. Keys already present are replaced.
+ * `existingKeys`, when given, must be exactly the keys of `existing`.
  */
-export function mergeRows(existing: readonly Row[], entries: readonly Entry[]): Row[] {
+export function mergeRows(existing: readonly Row[], entries: readonly Entry[], existingKeys?: ReadonlySet<string>): Row[] {
   if (entries.length === 0) return existing as Row[];
-  const known = existing.length > 0 ? new Set(existing.map((r) => r.key)) : null;
+  // Callers that already track the keys (the store does) save a pass over every row per page.
+  const known = existing.length === 0 ? null : (existingKeys ?? new Set(existing.map((r) => r.key)));
   const incoming = entries.filter((e) => !known?.has(e.key)).map(toRow).sort(byRowName);
   const replaced = known ? entries.filter((e) => known.has(e.key)) : [];
   let base: readonly Row[] = existing;

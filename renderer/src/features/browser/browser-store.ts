@@ -200,8 +200,8 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
         // Ask for the next page before merging and rendering this one, so that work hides behind the network.
         if (cursor !== null) pending = request(cursor);
         pages += 1;
+        rows = mergeRows(rows, res.value.entries, nextListed);
         for (const entry of res.value.entries) nextListed.add(entry.key);
-        rows = mergeRows(rows, res.value.entries);
         // The first page of a reload replaces the old rows; until then they stay, so nothing flashes.
         listed = nextListed;
         listedBucket = bucket;
