@@ -268,3 +268,19 @@ describe('browser store: sort, filter, selection through the selectors', () => {
     expect([...s().selection.selected].sort()).toEqual(['a/', 'f1']);
   });
 });
+
+describe('browser store: a transport failure', () => {
+  it('shows an error with Retry instead of loading forever', async () => {
+    const { s, fake } = setup();
+    await s().openConnection(connection, 'bucket');
+    const original = fake.api.listObjects;
+    (fake.api as { listObjects: typeof original }).listObjects = () => Promise.reject(new Error('IPC channel closed'));
+    await s().openEntry('a/');
+    expect(s().listing.status).toBe('error');
+    expect(s().listing.error?.code).toBe('Unknown');
+    expect(s().listing.error?.message).toMatch(/IPC channel closed/);
+    (fake.api as { listObjects: typeof original }).listObjects = original;
+    await s().retry();
+    expect(s().listing.status).toBe('ready');
+  });
+});

@@ -133,6 +133,16 @@ function totalRequests(stats: CacheStats): number {
   return sum;
 }
 
+/** IPC answers with envelopes, but the transport itself can still throw (a torn-down window, a bug in main):
+ *  turn that into an error the view shows with Retry instead of a folder that loads forever. */
+async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (error) {
+    return fail('Unknown', `the app's main process did not answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 export function createBrowserStore(api: RendererApi): BrowserStore {
   /** Bumped by every load; a load whose number is no longer current stops and drops what it gets. */
   let generation = 0;
@@ -147,7 +157,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
     let measureShown = 0;
     async function measure(gen: number): Promise<void> {
       const seq = ++measureSeq;
-      const res = await api.cacheStats({});
+      const res = await settle(() => api.cacheStats({}));
       if (!res.ok || gen !== generation || seq < measureShown) return;
       measureShown = seq;
       if (!baseline) {
@@ -166,7 +176,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       const connection = get().connection;
       if (!connection) return;
       set({ buckets: { ...get().buckets, status: 'loading', error: null } });
-      const res = await api.listBuckets({ connectionId: connection.id });
+      const res = await settle(() => api.listBuckets({ connectionId: connection.id }));
       if (gen !== generation) return;
       set({ buckets: res.ok ? { status: 'ready', buckets: res.value, error: null } : { status: 'error', buckets: [], error: res.error } });
       await measure(gen);
@@ -184,7 +194,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       const nextListed = new Set<string>();
       let pages = 0;
       const request = (cursor: string | null) =>
-        api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) });
+        settle(() => api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) }));
       let pending = request(null);
       for (;;) {
         const res = await pending;
@@ -390,7 +400,8 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
           return fail('InvalidInput', `stat refused: ${unlisted.length} key(s) not in the current listing (first: "${unlisted[0]}")`);
         }
         if (keys.length === 0) return ok([]);
-        return api.statObjects({ connectionId: connection.id, bucket: location.bucket, keys });
+        const bucket = location.bucket;
+        return settle(() => api.statObjects({ connectionId: connection.id, bucket, keys }));
       },
 
       async showInfo(key) {
@@ -421,7 +432,8 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
         const key = info.key;
         if (!connection || location.bucket === null || key === null || key.endsWith('/')) return;
         set({ info: { ...info, headStatus: 'loading', headError: null } });
-        const res = await api.headObject({ connectionId: connection.id, bucket: location.bucket, key });
+        const bucket = location.bucket;
+        const res = await settle(() => api.headObject({ connectionId: connection.id, bucket, key }));
         if (get().info.key !== key) return;
         set({
           info: res.ok
