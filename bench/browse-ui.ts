@@ -181,13 +181,40 @@ export async function runBrowseUiBench(): Promise<string> {
           marks['complete'] = g.performance.now();
       }).observe(g.document.body, { subtree: true, childList: true, attributes: true });
     });
+    const readMarks = () => page.evaluate(() => (globalThis as unknown as PageGlobals).benchMarks ?? {});
+    const resetMarks = () =>
+      page.evaluate(() => {
+        const marks = (globalThis as unknown as PageGlobals).benchMarks!;
+        for (const name of Object.keys(marks)) delete marks[name];
+      });
+    const openFolder = async () => {
+      await page.getByTestId('address-input').fill(`s3://${BUCKET}/${PREFIX}`);
+      await page.getByTestId('address-input').press('Enter');
+    };
+
+    // Time to first rows, 3 times from a cold cache: open the folder, wait for a row, leave (which also
+    // cancels the remaining pages), drop the cache.
+    const firstRowTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await resetMarks();
+      await openFolder();
+      await page.getByTestId('row').first().waitFor();
+      const m = await readMarks();
+      firstRowTimes.push((m['firstRow'] ?? Number.NaN) - (m['enter'] ?? Number.NaN));
+      await page.getByTestId('address-input').fill('s3://');
+      await page.getByTestId('address-input').press('Enter');
+      await page.getByTestId('bucket-list').waitFor();
+      unwrap(await core.handlers['cache:invalidate']({ connectionId: connection.id, bucket: BUCKET }));
+    }
+    const firstRows = median(firstRowTimes);
+
+    // The full load, counted on the wire.
+    await resetMarks();
     proxy.reset();
-    await page.getByTestId('address-input').fill(`s3://${BUCKET}/${PREFIX}`);
-    await page.getByTestId('address-input').press('Enter');
+    await openFolder();
     await page.locator('[data-testid="browser"][data-complete="true"][data-status="ready"]').waitFor({ timeout: 600_000 });
     await page.getByTestId('status-counts').filter({ hasText: '100,000 files' }).waitFor();
-    const marks = await page.evaluate(() => (globalThis as unknown as PageGlobals).benchMarks ?? {});
-    const firstRows = (marks['firstRow'] ?? Number.NaN) - (marks['enter'] ?? Number.NaN);
+    const marks = await readMarks();
     const allPages = (marks['complete'] ?? Number.NaN) - (marks['enter'] ?? Number.NaN);
     const lists = proxy.count('ListObjectsV2');
     const heads = proxy.count('HeadObject');
@@ -276,7 +303,7 @@ export async function runBrowseUiBench(): Promise<string> {
       '| Measure | Result | Target | |',
       '|---|---|---|---|',
       `| One page's round trip from the page (objects:list through the bridge, uncached, median of 5) | ${ms(roundTrip)} | — | |`,
-      `| Time to first rows (Enter → first row in the DOM) | ${ms(firstRows)} | one page's round trip (${ms(roundTrip)}) + ≤ 100 ms for IPC and render | ${verdict(firstRows <= roundTrip + 100)} |`,
+      `| Time to first rows (Enter → first row in the DOM, cold cache, median of 3) | ${ms(firstRows)} | one page's round trip (${ms(roundTrip)}) + ≤ 100 ms for IPC and render | ${verdict(firstRows <= roundTrip + 100)} |`,
       `| Time until all pages are in (Enter → folder complete) | ${ms(allPages)} | floors: core alone ${ms(coreAllPages)}; page through the bridge, no UI ${ms(bridgeAllPages)} | |`,
       `| Requests on the wire for the folder | ${lists} ListObjectsV2, ${heads} HeadObject | ${Math.ceil(OBJECTS / 1000)} ListObjectsV2, 0 HeadObject | ${verdict(lists === Math.ceil(OBJECTS / 1000) && heads === 0)} |`,
       `| Sort by size (click → next frame, median of 4) | ${ms(sortMs)} | < 100 ms | ${verdict(sortMs < 100)} |`,
