@@ -7,6 +7,7 @@
  * the DOM changed, so they include React rendering, style and layout, not Playwright's polling.
  */
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { createCore } from '../main/ipc/handlers';
@@ -298,7 +299,7 @@ export async function runBrowseUiBench(): Promise<string> {
     const lines = [
       '## Browse UI (100,000-object folder, Chromium)',
       '',
-      `Real built renderer in Debian Chromium (headless, no GPU), real core, fauxqs behind the counting proxy on loopback; ${OBJECTS.toLocaleString('en-US')} objects in one folder.`,
+      `Real built renderer in Debian Chromium (headless, no GPU), real core, fauxqs behind the counting proxy on loopback; ${OBJECTS.toLocaleString('en-US')} objects in one folder. ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end of the run (timings are noisy when it exceeds the CPU count).`,
       '',
       '| Measure | Result | Target | |',
       '|---|---|---|---|',
