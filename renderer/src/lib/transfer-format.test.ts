@@ -2,17 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { formatBytes, formatEta, formatRate, percent } from './transfer-format';
 
 describe('transfer formatting', () => {
-  it('formats bytes in decimal units', () => {
+  it('formats bytes like the file table', () => {
     expect(formatBytes(0)).toBe('0 B');
     expect(formatBytes(999)).toBe('999 B');
-    expect(formatBytes(1536)).toBe('1.54 KB');
-    expect(formatBytes(12_345_678)).toBe('12.3 MB');
-    expect(formatBytes(1024 ** 3)).toBe('1.07 GB');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(3 * 1024 * 1024 + 17)).toBe('3.0 MB');
     expect(formatBytes(-1)).toBe('—');
   });
   it('formats rates, empty when idle', () => {
     expect(formatRate(0)).toBe('');
-    expect(formatRate(2_500_000)).toBe('2.50 MB/s');
+    expect(formatRate(2.5 * 1024 * 1024)).toBe('2.5 MB/s');
   });
   it('formats ETAs', () => {
     expect(formatEta(null)).toBe('');

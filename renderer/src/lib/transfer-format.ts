@@ -1,18 +1,10 @@
 /** Pure formatting for transfer progress: sizes, rates, times, percentages. */
 
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+import { formatSize } from './format';
 
-/** 1536 → "1.5 KB" (decimal units, like the OS file managers on macOS and most Linux desktops). */
+/** Sizes as the file table shows them (binary multiples), so a transfer and its row agree. */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '—';
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  return formatSize(bytes) || '—';
 }
 
 export function formatRate(bytesPerSecond: number): string {
