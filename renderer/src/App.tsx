@@ -5,11 +5,13 @@ import { createBrowserStore } from './features/browser/browser-store';
 import { BrowserView } from './features/browser/BrowserView';
 import { createStartScreenStore } from './features/connections/start-screen-store';
 import { StartScreen } from './features/connections/StartScreen';
+import { createTransfersWiring } from './features/transfers/wiring';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
 export function App({ api }: { readonly api: RendererApi }) {
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
+  const [transfers] = useState(() => createTransfersWiring(api));
   const connection = useStore(browser, (s) => s.connection);
 
   return (
@@ -17,7 +19,7 @@ export function App({ api }: { readonly api: RendererApi }) {
       {connection === null ? (
         <StartScreen store={start} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
       ) : (
-        <BrowserView store={browser} onCloseConnection={() => browser.getState().closeConnection()} />
+        <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
     </div>
   );
