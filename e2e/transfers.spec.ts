@@ -4,7 +4,8 @@
  * uploaded and appear; dragging rows out stages complete files and hands exactly those to the drag adapter.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './support/app-fixture';
 import { BrowserPage } from './support/pages/browser-page';
@@ -14,9 +15,49 @@ const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 
 /** What the fake drag adapter received, per test (the core lives in the test process). */
 const dragged: string[][] = [];
-test.use({ coreOptions: { transfers: { drag: { startDrag: (paths) => void dragged.push([...paths]) }, throttleMs: 50 } } });
-test.beforeEach(() => {
+/** The folder the fake native folder picker answers. */
+let downloadDir = '';
+test.use({
+  coreOptions: {
+    transfers: {
+      drag: { startDrag: (paths) => void dragged.push([...paths]) },
+      dialogs: { pickFolder: async () => downloadDir, pickUploadPaths: async () => [], notify: () => {} },
+      throttleMs: 50,
+    },
+  },
+});
+test.beforeEach(async () => {
   dragged.length = 0;
+  downloadDir = await mkdtemp(path.join(os.tmpdir(), 's3desk-e2e-dl-'));
+});
+test.afterEach(async () => {
+  await rm(downloadDir, { recursive: true, force: true });
+});
+
+test('Download saves the selection into the picked folder, asking before replacing a file', async ({ app, s3 }) => {
+  s3.seed('reports', [
+    ['q1.csv', 'a,b\n1,2\n'],
+    ['archive/2023/q4.csv', 'old'],
+  ]);
+  await writeFile(path.join(downloadDir, 'q1.csv'), 'mine');
+  const ui = new BrowserPage(app);
+  await ui.openConnection(CONNECTION);
+  await ui.bucket('reports').click();
+  await ui.waitForFolder('s3://reports/');
+  await ui.row('q1.csv').click();
+  await ui.row('archive/').click({ modifiers: ['ControlOrMeta'] });
+  await app.getByTestId('download-button').click();
+
+  await expect(app.getByTestId('conflict-dialog')).toContainText('1 item already exists');
+  await app.getByTestId('conflict-keep-both').click();
+  await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(2);
+  expect(await readFile(path.join(downloadDir, 'q1.csv'), 'utf8')).toBe('mine');
+  expect(await readFile(path.join(downloadDir, 'q1 (1).csv'), 'utf8')).toBe('a,b\n1,2\n');
+  expect(await readFile(path.join(downloadDir, 'archive', '2023', 'q4.csv'), 'utf8')).toBe('old');
+
+  // Clear finished empties the panel.
+  await app.getByTestId('transfer-clear-finished').click();
+  await expect(app.getByTestId('transfer-row')).toHaveCount(0);
 });
 
 test('files dropped onto the table upload into the current folder and appear', async ({ app, s3, s3Proxy }) => {
