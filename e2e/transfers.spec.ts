@@ -126,7 +126,7 @@ test('dragging selected rows out hands complete staged files to the drag', async
   await ui.row('album/').click({ modifiers: ['ControlOrMeta'] });
   expect((await ui.selectedKeys()).sort()).toEqual(['a.bin', 'album/']);
 
-  // A real mouse drag in Chromium: pointer down (staging starts), move (dragstart → the native drag).
+  // A real mouse drag in Chromium: press, move (dragstart → staging → the native drag), release.
   const box = (await ui.row('a.bin').boundingBox())!;
   await app.mouse.move(box.x + 20, box.y + box.height / 2);
   await app.mouse.down();

@@ -1,10 +1,10 @@
 /**
  * Drag-out from the table. Electron's startDrag needs files that already exist, and the OS must never get a
  * half-written file, so the selection is staged first: main downloads it complete and verified into a temp
- * folder (through the transfer engine), then starts the OS drag with those paths. Staging begins on
- * pointer-down over a selected row, so small selections are usually ready by the time the drag threshold is
- * crossed; the HTML drag itself is cancelled (preventDefault) and replaced by the native one. Selections above
- * main's staging limit get a message suggesting Download instead.
+ * folder (through the transfer engine), then starts the OS drag with those paths. Staging starts when the
+ * drag starts (not on pointer-down: a click must never cost a download); the HTML drag itself is cancelled
+ * (preventDefault) and replaced by the native one once the files are complete. Selections above main's
+ * staging limit get a message suggesting Download instead.
  */
 import type { RendererApi } from '../../../../shared/ipc';
 import type { SelectedItem, StageOutcome } from '../../../../shared/transfers';
@@ -13,7 +13,7 @@ import type { BucketLocation } from './transfers-store';
 type DragApi = Pick<RendererApi, 'stageDrag' | 'startDrag' | 'endDrag'>;
 
 export interface DragOut {
-  /** Start staging early (pointer-down on a selected row). Same selection → same staging. */
+  /** Start staging (idempotent: the same selection shares one staging until a drag uses it). */
   prepare(location: BucketLocation, items: readonly SelectedItem[]): Promise<StageOutcome | undefined>;
   /** The drag started: wait for staging, hand the files to the OS drag. */
   begin(location: BucketLocation, items: readonly SelectedItem[]): Promise<void>;

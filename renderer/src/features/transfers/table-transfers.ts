@@ -4,7 +4,7 @@
  * - files dropped from the OS onto the table upload into the current folder, onto a folder row into that folder;
  * - dragging rows out stages the selection (or the dragged row, if it is not selected) and starts the OS drag.
  */
-import type { DragEvent, PointerEvent } from 'react';
+import type { DragEvent } from 'react';
 import type { SelectedItem } from '../../../../shared/transfers';
 import type { DragOut } from './drag-out';
 import { droppedItems, isFileDrag, type PathForFile } from './drop-upload';
@@ -54,12 +54,6 @@ export function tableTransferHandlers(ctx: TableContext) {
         (files) => (files.length > 0 ? ctx.store.getState().uploadDropped(target, files) : undefined),
         (error: unknown) => ctx.store.setState({ message: `Could not read the dropped items: ${String(error)}` }),
       );
-    },
-    onPointerDown(event: PointerEvent) {
-      const here = ctx.location();
-      const items = itemsFor(rowOf(event.target));
-      // Stage early: by the time the pointer has moved far enough to start a drag, small files are ready.
-      if (event.button === 0 && here && items.length > 0 && ctx.selectedKeys().includes(items[0]!.key)) void ctx.dragOut.prepare(here, items);
     },
     onDragStart(event: DragEvent) {
       const row = rowOf(event.target);
