@@ -1,6 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Channel, EventSink, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
-import { ancestorsOf } from '../../shared/keys';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
@@ -51,9 +50,8 @@ export function createCore(options: HandlerOptions = {}): Core {
       return connection.client;
     },
     invalidate(connectionId, bucket, changes) {
-      cache.invalidate(connectionId, bucket, changes);
-      const prefixes = new Set(changes.flatMap((c) => ancestorsOf(c.key)));
-      events('cache:changed', { connectionId, bucket, prefixes: [...prefixes] });
+      const { prefixes } = cache.invalidate(connectionId, bucket, changes);
+      events('cache:changed', { connectionId, bucket, prefixes });
     },
   };
 
