@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { addDemoConnection } from './demo-connection';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
@@ -64,6 +65,8 @@ if (!app.requestSingleInstanceLock()) {
       callback(permission === 'clipboard-sanitized-write' || permission === 'notifications'),
     );
     const core = createCore({ events: webContentsSink(() => mainWindow?.webContents) });
+    // `npm run demo` only: a development build connects to the demo's local S3 server.
+    if (!app.isPackaged) void addDemoConnection(process.env, core.handlers['connections:add'], console.warn);
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
