@@ -40,11 +40,16 @@ export interface TestS3Server {
 
 export const TEST_CREDENTIALS = { accessKeyId: 'S3DESKTESTKEY', secretAccessKey: 's3desk-test-secret' } as const;
 
-export async function startS3Server(): Promise<TestS3Server> {
+export interface S3ServerOptions {
+  /** 0 (the default) picks a free port; the demo asks for a fixed one. */
+  readonly port?: number;
+}
+
+export async function startS3Server(options: S3ServerOptions = {}): Promise<TestS3Server> {
   const stores = await loadStores();
   const store = stores.s3Store as unknown as S3Store;
   const app = buildApp({ logger: false, stores });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
