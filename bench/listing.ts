@@ -6,14 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type CountingProxy, startCountingProxy } from '../e2e/support/counting-proxy';
-import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../e2e/support/s3-server';
+import { TEST_CREDENTIALS } from '../e2e/support/s3-server';
 import { createCore } from '../main/ipc/handlers';
 import type { Result } from '../shared/errors';
 import { toolVersion } from './machine';
+import { type S3Stack, startS3Stack } from './s3-stack';
 
 /** BENCH_SIZES=1000,10000 narrows the sizes for a quick look. */
 const SIZES: readonly number[] = process.env['BENCH_SIZES']?.split(',').map(Number) ?? [1_000, 10_000, 100_000];
@@ -45,14 +45,8 @@ function unwrap<T>(r: Result<T>): T {
   return r.value;
 }
 
-function byOperation(proxy: CountingProxy): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of proxy.log) counts[r.operation] = (counts[r.operation] ?? 0) + 1;
-  return counts;
-}
-
 /** S3 Desk: a fresh core (cold cache, cold sockets) lists every page through objects:list, then revisits. */
-function coreTool(proxy: CountingProxy): Tool {
+function coreTool(proxy: S3Stack): Tool {
   return {
     name: 'S3 Desk core',
     async measure(prefix) {
@@ -76,12 +70,13 @@ function coreTool(proxy: CountingProxy): Tool {
           } while (cursor);
           return { firstMs: first, fullMs: performance.now() - t0, entries };
         };
-        proxy.reset();
+        await proxy.reset();
         const cold = await listAll();
-        const requests = byOperation(proxy);
-        proxy.reset();
+        const requests = await proxy.counts();
+        await proxy.reset();
         const warm = await listAll();
-        return { ...cold, requests, revisitMs: warm.fullMs, revisitRequests: proxy.count() };
+        const again = Object.values(await proxy.counts()).reduce((a, b) => a + b, 0);
+        return { ...cold, requests, revisitMs: warm.fullMs, revisitRequests: again };
       } finally {
         core.dispose();
       }
@@ -90,8 +85,8 @@ function coreTool(proxy: CountingProxy): Tool {
 }
 
 /** Run a CLI that prints one line per entry; time to its first output and to its exit. */
-async function measureCli(proxy: CountingProxy, command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Measure> {
-  proxy.reset();
+async function measureCli(proxy: S3Stack, command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Measure> {
+  await proxy.reset();
   const t0 = performance.now();
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let first = 0;
@@ -108,7 +103,7 @@ async function measureCli(proxy: CountingProxy, command: string, args: readonly 
   });
   const fullMs = performance.now() - t0;
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`);
-  return { requests: byOperation(proxy), firstMs: first, fullMs, entries: lines };
+  return { requests: await proxy.counts(), firstMs: first, fullMs, entries: lines };
 }
 
 /** The Debian awscli; a pyenv shim named `aws` may not work, so the first candidate that answers wins. */
@@ -117,7 +112,7 @@ function awsBinary(): string {
   return '/usr/bin/aws';
 }
 
-function awsTool(proxy: CountingProxy, dir: string): Tool {
+function awsTool(proxy: S3Stack, dir: string): Tool {
   const config = join(dir, 'aws-config');
   writeFileSync(config, `[default]\nregion = ${REGION}\ns3 =\n  addressing_style = path\n`);
   const env: NodeJS.ProcessEnv = {
@@ -138,7 +133,7 @@ function awsTool(proxy: CountingProxy, dir: string): Tool {
   };
 }
 
-function rcloneTool(proxy: CountingProxy, dir: string): Tool {
+function rcloneTool(proxy: S3Stack, dir: string): Tool {
   const config = join(dir, 'rclone.conf');
   writeFileSync(
     config,
@@ -184,15 +179,6 @@ async function startupMs(command: string, args: readonly string[], env: NodeJS.P
   return median(times);
 }
 
-function seed(server: TestS3Server): void {
-  for (const n of SIZES) {
-    server.seed(
-      BUCKET,
-      Array.from({ length: n }, (_, i): [string, string] => [`${folderOf(n)}object-${String(i).padStart(6, '0')}.dat`, `${i}`]),
-    );
-  }
-}
-
 let versions: Record<string, string> = {};
 
 export function listingTools(): Readonly<Record<string, string>> {
@@ -205,12 +191,11 @@ export function listingTools(): Readonly<Record<string, string>> {
 }
 
 export async function listingBench(): Promise<string> {
-  const server = await startS3Server();
-  const proxy = await startCountingProxy(server.url);
+  const proxy = await startS3Stack({ bucket: BUCKET, folders: Object.fromEntries(SIZES.map((n) => [folderOf(n), n])) });
   const dir = mkdtempSync(join(tmpdir(), 's3desk-bench-'));
+  const loadBefore = os.loadavg()[0]!;
   try {
-    seed(server);
-    proxy.setDelay(DELAY_MS);
+    await proxy.setDelay(DELAY_MS);
     const tools = [coreTool(proxy), awsTool(proxy, dir), rcloneTool(proxy, dir)];
     const rows: string[] = [];
     const verdicts: string[] = [];
@@ -228,6 +213,7 @@ export async function listingBench(): Promise<string> {
         }
       }
       const fullOf = (name: string) => median(results.get(name)!.map((m) => m.fullMs));
+      const cell = (values: readonly number[]) => (values.length > 1 ? `${ms(median(values))} (${ms(Math.min(...values))})` : ms(values[0]!));
       for (const tool of tools) {
         const all = results.get(tool.name)!;
         const last = all[all.length - 1]!;
@@ -237,7 +223,7 @@ export async function listingBench(): Promise<string> {
             ? 'lists again (no cache)'
             : `${ms(median(all.map((m) => m.revisitMs ?? 0)))}, ${last.revisitRequests} requests`;
         rows.push(
-          `| ${n.toLocaleString('en-US')} | ${tool.name} | ${requestsText(last.requests)} | ${ms(median(all.map((m) => m.firstMs)))} | ${ms(fullOf(tool.name))} | ${ms(fullOf(tool.name) / Math.max(1, total))} | ${revisit} |`,
+          `| ${n.toLocaleString('en-US')} | ${tool.name} | ${requestsText(last.requests)} | ${cell(all.map((m) => m.firstMs))} | ${cell(all.map((m) => m.fullMs))} | ${ms(fullOf(tool.name) / Math.max(1, total))} | ${revisit} |`,
         );
       }
       const firstOf = (name: string) => median(results.get(name)!.map((m) => m.firstMs));
@@ -258,12 +244,13 @@ export async function listingBench(): Promise<string> {
           `revisit ${ms(median(core.map((m) => m.revisitMs ?? 0)))} with ${core[core.length - 1]!.revisitRequests} requests.`,
       );
     }
-    proxy.setDelay(0);
+    await proxy.setDelay(0);
     const awsEnv = { ...process.env };
     const rcloneEnv = { ...process.env };
     delete rcloneEnv['AWS_CA_BUNDLE'];
     const awsStart = await startupMs(awsBinary(), ['--version'], awsEnv);
     const rcloneStart = await startupMs('rclone', ['version'], rcloneEnv);
+    const load = `${loadBefore.toFixed(1)} before, ${os.loadavg()[0]!.toFixed(1)} after`;
 
     return [
       `Folders of ${SIZES.map((n) => n.toLocaleString('en-US')).join(' / ')} objects in one bucket of fauxqs on 127.0.0.1, behind the ` +
@@ -272,7 +259,9 @@ export async function listingBench(): Promise<string> {
         '(new core, empty cache, new sockets) each run and lists page by page through `objects:list` like the renderer; ' +
         '"revisit" lists the same folder again from the same core. The peers print one line per entry: their time to ' +
         'first page is the time to their first line of output, and it includes process start-up ' +
-        `(\`aws --version\` takes ${ms(awsStart)}, \`rclone version\` ${ms(rcloneStart)} here).`,
+        `(\`aws --version\` takes ${ms(awsStart)}, \`rclone version\` ${ms(rcloneStart)} here). Time cells show ` +
+        '"median (best)". One-minute load average on this machine during the run: ' +
+        `${load} (${os.cpus().length} cores; other work on the machine makes single runs noisy, compare medians).`,
       '',
       '| Objects | Tool | Requests on the wire | Time to first page | Full listing | Full ÷ requests | Revisit |',
       '| ---: | --- | --- | ---: | ---: | ---: | --- |',
@@ -299,10 +288,11 @@ export async function listingBench(): Promise<string> {
         'its Go start-up is cheap and it can tie with or beat S3 Desk\'s first page.',
       '- S3 Desk\'s first request in a fresh process pays JIT and SDK warm-up (the cold 1,000-object runs come first); ' +
         'in the app that happens once per session, not per folder. Revisits are answered from the cache with 0 requests.',
+      '- The machine is shared: when other work runs, single runs swing by 2–3×; the medians and the best runs are ' +
+        'what to compare.',
     ].join('\n');
   } finally {
     await proxy.close();
-    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
