@@ -304,12 +304,10 @@ export async function listingBench(): Promise<string> {
       '- `rclone lsf` uses ListObjects (v1) with provider "Other" and reads the whole directory before printing a ' +
         'line, so its time to first page is close to its full listing time on big folders; on a single small folder ' +
         'its Go start-up is cheap and it can tie with or beat S3 Desk\'s first page.',
-      '- S3 Desk\'s first request in a fresh process pays JIT and SDK warm-up (the cold 1,000-object runs come first); ' +
-        'in the app that happens once per session, not per folder. Revisits are answered from the cache with 0 requests.',
-      '- "Client CPU" is the CPU time the tool itself used for the full listing (S3 Desk: this process; peers: the ' +
-        'child process, from bash `times`, start-up included). S3 Desk\'s share is mostly the AWS SDK parsing each ' +
-        'page\'s XML; rclone\'s Go parser is cheaper per page, which shows when the machine is busy and CPU time ' +
-        'stretches into wall time.',
+      '- Revisits are answered from S3 Desk\'s cache with 0 requests; the peers have no cache and list again.',
+      '- "Client CPU" is the CPU time the tool itself used for the full listing (S3 Desk: the measuring process, ' +
+        'which holds only the core; peers: their process, from bash `times`, start-up included). Most of S3 Desk\'s ' +
+        'share is the AWS SDK parsing each page\'s XML.',
       '- The machine is shared: when other work runs, single runs swing by 2–3×; the medians and the best runs are ' +
         'what to compare.',
     ].join('\n');
