@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runBrowseUiBench } from './browse-ui';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 
@@ -19,7 +20,7 @@ export interface BenchModule {
 
 const MODULES: readonly BenchModule[] = [
   { name: 'listing', title: 'Listing big folders', run: listingBench, tools: listingTools },
-  // { name: 'browse-ui', title: 'Browsing in Chromium', run: browseUiBench },
+  { name: 'browse-ui', title: 'Browsing a 100,000-object folder in Chromium', run: runBrowseUiBench },
   // { name: 'transfers', title: 'Transfers', run: transfersBench },
 ];
 

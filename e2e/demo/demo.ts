@@ -80,9 +80,9 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let app: ChildProcess | undefined;
+  const running: { app?: ChildProcess } = {};
   const stop = async (code: number) => {
-    if (app && app.exitCode === null) app.kill();
+    if (running.app && running.app.exitCode === null) running.app.kill();
     await server.close();
     process.exit(code);
   };
@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   }
   buildIfNeeded();
   console.log('opening S3 Desk …');
-  app = spawn(electron, [ROOT], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, [DEMO_CONNECTION_ENV]: JSON.stringify(connection) } });
+  const app = spawn(electron, [ROOT], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, [DEMO_CONNECTION_ENV]: JSON.stringify(connection) } });
+  running.app = app;
   app.on('exit', (code) => void stop(code ?? 0));
 }
 
