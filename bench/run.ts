@@ -55,7 +55,11 @@ async function main(): Promise<void> {
     const started = Date.now();
     const body = await m.run();
     const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    sections.set(m.name, `${begin(m.name)}\n## ${m.title}\n\n_Run ${date}, took ${((Date.now() - started) / 1000).toFixed(0)} s._\n\n${body.trim()}\n${end(m.name)}`);
+    // A module may bring its own "## " heading; otherwise its title is the heading.
+    const [first = '', ...rest] = body.trim().split('\n');
+    const [heading, text] = first.startsWith('## ') ? [first, rest.join('\n').trim()] : [`## ${m.title}`, body.trim()];
+    const took = ((Date.now() - started) / 1000).toFixed(0);
+    sections.set(m.name, `${begin(m.name)}\n${heading}\n\n_Run ${date}, took ${took} s._\n\n${text}\n${end(m.name)}`);
     console.log(`bench: ${m.name} done`);
   }
   let tools: Record<string, string> = {};
