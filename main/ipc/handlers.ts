@@ -8,6 +8,8 @@ import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
 import { cacheChannels } from './channels/cache';
 import { connectionChannels } from './channels/connections';
+import { operationChannels } from './channels/operations';
+import type { OperationsOptions } from '../operations/operations-service';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
 import { requestSchemas } from './schemas';
 
@@ -18,6 +20,8 @@ export interface HandlerOptions {
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
+  /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
+  readonly operations?: Partial<OperationsOptions>;
 }
 
 export interface Core {
@@ -63,6 +67,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
 
     // ── operations ──
+    ...operationChannels(context, options.operations),
 
     // ── transfers ──
 
