@@ -98,6 +98,10 @@ export interface OperationsState {
   readonly shareLink: ShareState | null;
   /** The last error of an action, for a banner. */
   readonly error: AppError | null;
+  /** An open context menu: where, and the keys it acts on (empty: the folder background). */
+  readonly menu: { readonly x: number; readonly y: number; readonly keys: readonly string[] } | null;
+  /** The key whose presigned-link dialog is open. */
+  readonly shareDialogKey: string | null;
 }
 
 export interface OperationsActions {
@@ -126,6 +130,9 @@ export interface OperationsActions {
   share(place: Place, key: string, kind: ShareKind, expiresInSeconds?: number): Promise<void>;
   closeShare(): void;
   clearError(): void;
+  openMenu(x: number, y: number, keys: readonly string[]): void;
+  closeMenu(): void;
+  openShareDialog(key: string): void;
   /** Subscribe to progress events; returns the unsubscribe. */
   start(): () => void;
 }
@@ -188,6 +195,8 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       info: IDLE,
       shareLink: null,
       error: null,
+      menu: null,
+      shareDialogKey: null,
 
       openNewFolder(place) {
         set({ dialog: { kind: 'new-folder', place, name: '', problem: null, busy: false } });
@@ -334,7 +343,19 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       },
 
       closeShare() {
-        set({ shareLink: null });
+        set({ shareLink: null, shareDialogKey: null });
+      },
+
+      openMenu(x, y, keys) {
+        set({ menu: { x, y, keys } });
+      },
+
+      closeMenu() {
+        set({ menu: null });
+      },
+
+      openShareDialog(key) {
+        set({ shareDialogKey: key, shareLink: null });
       },
 
       clearError() {
