@@ -3,13 +3,13 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** One request as seen on the wire between the app and the S3 server. */
 export interface WireRequest {
+  /** Decoded "bucket/key" of x-amz-copy-source (CopyObject, UploadPartCopy), else null. */
+  readonly copySource: string | null;
   readonly method: string;
   readonly bucket: string;
   readonly key: string;
   readonly query: URLSearchParams;
   readonly operation: string;
-  /** Decoded "bucket/key" of x-amz-copy-source (CopyObject, UploadPartCopy), else null. */
-  readonly copySource: string | null;
   status: number;
 }
 
@@ -143,14 +143,16 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     const copyHeader = req.headers['x-amz-copy-source'];
     const copySource = typeof copyHeader === 'string' ? decodeURIComponent(copyHeader.replace(/^\//, '')) : null;
     const wire: WireRequest = {
+      copySource,
       method,
       bucket: decodeURIComponent(bucket),
       key,
       query: url.searchParams,
-      operation: operationOf(method, bucket, key, url.searchParams, copySource),
-      copySource,
+      operation: operationOf(method, bucket, key, url.searchParams),
       status: 0,
     };
+    // A copy is a PUT that only its header tells apart.
+    if (copySource !== null) Object.assign(wire, { operation: operationOf(method, bucket, key, url.searchParams, copySource) });
     log.push(wire);
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
 

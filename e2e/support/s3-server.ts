@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { FastifyInstance } from 'fastify';
 import { buildApp as buildFauxqs, type BuildAppOptions } from 'fauxqs';
-import { addUploadPartCopy } from './upload-part-copy';
 import { addUploadPartCopy } from './upload-part-copy';
 
 /** The part of fauxqs' in-memory store the tests use. Its package exports only buildApp, so the store
@@ -55,7 +53,6 @@ export async function startS3Server(): Promise<TestS3Server> {
   const stores = await loadStores();
   const store = stores.s3Store as unknown as S3Store;
   const app = buildApp({ logger: false, stores });
-  addUploadPartCopy(app as unknown as FastifyInstance, store);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {

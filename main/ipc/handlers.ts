@@ -6,22 +6,22 @@ import { ConnectionRegistry } from '../connections/registry';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
-import { cacheChannels } from './channels/cache';
-import { connectionChannels } from './channels/connections';
 import { operationChannels } from './channels/operations';
 import type { OperationsOptions } from '../operations/operations-service';
+import { cacheChannels } from './channels/cache';
+import { connectionChannels } from './channels/connections';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
 import { requestSchemas } from './schemas';
 
 export { HandlerError } from './context';
 
 export interface HandlerOptions {
+  /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
+  readonly operations?: Partial<OperationsOptions>;
   readonly cache?: Partial<CacheOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
-  /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
-  readonly operations?: Partial<OperationsOptions>;
 }
 
 export interface Core {
