@@ -322,7 +322,10 @@ describe('copy / paste', () => {
   it('pastes across connections by streaming GetObject into an upload on the other server', async () => {
     const other = await startCoreFixtureServer();
     try {
-      f.server.seed('xs', [['a/one.txt', 'one'], ['a/two +#.txt', 'two']]);
+      const big = Buffer.alloc(12 * MiB, 3);
+      big.write('start', 0);
+      big.write('end', big.length - 3);
+      f.server.seed('xs', [['a/one.txt', 'one'], ['a/two +#.txt', 'two'], ['a/big.bin', big]]);
       f.proxy.reset();
       const { plan, report } = await planAndRun({
         kind: 'move',
@@ -331,10 +334,15 @@ describe('copy / paste', () => {
       });
       expect(plan.method).toBe('stream');
       expect(report.status).toBe('done');
-      expect(f.proxy.count('GetObject')).toBe(2);
+      expect(f.proxy.count('GetObject')).toBe(3);
       expect(f.proxy.count('DeleteObjects')).toBe(1);
+      expect(f.proxy.count('CopyObject')).toBe(0);
+      // Small objects in one PUT; the 12 MiB one streamed as a multipart upload (5 MiB parts).
       expect(other.proxy.count('PutObject')).toBe(2);
-      expect(other.server.keys('remote')).toEqual(['in/a/one.txt', 'in/a/two +#.txt']);
+      expect(other.proxy.count('UploadPart')).toBe(3);
+      expect(other.proxy.count('CompleteMultipartUpload')).toBe(1);
+      expect(other.server.keys('remote')).toEqual(['in/a/big.bin', 'in/a/one.txt', 'in/a/two +#.txt']);
+      expect(other.server.store.getObject('remote', 'in/a/big.bin').body.equals(big)).toBe(true);
       expect(other.server.store.getObject('remote', 'in/a/two +#.txt').body.toString()).toBe('two');
       expect(f.server.keys('xs')).toEqual([]);
     } finally {

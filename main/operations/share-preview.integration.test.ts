@@ -97,8 +97,11 @@ describe('share', () => {
 
   it('presigns a GET valid up to 7 days without sending a request, and the URL fetches the object', async () => {
     f.proxy.reset();
+    const counted = unwrap(await f.core.handlers['cache:stats']({})).requests['GetObject'] ?? 0;
     const link = unwrap(await share('presigned', MAX_PRESIGN_SECONDS));
     expect(f.proxy.count()).toBe(0);
+    // The app's own request counter (status bar) does not count the signing either.
+    expect(unwrap(await f.core.handlers['cache:stats']({})).requests['GetObject'] ?? 0).toBe(counted);
     const url = new URL(link.text);
     expect(url.searchParams.get('X-Amz-Expires')).toBe(String(MAX_PRESIGN_SECONDS));
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);

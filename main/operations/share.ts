@@ -36,5 +36,10 @@ export { s3Uri };
 export async function presignedGet(client: S3Client, bucket: string, key: string, expiresInSeconds: number): Promise<string> {
   const problem = expiryProblem(expiresInSeconds);
   if (problem) throw new RangeError(problem);
-  return getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
+  // Signing runs the client's middleware but sends nothing: without the request counter (named in
+  // main/s3/client-factory.ts), so the status bar does not count a GetObject that never happened.
+  const stack = client.middlewareStack.clone();
+  stack.remove('s3deskRequestObserver');
+  const signer = Object.create(client, { middlewareStack: { value: stack } }) as S3Client;
+  return getSignedUrl(signer, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
 }
