@@ -179,6 +179,17 @@ describe('rename and move', () => {
     expect(await names('ren', 'r/')).toEqual(['r/néw +%#?.txt', 'r/other.txt']);
   });
 
+  it('refuses an invalid new name before any request', async () => {
+    f.proxy.reset();
+    for (const newName of ['', 'a/b', '..', '.']) {
+      const r = await f.core.handlers['operations:plan']({ kind: 'rename', connectionId: f.connectionId, bucket: 'ren', key: 'r/x.txt', newName });
+      expect(r.ok ? 'ok' : r.error.code).toBe('InvalidInput');
+    }
+    const long = await f.core.handlers['operations:plan']({ kind: 'rename', connectionId: f.connectionId, bucket: 'ren', key: 'r/x.txt', newName: 'y'.repeat(1023) });
+    expect(long.ok ? 'ok' : long.error.code).toBe('InvalidInput');
+    expect(f.proxy.count()).toBe(0);
+  });
+
   it('refuses to rename onto an existing name', async () => {
     f.server.seed('ren2', [['a.txt', 'a'], ['b.txt', 'b']]);
     const r = await f.core.handlers['operations:plan']({ kind: 'rename', connectionId: f.connectionId, bucket: 'ren2', key: 'a.txt', newName: 'b.txt' });
