@@ -19,13 +19,15 @@ export interface OperationsLayerProps {
   /** Read on every shortcut and menu pick: the browser's current folder and selection. */
   readonly target: () => OperationsTarget;
   readonly mac: boolean;
+  /** Show an object's info somewhere else (the browser's own panel) instead of this layer's panel. */
+  readonly onInfo?: (key: string) => void;
 }
 
 /**
  * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview, info,
  * and the global shortcuts (ignored while typing in a field or while a dialog is open).
  */
-export function OperationsLayer({ store, target, mac }: OperationsLayerProps) {
+export function OperationsLayer({ store, target, mac, onInfo }: OperationsLayerProps) {
   const state = useStore(store);
   useEffect(() => store.getState().start(), [store]);
 
@@ -56,7 +58,11 @@ export function OperationsLayer({ store, target, mac }: OperationsLayerProps) {
           y={state.menu.y}
           items={menuItems(state.menu.keys, state.clipboard !== null, mac)}
           onClose={closeMenu}
-          onPick={(command) => runCommand(store, command, target(), state.menu?.keys)}
+          onPick={(command) => {
+            const keys = state.menu?.keys ?? [];
+            if (command === 'info' && onInfo && keys.length === 1) onInfo(keys[0] as string);
+            else runCommand(store, command, target(), keys);
+          }}
         />
       )}
       {d && d.kind !== 'confirm' && (
