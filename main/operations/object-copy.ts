@@ -42,7 +42,8 @@ export async function serverCopy(
 ): Promise<void> {
   const source = copySource(from.bucket, from.key);
   if (size <= limits.multipartThreshold) {
-    await client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source }), { abortSignal: signal });
+    // Not aborted on cancel: the server would finish the copy anyway, and the report must say what happened.
+    await client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source }));
     return;
   }
   // Multipart copy does not carry the source's headers over by itself: read them once (one HEAD per big object).

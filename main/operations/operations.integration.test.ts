@@ -253,6 +253,30 @@ describe('rename and move', () => {
     expect(f.server.keys('mvd')).toEqual(['s/b.txt', 't/s/a.txt', 't/s/b.txt']);
   });
 
+  it('cancels a folder move: every key ends either moved or untouched, as the report says', async () => {
+    f.server.seed('mvc', numberedKeys('from/', 40));
+    const plan = unwrap(
+      await f.core.handlers['operations:plan']({
+        kind: 'move',
+        source: { connectionId: f.connectionId, bucket: 'mvc', keys: ['from/'] },
+        target: { connectionId: f.connectionId, bucket: 'mvc', prefix: 'to/' },
+      }),
+    );
+    f.proxy.addRule((r) => {
+      if (r.operation === 'CopyObject') void f.core.handlers['operations:cancel']({ operationId: plan.planId });
+      return undefined;
+    });
+    const report = unwrap(await f.core.handlers['operations:run']({ planId: plan.planId }));
+    expect(report.status).toBe('cancelled');
+    expect(report.failed).toEqual([]);
+    expect(report.succeeded.length).toBeGreaterThan(0);
+    expect(report.skipped.length).toBeGreaterThan(0);
+    expect(report.succeeded.length + report.skipped.length).toBe(40);
+    const moved = report.succeeded.map((k) => k.replace('from/', 'to/from/')).sort();
+    expect(f.server.keys('mvc', 'to/')).toEqual(moved);
+    expect(f.server.keys('mvc', 'from/')).toEqual([...report.skipped].sort());
+  });
+
   it('refuses moving a folder into itself and a move that would overwrite one of its own sources', async () => {
     f.server.seed('mvx', [['a/b/c.txt', 'c'], ['a/b/q/c.txt', 'inner']]);
     const into = await f.core.handlers['operations:plan']({
