@@ -209,6 +209,9 @@ describe('rename and move', () => {
     });
     expect(report.status).toBe('done');
     expect(f.server.keys('mv')).toEqual(['x/stay.txt', 'y/f.txt', 'y/g.txt']);
+    // The renderer hears that both folders changed, so the one it shows re-lists without a manual refresh.
+    const changed = events.filter((e) => e.channel === 'cache:changed').flatMap((e) => (e.payload as IpcEvents['cache:changed']).prefixes);
+    expect(changed).toEqual(expect.arrayContaining(['x/', 'y/']));
     expect(await names('mv', 'x/')).toEqual(['x/stay.txt']);
     expect(await names('mv', 'y/')).toEqual(['y/f.txt', 'y/g.txt']);
   });
