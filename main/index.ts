@@ -3,12 +3,17 @@
  * modules (main/ipc/handlers.ts and below) that tests run without Electron.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { installAppMenu } from './electron/menu';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+/** The only page allowed to load in the window and to call IPC. */
+const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -41,11 +46,11 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererIndex);
   return win;
 }
 
@@ -59,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    installAppMenu(devServerUrl !== undefined);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
@@ -66,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
       callback(permission === 'clipboard-sanitized-write' || permission === 'notifications'),
     );
     const core = createCore({ events: webContentsSink(() => mainWindow?.webContents) });
-    registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
+    registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
     app.on('activate', () => {
