@@ -5,6 +5,7 @@
 import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
 import type { CacheStats, Entry } from '../../../../shared/types';
+import { operationsApiStub } from '../operations/operations-api-stub';
 
 export interface Call {
   readonly method: string;
@@ -66,6 +67,7 @@ export function createFakeApi(): FakeApi {
   const log = (method: string, request: unknown) => calls.push({ method, request });
 
   const api: RendererApi = {
+    ...operationsApiStub(),
     async addConnection(request) {
       log('addConnection', request);
       return ok({ id: 'c2', name: request.name, endpoint: request.endpoint ?? null, region: request.region, forcePathStyle: request.forcePathStyle, accessKeyHint: null });
