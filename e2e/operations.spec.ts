@@ -166,3 +166,25 @@ test('previews text and images with Space, refuses binary, and shows info from t
   await expect(ui.page.getByTestId('info-content-type')).toBeVisible();
   expect(s3Proxy.count('HeadObject')).toBe(1);
 });
+
+test('copies the s3:// URI and a presigned link to the clipboard from the menu', async ({ app, s3, s3Proxy, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  s3.seed('ops', [['s/report 1.txt', 'shared']]);
+  const ui = await openAt(app, 's3://ops/s/');
+  await menu(ui, ui.row('s/report 1.txt'), 'share-uri');
+  await expect(ui.page.getByTestId('ops-share-toast')).toHaveText('Copied to the clipboard');
+  expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe('s3://ops/s/report 1.txt');
+
+  s3Proxy.reset();
+  await menu(ui, ui.row('s/report 1.txt'), 'share-presigned');
+  await ui.page.getByTestId('ops-share-hours').fill('200');
+  await ui.page.getByTestId('ops-share-hours').press('Enter');
+  await expect(ui.page.getByTestId('ops-share')).toContainText('at most 7 days');
+  await ui.page.getByRole('button', { name: '1 day' }).click();
+  const link = await ui.page.getByTestId('ops-share-text').inputValue();
+  expect(new URL(link).searchParams.get('X-Amz-Expires')).toBe('86400');
+  expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  // Signing is local; fetching the link gets the object.
+  expect(s3Proxy.count()).toBe(0);
+  expect(await (await fetch(link)).text()).toBe('shared');
+});

@@ -6,17 +6,9 @@
 import { type ReactNode, useCallback, useState } from 'react';
 import type { BrowserStore } from '../browser/browser-store';
 import { createSelectors } from '../browser/selectors';
-import type { OperationsTarget } from './commands';
+import { browserTarget } from './browser-target';
 import type { OperationsStore } from './operations-store';
 import { OperationsLayer } from './OperationsLayer';
-
-export function browserTarget(browser: BrowserStore, visibleKeys: () => readonly string[]): OperationsTarget {
-  const s = browser.getState();
-  const place = s.connection && s.location.bucket !== null ? { connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix } : null;
-  const order = visibleKeys();
-  const selected = order.filter((k) => s.selection.selected.has(k));
-  return { place, selected, focused: s.selection.focus };
-}
 
 export interface BrowserOperationsProps {
   readonly browser: BrowserStore;

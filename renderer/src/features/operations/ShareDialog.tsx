@@ -37,7 +37,7 @@ export function ShareDialog({ keyName, link, onPresign, onClose }: ShareDialogPr
         >
           <label>
             Hours
-            <input data-testid="ops-share-hours" type="number" min="0.01" max="168" step="any" value={hours} onChange={(e) => setHours(e.target.value)} />
+            <input data-testid="ops-share-hours" type="number" step="any" value={hours} onChange={(e) => setHours(e.target.value)} />
           </label>
           <button type="submit">Create link</button>
         </form>
