@@ -4,8 +4,8 @@
  */
 import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
-import type { CacheStats, Entry } from '../../../../shared/types';
 import { operationsApiStub } from '../operations/operations-api-stub';
+import type { CacheStats, Entry } from '../../../../shared/types';
 
 export interface Call {
   readonly method: string;
@@ -67,7 +67,6 @@ export function createFakeApi(): FakeApi {
   const log = (method: string, request: unknown) => calls.push({ method, request });
 
   const api: RendererApi = {
-    ...operationsApiStub(),
     async addConnection(request) {
       log('addConnection', request);
       return ok({ id: 'c2', name: request.name, endpoint: request.endpoint ?? null, region: request.region, forcePathStyle: request.forcePathStyle, accessKeyHint: null });
@@ -117,6 +116,7 @@ export function createFakeApi(): FakeApi {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...operationsApiStub(),
   };
   (fake as { api: RendererApi }).api = api;
   return fake;
