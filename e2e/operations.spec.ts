@@ -188,3 +188,20 @@ test('copies the s3:// URI and a presigned link to the clipboard from the menu',
   expect(s3Proxy.count()).toBe(0);
   expect(await (await fetch(link)).text()).toBe('shared');
 });
+
+test('a move with refused copies reports exactly which keys did not move and keeps their sources', async ({ app, s3, s3Proxy }) => {
+  s3.seed('ops', [['m/src/a.txt', 'a'], ['m/src/b.txt', 'b'], ['m/src/c.txt', 'c']]);
+  s3Proxy.addRule((r) => (r.operation === 'CopyObject' && r.copySource === 'ops/m/src/b.txt' ? { kind: 'deny' } : undefined));
+  const ui = await openAt(app, 's3://ops/m/');
+  await ui.row('m/src/').click();
+  await ui.page.keyboard.press('F2');
+  await typeName(ui, 'dst');
+  const run = ui.page.getByTestId('ops-run');
+  await expect(run).toHaveAttribute('data-status', 'partial');
+  await expect(ui.page.getByTestId('ops-run-summary')).toHaveText('Finished with errors: 2 of 3 succeeded, 1 failed');
+  await expect(ui.page.getByTestId('ops-run-failures')).toContainText('m/src/b.txt — not copied (source kept)');
+  expect(s3.keys('ops')).toEqual(['m/dst/a.txt', 'm/dst/c.txt', 'm/src/b.txt']);
+  // Both folders are shown without a refresh: the new one, and the old one still holding what did not move.
+  await expect(ui.row('m/dst/')).toBeVisible();
+  await expect(ui.row('m/src/')).toBeVisible();
+});
