@@ -5,6 +5,8 @@ import { ConnectionRegistry } from '../connections/registry';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
+import { operationChannels } from './channels/operations';
+import type { OperationsOptions } from '../operations/operations-service';
 import { cacheChannels } from './channels/cache';
 import { connectionChannels } from './channels/connections';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
@@ -13,6 +15,8 @@ import { requestSchemas } from './schemas';
 export { HandlerError } from './context';
 
 export interface HandlerOptions {
+  /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
+  readonly operations?: Partial<OperationsOptions>;
   readonly cache?: Partial<CacheOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
@@ -61,6 +65,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
 
     // ── operations ──
+    ...operationChannels(context, options.operations),
 
     // ── transfers ──
 
