@@ -3,14 +3,20 @@
  * modules (main/ipc/handlers.ts and below) that tests run without Electron.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { addDemoConnection } from './demo-connection';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
+import { installAppMenu } from './electron/menu';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+/** The only page allowed to load in the window and to call IPC. */
+const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -43,11 +49,11 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServerUrl)) event.preventDefault();
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererIndex);
   return win;
 }
 
@@ -61,6 +67,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    installAppMenu(devServerUrl !== undefined);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
@@ -71,7 +78,9 @@ if (!app.requestSingleInstanceLock()) {
       events: webContentsSink(() => mainWindow?.webContents),
       transfers: { dialogs: electronDialogs(() => mainWindow), drag: electronDrag(() => mainWindow?.webContents) },
     });
-    registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
+    // `npm run demo` only: a development build connects to the demo's local S3 server.
+    if (!app.isPackaged) void addDemoConnection(process.env, core.handlers['connections:add'], console.warn);
+    registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
     app.on('activate', () => {

@@ -3,6 +3,7 @@
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
 import type { Result } from './errors';
+import type { OperationPlan, OperationProgress, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from './operations';
 import type {
   ConflictPolicy,
   EnqueueOutcome,
@@ -68,6 +69,16 @@ export interface IpcContract {
   // ── connections: profiles and saved connections ──
 
   // ── operations: folders, delete, rename, copy, share, preview ──
+  'operations:create-folder': {
+    request: BucketRef & { readonly prefix: string; readonly name: string };
+    response: { readonly key: string };
+  };
+  'operations:plan': { request: PlanRequest; response: OperationPlan };
+  'operations:run': { request: { readonly planId: string }; response: OperationReport };
+  'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
+  'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
+  'operations:share': { request: ShareRequest; response: ShareLink };
+  'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
@@ -130,6 +141,13 @@ export const API_METHODS = {
   // ── connections ──
 
   // ── operations ──
+  createFolder: 'operations:create-folder',
+  planOperation: 'operations:plan',
+  runOperation: 'operations:run',
+  cancelOperation: 'operations:cancel',
+  discardPlan: 'operations:discard',
+  shareObject: 'operations:share',
+  previewObject: 'operations:preview',
 
   // ── transfers ──
   downloadObjects: 'transfers:download',
@@ -156,6 +174,7 @@ export interface IpcEvents {
   'cache:changed': { readonly connectionId: ConnectionId; readonly bucket: string; readonly prefixes: readonly string[] };
 
   // ── operations ──
+  'operations:progress': OperationProgress;
 
   // ── transfers ──
   'transfers:progress': TransferProgressEvent;
@@ -170,6 +189,7 @@ export const EVENT_SUBSCRIPTIONS = {
   onCacheChanged: 'cache:changed',
 
   // ── operations ──
+  onOperationProgress: 'operations:progress',
 
   // ── transfers ──
   onTransferProgress: 'transfers:progress',

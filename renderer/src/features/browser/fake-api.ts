@@ -4,6 +4,7 @@
  */
 import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
+import { operationsApiStub } from '../operations/operations-api-stub';
 import type { CacheStats, Entry } from '../../../../shared/types';
 import { inertTransfersApi } from '../transfers/inert-transfers-api';
 
@@ -117,6 +118,7 @@ export function createFakeApi(): FakeApi {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...operationsApiStub(),
   };
   (fake as { api: RendererApi }).api = api;
   return fake;
