@@ -37,7 +37,11 @@ const NFD = 'cafe\u0301.txt';
 const SPECIAL = ['with space.txt', NFC, NFD, 'plus+sign.txt', 'percent%20and%.txt', 'hash#.txt', 'what?.txt', 'amp&x=1.txt', '日本語 ファイル.md', 'emoji-🙂.txt'];
 
 beforeAll(async () => {
-  f = await startCoreFixture({ events: (channel, payload) => channel === 'cache:changed' && events.push(payload) });
+  f = await startCoreFixture({
+    events: (channel, payload) => {
+      if (channel === 'cache:changed') events.push(payload as IpcEvents['cache:changed']);
+    },
+  });
   f.server.seed('tree', [
     ['deep/only/a/x.txt', 'x'],
     ['deep/only/b/y.txt', 'y'],
