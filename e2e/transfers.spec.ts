@@ -141,3 +141,15 @@ test('dragging selected rows out hands complete staged files to the drag', async
   expect(await readFile(path.join(paths.find((p) => p.endsWith('album'))!, 'c.txt'), 'utf8')).toBe('in a folder');
   expect((await stat(file)).size).toBe(body.length);
 });
+
+test('the context menu downloads the right-clicked row', async ({ app, s3 }) => {
+  s3.seed('menu', [['notes/todo.txt', 'buy milk']]);
+  const ui = new BrowserPage(app);
+  await ui.openConnection(CONNECTION);
+  await ui.bucket('menu').click();
+  await ui.waitForFolder('s3://menu/');
+  await ui.row('notes/').click({ button: 'right' });
+  await app.getByTestId('ops-menu-download').click();
+  await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
+  expect(await readFile(path.join(downloadDir, 'notes', 'todo.txt'), 'utf8')).toBe('buy milk');
+});

@@ -24,7 +24,18 @@ export function App({ api }: { readonly api: RendererApi }) {
       ) : (
         <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
-      {connection !== null && <BrowserOperations browser={browser} ops={ops} />}
+      {connection !== null && (
+        <BrowserOperations
+          browser={browser}
+          ops={ops}
+          onDownload={(keys) => {
+            const { connection: c, location } = browser.getState();
+            if (!c || location.bucket === null || keys.length === 0) return;
+            const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
+            void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
+          }}
+        />
+      )}
     </div>
   );
 }
