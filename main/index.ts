@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
@@ -63,7 +64,11 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
       callback(permission === 'clipboard-sanitized-write' || permission === 'notifications'),
     );
-    const core = createCore({ events: webContentsSink(() => mainWindow?.webContents) });
+    const core = createCore({
+      events: webContentsSink(() => mainWindow?.webContents),
+      userDataDir: app.getPath('userData'),
+      secretBox: safeStorageSecretBox(),
+    });
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, devServerUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
