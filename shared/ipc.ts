@@ -38,7 +38,10 @@ export interface ConnectionInput {
   readonly bucket?: string;
 }
 
-/** An edit: like an input, but an absent `secretAccessKey` keeps the stored one (the renderer never has it). */
+/**
+ * An edit: like an input, but an absent `secretAccessKey` keeps the stored one (the renderer never has it), and
+ * absent `credentials` and `profile` on a connection with keys keep its keys.
+ */
 export type ConnectionUpdate = Omit<ConnectionInput, 'credentials'> & {
   readonly credentials?: Omit<StaticCredentialsInput, 'secretAccessKey'> & { readonly secretAccessKey?: string };
 };

@@ -79,6 +79,11 @@ describe('saved connections', () => {
     unwrap(await h['connections:test']({ id: added.id }));
     unwrap(await h['connections:test']({ input: keysInput('draft') }));
     unwrap(await h['connections:update']({ id: added.id, input: { ...keysInput('renamed'), credentials: { accessKeyId: ACCESS_KEY } } }));
+    const { credentials: _dropped, ...withoutKeys } = keysInput('renamed');
+    void _dropped;
+    // An edit without keys keeps the stored ones (the form never had them).
+    expect(unwrap(await h['connections:update']({ id: added.id, input: withoutKeys }))).toMatchObject({ auth: 'keys', secret: 'encrypted' });
+    expect(unwrap(await h['connections:test']({ id: added.id, input: withoutKeys }))).toMatchObject({ ok: true });
     unwrap(await h['connections:list']({}));
     unwrap(await h['connections:profiles']({}));
     unwrap(await h['buckets:list']({ connectionId: added.id }));

@@ -85,7 +85,11 @@ export class SavedConnections {
   /** An update filled in with what the renderer never holds: the stored secret, when the form left it blank. */
   completeUpdate(id: string | undefined, update: ConnectionUpdate): ConnectionInput {
     const { credentials, ...rest } = update;
-    if (!credentials) return rest;
+    if (!credentials) {
+      // Neither keys nor a profile in an edit of a keys connection: keep its keys (the form never had them).
+      const stored = id === undefined || rest.profile ? undefined : this.storedKeys(id);
+      return stored ? { ...rest, credentials: { ...stored } } : rest;
+    }
     if (credentials.secretAccessKey) return { ...rest, credentials: { ...credentials, secretAccessKey: credentials.secretAccessKey } };
     const stored = id === undefined ? undefined : this.storedKeys(id);
     if (!stored || stored.accessKeyId !== credentials.accessKeyId) {
