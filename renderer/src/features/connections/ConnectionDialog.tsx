@@ -185,7 +185,7 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
           <label>
             Profile
             {profiles && profiles.profiles.length > 0 ? (
-              <select value={form.profile} onChange={(e) => s.setField('profile', e.target.value)} data-testid="conn-profile">
+              <select value={form.profile} onChange={(e) => s.chooseProfile(e.target.value)} data-testid="conn-profile">
                 <option value="">Choose a profile…</option>
                 {profiles.profiles.map((p) => (
                   <option key={p.name} value={p.name}>

@@ -75,14 +75,15 @@ describe('connection dialog store', () => {
     expect(s().form.secretAccessKey).toBe('');
   });
 
-  it('adds a profile connection without keys', async () => {
+  it('adds a profile connection without keys, in the profile\'s region', async () => {
     const { s, fake } = setup();
     s().openAdd();
+    await settle();
     s().setField('name', 'work');
     s().setField('auth', 'profile');
-    s().setField('profile', 'work-sso');
+    s().chooseProfile('work-sso');
     await s().save();
-    expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-1', forcePathStyle: false, profile: 'work-sso' }]);
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
   });
 
   it('edits without ever holding the secret: blank keys keep the stored ones, a new secret replaces it', async () => {

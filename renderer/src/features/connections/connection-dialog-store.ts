@@ -1,5 +1,6 @@
 /** The connection dialog's state: one form for add and edit, test, save, delete. Factory over the RendererApi. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { presetById } from '../../../../shared/endpoint-presets';
 import type { AppError } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
 import type { AwsProfileList, ConnectionStoreStatus, ConnectionSummary, ConnectionTestResult } from '../../../../shared/types';
@@ -42,6 +43,8 @@ export interface ConnectionDialogState {
   setField<K extends keyof ConnectionForm>(key: K, value: ConnectionForm[K]): void;
   setPresetValue(key: 'url' | 'accountId' | 'region', value: string): void;
   setProvider(provider: Provider): void;
+  /** Pick a ~/.aws profile; for Amazon S3 its region (and endpoint_url, if set) fill the form too. */
+  chooseProfile(name: string): void;
   /** Profiles and the store status (encryption available?) for the dialog's pickers and banners. */
   loadContext(): Promise<void>;
   /** Test the form as it stands (unsaved edits included); `bucket` tests opening that bucket instead. */
@@ -119,6 +122,15 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
 
       setProvider(provider) {
         edit(selectProvider(get().form, provider));
+      },
+
+      chooseProfile(name) {
+        const { form, profiles } = get();
+        const profile = profiles?.profiles.find((p) => p.name === name);
+        let next: ConnectionForm = { ...form, profile: name };
+        if (profile?.endpoint && form.provider === 'aws') next = { ...selectProvider(next, 'custom'), endpoint: profile.endpoint };
+        if (profile?.region && !presetById(next.provider)) next = { ...next, region: profile.region };
+        edit(next);
       },
 
       async loadContext() {
