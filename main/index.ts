@@ -31,6 +31,8 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click (auxclick) on a link would ask for a new window; the open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
+import { createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** One request as seen on the wire between the app and the S3 server. */
@@ -80,7 +80,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
   let delayMs = 0;
   const sockets = new Set<Socket>();
 
-  const reply = (res: import('node:http').ServerResponse, wire: WireRequest, status: number, code: string, message: string, headers: Record<string, string> = {}) => {
+  const reply = (res: ServerResponse, wire: WireRequest, status: number, code: string, message: string, headers: Record<string, string> = {}) => {
     wire.status = status;
     const body = wire.method === 'HEAD' ? '' : errorXml(code, message);
     res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': 'proxy', ...headers });

@@ -1,0 +1,181 @@
+// ESLint flat config. Besides ordinary hygiene it enforces the process boundaries mechanically:
+//   shared/   pure TypeScript: no Electron, no Node, no DOM, no React, nothing from main/ or renderer/
+//   renderer/ browser code: no Electron, no Node, nothing from main/ (types come from shared/)
+//   main/     Node code; `electron` only in the few glue files, ipcMain only in main/ipc/register.ts,
+//             ipcRenderer only in main/preload.ts
+// e2e/support/lint-boundaries.test.ts lints snippets against this file so the rules cannot silently rot.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { defineConfig } from 'eslint/config';
+
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => (m.startsWith('_') ? [] : [m])))];
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** `fs`, `fs/promises`, `node:fs`, `node:test`, ... */
+const NODE_RE = `^(node:.*|(${nodeBuiltins.map(escapeRegex).join('|')})(/.*)?)$`;
+const ELECTRON_RE = '^electron(/.*)?$';
+/** Relative paths that climb to the top-level main/ or renderer/ folder (or bare "main/..."). */
+const MAIN_RE = '^((\\.\\./)+|\\./)?main(/|$)';
+const RENDERER_RE = '^((\\.\\./)+|\\./)?renderer(/|$)';
+const UI_RE = '^(react|react-dom|zustand|@tanstack/react-[^/]+)(/.*)?$';
+/** The renderer and shared code never talk to S3 directly: that is main's job (and the CSP forbids it anyway). */
+const S3_RE = '^(@aws-sdk/.*|lru-cache|fauxqs)(/.*)?$';
+
+const ban = (regex, message) => ({ regex, message });
+const banNode = (where) => ban(NODE_RE, `${where} must not use Node built-ins.`);
+const banElectron = (where) => ban(ELECTRON_RE, `${where} must not import electron: keep Electron in main's glue files.`);
+
+/** Dynamic import()/require() of what no-restricted-imports forbids statically. */
+const dynamicBans = (regexes, message) =>
+  regexes
+    // esquery ends a regex at the first "/", even an escaped one.
+    .map((re) => re.replace(/\\?\//g, '\\u002F'))
+    .flatMap((re) => [
+      { selector: `ImportExpression[source.value=/${re}/]`, message },
+      { selector: `CallExpression[callee.name='require'][arguments.0.value=/${re}/]`, message },
+    ]);
+const noRequire = { selector: "CallExpression[callee.name='require']", message: 'Use ES imports, not require().' };
+
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'HTMLElement', 'Element', 'Event', 'CustomEvent', 'requestAnimationFrame', 'fetch', 'XMLHttpRequest', 'alert'];
+const NODE_GLOBALS = ['process', 'Buffer', 'global', 'require', 'module', '__dirname', '__filename', 'setImmediate'];
+const restrictGlobals = (names, why) => names.map((name) => ({ name, message: `${name} ${why}` }));
+
+/** The files of main/ that may import electron at all. */
+const ELECTRON_GLUE = ['main/index.ts', 'main/preload.ts', 'main/ipc/register.ts', 'main/electron/**/*.ts'];
+
+export default defineConfig(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'e2e/artifacts/', 'test-results/', 'playwright-report/', 'test-reports/', '.vite/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-console': 'off',
+    },
+  },
+
+  // ── Node-side code: main, tests, tooling ──
+  {
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', '*.config.{js,ts}', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // ── shared/: pure TypeScript ──
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron('shared/'),
+            banNode('shared/ (it runs in main and renderer alike)'),
+            ban(UI_RE, 'shared/ must stay free of React and other UI libraries.'),
+            ban(S3_RE, 'shared/ must not depend on S3 or cache libraries; that belongs in main/.'),
+            ban(MAIN_RE, 'shared/ must not import from main/.'),
+            ban(RENDERER_RE, 'shared/ must not import from renderer/.'),
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...dynamicBans([ELECTRON_RE, NODE_RE], 'shared/ must not load electron or Node modules.'), noRequire],
+      'no-restricted-globals': [
+        'error',
+        ...restrictGlobals(DOM_GLOBALS, 'is a DOM global: shared/ must run without a browser.'),
+        ...restrictGlobals(NODE_GLOBALS, 'is a Node global: shared/ must run without Node.'),
+      ],
+    },
+  },
+
+  // ── renderer/: browser code behind the preload ──
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            banElectron('The renderer'),
+            banNode('The renderer (it is sandboxed; ask main through window.s3desk)'),
+            ban(S3_RE, 'The renderer never talks to S3 itself; call main through the preload API.'),
+            ban(MAIN_RE, 'The renderer must not import from main/; contract types live in shared/.'),
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...dynamicBans([ELECTRON_RE, NODE_RE], 'The renderer must not load electron or Node modules.'), noRequire],
+      'no-restricted-globals': ['error', ...restrictGlobals(NODE_GLOBALS, 'is a Node global: the renderer has no Node.')],
+    },
+  },
+
+  // ── main/: headless modules may not touch electron at all ──
+  {
+    files: ['main/**/*.ts'],
+    ignores: ELECTRON_GLUE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ban(ELECTRON_RE, 'Only main/index.ts, main/preload.ts, main/ipc/register.ts and main/electron/** may import electron; keep this module headless so tests can run it.'),
+            ban(RENDERER_RE, 'main/ must not import from renderer/.'),
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', ...dynamicBans([ELECTRON_RE], 'Only the Electron glue files may load electron.')],
+    },
+  },
+  // ── main/: the Electron glue; each may import only its part of electron ──
+  ...[
+    { files: ['main/index.ts', 'main/electron/**/*.ts'], banned: ['ipcMain', 'ipcRenderer'] },
+    { files: ['main/ipc/register.ts'], banned: ['ipcRenderer'] },
+    { files: ['main/preload.ts'], banned: ['ipcMain'], preload: true },
+  ].map(({ files, banned, preload }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: banned,
+              message: 'ipcMain belongs only in main/ipc/register.ts and ipcRenderer only in main/preload.ts.',
+            },
+          ],
+          patterns: [
+            ban(RENDERER_RE, 'main/ must not import from renderer/.'),
+            // A sandboxed preload gets no Node modules at run time.
+            ...(preload ? [banNode('The sandboxed preload')] : []),
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...dynamicBans([ELECTRON_RE], 'Import electron statically so the boundary rules can see it.'),
+        // Namespace access like `electron.ipcMain` would slip past importNames.
+        ...banned.map((name) => ({ selector: `MemberExpression[property.name='${name}']`, message: `${name} is not allowed in this file.` })),
+      ],
+    },
+  })),
+
+  // ── tests and tooling ──
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Playwright fixtures without dependencies are written `async ({}, use) => …`.
+      'no-empty-pattern': 'off',
+    },
+  },
+);
