@@ -155,6 +155,20 @@ describe('saved connections', () => {
     expect(await core.handlers['connections:update']({ id: 'nope', input: keysInput() })).toMatchObject({ ok: false, error: { code: 'NoSuchConnection' } });
   });
 
+  it('drops what was cached for a connection when it is edited (it may point elsewhere now)', async () => {
+    const core = recordingCore({ userDataDir: tempDir(), secretBox: createFakeSecretBox() }, []);
+    const h = core.handlers;
+    const added = unwrap(await h['connections:add'](keysInput()));
+    const list = () => h['objects:list']({ connectionId: added.id, bucket: 'saved', prefix: 'docs/' });
+    unwrap(await list());
+    proxy.reset();
+    expect(unwrap(await list()).fromCache).toBe(true);
+    expect(proxy.count()).toBe(0);
+    unwrap(await h['connections:update']({ id: added.id, input: keysInput('moved') }));
+    expect(unwrap(await list()).fromCache).toBe(false);
+    expect(proxy.count('ListObjectsV2')).toBe(1);
+  });
+
   it('deletes for good', async () => {
     const dir = tempDir();
     const box = createFakeSecretBox();

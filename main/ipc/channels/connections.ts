@@ -19,8 +19,17 @@ export function connectionChannels(ctx: CoreContext, saved: SavedConnections, cl
   return {
     'connections:add': (req) => saved.add(req),
     'connections:list': () => ctx.connections.list(),
-    'connections:update': (req) => saved.update(req.id, req.input),
-    'connections:delete': async (req) => ({ deleted: await saved.remove(req.id) }),
+    // An edited or deleted connection may point elsewhere now: nothing cached under its id may be served again.
+    'connections:update': async (req) => {
+      const summary = await saved.update(req.id, req.input);
+      ctx.cache.invalidateScope(req.id);
+      return summary;
+    },
+    'connections:delete': async (req) => {
+      const deleted = await saved.remove(req.id);
+      ctx.cache.invalidateScope(req.id);
+      return { deleted };
+    },
     'connections:profiles': () => listAwsProfiles(),
     'connections:status': () => saved.status(),
     'connections:test': async (req) => {
