@@ -248,6 +248,18 @@ describe('AWS shared config profiles', () => {
     expect(sso.requests.length).toBe(before);
   });
 
+  it('a connection test of an SSO profile without a login says what the SDK says (run aws sso login)', async () => {
+    const core = createCore();
+    const result = unwrap(
+      await core.handlers['connections:test']({ input: { name: 'sso', profile: 'sso-no-token', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true } }),
+    );
+    expect(result).toMatchObject({ ok: false, failure: 'NoCredentials' });
+    expect(!result.ok && result.message).toMatch(/SSO/);
+    const ok = unwrap(await core.handlers['connections:test']({ input: { name: 'sso', profile: 'sso-user', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true } }));
+    expect(ok).toMatchObject({ ok: true });
+    core.dispose();
+  });
+
   it('connects with a profile: requests are signed with the profile keys (seen on the wire)', async () => {
     const core = createCore();
     const summary = unwrap(
