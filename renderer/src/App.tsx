@@ -1,6 +1,24 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
+import { createBrowserStore } from './features/browser/browser-store';
+import { BrowserView } from './features/browser/BrowserView';
+import { createStartScreenStore } from './features/connections/start-screen-store';
+import { StartScreen } from './features/connections/StartScreen';
 
-export function App({ api }: { api: RendererApi }) {
-  void api;
-  return <main data-testid="app">S3 Desk</main>;
+/** The app shell: the start screen until a connection is open, then the browser. */
+export function App({ api }: { readonly api: RendererApi }) {
+  const [browser] = useState(() => createBrowserStore(api));
+  const [start] = useState(() => createStartScreenStore(api));
+  const connection = useStore(browser, (s) => s.connection);
+
+  return (
+    <div className="app" data-testid="app">
+      {connection === null ? (
+        <StartScreen store={start} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
+      ) : (
+        <BrowserView store={browser} onCloseConnection={() => browser.getState().closeConnection()} />
+      )}
+    </div>
+  );
 }

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles/app.css';
+import './features/browser/browser.css';
 import { getApi } from './lib/api';
 
 const root = document.getElementById('root');

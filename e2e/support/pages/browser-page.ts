@@ -1,0 +1,90 @@
+/**
+ * Page object for the file browser and start screen: locators by data-testid and waits on the app's own state
+ * attributes (data-status, data-complete), never on time.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Screenshots of the main views, kept as test artifacts. */
+export const SCREENSHOT_DIR = join(E2E_DIR, 'artifacts', 'screenshots');
+/** The one screenshot the README shows (committed). */
+export const README_SCREENSHOT = join(E2E_DIR, 'screenshots', 'browser.png');
+
+export class BrowserPage {
+  readonly browser: Locator;
+  readonly rows: Locator;
+  readonly rowNames: Locator;
+  readonly address: Locator;
+  readonly filter: Locator;
+  readonly tableBody: Locator;
+  readonly crumbs: Locator;
+  readonly statusBar: Locator;
+  readonly errorState: Locator;
+
+  constructor(readonly page: Page) {
+    this.browser = page.getByTestId('browser');
+    this.rows = page.getByTestId('row');
+    this.rowNames = page.getByTestId('row-name');
+    this.address = page.getByTestId('address-input');
+    this.filter = page.getByTestId('filter-input');
+    this.tableBody = page.getByTestId('file-table-body');
+    this.crumbs = page.getByTestId('crumb');
+    this.statusBar = page.getByTestId('status-bar');
+    this.errorState = page.getByTestId('error-state');
+  }
+
+  connection(name: string): Locator {
+    return this.page.locator(`[data-testid="connection"][data-name="${name}"]`);
+  }
+
+  async openConnection(name: string): Promise<void> {
+    await this.connection(name).getByTestId('connection-open').click();
+    await expect(this.browser).toBeVisible();
+  }
+
+  bucket(name: string): Locator {
+    return this.page.locator(`[data-testid="bucket"][data-bucket="${name}"]`);
+  }
+
+  row(key: string): Locator {
+    return this.page.locator(`[data-testid="row"][data-key="${key}"]`);
+  }
+
+  /** Wait until the shown location is `address` and every page of it is in. */
+  async waitForFolder(address: string): Promise<void> {
+    await expect(this.address).toHaveValue(address);
+    await expect(this.browser).toHaveAttribute('data-status', 'ready');
+    await expect(this.browser).toHaveAttribute('data-complete', 'true');
+  }
+
+  async goTo(address: string): Promise<void> {
+    await this.address.fill(address);
+    await this.address.press('Enter');
+  }
+
+  /** Names of the rows currently rendered (the virtualized window), in display order. */
+  async visibleNames(): Promise<string[]> {
+    return this.rowNames.allTextContents();
+  }
+
+  async crumbLabels(): Promise<string[]> {
+    return this.crumbs.allTextContents();
+  }
+
+  async selectedKeys(): Promise<string[]> {
+    return this.page.locator('[data-testid="row"][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? ''));
+  }
+
+  async screenshot(name: string, alsoTo?: string): Promise<void> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = join(SCREENSHOT_DIR, `${name}.png`);
+    await this.page.screenshot({ path, animations: 'disabled' });
+    if (alsoTo) {
+      mkdirSync(dirname(alsoTo), { recursive: true });
+      await this.page.screenshot({ path: alsoTo, animations: 'disabled' });
+    }
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Container: connects the browser store to the presentational components and owns the view-wide keyboard
+ * shortcuts. No logic of its own beyond choosing which state to render.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { AddressBar } from './AddressBar';
+import { Breadcrumbs } from './Breadcrumbs';
+import type { BrowserStore } from './browser-store';
+import { BucketList } from './BucketList';
+import { FileTable } from './FileTable';
+import { FilterBox } from './FilterBox';
+import { InfoPanel } from './InfoPanel';
+import { EmptyState, ErrorState, LoadingState } from './ListingMessage';
+import { OpenBucketForm } from './OpenBucketForm';
+import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+
+function isTextInput(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
+}
+
+export function BrowserView({ store, onCloseConnection }: { readonly store: BrowserStore; readonly onCloseConnection: () => void }) {
+  const [selectors] = useState(createSelectors);
+  const actions = store.getState();
+  const connection = useStore(store, (s) => s.connection);
+  const location = useStore(store, (s) => s.location);
+  const listing = useStore(store, (s) => s.listing);
+  const buckets = useStore(store, (s) => s.buckets);
+  const sort = useStore(store, (s) => s.sort);
+  const filter = useStore(store, (s) => s.filter);
+  const selection = useStore(store, (s) => s.selection);
+  const info = useStore(store, (s) => s.info);
+  const viewStats = useStore(store, (s) => s.viewStats);
+  const addressError = useStore(store, (s) => s.addressError);
+  const canGoBack = useStore(store, selectCanGoBack);
+  const canGoForward = useStore(store, selectCanGoForward);
+  const loadingMore = useStore(store, selectLoadingMore);
+  const visible = useStore(store, selectors.selectVisible);
+  const summary = useStore(store, selectors.selectSummary);
+  const [showOpenBucket, setShowOpenBucket] = useState(false);
+
+  const addressRef = useRef<HTMLInputElement>(null);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
+
+  useEffect(() => store.getState().start(), [store]);
+
+  // After a navigation, put the keyboard in the table so arrows, Enter and Backspace work right away.
+  useEffect(() => {
+    if (listing.status === 'ready' && !isTextInput(document.activeElement)) focusTable();
+  }, [location, listing.status]);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const command = event.ctrlKey || event.metaKey;
+      if (event.key === 'F5' || (command && event.key.toLowerCase() === 'r')) {
+        event.preventDefault();
+        void actions.refresh();
+      } else if (event.altKey && event.key === 'ArrowLeft') {
+        event.preventDefault();
+        void actions.goBack();
+      } else if (event.altKey && event.key === 'ArrowRight') {
+        event.preventDefault();
+        void actions.goForward();
+      } else if (event.altKey && event.key === 'ArrowUp') {
+        event.preventDefault();
+        void actions.up();
+      } else if (event.key === 'Backspace' && !isTextInput(event.target)) {
+        event.preventDefault();
+        void actions.up();
+      } else if (command && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        addressRef.current?.focus();
+      } else if (command && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        filterRef.current?.focus();
+      } else if (command && event.key.toLowerCase() === 'i' && selection.focus !== null) {
+        event.preventDefault();
+        void actions.showInfo(selection.focus);
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions, selection.focus]);
+
+  const inBucket = location.bucket !== null;
+
+  function body() {
+    if (!inBucket) {
+      if (buckets.status === 'error' && buckets.error) {
+        return (
+          <div className="state-stack">
+            <ErrorState error={buckets.error} onRetry={() => void actions.retry()} />
+            <div className="state-hint">Or open a bucket you know by name:</div>
+            <OpenBucketForm onOpen={(name) => void actions.openBucket(name)} />
+          </div>
+        );
+      }
+      if (buckets.status !== 'ready') return <LoadingState />;
+      return <BucketList buckets={buckets.buckets} onOpen={(name) => void actions.openBucket(name)} />;
+    }
+    if (listing.status === 'error' && listing.error) return <ErrorState error={listing.error} onRetry={() => void actions.retry()} />;
+    if (listing.status !== 'ready') return <LoadingState />;
+    if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} />;
+    return (
+      <>
+        <FileTable
+          rows={visible.rows}
+          keys={visible.keys}
+          selection={selection}
+          sort={sort}
+          onSort={actions.setSort}
+          onClick={(index, mods) => actions.click(visible.keys, index, mods)}
+          onOpen={(key) => void actions.openEntry(key)}
+          onMove={(delta, mods) => actions.move(visible.keys, delta, mods)}
+          onToggleFocused={actions.toggleFocused}
+          onSelectAll={() => actions.selectAll(visible.keys)}
+          onClearSelection={actions.clearSelection}
+          onTypeChar={(char) => {
+            actions.setFilter(filter + char);
+            filterRef.current?.focus();
+          }}
+        />
+        {visible.rows.length === 0 ? <EmptyState filtered /> : null}
+      </>
+    );
+  }
+
+  return (
+    <div className="browser" data-testid="browser" data-status={inBucket ? listing.status : buckets.status} data-complete={String(listing.complete)}>
+      <Toolbar
+        canGoBack={canGoBack}
+        canGoForward={canGoForward}
+        canGoUp={inBucket}
+        busy={listing.reloading || loadingMore}
+        onBack={() => void actions.goBack()}
+        onForward={() => void actions.goForward()}
+        onUp={() => void actions.up()}
+        onRefresh={() => void actions.refresh()}
+      >
+        <AddressBar
+          key={addressOf(location)}
+          address={addressOf(location)}
+          error={addressError}
+          inputRef={addressRef}
+          onSubmit={(text) => {
+            void actions.goToAddress(text).then((ok) => {
+              if (ok) focusTable();
+            });
+          }}
+          onEdit={actions.clearAddressError}
+          onDone={focusTable}
+        />
+        {inBucket ? <FilterBox value={filter} inputRef={filterRef} onChange={actions.setFilter} onDone={focusTable} /> : null}
+        <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
+          Open bucket…
+        </button>
+        <span className="connection-chip" title={`${connection?.name ?? ''} · ${connection?.endpoint ?? 'AWS'}`} data-testid="connection-name">
+          {connection?.name}
+        </span>
+        <button type="button" onClick={onCloseConnection} title="Back to the connections" data-testid="close-connection">
+          Connections
+        </button>
+      </Toolbar>
+      {showOpenBucket ? (
+        <div className="open-bucket-bar">
+          <OpenBucketForm
+            autoFocus
+            onOpen={(name) => {
+              setShowOpenBucket(false);
+              void actions.openBucket(name);
+            }}
+          />
+        </div>
+      ) : null}
+      <Breadcrumbs crumbs={breadcrumbsOf(location)} onNavigate={(target) => void actions.navigate(target)} />
+      <div className="browser-main">
+        <div className="browser-content" ref={tableRef}>
+          {body()}
+        </div>
+        <InfoPanel info={info} onClose={actions.closeInfo} onLoadHead={() => void actions.loadHead()} />
+      </div>
+      <StatusBar
+        summary={inBucket && listing.status === 'ready' ? summary : null}
+        loadingMore={inBucket && loadingMore}
+        pages={listing.pages}
+        visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
+        stats={viewStats}
+      />
+    </div>
+  );
+}

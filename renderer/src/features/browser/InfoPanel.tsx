@@ -1,0 +1,69 @@
+import { basename } from '../../../../shared/keys';
+import { formatDate, formatExactBytes, formatSize } from '../../lib/format';
+import type { InfoState } from './browser-store';
+import { describeError } from './ListingMessage';
+
+export interface InfoPanelProps {
+  readonly info: InfoState;
+  readonly onClose: () => void;
+  readonly onLoadHead: () => void;
+}
+
+function Field({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value || '—'}</dd>
+    </>
+  );
+}
+
+/** Details of one entry: first what the listing already knows (from the cache, no request), then — only when
+ *  the user asks — the object's headers via one HeadObject. */
+export function InfoPanel({ info, onClose, onLoadHead }: InfoPanelProps) {
+  if (info.key === null) return null;
+  const stat = info.stat;
+  const head = info.head;
+  return (
+    <aside className="info-panel" data-testid="info-panel" aria-label="Details">
+      <header>
+        <span className="info-title" title={info.key}>{basename(info.key)}</span>
+        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose} data-testid="info-close">
+          ×
+        </button>
+      </header>
+      <dl>
+        <Field label="Key" value={info.key} testId="info-key" />
+        {stat?.kind === 'object' ? (
+          <>
+            <Field label="Size" value={`${formatSize(stat.size)} (${formatExactBytes(stat.size)})`} testId="info-size" />
+            <Field label="Modified" value={formatDate(stat.lastModified)} />
+            <Field label="Storage class" value={stat.storageClass} />
+            <Field label="ETag" value={stat.etag} />
+          </>
+        ) : null}
+        {stat?.kind === 'folder' ? <Field label="Kind" value="Folder" /> : null}
+      </dl>
+      {info.statError ? <p className="info-error">{info.statError.message}</p> : null}
+      {stat?.kind === 'object' || (!stat && !info.key.endsWith('/')) ? (
+        <section className="info-head">
+          {info.headStatus === 'ready' && head ? (
+            <dl data-testid="info-head">
+              <Field label="Content type" value={head.contentType ?? ''} testId="info-content-type" />
+              <Field label="Encryption" value={head.serverSideEncryption ?? ''} />
+              <Field label="Version" value={head.versionId ?? ''} />
+              {Object.entries(head.metadata).map(([name, value]) => (
+                <Field key={name} label={`x-amz-meta-${name}`} value={value} />
+              ))}
+            </dl>
+          ) : (
+            <button type="button" onClick={onLoadHead} disabled={info.headStatus === 'loading'} data-testid="info-load-head">
+              {info.headStatus === 'loading' ? 'Loading headers…' : 'Get headers and metadata (1 request)'}
+            </button>
+          )}
+          {info.headError ? <p className="info-error">{describeError(info.headError).title}: {info.headError.message}</p> : null}
+        </section>
+      ) : null}
+    </aside>
+  );
+}

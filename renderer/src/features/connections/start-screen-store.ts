@@ -1,0 +1,45 @@
+/** The start screen's state: the saved connections, and adding one. Factory over the RendererApi. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AppError } from '../../../../shared/errors';
+import type { ConnectionInput, RendererApi } from '../../../../shared/ipc';
+import type { ConnectionSummary } from '../../../../shared/types';
+
+export interface StartScreenState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'error';
+  readonly connections: readonly ConnectionSummary[];
+  readonly error: AppError | null;
+  readonly adding: boolean;
+  readonly addError: AppError | null;
+  load(): Promise<void>;
+  /** Resolves to the new connection, or null when main refused it (the error is in `addError`). */
+  add(input: ConnectionInput): Promise<ConnectionSummary | null>;
+}
+
+export type StartScreenStore = StoreApi<StartScreenState>;
+
+export function createStartScreenStore(api: RendererApi): StartScreenStore {
+  return createStore<StartScreenState>()((set, get) => ({
+    status: 'idle',
+    connections: [],
+    error: null,
+    adding: false,
+    addError: null,
+
+    async load() {
+      set({ status: 'loading', error: null });
+      const res = await api.listConnections({});
+      set(res.ok ? { status: 'ready', connections: res.value } : { status: 'error', error: res.error });
+    },
+
+    async add(input) {
+      set({ adding: true, addError: null });
+      const res = await api.addConnection(input);
+      if (!res.ok) {
+        set({ adding: false, addError: res.error });
+        return null;
+      }
+      set({ adding: false, connections: [...get().connections.filter((c) => c.id !== res.value.id), res.value] });
+      return res.value;
+    },
+  }));
+}
