@@ -8,18 +8,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../main/ipc/handlers';
 import { SETTINGS_FILE_NAME } from '../main/connections/settings-file';
-import { expect, test } from './support/app-fixture';
-import { createFakeSecretBox } from './support/fake-secret-box';
+import { test as base, expect } from './support/app-fixture';
+import { createFakeSecretBox, type FakeSecretBox } from './support/fake-secret-box';
 import { BridgeEvents, installBridge } from './support/preload-bridge';
 import { TEST_CREDENTIALS } from './support/s3-server';
 
-const userDataDir = mkdtempSync(join(tmpdir(), 's3desk-e2e-userdata-'));
-const secretBox = createFakeSecretBox();
+/** Each test gets its own user-data folder and keyring, shared by its cores (so a restart can decrypt). */
+const test = base.extend<{ userData: { readonly dir: string; readonly box: FakeSecretBox } }>({
+  userData: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 's3desk-e2e-userdata-'));
+    await use({ dir, box: createFakeSecretBox() });
+    rmSync(dir, { recursive: true, force: true });
+  },
+  coreOptions: async ({ userData }, use) => {
+    await use({ userDataDir: userData.dir, secretBox: userData.box });
+  },
+});
 
-test.use({ coreOptions: { userDataDir, secretBox } });
-test.afterAll(() => rmSync(userDataDir, { recursive: true, force: true }));
-
-test('add a connection in the dialog, test it, browse with it, and find it again after a restart', async ({ page, appUrl, s3, s3Proxy, browser }) => {
+test('add a connection in the dialog, test it, browse with it, and find it again after a restart', async ({ page, appUrl, s3, s3Proxy, browser, userData }) => {
+  const { dir: userDataDir, box: secretBox } = userData;
   s3.seed('e2e-bucket', [
     ['docs/readme.txt', 'hello'],
     ['top.txt', 'top'],
@@ -80,4 +87,60 @@ test('add a connection in the dialog, test it, browse with it, and find it again
     await context.close();
     restarted.dispose();
   }
+});
+
+test('a login that may not list buckets is offered "Open bucket…", saved with that bucket, and opens straight into it', async ({ page, appUrl, s3, s3Proxy }) => {
+  s3.seed('team-bucket', [['report.csv', 'a,b']]);
+  s3Proxy.addRule((w) => (w.operation === 'ListBuckets' ? { kind: 'deny' } : undefined));
+  await page.goto(appUrl);
+  await page.getByTestId('add-connection').click();
+  const dialog = page.getByTestId('connection-dialog');
+  await dialog.getByTestId('conn-name').fill('Limited');
+  await dialog.getByTestId('conn-provider').selectOption('ceph');
+  await dialog.getByTestId('conn-url').fill(s3Proxy.url);
+  await dialog.getByTestId('conn-access-key').fill(TEST_CREDENTIALS.accessKeyId);
+  await dialog.getByTestId('conn-secret').fill(TEST_CREDENTIALS.secretAccessKey);
+  await dialog.getByTestId('conn-test').click();
+  await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'NoListPermission');
+  await dialog.getByTestId('conn-open-bucket-name').fill('team-bucket');
+  await dialog.getByTestId('conn-open-bucket-go').click();
+  await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+  await expect(dialog.getByTestId('conn-bucket')).toHaveValue('team-bucket');
+  await dialog.getByTestId('conn-save').click();
+
+  s3Proxy.reset();
+  await page.locator('[data-testid="connection"][data-name="Limited"]').getByTestId('connection-open').click();
+  await expect(page.locator('[data-testid="row-name"]', { hasText: 'report.csv' })).toBeVisible();
+  expect(s3Proxy.count('ListBuckets')).toBe(0);
+});
+
+test('edits keep the stored secret, and delete removes the connection', async ({ page, appUrl, s3, s3Proxy }) => {
+  s3.seed('edit-bucket', [['x.txt', 'x']]);
+  await page.goto(appUrl);
+  await page.getByTestId('add-connection').click();
+  const dialog = page.getByTestId('connection-dialog');
+  await dialog.getByTestId('conn-name').fill('To edit');
+  await dialog.getByTestId('conn-provider').selectOption('custom');
+  await dialog.getByTestId('conn-endpoint').fill(s3Proxy.url);
+  await dialog.getByTestId('conn-access-key').fill(TEST_CREDENTIALS.accessKeyId);
+  await dialog.getByTestId('conn-secret').fill(TEST_CREDENTIALS.secretAccessKey);
+  await dialog.getByTestId('conn-save').click();
+  const row = page.locator('[data-testid="connection"][data-name="To edit"]');
+  await row.getByTestId('connection-edit').click();
+  // The form never receives the secret: it shows "(unchanged)" and a blank field keeps the stored one.
+  await expect(dialog.getByTestId('conn-secret')).toHaveValue('');
+  await expect(dialog.getByTestId('conn-secret')).toHaveAttribute('placeholder', '(unchanged)');
+  await dialog.getByTestId('conn-name').fill('Edited');
+  await dialog.getByTestId('conn-test').click();
+  await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+  await dialog.getByTestId('conn-save').click();
+  const edited = page.locator('[data-testid="connection"][data-name="Edited"]');
+  await expect(edited).toBeVisible();
+  await expect(row).toHaveCount(0);
+
+  await edited.getByTestId('connection-edit').click();
+  await dialog.getByTestId('conn-delete').click();
+  await dialog.getByTestId('conn-delete-confirm').click();
+  await expect(dialog).toBeHidden();
+  await expect(edited).toHaveCount(0);
 });
