@@ -175,7 +175,7 @@ export function testTitle(result: ConnectionTestResult): string {
     case 'NotS3':
       return 'Not an S3 endpoint';
     case 'NoListPermission':
-      return 'Signed in, but may not list buckets';
+      return 'No permission to list buckets';
     case 'NoSuchBucket':
       return 'No such bucket';
     case 'BucketAccessDenied':

@@ -177,7 +177,9 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
               <FieldError id="secretAccessKey" message={errors.secretAccessKey} />
             </label>
             <label>
-              Session token <span className="muted">(temporary credentials only)</span>
+              <span>
+                Session token <span className="muted">(temporary credentials only)</span>
+              </span>
               <input type="password" value={form.sessionToken} onChange={(e) => s.setField('sessionToken', e.target.value)} autoComplete="off" data-testid="conn-session-token" />
             </label>
           </>
@@ -209,7 +211,9 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
         )}
 
         <label>
-          Bucket <span className="muted">(optional: open this bucket directly)</span>
+          <span>
+            Bucket <span className="muted">(optional: open this bucket directly)</span>
+          </span>
           <input value={form.bucket} onChange={(e) => s.setField('bucket', e.target.value)} spellCheck={false} data-testid="conn-bucket" />
           <FieldError id="bucket" message={errors.bucket} />
         </label>

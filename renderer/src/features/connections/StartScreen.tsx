@@ -25,7 +25,7 @@ function SecretBadge({ connection }: { readonly connection: ConnectionSummary })
     );
   if (connection.secret === 'session-only')
     return (
-      <span className="connection-badge" data-testid="connection-session-only" title="No OS encryption available: the secret is kept until S3 Desk quits">
+      <span className="connection-badge" data-testid="connection-session-only" title="Not stored on disk (no OS encryption, or no settings folder): kept until S3 Desk quits">
         this session only
       </span>
     );
