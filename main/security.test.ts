@@ -38,13 +38,27 @@ describe('CONTENT_SECURITY_POLICY', () => {
   });
 });
 
+const packagedPage = 'file:///opt/app/out/renderer/index.html';
+
 describe('isAppUrl', () => {
-  it('accepts the packaged app page only as a file: URL when there is no dev server', () => {
-    expect(isAppUrl('file:///opt/S3%20Desk/resources/app.asar/out/renderer/index.html', undefined)).toBe(true);
-    expect(isAppUrl('https://example.com/', undefined)).toBe(false);
-    expect(isAppUrl('http://127.0.0.1:5173/', undefined)).toBe(false);
-    expect(isAppUrl('data:text/html,<script>alert(1)</script>', undefined)).toBe(false);
-    expect(isAppUrl('javascript:alert(1)', undefined)).toBe(false);
+  const packaged = 'file:///opt/S3%20Desk/resources/app.asar/out/renderer/index.html';
+
+  it('accepts exactly the bundled index.html when there is no dev server', () => {
+    expect(isAppUrl(packaged, packaged)).toBe(true);
+    expect(isAppUrl(`${packaged}#/browse`, packaged)).toBe(true);
+    expect(isAppUrl('file:///opt/S3 Desk/resources/app.asar/out/renderer/index.html', packaged)).toBe(true);
+    expect(isAppUrl('file:///home/user/Downloads/evil.html', packaged)).toBe(false);
+    expect(isAppUrl('file:///opt/S3%20Desk/resources/app.asar/out/renderer/other.html', packaged)).toBe(false);
+    expect(isAppUrl('https://example.com/', packaged)).toBe(false);
+    expect(isAppUrl('http://127.0.0.1:5173/', packaged)).toBe(false);
+    expect(isAppUrl('data:text/html,<script>alert(1)</script>', packaged)).toBe(false);
+    expect(isAppUrl('javascript:alert(1)', packaged)).toBe(false);
+  });
+
+  it('folds the case of a Windows drive letter only', () => {
+    const win = 'file:///C:/Program%20Files/S3%20Desk/resources/app.asar/out/renderer/index.html';
+    expect(isAppUrl('file:///c:/Program%20Files/S3%20Desk/resources/app.asar/out/renderer/index.html', win)).toBe(true);
+    expect(isAppUrl('file:///C:/program%20files/S3%20Desk/resources/app.asar/out/renderer/index.html', win)).toBe(false);
   });
 
   it('accepts exactly the dev server origin while developing', () => {
@@ -57,7 +71,7 @@ describe('isAppUrl', () => {
   });
 
   it('rejects what is not a URL', () => {
-    expect(isAppUrl('', undefined)).toBe(false);
-    expect(isAppUrl('not a url', undefined)).toBe(false);
+    expect(isAppUrl('', packagedPage)).toBe(false);
+    expect(isAppUrl('not a url', packagedPage)).toBe(false);
   });
 });

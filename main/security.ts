@@ -14,12 +14,21 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** Whether a URL is the app's own page (the built file, or the dev server while developing). */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+/** A file path from a file: URL, with a Windows drive letter's case folded (Chromium and Node may differ). */
+function filePath(u: URL): string {
+  return decodeURIComponent(u.pathname).replace(/^\/([A-Za-z]):/, (_m, d: string) => `/${d.toLowerCase()}:`);
+}
+
+/**
+ * Whether a URL is the app's own page: the dev server's origin while developing, otherwise exactly the bundled
+ * index.html (query and hash aside), so no other local file can navigate in or call IPC.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);
-    if (devServerUrl) return u.origin === new URL(devServerUrl).origin;
-    return u.protocol === 'file:';
+    const app = new URL(appUrl);
+    if (app.protocol === 'file:') return u.protocol === 'file:' && u.host === app.host && filePath(u) === filePath(app);
+    return u.origin === app.origin;
   } catch {
     return false;
   }
