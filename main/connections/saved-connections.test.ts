@@ -147,6 +147,23 @@ describe('saved connections', () => {
     expect(unwrap(await next.handlers['connections:test']({ id: added.id }))).toMatchObject({ ok: true });
   });
 
+  it('falls back to the session when encryption fails at the moment of saving (e.g. a locked keychain)', async () => {
+    const dir = tempDir();
+    const box = createFakeSecretBox();
+    const broken = {
+      ...box,
+      isAvailable: () => true,
+      encrypt: (): string => {
+        throw new Error('keychain locked');
+      },
+    };
+    const core = recordingCore({ userDataDir: dir, secretBox: broken }, []);
+    const added = unwrap(await core.handlers['connections:add'](keysInput()));
+    expect(added.secret).toBe('session-only');
+    expect(settingsBytes(dir).includes(Buffer.from(SECRET))).toBe(false);
+    expect(JSON.parse(settingsBytes(dir).toString()).connections[0].encryptedSecret).toBeNull();
+  });
+
   it('asks for the secret when the access key ID changes in an edit', async () => {
     const core = recordingCore({ userDataDir: tempDir(), secretBox: createFakeSecretBox() }, []);
     const added = unwrap(await core.handlers['connections:add'](keysInput()));

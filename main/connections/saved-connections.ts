@@ -115,10 +115,9 @@ export class SavedConnections {
     let secret: ConnectionDefinition['secret'] = 'none';
     this.sessionSecrets.delete(id);
     if (input.credentials) {
-      if (this.box.isAvailable()) {
-        encryptedSecret = this.box.encrypt(JSON.stringify(secretPayload.parse(input.credentials)));
-        secret = 'encrypted';
-      } else {
+      encryptedSecret = this.tryEncrypt(input.credentials);
+      if (encryptedSecret !== null) secret = 'encrypted';
+      else {
         this.sessionSecrets.set(id, { ...input.credentials });
         secret = 'session-only';
       }
@@ -139,6 +138,16 @@ export class SavedConnections {
     this.records.set(id, record);
     await this.flush();
     return this.options.registry.put(id, { ...definitionOf(input, true), secret }, record.accessKeyHint);
+  }
+
+  /** Ciphertext, or null when the OS cannot encrypt right now (no keyring, a locked keychain): never plain text. */
+  private tryEncrypt(credentials: StaticCredentialsInput): string | null {
+    if (!this.box.isAvailable()) return null;
+    try {
+      return this.box.encrypt(JSON.stringify(secretPayload.parse(credentials)));
+    } catch {
+      return null;
+    }
   }
 
   private definitionFromRecord(record: SavedConnection): ConnectionDefinition {
