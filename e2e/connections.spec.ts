@@ -3,7 +3,7 @@
  * it), browse with it, then restart the app (a new core with the same user-data folder and keyring, a fresh
  * page) and find it still there, usable, with no secret on disk in plain text.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../main/ipc/handlers';
@@ -143,4 +143,41 @@ test('edits keep the stored secret, and delete removes the connection', async ({
   await dialog.getByTestId('conn-delete-confirm').click();
   await expect(dialog).toBeHidden();
   await expect(edited).toHaveCount(0);
+});
+
+test('an AWS profile from ~/.aws is listed on the start screen, added in one step, and signs the requests', async ({ page, appUrl, s3, s3Proxy, userData }) => {
+  s3.seed('profile-data', [['p.txt', 'p']]);
+  const aws = join(userData.dir, 'aws');
+  mkdirSync(aws);
+  writeFileSync(join(aws, 'config'), `[profile e2e-lab]\nregion = eu-north-1\nendpoint_url = ${s3Proxy.url}\n`);
+  writeFileSync(join(aws, 'credentials'), `[e2e-lab]\naws_access_key_id = AKIAE2EPROFILE01\naws_secret_access_key = e2e-profile-secret\n`);
+  const saved = { config: process.env['AWS_CONFIG_FILE'], credentials: process.env['AWS_SHARED_CREDENTIALS_FILE'] };
+  process.env['AWS_CONFIG_FILE'] = join(aws, 'config');
+  process.env['AWS_SHARED_CREDENTIALS_FILE'] = join(aws, 'credentials');
+  try {
+    await page.goto(appUrl);
+    const profile = page.locator('[data-testid="aws-profile"][data-name="e2e-lab"]');
+    await expect(profile).toContainText('static');
+    await profile.getByTestId('aws-profile-add').click();
+    const dialog = page.getByTestId('connection-dialog');
+    await expect(dialog.getByTestId('conn-endpoint')).toHaveValue(s3Proxy.url);
+    await expect(dialog.getByTestId('conn-region')).toHaveValue('eu-north-1');
+    await dialog.getByTestId('conn-test').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+    await dialog.getByTestId('conn-save').click();
+    await expect(profile).toHaveCount(0);
+
+    s3Proxy.reset();
+    await page.locator('[data-testid="connection"][data-name="e2e-lab"]').getByTestId('connection-open').click();
+    await page.locator('[data-testid="bucket"]', { hasText: 'profile-data' }).click();
+    await expect(page.locator('[data-testid="row-name"]', { hasText: 'p.txt' })).toBeVisible();
+    expect(String(s3Proxy.log[0]?.headers['authorization'])).toContain('Credential=AKIAE2EPROFILE01/');
+    // The profile's secret stays in ~/.aws: the settings file only names the profile.
+    expect(readFileSync(join(userData.dir, SETTINGS_FILE_NAME), 'utf8')).not.toContain('e2e-profile-secret');
+  } finally {
+    for (const [k, v] of [['AWS_CONFIG_FILE', saved.config], ['AWS_SHARED_CREDENTIALS_FILE', saved.credentials]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 });

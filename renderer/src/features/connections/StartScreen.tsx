@@ -35,6 +35,7 @@ function SecretBadge({ connection }: { readonly connection: ConnectionSummary })
 export function StartScreen({ store, dialog, onOpen }: StartScreenProps) {
   const { status, connections, error, load } = useStore(store);
   const storeStatus = useStore(dialog, (s) => s.storeStatus);
+  const profiles = useStore(dialog, (s) => s.profiles);
   const loadContext = useStore(dialog, (s) => s.loadContext);
   const [openBucketFor, setOpenBucketFor] = useState<string | null>(null);
 
@@ -83,6 +84,30 @@ export function StartScreen({ store, dialog, onOpen }: StartScreenProps) {
           ))}
         </ul>
       </section>
+      {profiles && profiles.profiles.some((p) => !connections.some((c) => c.profile === p.name)) ? (
+        <section data-testid="aws-profiles">
+          <h2>AWS profiles</h2>
+          <p className="muted">From {profiles.configFile} and {profiles.credentialsFile}</p>
+          <ul className="connection-list">
+            {profiles.profiles
+              .filter((p) => !connections.some((c) => c.profile === p.name))
+              .map((p) => (
+                <li key={p.name} className="connection-row" data-testid="aws-profile" data-name={p.name}>
+                  <span className="connection-name">{p.name}</span>
+                  <span className="muted">
+                    {p.kind}
+                    {p.region ? ` · ${p.region}` : ''}
+                    {p.name === profiles.defaultProfile ? ' · default' : ''}
+                  </span>
+                  <span className="spacer" />
+                  <button type="button" onClick={() => dialog.getState().openAddFromProfile(p.name)} data-testid="aws-profile-add">
+                    Add…
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
       <section>
         <button type="button" onClick={() => dialog.getState().openAdd()} data-testid="add-connection">
           Add connection…

@@ -86,6 +86,17 @@ describe('connection dialog store', () => {
     expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
   });
 
+  it('starts a profile connection from the start screen\'s profile list', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    await settle();
+    s().close();
+    s().openAddFromProfile('work-sso');
+    expect(s().form).toMatchObject({ name: 'work-sso', auth: 'profile', profile: 'work-sso', region: 'us-east-2' });
+    await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'work-sso', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
+  });
+
   it('edits without ever holding the secret: blank keys keep the stored ones, a new secret replaces it', async () => {
     const { s, fake } = setup();
     s().openEdit(saved);

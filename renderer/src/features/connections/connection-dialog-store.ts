@@ -39,6 +39,8 @@ export interface ConnectionDialogState {
 
   openAdd(): void;
   openEdit(connection: ConnectionSummary): void;
+  /** A new connection signing in with a ~/.aws profile, named after it, in its region. */
+  openAddFromProfile(profile: string): void;
   close(): void;
   setField<K extends keyof ConnectionForm>(key: K, value: ConnectionForm[K]): void;
   setPresetValue(key: 'url' | 'accountId' | 'region', value: string): void;
@@ -103,6 +105,13 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
       openEdit(connection) {
         generation++;
         set({ ...closedState, open: true, editing: connection, form: formFromSummary(connection) });
+        void get().loadContext();
+      },
+
+      openAddFromProfile(profile) {
+        generation++;
+        set({ ...closedState, open: true, form: { ...emptyForm(), name: profile, auth: 'profile' } });
+        get().chooseProfile(profile);
         void get().loadContext();
       },
 
