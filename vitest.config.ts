@@ -5,7 +5,14 @@ const reportDir = process.env['S3DESK_REPORT_DIR'];
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', '.ci/**/*.test.ts', 'shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'e2e/support/**/*.test.ts'],
+    include: [
+      'main/**/*.test.ts',
+      '.ci/**/*.test.ts',
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'e2e/support/**/*.test.ts',
+      'e2e/demo/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     ...(reportDir ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/vitest.json` } } : {}),

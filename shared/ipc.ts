@@ -3,6 +3,7 @@
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
 import type { Result } from './errors';
+import type { OperationPlan, OperationProgress, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from './operations';
 import type {
   AwsProfileList,
   BucketInfo,
@@ -85,6 +86,16 @@ export interface IpcContract {
   'connections:status': { request: Record<string, never>; response: ConnectionStoreStatus };
 
   // ── operations: folders, delete, rename, copy, share, preview ──
+  'operations:create-folder': {
+    request: BucketRef & { readonly prefix: string; readonly name: string };
+    response: { readonly key: string };
+  };
+  'operations:plan': { request: PlanRequest; response: OperationPlan };
+  'operations:run': { request: { readonly planId: string }; response: OperationReport };
+  'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
+  'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
+  'operations:share': { request: ShareRequest; response: ShareLink };
+  'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
   // ── transfers: downloads, uploads, drag ──
 
@@ -116,6 +127,13 @@ export const API_METHODS = {
   connectionStoreStatus: 'connections:status',
 
   // ── operations ──
+  createFolder: 'operations:create-folder',
+  planOperation: 'operations:plan',
+  runOperation: 'operations:run',
+  cancelOperation: 'operations:cancel',
+  discardPlan: 'operations:discard',
+  shareObject: 'operations:share',
+  previewObject: 'operations:preview',
 
   // ── transfers ──
 
@@ -128,6 +146,7 @@ export interface IpcEvents {
   'cache:changed': { readonly connectionId: ConnectionId; readonly bucket: string; readonly prefixes: readonly string[] };
 
   // ── operations ──
+  'operations:progress': OperationProgress;
 
   // ── transfers ──
 
@@ -140,6 +159,7 @@ export const EVENT_SUBSCRIPTIONS = {
   onCacheChanged: 'cache:changed',
 
   // ── operations ──
+  onOperationProgress: 'operations:progress',
 
   // ── transfers ──
 

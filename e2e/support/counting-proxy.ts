@@ -3,6 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 /** One request as seen on the wire between the app and the S3 server. */
 export interface WireRequest {
+  /** Decoded "bucket/key" of x-amz-copy-source (CopyObject, UploadPartCopy), else null. */
+  readonly copySource: string | null;
   readonly method: string;
   readonly bucket: string;
   readonly key: string;
@@ -19,7 +21,10 @@ export type Interference =
   | { readonly kind: 'slowdown' }
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
   /** Forward, but cut the connection after this many body bytes of the response. */
-  | { readonly kind: 'cut'; readonly afterBytes: number };
+  | { readonly kind: 'cut'; readonly afterBytes: number }
+  /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
+   *  per-key <Error> in the 200 response, as S3 does when it refuses some keys of a batch. */
+  | { readonly kind: 'delete-errors'; readonly fails: (key: string) => boolean; readonly code: string };
 
 export type Rule = (req: WireRequest) => Interference | undefined;
 
@@ -27,7 +32,7 @@ export type Rule = (req: WireRequest) => Interference | undefined;
  * Name the S3 operation of a path-style request from its method and query, the way S3 itself dispatches.
  * Used to count requests at the HTTP level, independent of anything the app reports about itself.
  */
-export function operationOf(method: string, bucket: string, key: string, q: URLSearchParams): string {
+export function operationOf(method: string, bucket: string, key: string, q: URLSearchParams, copySource: string | null = null): string {
   if (!bucket) return method === 'GET' ? 'ListBuckets' : `${method}Service`;
   if (!key) {
     if (method === 'GET' && q.get('list-type') === '2') return 'ListObjectsV2';
@@ -43,6 +48,7 @@ export function operationOf(method: string, bucket: string, key: string, q: URLS
   }
   if (method === 'HEAD') return 'HeadObject';
   if (method === 'GET') return q.has('uploadId') ? 'ListParts' : 'GetObject';
+  if (method === 'PUT' && copySource !== null) return q.has('partNumber') ? 'UploadPartCopy' : 'CopyObject';
   if (method === 'PUT') return q.has('partNumber') ? 'UploadPart' : 'PutObject';
   if (method === 'POST' && q.has('uploads')) return 'CreateMultipartUpload';
   if (method === 'POST' && q.has('uploadId')) return 'CompleteMultipartUpload';
@@ -52,6 +58,50 @@ export function operationOf(method: string, bucket: string, key: string, q: URLS
 
 function errorXml(code: string, message: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>proxy</RequestId></Error>`;
+}
+
+const xmlUnescape = (s: string) =>
+  s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+const xmlEscape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Forward a DeleteObjects request minus the refused keys; splice per-key <Error> entries into the answer. */
+async function deleteWithErrors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  wire: WireRequest,
+  target: URL,
+  rule: Extract<Interference, { kind: 'delete-errors' }>,
+): Promise<void> {
+  const body = (await readAll(req)).toString('utf8');
+  const refused: string[] = [];
+  const kept = body.replace(/<Object>\s*<Key>([\s\S]*?)<\/Key>[\s\S]*?<\/Object>/g, (whole, raw: string) => {
+    const key = xmlUnescape(raw);
+    if (!rule.fails(key)) return whole;
+    refused.push(key);
+    return '';
+  });
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `${target.hostname}:${target.port}`, 'content-length': String(Buffer.byteLength(kept)) };
+  // The body changed, so any checksum of it would no longer match.
+  for (const h of Object.keys(headers)) if (h === 'content-md5' || h.startsWith('x-amz-checksum-') || h === 'x-amz-sdk-checksum-algorithm') delete headers[h];
+  const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
+    const r = httpRequest({ host: target.hostname, port: target.port, method: 'POST', path: req.url, headers }, resolve);
+    r.on('error', reject);
+    r.end(kept);
+  });
+  const answer = (await readAll(upstream)).toString('utf8');
+  const errors = refused
+    .map((k) => `<Error><Key>${xmlEscape(k)}</Key><Code>${rule.code}</Code><Message>refused by test proxy</Message></Error>`)
+    .join('');
+  const spliced = answer.includes('</DeleteResult>') ? answer.replace('</DeleteResult>', `${errors}</DeleteResult>`) : answer;
+  wire.status = upstream.statusCode ?? 0;
+  res.writeHead(upstream.statusCode ?? 502, { 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(spliced)) });
+  res.end(spliced);
 }
 
 export interface CountingProxy {
@@ -92,7 +142,10 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     const [, bucket = '', ...rest] = url.pathname.split('/');
     const key = decodeURIComponent(rest.join('/'));
     const method = req.method ?? 'GET';
+    const copyHeader = req.headers['x-amz-copy-source'];
+    const copySource = typeof copyHeader === 'string' ? decodeURIComponent(copyHeader.replace(/^\//, '')) : null;
     const wire: WireRequest = {
+      copySource,
       method,
       bucket: decodeURIComponent(bucket),
       key,
@@ -101,6 +154,8 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       headers: req.headers,
       status: 0,
     };
+    // A copy is a PUT that only its header tells apart.
+    if (copySource !== null) Object.assign(wire, { operation: operationOf(method, bucket, key, url.searchParams, copySource) });
     log.push(wire);
     if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
 
@@ -117,6 +172,9 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     if (interference?.kind === 'status') {
       req.resume();
       return reply(res, wire, interference.status, interference.code, interference.message ?? interference.code, interference.headers);
+    }
+    if (interference?.kind === 'delete-errors') {
+      return deleteWithErrors(req, res, wire, target, interference);
     }
     const cutAfter = interference?.kind === 'cut' ? interference.afterBytes : undefined;
 

@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp, type BuildAppOptions } from 'fauxqs';
+import type { FastifyInstance } from 'fastify';
+import { buildApp as buildFauxqs, type BuildAppOptions } from 'fauxqs';
+import { addUploadPartCopy } from './upload-part-copy';
 
 /** The part of fauxqs' in-memory store the tests use. Its package exports only buildApp, so the store
  *  classes are loaded from their files (fixed paths inside the pinned fauxqs version). */
@@ -13,6 +15,13 @@ export interface S3Store {
 }
 
 type Stores = NonNullable<BuildAppOptions['stores']>;
+
+/** fauxqs plus the S3 operations it lacks and the app uses (UploadPartCopy). */
+function buildApp(options: BuildAppOptions & { stores: Stores }): ReturnType<typeof buildFauxqs> {
+  const app = buildFauxqs(options);
+  addUploadPartCopy(app as unknown as FastifyInstance, options.stores.s3Store as unknown as S3Store);
+  return app;
+}
 
 async function loadStores(): Promise<Stores> {
   const dist = new URL('../../node_modules/fauxqs/dist/', import.meta.url);
@@ -40,11 +49,16 @@ export interface TestS3Server {
 
 export const TEST_CREDENTIALS = { accessKeyId: 'S3DESKTESTKEY', secretAccessKey: 's3desk-test-secret' } as const;
 
-export async function startS3Server(): Promise<TestS3Server> {
+export interface S3ServerOptions {
+  /** 0 (the default) picks a free port; the demo asks for a fixed one. */
+  readonly port?: number;
+}
+
+export async function startS3Server(options: S3ServerOptions = {}): Promise<TestS3Server> {
   const stores = await loadStores();
   const store = stores.s3Store as unknown as S3Store;
   const app = buildApp({ logger: false, stores });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const port = (app.server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,

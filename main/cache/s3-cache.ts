@@ -15,12 +15,14 @@ export interface CacheOptions {
 }
 
 /**
- * Defaults sized so one 100,000-object folder (100 pages + 100,000 stats, ~60 MB estimated) fits several times
- * over: a big listing must never evict its own first pages or stats.
+ * Defaults sized so one 100,000-object folder (100 pages + 100,000 stats, ~60 MB estimated) fits twice over: a
+ * big listing must never evict its own first pages or stats. maxEntries is not set higher because lru-cache
+ * preallocates its index arrays for `max` entries when the cache is built: 1,000,000 cost ~175 ms and ~70 MB
+ * at app start, 250,000 about a quarter of that.
  */
 export const DEFAULT_CACHE_OPTIONS: CacheOptions = {
   ttlMs: 5 * 60_000,
-  maxEntries: 1_000_000,
+  maxEntries: 250_000,
   maxBytes: 512 * 1024 * 1024,
   clock: systemClock,
 };
@@ -38,6 +40,13 @@ type Value =
 export interface Change {
   readonly key: string;
   readonly change: 'put' | 'delete';
+}
+
+export interface Invalidation {
+  /** Cache entries dropped. */
+  readonly dropped: number;
+  /** Folders whose listing the changes may have altered, nearest first: what the renderer should re-list. */
+  readonly prefixes: readonly string[];
 }
 
 /** Rough in-memory cost: V8 strings are ~2 bytes a char, plus object overhead. */
@@ -61,6 +70,10 @@ export class S3Cache {
   private readonly lru: LRUCache<string, Value>;
   /** folderId → cache keys of its pages, so a write drops exactly that folder's pages. */
   private readonly pagesByFolder = new Map<string, Set<string>>();
+  /** folderId → how many times its pages were dropped; a listing fetched across a drop must not be stored. */
+  private readonly folderGenerations = new Map<string, number>();
+  /** Bumped by invalidateScope, which drops folders it does not name one by one. */
+  private scopeEpoch = 0;
   private hitCount = 0;
   private missCount = 0;
 
@@ -84,15 +97,31 @@ export class S3Cache {
     return this.count(v?.t === 'page' ? v.page : undefined);
   }
 
-  /** Store a listing page, plus each entry's stat under the entry's own key. */
-  setPage(connectionId: string, bucket: string, prefix: string, cursor: string, page: CachedPage): void {
+  /**
+   * A token that changes whenever the folder's pages are dropped (write, refresh, scope invalidation). Take it
+   * before sending a list request and hand it to setPage: a response that raced a write is then not cached.
+   */
+  generation(connectionId: string, bucket: string, prefix: string): string {
+    return `${this.scopeEpoch}.${this.folderGenerations.get(folderId(connectionId, bucket, prefix)) ?? 0}`;
+  }
+
+  /**
+   * Store a listing page, plus each entry's stat under the entry's own key. With `generation` (from
+   * generation() before the request went out), a page whose folder was invalidated meanwhile is not stored.
+   * Returns whether it was stored.
+   */
+  setPage(connectionId: string, bucket: string, prefix: string, cursor: string, page: CachedPage, generation?: string): boolean {
+    if (generation !== undefined && generation !== this.generation(connectionId, bucket, prefix)) return false;
     const folder = folderId(connectionId, bucket, prefix);
     const key = cacheKey({ connectionId, op: 'list', bucket, key: prefix, cursor });
     for (const entry of page.entries) this.setStat(connectionId, bucket, statOf(entry));
     this.lru.set(key, { t: 'page', folder, page });
+    // lru-cache refuses an entry bigger than maxBytes; index only what it holds.
+    if (!this.lru.has(key)) return false;
     let set = this.pagesByFolder.get(folder);
     if (!set) this.pagesByFolder.set(folder, (set = new Set()));
     set.add(key);
+    return true;
   }
 
   getStat(connectionId: string, bucket: string, key: string): Stat | undefined {
@@ -123,12 +152,14 @@ export class S3Cache {
 
   /** Drop every cached page of one folder listing. Returns how many pages went. */
   dropFolder(connectionId: string, bucket: string, prefix: string): number {
-    const set = this.pagesByFolder.get(folderId(connectionId, bucket, prefix));
+    const folder = folderId(connectionId, bucket, prefix);
+    this.folderGenerations.set(folder, (this.folderGenerations.get(folder) ?? 0) + 1);
+    const set = this.pagesByFolder.get(folder);
     if (!set) return 0;
-    const keys = [...set];
-    for (const key of keys) this.lru.delete(key);
-    this.pagesByFolder.delete(folderId(connectionId, bucket, prefix));
-    return keys.length;
+    let dropped = 0;
+    for (const key of [...set]) if (this.lru.delete(key)) dropped++;
+    this.pagesByFolder.delete(folder);
+    return dropped;
   }
 
   /**
@@ -137,12 +168,14 @@ export class S3Cache {
    * stops climbing at the first folder its parent listing already showed; a delete may have emptied folders,
    * so it drops every ancestor's pages and folder stats.
    */
-  invalidate(connectionId: string, bucket: string, changes: readonly Change[]): number {
+  invalidate(connectionId: string, bucket: string, changes: readonly Change[]): Invalidation {
     let dropped = 0;
+    const prefixes = new Set<string>();
     for (const { key, change } of changes) {
       dropped += this.deleteKey(cacheKey({ connectionId, op: 'stat', bucket, key }));
       dropped += this.deleteKey(cacheKey({ connectionId, op: 'head', bucket, key }));
       for (const folder of ancestorsOf(key)) {
+        prefixes.add(folder);
         dropped += this.dropFolder(connectionId, bucket, folder);
         if (folder === '') break;
         const folderStat = cacheKey({ connectionId, op: 'stat', bucket, key: folder });
@@ -151,12 +184,13 @@ export class S3Cache {
         if (change === 'delete') dropped += this.deleteKey(folderStat);
       }
     }
-    return dropped;
+    return { dropped, prefixes: [...prefixes] };
   }
 
   /** Drop everything cached for a connection, optionally only one bucket or one folder subtree. */
   invalidateScope(connectionId: string, bucket?: string, prefix?: string): number {
     const under = prefix === undefined ? undefined : canonicalPrefix(prefix);
+    this.scopeEpoch++;
     let dropped = 0;
     for (const key of [...this.lru.keys()]) {
       const [conn, , b, k] = JSON.parse(key) as [string, string, string, string];

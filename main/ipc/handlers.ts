@@ -1,6 +1,5 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Channel, EventSink, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
-import { ancestorsOf } from '../../shared/keys';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
 import { SavedConnections } from '../connections/saved-connections';
@@ -8,6 +7,8 @@ import type { SecretBox } from '../connections/secret-box';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
+import { operationChannels } from './channels/operations';
+import type { OperationsOptions } from '../operations/operations-service';
 import { cacheChannels } from './channels/cache';
 import { connectionChannels } from './channels/connections';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
@@ -16,6 +17,8 @@ import { requestSchemas } from './schemas';
 export { HandlerError } from './context';
 
 export interface HandlerOptions {
+  /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
+  readonly operations?: Partial<OperationsOptions>;
   readonly cache?: Partial<CacheOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
@@ -71,9 +74,8 @@ export function createCore(options: HandlerOptions = {}): Core {
       return client;
     },
     invalidate(connectionId, bucket, changes) {
-      cache.invalidate(connectionId, bucket, changes);
-      const prefixes = new Set(changes.flatMap((c) => ancestorsOf(c.key)));
-      events('cache:changed', { connectionId, bucket, prefixes: [...prefixes] });
+      const { prefixes } = cache.invalidate(connectionId, bucket, changes);
+      events('cache:changed', { connectionId, bucket, prefixes });
     },
   };
 
@@ -83,6 +85,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
 
     // ── operations ──
+    ...operationChannels(context, options.operations),
 
     // ── transfers ──
 

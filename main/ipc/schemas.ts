@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
+import { canonicalPrefix } from '../../shared/keys';
+import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 
 export const id = z.string().min(1).max(200);
 /** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
@@ -7,6 +9,9 @@ export const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a buc
 /** S3 keys are at most 1024 bytes of UTF-8. */
 export const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
 export const empty = z.object({}).strict();
+const nonEmptyKey = key.refine((k) => k.length > 0, 'empty key');
+const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
+const destination = z.object({ connectionId: id, bucket, prefix: key }).strict();
 
 const endpoint = z
   .url({ protocol: /^https?$/ })
@@ -67,6 +72,34 @@ export const requestSchemas = {
   'connections:status': empty,
 
   // ── operations ──
+  'operations:create-folder': z
+    .object({ connectionId: id, bucket, prefix: key, name: z.string().max(1024) })
+    .strict()
+    .refine((r) => nameProblem(r.name, canonicalPrefix(r.prefix), true) === null, {
+      message: 'invalid folder name',
+      path: ['name'],
+    }),
+  'operations:plan': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('delete'), ...selection.shape }).strict(),
+    z.object({ kind: z.enum(['copy', 'move']), source: selection, target: destination }).strict(),
+    z
+      .object({ kind: z.literal('rename'), connectionId: id, bucket, key: nonEmptyKey, newName: z.string().max(1024) })
+      .strict()
+      .refine((r) => nameProblem(r.newName) === null, { message: 'invalid name', path: ['newName'] }),
+  ]),
+  'operations:run': z.object({ planId: id }).strict(),
+  'operations:cancel': z.object({ operationId: id }).strict(),
+  'operations:discard': z.object({ planId: id }).strict(),
+  'operations:share': z
+    .object({
+      connectionId: id,
+      bucket,
+      key: nonEmptyKey,
+      kind: z.enum(['s3-uri', 'object-url', 'presigned']),
+      expiresInSeconds: z.number().int().min(1).max(MAX_PRESIGN_SECONDS).optional(),
+    })
+    .strict(),
+  'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
 
   // ── transfers ──
 

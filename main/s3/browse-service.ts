@@ -80,10 +80,12 @@ export class BrowseService {
     const cached = req.refresh ? undefined : this.cache.getPage(req.connectionId, req.bucket, prefix, cursor);
     if (cached) return { bucket: req.bucket, prefix, ...cached, fromCache: true };
 
-    const flightKey = JSON.stringify([req.connectionId, req.bucket, prefix, cursor]);
+    // A request that went out before the folder was invalidated is neither joined nor cached.
+    const generation = this.cache.generation(req.connectionId, req.bucket, prefix);
+    const flightKey = JSON.stringify([req.connectionId, req.bucket, prefix, cursor, generation]);
     let flight = this.inflight.get(flightKey);
     if (!flight) {
-      flight = this.fetchPage(req, prefix, cursor).finally(() => this.inflight.delete(flightKey));
+      flight = this.fetchPage(req, prefix, cursor, generation).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
     return { bucket: req.bucket, prefix, ...(await flight), fromCache: false };
@@ -115,7 +117,7 @@ export class BrowseService {
     return head;
   }
 
-  private async fetchPage(req: ListRequest, prefix: string, cursor: string): Promise<CachedPage> {
+  private async fetchPage(req: ListRequest, prefix: string, cursor: string, generation: string): Promise<CachedPage> {
     const out = await req.client.send(
       new ListObjectsV2Command({
         Bucket: req.bucket,
@@ -131,7 +133,7 @@ export class BrowseService {
       entries: entriesOf(prefix, out),
       nextCursor: out.IsTruncated && out.NextContinuationToken ? out.NextContinuationToken : null,
     };
-    this.cache.setPage(req.connectionId, req.bucket, prefix, cursor, page);
+    this.cache.setPage(req.connectionId, req.bucket, prefix, cursor, page, generation);
     return page;
   }
 }

@@ -44,6 +44,10 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
       responseChecksumValidation: 'WHEN_REQUIRED',
       requestHandler: { httpAgent, httpsAgent, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
     });
+    // The SDK's logger middleware deep-copies every response through its sensitive-data filter before handing it
+    // to the (no-op) logger: for a 1000-key listing that is a second copy of the page per request. We never
+    // log SDK responses, so it goes.
+    client.middlewareStack.remove('loggerMiddleware');
     if (observe) {
       client.middlewareStack.add(
         (next, context) => (args) => {

@@ -37,6 +37,10 @@ function networkCode(e: SdkLikeError, depth = 0): string | undefined {
   return undefined;
 }
 
+function isProgrammingError(error: object): boolean {
+  return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
+}
+
 /** Map anything the SDK (or Node) throws to the closed set of codes. Never lets an error pass as "empty". */
 export function toAppError(error: unknown, context = ''): AppError {
   if (typeof error !== 'object' || error === null) return { code: 'Unknown', message: String(error) };
@@ -57,6 +61,7 @@ export function toAppError(error: unknown, context = ''): AppError {
   if (THROTTLE_CODES.has(name) || status === 503 || status === 429)
     return make('Throttled', 'the server is throttling requests; try again shortly');
   if (name === 'AbortError') return make('Cancelled', 'cancelled');
-  if (status === undefined && e.message) return make('Network', 'no valid response from the server');
+  // A bug of ours (TypeError and the like) is not the server's fault; anything else without a status is.
+  if (status === undefined && e.message && !isProgrammingError(error)) return make('Network', 'no valid response from the server');
   return make('Unknown', `${name || 'error'}${status ? ` (HTTP ${status})` : ''}`);
 }

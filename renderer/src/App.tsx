@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { BrowserOperations } from './features/operations/BrowserOperations';
+import { createOperationsStore } from './features/operations/operations-store';
 import type { RendererApi } from '../../shared/ipc';
 import { createBrowserStore } from './features/browser/browser-store';
 import { BrowserView } from './features/browser/BrowserView';
@@ -9,6 +11,7 @@ import { StartScreen } from './features/connections/StartScreen';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
 export function App({ api }: { readonly api: RendererApi }) {
+  const [ops] = useState(() => createOperationsStore(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) }));
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
   const [dialog] = useState(() =>
@@ -26,6 +29,7 @@ export function App({ api }: { readonly api: RendererApi }) {
       ) : (
         <BrowserView store={browser} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
+      {connection !== null && <BrowserOperations browser={browser} ops={ops} />}
     </div>
   );
 }

@@ -68,7 +68,7 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
       } else if (event.altKey && event.key === 'ArrowUp') {
         event.preventDefault();
         void actions.up();
-      } else if (event.key === 'Backspace' && !isTextInput(event.target)) {
+      } else if (event.key === 'Backspace' && !command && !isTextInput(event.target)) {
         event.preventDefault();
         void actions.up();
       } else if (command && event.key.toLowerCase() === 'l') {

@@ -4,6 +4,7 @@
  */
 import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
+import { operationsApiStub } from '../operations/operations-api-stub';
 import type { CacheStats, Entry } from '../../../../shared/types';
 
 export interface Call {
@@ -135,6 +136,7 @@ export function createFakeApi(): FakeApi {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    ...operationsApiStub(),
   };
   (fake as { api: RendererApi }).api = api;
   return fake;

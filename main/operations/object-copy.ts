@@ -1,0 +1,157 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  type S3Client,
+  UploadPartCopyCommand,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { copySource } from './copy-source';
+
+export interface CopyLimits {
+  /** Objects larger than this are copied with multipart UploadPartCopy (S3's CopyObject stops at 5 GiB). */
+  readonly multipartThreshold: number;
+  /** Part size for UploadPartCopy; raised automatically to stay within 10,000 parts. */
+  readonly copyPartSize: number;
+  /** Parts copied at once within one object. */
+  readonly partConcurrency: number;
+}
+
+export const DEFAULT_COPY_LIMITS: CopyLimits = {
+  multipartThreshold: 5 * 1024 ** 3,
+  copyPartSize: 512 * 1024 ** 2,
+  partConcurrency: 4,
+};
+
+export interface ObjectRef {
+  readonly bucket: string;
+  readonly key: string;
+}
+
+/** Server-side copy within one connection: CopyObject, or multipart UploadPartCopy above the threshold. */
+export async function serverCopy(
+  client: S3Client,
+  from: ObjectRef,
+  to: ObjectRef,
+  size: number,
+  limits: CopyLimits,
+  signal: AbortSignal,
+): Promise<void> {
+  const source = copySource(from.bucket, from.key);
+  if (size <= limits.multipartThreshold) {
+    // Not aborted on cancel: the server would finish the copy anyway, and the report must say what happened.
+    await client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source }));
+    return;
+  }
+  // Multipart copy does not carry the source's headers over by itself: read them once (one HEAD per big object).
+  const head = await client.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
+  const total = head.ContentLength ?? size;
+  const created = await client.send(
+    new CreateMultipartUploadCommand({
+      Bucket: to.bucket,
+      Key: to.key,
+      ContentType: head.ContentType,
+      ContentEncoding: head.ContentEncoding,
+      ContentDisposition: head.ContentDisposition,
+      CacheControl: head.CacheControl,
+      Metadata: head.Metadata,
+    }),
+    { abortSignal: signal },
+  );
+  const uploadId = created.UploadId;
+  if (!uploadId) throw new Error('CreateMultipartUpload returned no UploadId');
+  try {
+    const partSize = Math.max(limits.copyPartSize, Math.ceil(total / 10_000));
+    const ranges: Array<{ part: number; start: number; end: number }> = [];
+    for (let start = 0, part = 1; start < total; start += partSize, part++) {
+      ranges.push({ part, start, end: Math.min(start + partSize, total) - 1 });
+    }
+    const etags = new Array<string>(ranges.length);
+    await pool(ranges, limits.partConcurrency, async (r) => {
+      const out = await client.send(
+        new UploadPartCopyCommand({
+          Bucket: to.bucket,
+          Key: to.key,
+          UploadId: uploadId,
+          PartNumber: r.part,
+          CopySource: source,
+          CopySourceRange: `bytes=${r.start}-${r.end}`,
+          // The part must come from the object we measured, not a newer version written meanwhile.
+          CopySourceIfMatch: head.ETag,
+        }),
+        { abortSignal: signal },
+      );
+      const etag = out.CopyPartResult?.ETag;
+      if (!etag) throw new Error(`UploadPartCopy returned no ETag for part ${r.part}`);
+      etags[r.part - 1] = etag;
+    });
+    await client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: to.bucket,
+        Key: to.key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+      }),
+      { abortSignal: signal },
+    );
+  } catch (error) {
+    // Leave no orphaned parts (they are billed); the abort itself is best effort.
+    await client.send(new AbortMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId })).catch(() => {});
+    throw error;
+  }
+}
+
+/** Copy across connections: stream the GetObject body into a multipart-capable upload on the other side. */
+export async function streamCopy(
+  fromClient: S3Client,
+  toClient: S3Client,
+  from: ObjectRef,
+  to: ObjectRef,
+  signal: AbortSignal,
+): Promise<void> {
+  const got = await fromClient.send(new GetObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
+  if (!got.Body) throw new Error('GetObject returned no body');
+  const upload = new Upload({
+    client: toClient,
+    params: {
+      Bucket: to.bucket,
+      Key: to.key,
+      Body: got.Body as NodeJS.ReadableStream as never,
+      ContentType: got.ContentType,
+      ContentEncoding: got.ContentEncoding,
+      ContentDisposition: got.ContentDisposition,
+      CacheControl: got.CacheControl,
+      Metadata: got.Metadata,
+    },
+    queueSize: 2,
+    leavePartsOnError: false,
+  });
+  const onAbort = () => void upload.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await upload.done();
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Run `work` over items with at most `limit` at once; the first failure rejects (others finish their item). */
+export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (next < items.length && !failure) {
+      const item = items[next++] as T;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
+}

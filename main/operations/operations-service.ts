@@ -1,0 +1,156 @@
+import type { OperationPlan, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from '../../shared/operations';
+import { HandlerError, type CoreContext } from '../ipc/context';
+import { createFolder } from './create-folder';
+import { type CopyLimits, DEFAULT_COPY_LIMITS } from './object-copy';
+import { buildPlan } from './planner';
+import { PlanStore } from './plan-store';
+import { DEFAULT_PREVIEW_LIMITS, type PreviewLimits, previewObject } from './preview';
+import { ProgressMeter } from './progress';
+import { runDelete, runTransfer } from './run';
+import { objectUrl, presignedGet, s3Uri } from './share';
+
+export interface OperationsOptions {
+  readonly copy: CopyLimits;
+  readonly preview: PreviewLimits;
+  readonly concurrency: number;
+  readonly streamConcurrency: number;
+  readonly progressIntervalMs: number;
+  readonly planTtlMs: number;
+  readonly maxPlans: number;
+  readonly now: () => number;
+}
+
+export const DEFAULT_OPERATIONS_OPTIONS: OperationsOptions = {
+  copy: DEFAULT_COPY_LIMITS,
+  preview: DEFAULT_PREVIEW_LIMITS,
+  concurrency: 8,
+  streamConcurrency: 2,
+  progressIntervalMs: 100,
+  planTtlMs: 30 * 60_000,
+  maxPlans: 100,
+  now: () => Date.now(),
+};
+
+const DEFAULT_PRESIGN_SECONDS = 3600;
+
+/** Plans, runs, cancels and reports operations; every write reaches the cache through ctx.invalidate. */
+export class OperationsService {
+  private readonly options: OperationsOptions;
+  private readonly plans: PlanStore;
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(
+    private readonly ctx: CoreContext,
+    options: Partial<OperationsOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_OPERATIONS_OPTIONS, ...options };
+    this.plans = new PlanStore({ ttlMs: this.options.planTtlMs, maxPlans: this.options.maxPlans, now: this.options.now });
+  }
+
+  async createFolder(connectionId: string, bucket: string, prefix: string, name: string): Promise<{ key: string }> {
+    const key = await createFolder(this.ctx.clientOf(connectionId), bucket, prefix, name);
+    this.ctx.invalidate(connectionId, bucket, [{ key, change: 'put' }]);
+    return { key };
+  }
+
+  async plan(req: PlanRequest): Promise<OperationPlan> {
+    const { draft, conflicts } = await buildPlan(this.ctx, req);
+    const stored = this.plans.add(draft);
+    const sameConnection = draft.target === null ? null : draft.source.connectionId === draft.target.connectionId;
+    return {
+      planId: stored.id,
+      kind: stored.kind,
+      objects: stored.items.length,
+      bytes: stored.items.reduce((n, i) => n + i.size, 0),
+      sample: stored.items.slice(0, 20).map((i) => i.src),
+      conflicts,
+      method: sameConnection === null ? null : sameConnection ? 'server' : 'stream',
+    };
+  }
+
+  async run(planId: string): Promise<OperationReport> {
+    const plan = this.plans.take(planId);
+    if (!plan) throw new HandlerError({ code: 'InvalidInput', message: 'unknown, expired or already used plan' });
+    const controller = new AbortController();
+    this.running.set(plan.id, controller);
+    const meter = new ProgressMeter(
+      plan.id,
+      plan.kind,
+      plan.items.length,
+      plan.items.reduce((n, i) => n + i.size, 0),
+      (p) => this.ctx.events('operations:progress', p),
+      this.options.progressIntervalMs,
+      this.options.now,
+    );
+    try {
+      // Keys the plan found gone (someone else deleted them) must vanish from the app's view too.
+      if (plan.missing.length) {
+        this.ctx.invalidate(plan.source.connectionId, plan.source.bucket, plan.missing.map((key) => ({ key, change: 'delete' })));
+      }
+      meter.start();
+      const deps = {
+        clientOf: (id: string) => this.ctx.clientOf(id),
+        invalidate: this.ctx.invalidate,
+        limits: this.options.copy,
+        concurrency: this.options.concurrency,
+        streamConcurrency: this.options.streamConcurrency,
+      };
+      const outcome =
+        plan.kind === 'delete' ? await runDelete(deps, plan, meter, controller.signal) : await runTransfer(deps, plan, meter, controller.signal);
+      meter.finish();
+      const status =
+        outcome.skipped.length > 0
+          ? 'cancelled'
+          : outcome.failed.length === 0
+            ? 'done'
+            : outcome.succeeded.length === 0
+              ? 'failed'
+              : 'partial';
+      // Concurrent copies finish in any order; report in plan order so the same run always reads the same.
+      const order = new Map(plan.items.map((item, i) => [item.src, i]));
+      const byPlan = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+      return {
+        operationId: plan.id,
+        kind: plan.kind,
+        status,
+        total: plan.items.length,
+        succeeded: [...outcome.succeeded].sort(byPlan),
+        failed: [...outcome.failed].sort((a, b) => byPlan(a.key, b.key)),
+        skipped: [...outcome.skipped].sort(byPlan),
+      };
+    } finally {
+      this.running.delete(plan.id);
+    }
+  }
+
+  cancel(operationId: string): boolean {
+    const controller = this.running.get(operationId);
+    if (!controller) return false;
+    controller.abort();
+    return true;
+  }
+
+  discard(planId: string): boolean {
+    return this.plans.discard(planId);
+  }
+
+  async share(req: ShareRequest): Promise<ShareLink> {
+    const conn = this.ctx.connections.get(req.connectionId);
+    if (!conn) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${req.connectionId}` });
+    switch (req.kind) {
+      case 's3-uri':
+        return { kind: req.kind, text: s3Uri(req.bucket, req.key), expiresAt: null };
+      case 'object-url':
+        return { kind: req.kind, text: objectUrl(conn.summary, req.bucket, req.key), expiresAt: null };
+      case 'presigned': {
+        const seconds = req.expiresInSeconds ?? DEFAULT_PRESIGN_SECONDS;
+        const text = await presignedGet(conn.client, req.bucket, req.key, seconds);
+        return { kind: req.kind, text, expiresAt: this.options.now() + seconds * 1000 };
+      }
+    }
+  }
+
+  preview(connectionId: string, bucket: string, key: string): Promise<Preview> {
+    return previewObject(this.ctx.clientOf(connectionId), bucket, key, this.options.preview);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Wires the operations feature to the file browser: the browser's location and selection are the target of
+ * every shortcut and menu command, a right-click in the file list opens the operations menu for the row under
+ * the pointer (selecting it first, as file managers do), and "Info" opens the browser's own info panel with
+ * its headers. Rendered next to the browser, not around it, so it takes no part in the browser's layout.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { BrowserStore } from '../browser/browser-store';
+import { createSelectors } from '../browser/selectors';
+import { browserTarget } from './browser-target';
+import type { OperationsStore } from './operations-store';
+import { OperationsLayer } from './OperationsLayer';
+
+const isMacPlatform = () => typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+
+export interface BrowserOperationsProps {
+  readonly browser: BrowserStore;
+  readonly ops: OperationsStore;
+  readonly mac?: boolean;
+}
+
+export function BrowserOperations({ browser, ops, mac = isMacPlatform() }: BrowserOperationsProps) {
+  const [selectors] = useState(createSelectors);
+  const visibleKeys = useCallback(() => selectors.selectVisible(browser.getState()).keys, [browser, selectors]);
+  const target = useCallback(() => browserTarget(browser, visibleKeys), [browser, visibleKeys]);
+
+  useEffect(() => {
+    const onContextMenu = (e: MouseEvent) => {
+      const t = target();
+      const element = e.target instanceof Element ? e.target : null;
+      if (!t.place || !element?.closest('.browser-content')) return;
+      e.preventDefault();
+      const key = element.closest<HTMLElement>('[data-testid="row"]')?.dataset['key'];
+      let keys: readonly string[] = [];
+      if (key !== undefined) {
+        if (t.selected.includes(key)) keys = t.selected;
+        else {
+          const order = visibleKeys();
+          browser.getState().click(order, order.indexOf(key));
+          keys = [key];
+        }
+      }
+      ops.getState().openMenu(e.clientX, e.clientY, keys);
+    };
+    window.addEventListener('contextmenu', onContextMenu);
+    return () => window.removeEventListener('contextmenu', onContextMenu);
+  }, [browser, ops, target, visibleKeys]);
+
+  return (
+    <OperationsLayer
+      store={ops}
+      target={target}
+      mac={mac}
+      onInfo={(key) => {
+        const b = browser.getState();
+        void b.showInfo(key).then(() => b.loadHead());
+      }}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
+import { formatBytes, formatCount } from './format';
+
+export interface ConfirmDialogProps {
+  readonly request: PlanRequest;
+  readonly plan: OperationPlan;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** States exactly what the plan in main will do: how many objects and bytes, and what would be overwritten. */
+export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDialogProps) {
+  const what = `${formatCount(plan.objects, 'object')} (${formatBytes(plan.bytes)})`;
+  const title =
+    request.kind === 'delete'
+      ? `Delete ${what}?`
+      : `${request.kind === 'move' ? 'Move' : 'Copy'} ${what}${plan.conflicts.length ? ', overwriting existing items' : ''}?`;
+  return (
+    <div className="ops-backdrop" role="presentation">
+      <div className="ops-dialog" role="alertdialog" aria-modal="true" aria-labelledby="ops-confirm-title" data-testid="ops-confirm">
+        <h2 id="ops-confirm-title" data-testid="ops-confirm-title">
+          {title}
+        </h2>
+        {request.kind === 'delete' && <p>This cannot be undone.</p>}
+        {plan.conflicts.length > 0 && (
+          <>
+            <p>These already exist in the destination and will be replaced:</p>
+            <ul className="ops-keys" data-testid="ops-confirm-conflicts">
+              {plan.conflicts.map((k) => (
+                <li key={k}>{k}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {plan.sample.length > 0 && (
+          <details>
+            <summary>{plan.objects > plan.sample.length ? `First ${plan.sample.length} of ${formatCount(plan.objects, 'object')}` : 'Objects'}</summary>
+            <ul className="ops-keys">
+              {plan.sample.map((k) => (
+                <li key={k}>{k}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="ops-buttons">
+          <button type="button" onClick={onCancel} data-testid="ops-confirm-cancel" autoFocus>
+            Cancel
+          </button>
+          <button type="button" className={request.kind === 'delete' ? 'danger' : ''} onClick={onConfirm} data-testid="ops-confirm-ok">
+            {request.kind === 'delete' ? 'Delete' : request.kind === 'move' ? 'Move' : 'Copy'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

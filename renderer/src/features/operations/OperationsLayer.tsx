@@ -1,0 +1,110 @@
+import { useCallback, useEffect } from 'react';
+import { useStore } from 'zustand';
+import { basename } from '../../../../shared/keys';
+import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
+import { type OperationsTarget, runCommand } from './commands';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ContextMenu } from './ContextMenu';
+import { menuItems } from './menu-items';
+import { NameDialog } from './NameDialog';
+import { ObjectInfo } from './ObjectInfo';
+import type { OperationsStore } from './operations-store';
+import { PreviewPane } from './PreviewPane';
+import { RunList } from './RunList';
+import { ShareDialog } from './ShareDialog';
+import './operations.css';
+
+export interface OperationsLayerProps {
+  readonly store: OperationsStore;
+  /** Read on every shortcut and menu pick: the browser's current folder and selection. */
+  readonly target: () => OperationsTarget;
+  readonly mac: boolean;
+  /** Show an object's info somewhere else (the browser's own panel) instead of this layer's panel. */
+  readonly onInfo?: (key: string) => void;
+}
+
+/**
+ * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview, info,
+ * and the global shortcuts (ignored while typing in a field or while a dialog is open).
+ */
+export function OperationsLayer({ store, target, mac, onInfo }: OperationsLayerProps) {
+  const state = useStore(store);
+  useEffect(() => store.getState().start(), [store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target as HTMLElement | null)) return;
+      const s = store.getState();
+      if (s.dialog || s.shareDialogKey || s.menu) return;
+      const command = operationForKey(e, mac);
+      if (!command) return;
+      // With the preview open, Space closes it (the pane handles its own keys).
+      if (command === 'preview' && s.preview.status !== 'idle') return;
+      if (runCommand(store, command, target())) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, target, mac]);
+
+  const closeMenu = useCallback(() => store.getState().closeMenu(), [store]);
+  const place = target().place;
+  const d = state.dialog;
+
+  return (
+    <>
+      {state.menu && (
+        <ContextMenu
+          x={state.menu.x}
+          y={state.menu.y}
+          items={menuItems(state.menu.keys, state.clipboard !== null, mac)}
+          onClose={closeMenu}
+          onPick={(command) => {
+            const keys = state.menu?.keys ?? [];
+            if (command === 'info' && onInfo && keys.length === 1) onInfo(keys[0] as string);
+            else runCommand(store, command, target(), keys);
+          }}
+        />
+      )}
+      {d && d.kind !== 'confirm' && (
+        <NameDialog
+          mode={d.kind}
+          name={d.name}
+          problem={d.problem}
+          busy={d.busy}
+          onChange={(name) => state.setDialogName(name)}
+          onSubmit={() => void state.submitName()}
+          onCancel={() => state.closeDialog()}
+        />
+      )}
+      {d?.kind === 'confirm' && (
+        <ConfirmDialog request={d.request} plan={d.plan} onConfirm={() => void state.confirm()} onCancel={() => state.closeDialog()} />
+      )}
+      {state.planning && (
+        <p className="ops-toast" role="status" data-testid="ops-planning">
+          Counting objects…
+        </p>
+      )}
+      {state.error && (
+        <p className="ops-toast ops-problem" role="alert" data-testid="ops-error" onClick={() => state.clearError()}>
+          {state.error.message}
+        </p>
+      )}
+      {state.shareLink && !state.shareDialogKey && (
+        <p className="ops-toast" role="status" data-testid="ops-share-toast" onClick={() => state.closeShare()}>
+          {state.shareLink.error ?? (state.shareLink.copied ? 'Copied to the clipboard' : state.shareLink.text)}
+        </p>
+      )}
+      {state.shareDialogKey && place && (
+        <ShareDialog
+          keyName={basename(state.shareDialogKey)}
+          link={state.shareLink}
+          onPresign={(seconds) => void state.share(place, state.shareDialogKey as string, 'presigned', seconds)}
+          onClose={() => state.closeShare()}
+        />
+      )}
+      <PreviewPane preview={state.preview} onClose={() => state.closePreview()} />
+      <ObjectInfo info={state.info} onClose={() => state.closeInfo()} />
+      <RunList runs={state.runs} onCancel={(id) => void state.cancelRun(id)} onDismiss={(id) => state.dismissRun(id)} />
+    </>
+  );
+}

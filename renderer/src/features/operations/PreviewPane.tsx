@@ -1,0 +1,54 @@
+import type { Preview } from '../../../../shared/operations';
+import type { Loadable } from './operations-store';
+import { formatBytes } from './format';
+
+export interface PreviewPaneProps {
+  readonly preview: Loadable<Preview>;
+  onClose(): void;
+}
+
+const REASON = { binary: 'This looks like a binary file.', 'too-large': 'This image is too large to preview.', folder: 'Folders have no preview.' };
+
+/** Quick look (Space): the first 64 KiB of text, or an image under the size limit. */
+export function PreviewPane({ preview, onClose }: PreviewPaneProps) {
+  if (preview.status === 'idle') return null;
+  return (
+    <div className="ops-backdrop" role="presentation" onClick={onClose}>
+      <div
+        className="ops-dialog ops-preview"
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Preview of ${preview.key}`}
+        data-testid="ops-preview"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' || e.key === ' ') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+        tabIndex={-1}
+        ref={(el) => el?.focus()}
+      >
+        <header>
+          <strong>{preview.key}</strong>
+          <button type="button" onClick={onClose} aria-label="Close preview" data-testid="ops-preview-close">
+            ×
+          </button>
+        </header>
+        {preview.status === 'loading' && <p>Loading…</p>}
+        {preview.status === 'error' && <p className="ops-problem">{preview.error.message}</p>}
+        {preview.status === 'ready' && preview.value.kind === 'text' && (
+          <>
+            <pre data-testid="ops-preview-text">{preview.value.text}</pre>
+            {preview.value.truncated && <p>Showing the beginning of {formatBytes(preview.value.size)}.</p>}
+          </>
+        )}
+        {preview.status === 'ready' && preview.value.kind === 'image' && (
+          <img data-testid="ops-preview-image" src={preview.value.dataUrl} alt={preview.key} />
+        )}
+        {preview.status === 'ready' && preview.value.kind === 'none' && <p data-testid="ops-preview-none">{REASON[preview.value.reason]}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { MAX_PRESIGN_SECONDS } from '../../../../shared/operations';
+import type { ShareState } from './operations-store';
+
+export interface ShareDialogProps {
+  readonly keyName: string;
+  readonly link: ShareState | null;
+  onPresign(expiresInSeconds: number): void;
+  onClose(): void;
+}
+
+const CHOICES: Array<[string, number]> = [
+  ['1 hour', 3600],
+  ['1 day', 86_400],
+  ['7 days (maximum)', MAX_PRESIGN_SECONDS],
+];
+
+/** Presigned link with a chosen expiry; the link is copied to the clipboard as soon as it is made. */
+export function ShareDialog({ keyName, link, onPresign, onClose }: ShareDialogProps) {
+  const [hours, setHours] = useState('1');
+  return (
+    <div className="ops-backdrop" role="presentation">
+      <div className="ops-dialog" role="dialog" aria-modal="true" data-testid="ops-share">
+        <h2>Share {keyName}</h2>
+        <div className="ops-buttons">
+          {CHOICES.map(([label, seconds]) => (
+            <button key={seconds} type="button" onClick={() => onPresign(seconds)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            onPresign(Math.round(Number(hours) * 3600));
+          }}
+        >
+          <label>
+            Hours
+            <input data-testid="ops-share-hours" type="number" step="any" value={hours} onChange={(e) => setHours(e.target.value)} />
+          </label>
+          <button type="submit">Create link</button>
+        </form>
+        {link?.error && <p className="ops-problem">{link.error}</p>}
+        {link?.text && (
+          <>
+            <textarea readOnly value={link.text} data-testid="ops-share-text" rows={4} />
+            <p>
+              {link.copied ? 'Copied to the clipboard.' : 'Copy the link above.'}
+              {link.expiresAt && ` Expires ${new Date(link.expiresAt).toLocaleString()}.`}
+            </p>
+          </>
+        )}
+        <div className="ops-buttons">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

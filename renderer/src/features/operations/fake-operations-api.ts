@@ -1,0 +1,130 @@
+/**
+ * A fake of the API methods the operations store uses, typed from the contract so it cannot drift. Plans and
+ * runs answer from scripted values; runs can be held open to observe progress and cancellation; every call
+ * is logged.
+ */
+import { fail, ok, type Result } from '../../../../shared/errors';
+import type { IpcEvents } from '../../../../shared/ipc';
+import type { OperationPlan, OperationReport, PlanRequest } from '../../../../shared/operations';
+import type { OperationsApi } from './operations-store';
+
+export interface FakeOperationsApi {
+  readonly api: OperationsApi;
+  readonly calls: Array<{ method: string; request: unknown }>;
+  callsOf(method: string): unknown[];
+  /** What the next plan answers (by default: 3 objects, 300 bytes, no conflicts). */
+  nextPlan: Partial<OperationPlan> | { error: { code: 'Conflict' | 'InvalidInput' | 'NoSuchKey'; message: string } };
+  /** What runs answer; by default every object succeeded. */
+  report: (plan: OperationPlan) => OperationReport;
+  /** Hold the next run until the returned function is called. */
+  holdRun(): () => void;
+  emitProgress(payload: IpcEvents['operations:progress']): void;
+  clipboardWrites: string[];
+}
+
+export function createFakeOperationsApi(): FakeOperationsApi {
+  const calls: Array<{ method: string; request: unknown }> = [];
+  const listeners = new Set<(p: IpcEvents['operations:progress']) => void>();
+  const plans = new Map<string, OperationPlan>();
+  let counter = 0;
+  let held: Promise<void> | null = null;
+  const log = (method: string, request: unknown) => calls.push({ method, request });
+
+  const fake: FakeOperationsApi = {
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.request),
+    nextPlan: {},
+    report: (plan) => ({
+      operationId: plan.planId,
+      kind: plan.kind,
+      status: 'done',
+      total: plan.objects,
+      succeeded: plan.sample,
+      failed: [],
+      skipped: [],
+    }),
+    holdRun() {
+      let open!: () => void;
+      held = new Promise<void>((r) => (open = r));
+      return open;
+    },
+    emitProgress: (p) => listeners.forEach((l) => l(p)),
+    clipboardWrites: [],
+    api: undefined as unknown as OperationsApi,
+  };
+
+  const api: OperationsApi = {
+    async createFolder(request) {
+      log('createFolder', request);
+      if (request.name === 'exists') return fail('Conflict', 'a folder named "exists" already exists');
+      return ok({ key: `${request.prefix}${request.name}/` });
+    },
+    async planOperation(request: PlanRequest): Promise<Result<OperationPlan>> {
+      log('planOperation', request);
+      const next = fake.nextPlan;
+      if ('error' in next) return fail(next.error.code, next.error.message);
+      const plan: OperationPlan = {
+        planId: `plan-${++counter}`,
+        kind: request.kind,
+        objects: 3,
+        bytes: 300,
+        sample: ['a', 'b', 'c'],
+        conflicts: [],
+        method: request.kind === 'delete' ? null : 'server',
+        ...next,
+      };
+      plans.set(plan.planId, plan);
+      return ok(plan);
+    },
+    async runOperation(request) {
+      log('runOperation', request);
+      const plan = plans.get(request.planId);
+      if (!plan) return fail('InvalidInput', 'unknown, expired or already used plan');
+      plans.delete(request.planId);
+      if (held) {
+        const wait = held;
+        held = null;
+        await wait;
+      }
+      return ok(fake.report(plan));
+    },
+    async cancelOperation(request) {
+      log('cancelOperation', request);
+      return ok({ cancelled: true });
+    },
+    async discardPlan(request) {
+      log('discardPlan', request);
+      return ok({ discarded: plans.delete(request.planId) });
+    },
+    async shareObject(request) {
+      log('shareObject', request);
+      const text = request.kind === 's3-uri' ? `s3://${request.bucket}/${request.key}` : `https://example.test/${request.key}?sig`;
+      return ok({ kind: request.kind, text, expiresAt: request.kind === 'presigned' ? 1_000 + (request.expiresInSeconds ?? 3600) * 1000 : null });
+    },
+    async previewObject(request) {
+      log('previewObject', request);
+      if (request.key.endsWith('.bin')) return ok({ kind: 'none', reason: 'binary', size: 10, contentType: null });
+      return ok({ kind: 'text', text: `text of ${request.key}`, truncated: false, size: 10, contentType: 'text/plain' });
+    },
+    async headObject(request) {
+      log('headObject', request);
+      return ok({
+        key: request.key,
+        size: 5,
+        lastModified: 1,
+        etag: '"e"',
+        storageClass: 'STANDARD',
+        contentType: 'text/plain',
+        metadata: { owner: 'me' },
+        serverSideEncryption: 'AES256',
+        versionId: null,
+      });
+    },
+    onOperationProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  (fake as { api: OperationsApi }).api = api;
+  return fake;
+}

@@ -1,0 +1,18 @@
+/** Formatting for the operations UI (the browser feature has its own table formatting). */
+const count = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number, noun: string): string {
+  return `${count.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB', 'PB'];
+  let v = bytes / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
+}
