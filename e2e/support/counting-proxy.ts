@@ -10,6 +10,8 @@ export interface WireRequest {
   readonly key: string;
   readonly query: URLSearchParams;
   readonly operation: string;
+  /** Request headers as received (e.g. to read the region an Authorization header was signed for). */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   status: number;
 }
 
@@ -149,6 +151,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       key,
       query: url.searchParams,
       operation: operationOf(method, bucket, key, url.searchParams),
+      headers: req.headers,
       status: 0,
     };
     // A copy is a PUT that only its header tells apart.
