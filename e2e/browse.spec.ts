@@ -288,6 +288,7 @@ test('adds a connection from the start screen and opens a bucket by name', async
   const ui = new BrowserPage(app);
   await ui.page.getByTestId('add-connection').click();
   await ui.page.getByTestId('conn-name').fill('Second');
+  await ui.page.getByTestId('conn-provider').selectOption('custom');
   await ui.page.getByTestId('conn-endpoint').fill(s3Proxy.url);
   await ui.page.getByTestId('conn-access-key').fill(TEST_CREDENTIALS.accessKeyId);
   await ui.page.getByTestId('conn-secret').fill(TEST_CREDENTIALS.secretAccessKey);

@@ -5,10 +5,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
+import { ok } from '../shared/errors';
 import { addDemoConnection } from './demo-connection';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { installAppMenu } from './electron/menu';
+import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
@@ -77,9 +79,13 @@ if (!app.requestSingleInstanceLock()) {
     const core = createCore({
       events: webContentsSink(() => mainWindow?.webContents),
       transfers: { dialogs: electronDialogs(() => mainWindow), drag: electronDrag(() => mainWindow?.webContents) },
+      userDataDir: app.getPath('userData'),
+      secretBox: safeStorageSecretBox(),
     });
-    // `npm run demo` only: a development build connects to the demo's local S3 server.
-    if (!app.isPackaged) void addDemoConnection(process.env, core.handlers['connections:add'], console.warn);
+    // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the
+    // registry, not the settings file): the demo server's port changes every run and must not pile up there.
+    if (!app.isPackaged)
+      void addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn);
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));

@@ -15,7 +15,10 @@ import type {
   TransferTotals,
 } from './transfers';
 import type {
+  AwsProfileList,
   BucketInfo,
+  ConnectionStoreStatus,
+  ConnectionTestResult,
   CacheStats,
   ConnectionId,
   ConnectionSummary,
@@ -36,8 +39,23 @@ export interface ConnectionInput {
   readonly endpoint?: string;
   readonly region: string;
   readonly forcePathStyle: boolean;
-  readonly credentials: StaticCredentialsInput;
+  /** Static keys. Exactly one of `credentials` and `profile` may be given; neither = the SDK's default chain. */
+  readonly credentials?: StaticCredentialsInput;
+  /** A profile of ~/.aws/config or ~/.aws/credentials, resolved by the SDK (SSO, assume-role, process…). */
+  readonly profile?: string;
+  /** The endpoint preset the form was filled from (shared/endpoint-presets.ts). */
+  readonly preset?: string;
+  /** A bucket to open directly, for logins that may not list buckets. */
+  readonly bucket?: string;
 }
+
+/**
+ * An edit: like an input, but an absent `secretAccessKey` keeps the stored one (the renderer never has it), and
+ * absent `credentials` and `profile` on a connection with keys keep its keys.
+ */
+export type ConnectionUpdate = Omit<ConnectionInput, 'credentials'> & {
+  readonly credentials?: Omit<StaticCredentialsInput, 'secretAccessKey'> & { readonly secretAccessKey?: string };
+};
 
 export interface BucketRef {
   readonly connectionId: ConnectionId;
@@ -67,6 +85,15 @@ export interface IpcContract {
   };
 
   // ── connections: profiles and saved connections ──
+  'connections:update': { request: { readonly id: ConnectionId; readonly input: ConnectionUpdate }; response: ConnectionSummary };
+  'connections:delete': { request: { readonly id: ConnectionId }; response: { readonly deleted: boolean } };
+  /** Test a saved connection, an unsaved form (`input`), or a saved one with edits (both). */
+  'connections:test': {
+    request: { readonly id?: ConnectionId; readonly input?: ConnectionUpdate; readonly bucket?: string };
+    response: ConnectionTestResult;
+  };
+  'connections:profiles': { request: Record<string, never>; response: AwsProfileList };
+  'connections:status': { request: Record<string, never>; response: ConnectionStoreStatus };
 
   // ── operations: folders, delete, rename, copy, share, preview ──
   'operations:create-folder': {
@@ -139,6 +166,11 @@ export const API_METHODS = {
   invalidateCache: 'cache:invalidate',
 
   // ── connections ──
+  updateConnection: 'connections:update',
+  deleteConnection: 'connections:delete',
+  testConnection: 'connections:test',
+  listProfiles: 'connections:profiles',
+  connectionStoreStatus: 'connections:status',
 
   // ── operations ──
   createFolder: 'operations:create-folder',

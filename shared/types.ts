@@ -11,7 +11,83 @@ export interface ConnectionSummary {
   readonly forcePathStyle: boolean;
   /** e.g. "AKIA…WXYZ", for recognising which key is in use. */
   readonly accessKeyHint: string | null;
+  /** How the connection signs in (absent on summaries from before profiles existed: static keys). */
+  readonly auth?: ConnectionAuthKind;
+  /** The ~/.aws profile name when `auth` is "profile". */
+  readonly profile?: string | null;
+  /** Endpoint preset id (shared/endpoint-presets.ts) the connection was made from, if any. */
+  readonly preset?: string | null;
+  /** A bucket to open directly (for logins without ListBuckets permission). */
+  readonly bucket?: string | null;
+  /** Whether the connection is in the settings file (false: this session only). */
+  readonly saved?: boolean;
+  /** Where its secret lives: encrypted on disk, in memory for this session, missing (re-enter it), or none needed. */
+  readonly secret?: SecretState;
 }
+
+export type ConnectionAuthKind = 'keys' | 'profile' | 'default-chain';
+export type SecretState = 'encrypted' | 'session-only' | 'missing' | 'none';
+
+/** One profile of ~/.aws/config or ~/.aws/credentials, as the AWS CLI would see it. Never holds a secret. */
+export interface AwsProfileSummary {
+  readonly name: string;
+  /** How the SDK will get credentials for it. */
+  readonly kind: 'static' | 'session' | 'assume-role' | 'sso' | 'process' | 'web-identity' | 'unknown';
+  readonly region: string | null;
+  readonly endpoint: string | null;
+  /** Which files define it. */
+  readonly inConfig: boolean;
+  readonly inCredentials: boolean;
+  readonly sourceProfile: string | null;
+  readonly ssoSession: string | null;
+}
+
+export interface AwsProfileList {
+  readonly profiles: readonly AwsProfileSummary[];
+  /** AWS_PROFILE or "default". */
+  readonly defaultProfile: string;
+  readonly configFile: string;
+  readonly credentialsFile: string;
+  /** Set when the files exist but could not be read. */
+  readonly problem: string | null;
+}
+
+/** State of the saved-connections store, for a banner in the UI. */
+export interface ConnectionStoreStatus {
+  /** False when settings are not persisted at all (tests, or no user-data folder). */
+  readonly persistent: boolean;
+  /** False when the OS cannot encrypt: secrets are then kept for this session only. */
+  readonly encryptionAvailable: boolean;
+  readonly settingsFile: string | null;
+  /** A settings file that could not be used, and where it was moved so nothing is overwritten. */
+  readonly problem: { readonly message: string; readonly movedTo: string | null } | null;
+}
+
+/** Why a connection test failed, as specific as the server's answer allows. */
+export type ConnectionTestFailure =
+  | 'InvalidAccessKeyId'
+  | 'SignatureDoesNotMatch'
+  | 'ExpiredToken'
+  | 'NoCredentials'
+  | 'DnsFailure'
+  | 'ConnectionRefused'
+  | 'Timeout'
+  | 'Tls'
+  | 'NotS3'
+  | 'NoListPermission'
+  | 'NoSuchBucket'
+  | 'BucketAccessDenied'
+  | 'Other';
+
+export type ConnectionTestResult =
+  | { readonly ok: true; readonly bucketCount: number | null; readonly message: string }
+  | {
+      readonly ok: false;
+      readonly failure: ConnectionTestFailure;
+      readonly message: string;
+      /** The login works but cannot list buckets: the UI offers "Open bucket…". */
+      readonly canOpenBucket: boolean;
+    };
 
 export interface BucketInfo {
   readonly name: string;

@@ -12,6 +12,8 @@ export interface WireRequest {
   readonly operation: string;
   /** The request's Range header, if any (to see where a retried download resumed). */
   readonly range?: string;
+  /** Request headers as received (e.g. to read the region an Authorization header was signed for). */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   status: number;
 }
 
@@ -152,6 +154,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       query: url.searchParams,
       operation: operationOf(method, bucket, key, url.searchParams),
       ...(typeof req.headers.range === 'string' ? { range: req.headers.range } : {}),
+      headers: req.headers,
       status: 0,
     };
     // A copy is a PUT that only its header tells apart.

@@ -2,6 +2,8 @@ import { fail, ok, type Result } from '../../shared/errors';
 import type { Channel, EventSink, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
+import { SavedConnections } from '../connections/saved-connections';
+import type { SecretBox } from '../connections/secret-box';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { toAppError } from '../s3/errors';
 import { browseChannels } from './channels/browse';
@@ -25,6 +27,10 @@ export interface HandlerOptions {
   readonly events?: EventSink;
   /** Transfer tuning, temp folder, and the Electron adapters (dialogs, drag) or their fakes. */
   readonly transfers?: Partial<TransferOptions>;
+  /** Where saved connections live (the app's user-data folder); without it connections last for the session. */
+  readonly userDataDir?: string;
+  /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
+  readonly secretBox?: SecretBox;
 }
 
 export interface Core {
@@ -43,12 +49,21 @@ export function createCore(options: HandlerOptions = {}): Core {
   const cache = new S3Cache(options.cache);
   const events: EventSink = options.events ?? (() => {});
   const requests: Record<string, number> = {};
+  const clientFactory = options.clientFactory ?? createS3ClientFactory();
   const connections = new ConnectionRegistry({
-    clientFactory: options.clientFactory ?? createS3ClientFactory(),
+    clientFactory,
     observe: (op) => {
       requests[op] = (requests[op] ?? 0) + 1;
     },
   });
+
+  const saved = new SavedConnections({
+    registry: connections,
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
+    ...(options.secretBox ? { secretBox: options.secretBox } : {}),
+  });
+  const noSuchConnection = (connectionId: string) =>
+    new HandlerError({ code: 'NoSuchConnection', message: `no connection ${connectionId}` });
 
   const context: CoreContext = {
     cache,
@@ -56,8 +71,13 @@ export function createCore(options: HandlerOptions = {}): Core {
     events,
     clientOf(connectionId) {
       const connection = connections.get(connectionId);
-      if (!connection) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${connectionId}` });
+      if (!connection) throw noSuchConnection(connectionId);
       return connection.client;
+    },
+    clientFor(connectionId, bucket) {
+      const client = connections.clientFor(connectionId, bucket);
+      if (!client) throw noSuchConnection(connectionId);
+      return client;
     },
     invalidate(connectionId, bucket, changes) {
       const { prefixes } = cache.invalidate(connectionId, bucket, changes);
@@ -68,7 +88,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   const transfers = new TransferService(context, options.transfers);
 
   const impl: ChannelImpls<Channel> = {
-    ...connectionChannels(context),
+    ...connectionChannels(context, saved, clientFactory),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
 

@@ -23,23 +23,36 @@ const endpoint = z
   .max(2048)
   .optional();
 
+const region = z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/i, 'not a region name');
+const profileName = z.string().trim().min(1).max(200).regex(/^[\w@+.%:/-]+$/, 'not a profile name');
+const credentials = z
+  .object({
+    accessKeyId: z.string().trim().min(1).max(256),
+    secretAccessKey: z.string().min(1).max(1024),
+    sessionToken: z.string().trim().min(1).max(8192).optional(),
+  })
+  .strict();
+const connectionFields = {
+  name: z.string().trim().min(1).max(200),
+  endpoint,
+  region,
+  forcePathStyle: z.boolean(),
+  profile: profileName.optional(),
+  preset: z.string().min(1).max(64).optional(),
+  bucket: bucket.optional(),
+};
+const oneAuth = (c: { credentials?: unknown; profile?: unknown }) => !(c.credentials && c.profile);
+const oneAuthMessage = { message: 'give static keys or a profile, not both', path: ['profile'] };
+const connectionInput = z.object({ ...connectionFields, credentials: credentials.optional() }).strict().refine(oneAuth, oneAuthMessage);
+/** In an edit the secret may be absent: main keeps the stored one (the renderer never had it). */
+const connectionUpdate = z
+  .object({ ...connectionFields, credentials: credentials.extend({ secretAccessKey: z.string().min(1).max(1024).optional() }).strict().optional() })
+  .strict()
+  .refine(oneAuth, oneAuthMessage);
+
 /** The runtime guard for every channel: main parses each request with its schema before anything else. */
 export const requestSchemas = {
-  'connections:add': z
-    .object({
-      name: z.string().trim().min(1).max(200),
-      endpoint,
-      region: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/i, 'not a region name'),
-      forcePathStyle: z.boolean(),
-      credentials: z
-        .object({
-          accessKeyId: z.string().min(1).max(256),
-          secretAccessKey: z.string().min(1).max(1024),
-          sessionToken: z.string().min(1).max(8192).optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  'connections:add': connectionInput,
   'connections:list': empty,
   'buckets:list': z.object({ connectionId: id }).strict(),
   'objects:list': z
@@ -57,6 +70,11 @@ export const requestSchemas = {
   'cache:invalidate': z.object({ connectionId: id, bucket: bucket.optional(), prefix: key.optional() }).strict(),
 
   // ── connections ──
+  'connections:update': z.object({ id, input: connectionUpdate }).strict(),
+  'connections:delete': z.object({ id }).strict(),
+  'connections:test': z.object({ id: id.optional(), input: connectionUpdate.optional(), bucket: bucket.optional() }).strict(),
+  'connections:profiles': empty,
+  'connections:status': empty,
 
   // ── operations ──
   'operations:create-folder': z

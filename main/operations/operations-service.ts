@@ -48,7 +48,7 @@ export class OperationsService {
   }
 
   async createFolder(connectionId: string, bucket: string, prefix: string, name: string): Promise<{ key: string }> {
-    const key = await createFolder(this.ctx.clientOf(connectionId), bucket, prefix, name);
+    const key = await createFolder(this.ctx.clientFor(connectionId, bucket), bucket, prefix, name);
     this.ctx.invalidate(connectionId, bucket, [{ key, change: 'put' }]);
     return { key };
   }
@@ -89,7 +89,7 @@ export class OperationsService {
       }
       meter.start();
       const deps = {
-        clientOf: (id: string) => this.ctx.clientOf(id),
+        clientFor: (id: string, bucket: string) => this.ctx.clientFor(id, bucket),
         invalidate: this.ctx.invalidate,
         limits: this.options.copy,
         concurrency: this.options.concurrency,
@@ -144,13 +144,14 @@ export class OperationsService {
         return { kind: req.kind, text: objectUrl(conn.summary, req.bucket, req.key), expiresAt: null };
       case 'presigned': {
         const seconds = req.expiresInSeconds ?? DEFAULT_PRESIGN_SECONDS;
-        const text = await presignedGet(conn.client, req.bucket, req.key, seconds);
+        // Signed for the bucket's own region, or the link would answer with a redirect the browser cannot follow.
+        const text = await presignedGet(this.ctx.clientFor(req.connectionId, req.bucket), req.bucket, req.key, seconds);
         return { kind: req.kind, text, expiresAt: this.options.now() + seconds * 1000 };
       }
     }
   }
 
   preview(connectionId: string, bucket: string, key: string): Promise<Preview> {
-    return previewObject(this.ctx.clientOf(connectionId), bucket, key, this.options.preview);
+    return previewObject(this.ctx.clientFor(connectionId, bucket), bucket, key, this.options.preview);
   }
 }

@@ -9,7 +9,7 @@ import type { PlanItem, StoredPlan } from './plan-store';
 
 export interface PlannerDeps {
   readonly cache: S3Cache;
-  clientOf(connectionId: string): S3Client;
+  clientFor(connectionId: string, bucket: string): S3Client;
 }
 
 type Draft = Omit<StoredPlan, 'id' | 'createdAt'>;
@@ -37,7 +37,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
         if (parentOf(key) === dest) throw invalid(`"${basename(key)}" is already in this folder`);
         if (isFolderKey(key) && dest.startsWith(key)) throw invalid(`cannot put folder "${basename(key)}" inside itself`);
       }
-      deps.clientOf(target.connectionId);
+      deps.clientFor(target.connectionId, target.bucket);
       const { objects, missing } = await expandSelection(deps, source);
       const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size }));
       checkItems(items, sameBucket);
@@ -53,7 +53,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const problem = nameProblem(req.newName, parentOf(req.key), folder);
       if (problem) throw invalid(problem);
       if (newKey === req.key) throw invalid('the new name is the same as the old one');
-      const client = deps.clientOf(req.connectionId);
+      const client = deps.clientFor(req.connectionId, req.bucket);
       // Renaming must never overwrite: one existence check of the new name (not a sweep).
       if (await exists(client, req.bucket, newKey)) {
         throw new HandlerError({ code: 'Conflict', message: `"${req.newName}" already exists in this folder` });
@@ -79,7 +79,7 @@ interface Expanded {
  * a file's size comes from the cache the listing filled, with one HeadObject only if it is not cached.
  */
 async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise<Expanded> {
-  const client = deps.clientOf(sel.connectionId);
+  const client = deps.clientFor(sel.connectionId, sel.bucket);
   const seen = new Set<string>();
   const objects: Array<ListedObject & { parent: string }> = [];
   const missing: string[] = [];

@@ -10,7 +10,8 @@ import type { ProgressMeter } from './progress';
 export const DELETE_BATCH = 1000;
 
 export interface RunDeps {
-  clientOf(connectionId: string): S3Client;
+  /** The client for a bucket's own region (see CoreContext.clientFor). */
+  clientFor(connectionId: string, bucket: string): S3Client;
   invalidate(connectionId: string, bucket: string, changes: readonly Change[]): void;
   readonly limits: CopyLimits;
   /** Objects copied at once (server-side copies are cheap for the app; streamed ones are not). */
@@ -31,7 +32,7 @@ const failure = (key: string, stage: FailedKey['stage'], error: unknown): Failed
  */
 export async function runDelete(deps: RunDeps, plan: StoredPlan, meter: ProgressMeter, signal: AbortSignal): Promise<Outcome> {
   const { connectionId, bucket } = plan.source;
-  const client = deps.clientOf(connectionId);
+  const client = deps.clientFor(connectionId, bucket);
   const succeeded: string[] = [];
   const failed: FailedKey[] = [];
   const skipped: string[] = [];
@@ -61,8 +62,8 @@ export async function runTransfer(deps: RunDeps, plan: StoredPlan, meter: Progre
   const src = plan.source;
   const dst = plan.target ?? plan.source;
   const sameConnection = src.connectionId === dst.connectionId;
-  const srcClient = deps.clientOf(src.connectionId);
-  const dstClient = deps.clientOf(dst.connectionId);
+  const srcClient = deps.clientFor(src.connectionId, src.bucket);
+  const dstClient = deps.clientFor(dst.connectionId, dst.bucket);
   const succeeded: string[] = [];
   const failed: FailedKey[] = [];
   const skipped: string[] = [];

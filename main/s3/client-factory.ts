@@ -8,6 +8,8 @@ export interface ClientConfig {
   readonly endpoint?: string;
   readonly forcePathStyle: boolean;
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Let the SDK retry a 301 that names the bucket's region (x-amz-bucket-region) against that region. */
+  readonly followRegionRedirects?: boolean;
 }
 
 /** Called once per S3 operation the app sends (not per retry), for the status bar's request counter. */
@@ -36,6 +38,7 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
       forcePathStyle: config.forcePathStyle,
       credentials: config.credentials,
+      followRegionRedirects: config.followRegionRedirects ?? false,
       maxAttempts: options.maxAttempts ?? 4,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',

@@ -179,7 +179,7 @@ export class TransferService {
   }
 
   private async planDownload(connectionId: string, bucket: string, items: readonly SelectedItem[], destination: string) {
-    const client = this.ctx.clientOf(connectionId);
+    const client = this.ctx.clientFor(connectionId, bucket);
     const planned: PlannedDownload[] = [];
     const refused: RefusedItem[] = [];
     for (const item of items) {
@@ -213,7 +213,7 @@ export class TransferService {
   private async objectSpec(connectionId: string, bucket: string, key: string): Promise<ObjectSpec> {
     const cached = this.ctx.cache.getStat(connectionId, bucket, key);
     if (cached?.kind === 'object') return { bucket, key, size: cached.size, etag: cached.etag };
-    const head = await this.ctx.clientOf(connectionId).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    const head = await this.ctx.clientFor(connectionId, bucket).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return { bucket, key, size: head.ContentLength ?? 0, etag: head.ETag ?? '' };
   }
 
@@ -236,7 +236,7 @@ export class TransferService {
           return 'skipped';
         }
         const final = await downloadObject({
-          client: this.ctx.clientOf(connectionId),
+          client: this.ctx.clientFor(connectionId, p.object.bucket),
           object: p.object,
           target: p.target,
           tuning: this.options.download,
@@ -341,7 +341,7 @@ export class TransferService {
 
   /** Which planned keys already exist: one listing per top-level folder/file set, never a HEAD per file. */
   private async existingKeys(connectionId: string, bucket: string, prefix: string, planned: readonly PlannedUpload[]): Promise<Set<string>> {
-    const client = this.ctx.clientOf(connectionId);
+    const client = this.ctx.clientFor(connectionId, bucket);
     const tops = new Set<string>();
     let direct = false;
     for (const p of planned) {
@@ -369,7 +369,7 @@ export class TransferService {
         const size = (await stat(p.localPath)).size;
         job.setSize(size);
         await uploadFile({
-          client: this.ctx.clientOf(connectionId),
+          client: this.ctx.clientFor(connectionId, bucket),
           bucket,
           key: p.key,
           localPath: p.localPath,
@@ -487,7 +487,7 @@ export class TransferService {
             files.run(async () => {
               if (p.folderMarker) return void (await mkdir(p.target, { recursive: true }));
               await downloadObject({
-                client: this.ctx.clientOf(connectionId),
+                client: this.ctx.clientFor(connectionId, bucket),
                 object: p.object,
                 target: p.target,
                 tuning: this.options.download,

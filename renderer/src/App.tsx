@@ -5,6 +5,7 @@ import { createOperationsStore } from './features/operations/operations-store';
 import type { RendererApi } from '../../shared/ipc';
 import { createBrowserStore } from './features/browser/browser-store';
 import { BrowserView } from './features/browser/BrowserView';
+import { createConnectionDialogStore } from './features/connections/connection-dialog-store';
 import { createStartScreenStore } from './features/connections/start-screen-store';
 import { StartScreen } from './features/connections/StartScreen';
 import { createTransfersWiring } from './features/transfers/wiring';
@@ -15,12 +16,18 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
   const [transfers] = useState(() => createTransfersWiring(api));
+  const [dialog] = useState(() =>
+    createConnectionDialogStore(api, {
+      onSaved: () => void start.getState().load(),
+      onDeleted: () => void start.getState().load(),
+    }),
+  );
   const connection = useStore(browser, (s) => s.connection);
 
   return (
     <div className="app" data-testid="app">
       {connection === null ? (
-        <StartScreen store={start} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
+        <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
       ) : (
         <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}

@@ -8,7 +8,7 @@ export function browseChannels(ctx: CoreContext): ChannelImpls<'buckets:list' | 
     'objects:list': (req) =>
       browse.listPage({
         connectionId: req.connectionId,
-        client: ctx.clientOf(req.connectionId),
+        client: ctx.clientFor(req.connectionId, req.bucket),
         bucket: req.bucket,
         prefix: req.prefix,
         cursor: req.cursor ?? null,
@@ -18,6 +18,6 @@ export function browseChannels(ctx: CoreContext): ChannelImpls<'buckets:list' | 
       ctx.clientOf(req.connectionId);
       return browse.stat(req.connectionId, req.bucket, req.keys);
     },
-    'objects:head': (req) => browse.head(req.connectionId, ctx.clientOf(req.connectionId), req.bucket, req.key),
+    'objects:head': (req) => browse.head(req.connectionId, ctx.clientFor(req.connectionId, req.bucket), req.bucket, req.key),
   };
 }

@@ -1,8 +1,54 @@
-import type { ChannelImpls, CoreContext } from '../context';
+import { listAwsProfiles } from '../../connections/aws-profiles';
+import { clientConfigOf, definitionOf } from '../../connections/registry';
+import type { SavedConnections } from '../../connections/saved-connections';
+import { testConnection } from '../../connections/test-connection';
+import type { S3ClientFactory } from '../../s3/client-factory';
+import { type ChannelImpls, type CoreContext, HandlerError } from '../context';
 
-export function connectionChannels(ctx: CoreContext): ChannelImpls<'connections:add' | 'connections:list'> {
+type ConnectionChannel =
+  | 'connections:add'
+  | 'connections:list'
+  | 'connections:update'
+  | 'connections:delete'
+  | 'connections:test'
+  | 'connections:profiles'
+  | 'connections:status';
+
+/** Every answer is a redacted ConnectionSummary or plain status: secrets never leave main. */
+export function connectionChannels(ctx: CoreContext, saved: SavedConnections, clientFactory: S3ClientFactory): ChannelImpls<ConnectionChannel> {
   return {
-    'connections:add': (req) => ctx.connections.add(req),
+    'connections:add': (req) => saved.add(req),
     'connections:list': () => ctx.connections.list(),
+    // An edited or deleted connection may point elsewhere now: nothing cached under its id may be served again.
+    'connections:update': async (req) => {
+      const summary = await saved.update(req.id, req.input);
+      ctx.cache.invalidateScope(req.id);
+      return summary;
+    },
+    'connections:delete': async (req) => {
+      const deleted = await saved.remove(req.id);
+      ctx.cache.invalidateScope(req.id);
+      return { deleted };
+    },
+    'connections:profiles': () => listAwsProfiles(),
+    'connections:status': () => saved.status(),
+    'connections:test': async (req) => {
+      const existing = req.id === undefined ? undefined : ctx.connections.get(req.id);
+      if (req.id !== undefined && !existing) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${req.id}` });
+      if (!req.input && !existing) throw new HandlerError({ code: 'InvalidInput', message: 'connections:test: give a connection id or a connection to test' });
+      const definition = req.input ? definitionOf(saved.completeUpdate(req.id, req.input)) : existing!.definition;
+      const bucket = req.bucket ?? definition.bucket ?? undefined;
+      // A fresh client (credentials resolved anew, its own middleware); never destroy()ed, because clients
+      // share the factory's keep-alive agents and destroying one would cut other requests in flight.
+      const config = clientConfigOf(definition);
+      return testConnection(clientFactory(config), {
+        endpoint: definition.endpoint,
+        ...(bucket ? { bucket } : {}),
+        onBucketRegion: (region) => {
+          if (req.id !== undefined && bucket) ctx.connections.learnBucketRegion(req.id, bucket, region);
+        },
+        clientForRegion: (region) => clientFactory({ ...config, region }),
+      });
+    },
   };
 }

@@ -114,6 +114,26 @@ export function createFakeApi(): FakeApi {
       log('invalidateCache', request);
       return ok({ dropped: 0 });
     },
+    async updateConnection(request) {
+      log('updateConnection', request);
+      return fail('Unknown', 'not faked');
+    },
+    async deleteConnection(request) {
+      log('deleteConnection', request);
+      return ok({ deleted: true });
+    },
+    async testConnection(request) {
+      log('testConnection', request);
+      return ok({ ok: true, bucketCount: 1, message: 'ok' });
+    },
+    async listProfiles(request) {
+      log('listProfiles', request);
+      return ok({ profiles: [], defaultProfile: 'default', configFile: '', credentialsFile: '', problem: null });
+    },
+    async connectionStoreStatus(request) {
+      log('connectionStoreStatus', request);
+      return ok({ persistent: false, encryptionAvailable: false, settingsFile: null, problem: null });
+    },
     onCacheChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

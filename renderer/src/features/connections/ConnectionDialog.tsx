@@ -1,0 +1,292 @@
+/** Add, edit, test and delete a connection: Amazon S3, an S3-compatible preset, or any endpoint. */
+import { type FormEvent, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { ENDPOINT_PRESETS, presetById } from '../../../../shared/endpoint-presets';
+import { testTitle } from '../../lib/connection-form';
+import { type ConnectionDialogStore, errorsOf } from './connection-dialog-store';
+import './connections.css';
+
+export interface ConnectionDialogProps {
+  readonly store: ConnectionDialogStore;
+}
+
+function FieldError({ id, message }: { readonly id: string; readonly message: string | undefined }) {
+  return message ? (
+    <span className="field-error" data-testid={`conn-error-${id}`}>
+      {message}
+    </span>
+  ) : null;
+}
+
+export function ConnectionDialog({ store }: ConnectionDialogProps) {
+  const state = useStore(store);
+  const { open, editing, form, showErrors, test, saving, deleting, confirmingDelete, error, profiles, storeStatus } = state;
+  const [bucketToOpen, setBucketToOpen] = useState('');
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') store.getState().close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open, store]);
+
+  if (!open) return null;
+  const errors = showErrors ? errorsOf(state) : {};
+  const preset = presetById(form.provider);
+  const s = store.getState();
+  const busy = saving || deleting;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void s.save();
+  }
+
+  const result = test.status === 'done' ? test.result : null;
+
+  return (
+    <div className="dialog-backdrop" data-testid="connection-dialog-backdrop">
+      <form className="connection-dialog" role="dialog" aria-modal="true" aria-labelledby="connection-dialog-title" onSubmit={submit} data-testid="connection-dialog">
+        <h2 id="connection-dialog-title">{editing ? `Edit “${editing.name}”` : 'New connection'}</h2>
+
+        {storeStatus && !storeStatus.encryptionAvailable && form.auth === 'keys' ? (
+          <p className="banner warning" data-testid="conn-session-only">
+            This system offers no secure storage for secrets: keys are kept for this session only and must be entered again after a restart.
+          </p>
+        ) : null}
+        {storeStatus?.problem ? (
+          <p className="banner warning" data-testid="conn-settings-problem">
+            {storeStatus.problem.message}
+          </p>
+        ) : null}
+        {editing?.secret === 'missing' ? (
+          <p className="banner warning" data-testid="conn-secret-missing">
+            The secret of this connection is not stored. Enter the access key ID and secret again.
+          </p>
+        ) : null}
+
+        <label>
+          Name
+          <input value={form.name} onChange={(e) => s.setField('name', e.target.value)} autoFocus data-testid="conn-name" />
+          <FieldError id="name" message={errors.name} />
+        </label>
+
+        <label>
+          Provider
+          <select value={preset ? preset.id : form.provider} onChange={(e) => s.setProvider(e.target.value)} data-testid="conn-provider">
+            <option value="aws">Amazon S3</option>
+            {ENDPOINT_PRESETS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+            <option value="custom">Other S3-compatible endpoint</option>
+          </select>
+        </label>
+        {preset ? (
+          <p className="muted help" data-testid="conn-preset-help">
+            {preset.help}
+          </p>
+        ) : null}
+
+        {preset?.fields.includes('url') ? (
+          <label>
+            Endpoint URL
+            <input value={form.presetValues.url ?? ''} placeholder={preset.placeholder} onChange={(e) => s.setPresetValue('url', e.target.value)} spellCheck={false} data-testid="conn-url" />
+            <FieldError id="url" message={errors.url} />
+          </label>
+        ) : null}
+        {preset?.fields.includes('accountId') ? (
+          <label>
+            Account ID
+            <input value={form.presetValues.accountId ?? ''} placeholder={preset.placeholder} onChange={(e) => s.setPresetValue('accountId', e.target.value)} spellCheck={false} data-testid="conn-account-id" />
+            <FieldError id="accountId" message={errors.accountId} />
+          </label>
+        ) : null}
+        {preset?.fields.includes('region') ? (
+          <label>
+            Region
+            <select value={form.presetValues.region ?? preset.defaultRegion} onChange={(e) => s.setPresetValue('region', e.target.value)} data-testid="conn-preset-region">
+              {preset.regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+
+        {form.provider === 'custom' ? (
+          <label>
+            Endpoint URL
+            <input value={form.endpoint} placeholder="https://s3.example.com" onChange={(e) => s.setField('endpoint', e.target.value)} spellCheck={false} data-testid="conn-endpoint" />
+            <FieldError id="endpoint" message={errors.endpoint} />
+          </label>
+        ) : null}
+        {!preset ? (
+          <label>
+            Region
+            <input value={form.region} onChange={(e) => s.setField('region', e.target.value)} spellCheck={false} data-testid="conn-region" />
+            <FieldError id="region" message={errors.region} />
+          </label>
+        ) : null}
+        {form.provider !== 'aws' ? (
+          <label className="checkbox">
+            <input type="checkbox" checked={form.forcePathStyle} onChange={(e) => s.setField('forcePathStyle', e.target.checked)} data-testid="conn-path-style" />
+            Path-style addressing (host/bucket/key)
+          </label>
+        ) : null}
+
+        <fieldset className="auth-choice">
+          <legend>Sign in with</legend>
+          <label className="checkbox">
+            <input type="radio" name="auth" checked={form.auth === 'keys'} onChange={() => s.setField('auth', 'keys')} data-testid="conn-auth-keys" />
+            Access keys
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="auth" checked={form.auth === 'profile'} onChange={() => s.setField('auth', 'profile')} data-testid="conn-auth-profile" />
+            AWS profile (~/.aws: SSO, assume-role, credential_process…)
+          </label>
+        </fieldset>
+
+        {form.auth === 'keys' ? (
+          <>
+            <label>
+              Access key ID
+              <input
+                value={form.accessKeyId}
+                placeholder={editing?.accessKeyHint ? `${editing.accessKeyHint} (unchanged)` : ''}
+                onChange={(e) => s.setField('accessKeyId', e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                data-testid="conn-access-key"
+              />
+              <FieldError id="accessKeyId" message={errors.accessKeyId} />
+            </label>
+            <label>
+              Secret access key
+              <input
+                type="password"
+                value={form.secretAccessKey}
+                placeholder={editing && editing.secret !== 'missing' ? '(unchanged)' : ''}
+                onChange={(e) => s.setField('secretAccessKey', e.target.value)}
+                autoComplete="off"
+                data-testid="conn-secret"
+              />
+              <FieldError id="secretAccessKey" message={errors.secretAccessKey} />
+            </label>
+            <label>
+              <span>
+                Session token <span className="muted">(temporary credentials only)</span>
+              </span>
+              <input type="password" value={form.sessionToken} onChange={(e) => s.setField('sessionToken', e.target.value)} autoComplete="off" data-testid="conn-session-token" />
+            </label>
+          </>
+        ) : (
+          <label>
+            Profile
+            {profiles && profiles.profiles.length > 0 ? (
+              <select value={form.profile} onChange={(e) => s.chooseProfile(e.target.value)} data-testid="conn-profile">
+                <option value="">Choose a profile…</option>
+                {profiles.profiles.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.name} — {p.kind}
+                    {p.region ? `, ${p.region}` : ''}
+                    {p.name === profiles.defaultProfile ? ' (default)' : ''}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input value={form.profile} onChange={(e) => s.setField('profile', e.target.value)} placeholder="default" data-testid="conn-profile-name" />
+            )}
+            {profiles ? (
+              <span className="muted help">
+                From {profiles.configFile} and {profiles.credentialsFile}
+                {profiles.problem ? ` — ${profiles.problem}` : ''}
+              </span>
+            ) : null}
+            <FieldError id="profile" message={errors.profile} />
+          </label>
+        )}
+
+        <label>
+          <span>
+            Bucket <span className="muted">(optional: open this bucket directly)</span>
+          </span>
+          <input value={form.bucket} onChange={(e) => s.setField('bucket', e.target.value)} spellCheck={false} data-testid="conn-bucket" />
+          <FieldError id="bucket" message={errors.bucket} />
+        </label>
+
+        <div className="test-row">
+          <button type="button" onClick={() => void s.runTest()} disabled={test.status === 'running' || busy} data-testid="conn-test">
+            {test.status === 'running' ? 'Testing…' : 'Test connection'}
+          </button>
+          {result ? (
+            <div className={`test-result ${result.ok ? 'ok' : 'failed'}`} role="status" data-testid="conn-test-result" data-outcome={result.ok ? 'ok' : result.failure}>
+              <strong>{testTitle(result)}</strong> <span>{result.message}</span>
+            </div>
+          ) : null}
+          {test.status === 'error' ? (
+            <div className="test-result failed" role="status" data-testid="conn-test-result" data-outcome={test.error.code}>
+              {test.error.message}
+            </div>
+          ) : null}
+        </div>
+        {result && !result.ok && result.canOpenBucket ? (
+          <div className="open-bucket-row" data-testid="conn-open-bucket">
+            <label>
+              Open bucket…
+              <input value={bucketToOpen} onChange={(e) => setBucketToOpen(e.target.value)} placeholder="bucket name" spellCheck={false} data-testid="conn-open-bucket-name" />
+            </label>
+            <button
+              type="button"
+              disabled={!bucketToOpen.trim()}
+              onClick={() => {
+                s.setField('bucket', bucketToOpen.trim());
+                // The bucket is saved with the connection, so opening it skips ListBuckets.
+                void s.runTest(bucketToOpen.trim());
+              }}
+              data-testid="conn-open-bucket-go"
+            >
+              Use this bucket
+            </button>
+          </div>
+        ) : null}
+
+        {error ? (
+          <p className="form-error" role="alert" data-testid="conn-save-error">
+            {error.message}
+          </p>
+        ) : null}
+
+        <div className="dialog-buttons">
+          {editing ? (
+            confirmingDelete ? (
+              <span className="confirm-delete">
+                Delete “{editing.name}”?{' '}
+                <button type="button" className="danger" onClick={() => void s.remove()} disabled={busy} data-testid="conn-delete-confirm">
+                  {deleting ? 'Deleting…' : 'Delete'}
+                </button>{' '}
+                <button type="button" onClick={() => s.askDelete(false)} data-testid="conn-delete-cancel">
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="danger" onClick={() => s.askDelete(true)} disabled={busy} data-testid="conn-delete">
+                Delete…
+              </button>
+            )
+          ) : null}
+          <span className="spacer" />
+          <button type="button" onClick={() => s.close()} data-testid="conn-cancel">
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy} data-testid="conn-save">
+            {saving ? 'Saving…' : editing ? 'Save' : 'Add connection'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

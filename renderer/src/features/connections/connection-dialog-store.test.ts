@@ -1,0 +1,183 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ConnectionSummary } from '../../../../shared/types';
+import { createConnectionDialogStore, errorsOf } from './connection-dialog-store';
+import { createFakeConnectionsApi } from './fake-connections-api';
+
+function setup() {
+  const fake = createFakeConnectionsApi();
+  const onSaved = vi.fn();
+  const onDeleted = vi.fn();
+  const store = createConnectionDialogStore(fake.api, { onSaved, onDeleted });
+  return { fake, store, s: () => store.getState(), onSaved, onDeleted };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const saved: ConnectionSummary = {
+  id: 'c9',
+  name: 'MinIO lab',
+  endpoint: 'http://127.0.0.1:9000',
+  region: 'us-east-1',
+  forcePathStyle: true,
+  accessKeyHint: 'AKIA…7890',
+  auth: 'keys',
+  profile: null,
+  preset: 'minio',
+  bucket: null,
+  saved: true,
+  secret: 'encrypted',
+};
+
+describe('connection dialog store', () => {
+  it('opens empty for a new connection and loads profiles and the store status', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    await settle();
+    expect(s().open).toBe(true);
+    expect(s().editing).toBeNull();
+    expect(s().profiles?.profiles.map((p) => p.name)).toEqual(['default', 'work-sso']);
+    expect(s().storeStatus?.encryptionAvailable).toBe(true);
+    expect(fake.callsOf('listProfiles')).toHaveLength(1);
+  });
+
+  it('does not send an incomplete form, and shows why', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    expect(await s().save()).toBeNull();
+    await s().runTest();
+    expect(fake.callsOf('addConnection')).toEqual([]);
+    expect(fake.callsOf('testConnection')).toEqual([]);
+    expect(s().showErrors).toBe(true);
+    expect(Object.keys(errorsOf(s())).sort()).toEqual(['accessKeyId', 'name', 'secretAccessKey']);
+  });
+
+  it('adds an R2 connection from its preset: endpoint from the account ID, region auto, path-style', async () => {
+    const { s, fake, onSaved } = setup();
+    s().openAdd();
+    s().setField('name', 'R2');
+    s().setProvider('r2');
+    s().setPresetValue('accountId', 'abc123');
+    s().setField('accessKeyId', 'R2KEY');
+    s().setField('secretAccessKey', 'r2-secret');
+    const added = await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([
+      {
+        name: 'R2',
+        endpoint: 'https://abc123.r2.cloudflarestorage.com',
+        region: 'auto',
+        forcePathStyle: true,
+        preset: 'r2',
+        credentials: { accessKeyId: 'R2KEY', secretAccessKey: 'r2-secret' },
+      },
+    ]);
+    expect(onSaved).toHaveBeenCalledWith(added);
+    expect(s().open).toBe(false);
+    expect(s().form.secretAccessKey).toBe('');
+  });
+
+  it('adds a profile connection without keys, in the profile\'s region', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    await settle();
+    s().setField('name', 'work');
+    s().setField('auth', 'profile');
+    s().chooseProfile('work-sso');
+    await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
+  });
+
+  it('starts a profile connection from the start screen\'s profile list', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    await settle();
+    s().close();
+    s().openAddFromProfile('work-sso');
+    expect(s().form).toMatchObject({ name: 'work-sso', auth: 'profile', profile: 'work-sso', region: 'us-east-2' });
+    await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'work-sso', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
+  });
+
+  it('edits without ever holding the secret: blank keys keep the stored ones, a new secret replaces it', async () => {
+    const { s, fake } = setup();
+    s().openEdit(saved);
+    expect(s().form).toMatchObject({ name: 'MinIO lab', provider: 'minio', presetValues: { url: 'http://127.0.0.1:9000' }, accessKeyId: '', secretAccessKey: '' });
+    s().setField('name', 'MinIO lab 2');
+    await s().save();
+    expect(fake.callsOf('updateConnection')).toEqual([
+      { id: 'c9', input: { name: 'MinIO lab 2', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', forcePathStyle: true, preset: 'minio' } },
+    ]);
+
+    s().openEdit(saved);
+    s().setField('accessKeyId', 'AKIANEW');
+    expect(errorsOf(s()).secretAccessKey).toBeTruthy();
+    s().setField('secretAccessKey', 'new-secret');
+    await s().save();
+    expect(fake.callsOf('updateConnection')[1]).toMatchObject({ input: { credentials: { accessKeyId: 'AKIANEW', secretAccessKey: 'new-secret' } } });
+  });
+
+  it('asks for keys when the stored secret is missing', () => {
+    const { s } = setup();
+    s().openEdit({ ...saved, secret: 'missing' });
+    expect(Object.keys(errorsOf(s())).sort()).toEqual(['accessKeyId', 'secretAccessKey']);
+  });
+
+  it('tests the form as it stands, and a change invalidates the result', async () => {
+    const { s, fake } = setup();
+    s().openEdit(saved);
+    fake.testResults = [{ ok: false, failure: 'SignatureDoesNotMatch', message: 'secret wrong', canOpenBucket: false }];
+    await s().runTest();
+    expect(fake.callsOf('testConnection')).toEqual([{ id: 'c9', input: expect.objectContaining({ endpoint: 'http://127.0.0.1:9000' }) }]);
+    expect(s().test).toEqual({ status: 'done', result: { ok: false, failure: 'SignatureDoesNotMatch', message: 'secret wrong', canOpenBucket: false } });
+    s().setField('secretAccessKey', 'typo-fixed');
+    expect(s().test).toEqual({ status: 'idle' });
+  });
+
+  it('drops a late test answer for a form that changed meanwhile', async () => {
+    const { s, fake } = setup();
+    s().openEdit(saved);
+    let release!: () => void;
+    fake.testGate = new Promise((r) => (release = r));
+    const running = s().runTest();
+    expect(s().test.status).toBe('running');
+    s().setField('region', 'eu-west-1');
+    release();
+    await running;
+    expect(s().test).toEqual({ status: 'idle' });
+  });
+
+  it('after "may not list buckets" tests a named bucket', async () => {
+    const { s, fake } = setup();
+    s().openEdit(saved);
+    fake.testResults = [
+      { ok: false, failure: 'NoListPermission', message: 'no list', canOpenBucket: true },
+      { ok: true, bucketCount: null, message: 'bucket ok' },
+    ];
+    await s().runTest();
+    expect(s().test).toMatchObject({ status: 'done', result: { canOpenBucket: true } });
+    s().setField('bucket', 'reports');
+    await s().runTest('reports');
+    expect(fake.callsOf('testConnection')[1]).toMatchObject({ bucket: 'reports', input: { bucket: 'reports' } });
+    expect(s().test).toMatchObject({ status: 'done', result: { ok: true } });
+  });
+
+  it('keeps the dialog open with the error when main refuses', async () => {
+    const { s, fake, onSaved } = setup();
+    fake.saveError = { code: 'InvalidInput', message: 'enter the secret access key' };
+    s().openEdit(saved);
+    await s().save();
+    expect(s().open).toBe(true);
+    expect(s().error?.message).toBe('enter the secret access key');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('deletes only after confirmation', async () => {
+    const { s, fake, onDeleted } = setup();
+    s().openEdit(saved);
+    s().askDelete(true);
+    expect(s().confirmingDelete).toBe(true);
+    expect(await s().remove()).toBe(true);
+    expect(fake.callsOf('deleteConnection')).toEqual([{ id: 'c9' }]);
+    expect(onDeleted).toHaveBeenCalledWith('c9');
+    expect(s().open).toBe(false);
+  });
+});
