@@ -2,7 +2,7 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -68,12 +68,12 @@ export function BrowserView({
       selectedKeys: () => [...store.getState().selection.selected],
     });
   }, [transfers, store]);
-  const downloadSelection = () => {
+  const downloadSelection = useCallback(() => {
     const s = store.getState();
     if (!transfers || !s.connection || s.location.bucket === null || s.selection.selected.size === 0) return;
     const items = [...s.selection.selected].map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
     void transfers.store.getState().download({ connectionId: s.connection.id, bucket: s.location.bucket }, items);
-  };
+  }, [store, transfers]);
   const uploadHere = (folders: boolean) => {
     const s = store.getState();
     if (!transfers || !s.connection || s.location.bucket === null) return;
@@ -122,7 +122,7 @@ export function BrowserView({
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, selection.focus]);
+  }, [actions, selection.focus, downloadSelection]);
 
   const inBucket = location.bucket !== null;
 

@@ -26,6 +26,8 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
 export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinished, onClose }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
