@@ -17,6 +17,19 @@ export type RequestObserver = (operation: string) => void;
 
 export type S3ClientFactory = (config: ClientConfig, observe?: RequestObserver) => S3Client;
 
+const agents = new WeakMap<S3Client, { readonly http: HttpAgent; readonly https: HttpsAgent }>();
+const observers = new WeakMap<S3Client, RequestObserver>();
+
+/** The keep-alive agents a client of this factory sends on (requests made around the SDK share its sockets). */
+export function agentsOf(client: S3Client): { readonly http: HttpAgent; readonly https: HttpsAgent } | undefined {
+  return agents.get(client);
+}
+
+/** The request observer of a client, for requests made around the SDK (they count like any other). */
+export function observerOf(client: S3Client): RequestObserver | undefined {
+  return observers.get(client);
+}
+
 export interface ClientFactoryOptions {
   readonly maxAttempts?: number;
   readonly maxSockets?: number;
@@ -48,7 +61,9 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
     // to the (no-op) logger: for a 1000-key listing that is a second copy of the page per request. We never
     // log SDK responses, so it goes.
     client.middlewareStack.remove('loggerMiddleware');
+    agents.set(client, { http: httpAgent, https: httpsAgent });
     if (observe) {
+      observers.set(client, observe);
       client.middlewareStack.add(
         (next, context) => (args) => {
           observe(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));

@@ -9,10 +9,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
+import { sendDirect, throwIfError } from './direct-s3';
 import { abortError, type Limiter, sleep } from './limiter';
 
 export interface DownloadTuning {
@@ -254,22 +254,28 @@ async function fetchRange(
     const before = pos;
     try {
       await args.requests.run(async () => {
-        const out = await args.client.send(
-          new GetObjectCommand({
-            Bucket: args.object.bucket,
-            Key: args.object.key,
-            Range: `bytes=${pos}-${range.end}`,
-            ...(args.object.etag ? { IfMatch: args.object.etag } : {}),
-          }),
-          { abortSignal: signal },
-        );
-        if (out.ServerSideEncryption?.startsWith('aws:kms') || out.SSECustomerAlgorithm) encrypted.kmsOrCustomerKey = true;
-        const body = out.Body as Readable | undefined;
-        if (!body) throw new TransferError({ code: 'Network', message: 'empty response body' }, true);
+        const res = await sendDirect({
+          client: args.client,
+          bucket: args.object.bucket,
+          key: args.object.key,
+          method: 'GET',
+          headers: {
+            range: `bytes=${pos}-${range.end}`,
+            ...(args.object.etag ? { 'if-match': args.object.etag } : {}),
+          },
+          signal,
+          operation: 'GetObject',
+        });
+        await throwIfError(res);
+        const sse = res.headers['x-amz-server-side-encryption'];
+        if ((typeof sse === 'string' && sse.startsWith('aws:kms')) || res.headers['x-amz-server-side-encryption-customer-algorithm'])
+          encrypted.kmsOrCustomerKey = true;
+        const body = res.body;
         const expectedLength = range.end - pos + 1;
-        if (out.ContentLength !== undefined && out.ContentLength !== expectedLength) {
+        const contentLength = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
+        if ((res.status !== 206 && pos !== 0) || (contentLength !== undefined && contentLength !== expectedLength)) {
           body.destroy();
-          throw new TransferError({ code: 'Unknown', message: `server answered ${out.ContentLength} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
+          throw new TransferError({ code: 'Unknown', message: `server answered ${contentLength ?? 'unknown'} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
         }
         let pending: Buffer[] = [];
         let pendingBytes = 0;

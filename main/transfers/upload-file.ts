@@ -5,11 +5,13 @@
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AbortMultipartUploadCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { toAppError } from '../s3/errors';
+import { sendDirect, throwIfError } from './direct-s3';
 import { TransferError } from './download-object';
-import type { Limiter } from './limiter';
+import { type Limiter, sleep } from './limiter';
 
 export interface UploadTuning {
   /** Files up to this size go up in one PutObject; bigger ones multipart with parts of this size (≥ 5 MiB). */
@@ -50,17 +52,50 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
       return await args.requests.run(async () => {
         const body = await readFile(args.localPath, { signal: args.signal });
         if (body.length !== args.size) throw new TransferError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
-        const out = await args.client.send(
-          new PutObjectCommand({ Bucket: args.bucket, Key: args.key, Body: body, ContentLength: body.length }),
-          { abortSignal: args.signal },
-        );
+        const etag = await putSmall(args, body);
         args.onBytes?.(body.length);
-        return { etag: out.ETag ?? null };
+        return { etag };
       });
     }
     return await multipart(args, tuning);
   } catch (error) {
     throw classify(error, args.signal);
+  }
+}
+
+/** Attempts of a single PutObject after a network error, a 5xx or throttling (the body is in memory: safe to resend). */
+const PUT_ATTEMPTS = 4;
+
+/**
+ * One PutObject, signed locally and sent around the SDK's per-request middleware (see direct-s3.ts). Content-MD5
+ * makes the server verify the body it stored is the one we read.
+ */
+async function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> {
+  const md5 = createHash('md5').update(body).digest('base64');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await sendDirect({
+        client: args.client,
+        bucket: args.bucket,
+        key: args.key,
+        method: 'PUT',
+        headers: { 'content-md5': md5 },
+        body,
+        signal: args.signal,
+        operation: 'PutObject',
+      });
+      await throwIfError(res);
+      res.body.resume();
+      const etag = res.headers['etag'];
+      return typeof etag === 'string' ? etag : null;
+    } catch (error) {
+      const app = classify(error, args.signal);
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      const retryable = app.appError.code === 'Network' || app.appError.code === 'Throttled' || (status !== undefined && status >= 500);
+      if (args.signal.aborted || !retryable || attempt >= PUT_ATTEMPTS) throw error;
+      const ceiling = Math.min(2000, 100 * 2 ** attempt);
+      await sleep(ceiling / 2 + Math.random() * (ceiling / 2), args.signal);
+    }
   }
 }
 

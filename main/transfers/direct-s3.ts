@@ -1,0 +1,182 @@
+/**
+ * GetObject and PutObject without the SDK's per-request middleware (endpoint rules, schema serde, retry and
+ * auth pipeline, body wrappers): profiling showed ~1 ms of client CPU per request there, which capped
+ * thousands-of-small-files transfers on a 2-core machine. Everything that must match real S3 comes from the
+ * bucket's own SDK client, resolved once per (client, bucket):
+ * - address (path-style or virtual-hosted, custom endpoint and its path, http/https) and the signing scope
+ *   (region, service) are read from one presigned probe URL built by that client's own middleware stack;
+ * - credentials (memoized provider, so refreshes still happen), clock-skew offset and hash are the client's.
+ * Each request is then signed locally with SigV4 (header auth) and sent with Node's http/https on the same
+ * keep-alive agent the client uses; bodies stream straight to the caller. Errors come back shaped like SDK
+ * errors ({ name: S3 code, $metadata.httpStatusCode }) so the existing error mapping and retry rules apply.
+ */
+import { createHash } from 'node:crypto';
+import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { agentsOf, observerOf } from '../s3/client-factory';
+
+const PROBE_KEY = 's3desk-probe';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** No byte for this long on an open request: treat the connection as dead (a retryable network error). */
+const IDLE_TIMEOUT_MS = 60_000;
+
+interface Target {
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: number | undefined;
+  /** Host header value as the SDK signs it. */
+  readonly host: string;
+  /** Path up to the key, ending in "/" (path-style: "/bucket/", virtual-hosted: "/"). */
+  readonly basePath: string;
+  readonly signer: SignatureV4;
+  readonly agent: http.Agent;
+}
+
+const targets = new WeakMap<S3Client, Map<string, Promise<Target>>>();
+const fallbackAgents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
+/** Where and how to sign requests for a bucket, as the client itself would (cached per client and bucket). */
+export function targetOf(client: S3Client, bucket: string): Promise<Target> {
+  let perClient = targets.get(client);
+  if (!perClient) targets.set(client, (perClient = new Map()));
+  let target = perClient.get(bucket);
+  if (!target) {
+    target = resolveTarget(client, bucket);
+    // A failed resolution (e.g. credentials not loadable yet) is retried next time, not cached.
+    target.catch(() => perClient.delete(bucket));
+    perClient.set(bucket, target);
+  }
+  return target;
+}
+
+async function resolveTarget(client: S3Client, bucket: string): Promise<Target> {
+  const probe = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: PROBE_KEY }), { expiresIn: 60 }));
+  if (!probe.pathname.endsWith(`/${PROBE_KEY}`)) throw new Error(`unexpected S3 address for bucket ${bucket}: ${probe.pathname}`);
+  // X-Amz-Credential = AKID/date/region/service/aws4_request: the scope the client's auth scheme chose.
+  const scope = (probe.searchParams.get('X-Amz-Credential') ?? '').split('/');
+  const [region, service] = [scope[scope.length - 3], scope[scope.length - 2]];
+  if (!region || !service || probe.searchParams.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256')
+    throw new Error(`bucket ${bucket}: the client does not sign with SigV4`);
+  const config = client.config;
+  const secure = probe.protocol === 'https:';
+  const agents = agentsOf(client);
+  return {
+    secure,
+    hostname: probe.hostname.replace(/^\[|\]$/g, ''),
+    port: probe.port ? Number(probe.port) : undefined,
+    host: probe.host,
+    basePath: probe.pathname.slice(0, -PROBE_KEY.length),
+    signer: new SignatureV4({
+      credentials: config.credentials,
+      region,
+      service,
+      sha256: config.sha256,
+      // S3 signs the path exactly as sent (no double encoding, no dot-segment normalization).
+      uriEscapePath: false,
+      applyChecksum: false,
+    }),
+    agent: secure ? (agents?.https ?? fallbackAgents.https) : (agents?.http ?? fallbackAgents.http),
+  };
+}
+
+export interface DirectResponse {
+  readonly status: number;
+  readonly headers: IncomingMessage['headers'];
+  /** The body as it arrives from the socket; the caller must consume or destroy it. */
+  readonly body: IncomingMessage;
+}
+
+interface SendArgs {
+  readonly client: S3Client;
+  readonly bucket: string;
+  readonly key: string;
+  readonly method: 'GET' | 'PUT';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: Buffer;
+  readonly signal: AbortSignal;
+  /** For the app's request counter. */
+  readonly operation: string;
+}
+
+export interface SignedRequest {
+  readonly secure: boolean;
+  readonly hostname: string;
+  readonly port: number | undefined;
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly agent: http.Agent;
+}
+
+/** Address and sign one request for an object the way the bucket's client would (SigV4, header auth). */
+export async function signRequest(
+  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body'>,
+): Promise<SignedRequest> {
+  const t = await targetOf(args.client, args.bucket);
+  const path = t.basePath + escapeUriPath(args.key);
+  const payloadHash = args.body ? createHash('sha256').update(args.body).digest('hex') : EMPTY_SHA256;
+  const request = new HttpRequest({
+    method: args.method,
+    protocol: t.secure ? 'https:' : 'http:',
+    hostname: t.hostname,
+    ...(t.port !== undefined ? { port: t.port } : {}),
+    path,
+    headers: {
+      host: t.host,
+      'x-amz-content-sha256': payloadHash,
+      ...args.headers,
+      ...(args.body ? { 'content-length': String(args.body.length) } : {}),
+    },
+  });
+  const offset = (args.client.config as { systemClockOffset?: number }).systemClockOffset ?? 0;
+  const signed = await t.signer.sign(request, { signingDate: new Date(Date.now() + offset) });
+  return { secure: t.secure, hostname: t.hostname, port: t.port, path, headers: signed.headers, agent: t.agent };
+}
+
+/** Send one signed request; resolves with the response head once it arrives (errors included, see throwIfError). */
+export async function sendDirect(args: SendArgs): Promise<DirectResponse> {
+  const t = await signRequest(args);
+  observerOf(args.client)?.(args.operation);
+  if (args.signal.aborted) throw abortError();
+  return new Promise<DirectResponse>((resolve, reject) => {
+    const req = (t.secure ? https : http).request({
+      method: args.method,
+      hostname: t.hostname,
+      port: t.port,
+      path: t.path,
+      headers: t.headers as OutgoingHttpHeaders,
+      agent: t.agent,
+      signal: args.signal,
+    });
+    req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('socket idle timeout'), { code: 'ETIMEDOUT' })));
+    req.once('error', (error) => reject(args.signal.aborted ? abortError() : error));
+    req.once('response', (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
+    req.end(args.body);
+  });
+}
+
+/** For a non-2xx answer: read the (small) error body and throw an SDK-shaped error. */
+export async function throwIfError(res: DirectResponse): Promise<void> {
+  if (res.status >= 200 && res.status < 300) return;
+  let text = '';
+  try {
+    for await (const chunk of res.body) {
+      if (text.length < 64 * 1024) text += (chunk as Buffer).toString('utf8');
+    }
+  } catch {
+    // A cut error body still yields its status.
+  }
+  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
+  const code = tag('Code') ?? (res.status === 404 ? 'NotFound' : res.status === 412 ? 'PreconditionFailed' : `Http${res.status}`);
+  const error = Object.assign(new Error(tag('Message') ?? code), { name: code, Code: code, $metadata: { httpStatusCode: res.status } });
+  const region = res.headers['x-amz-bucket-region'];
+  if (typeof region === 'string') Object.assign(error, { BucketRegion: region });
+  throw error;
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('cancelled'), { name: 'AbortError' });
+}
