@@ -44,6 +44,28 @@ function makeQueue(concurrency = 2) {
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('TransferQueue', () => {
+  it('a job that gives its slot back lets the next one start, and stays running until it returns', async () => {
+    const { queue } = makeQueue(1);
+    const jobs = [manualJob('a'), manualJob('b')];
+    queue.add(jobs.map((j) => j.spec), 'upload');
+    await tick();
+    expect(jobs.map((j) => j.started.count)).toEqual([1, 0]);
+    jobs[0]!.ctx().releaseSlot();
+    jobs[0]!.ctx().releaseSlot(); // twice is once
+    await tick();
+    expect(jobs.map((j) => j.started.count)).toEqual([1, 1]);
+    expect(queue.list().totals).toMatchObject({ running: 2, queued: 0 });
+    let idle = false;
+    void queue.whenIdle().then(() => (idle = true));
+    jobs[1]!.finish();
+    await tick();
+    expect(idle).toBe(false);
+    expect(queue.get(queue.list().items[0]!.id)?.state).toBe('running');
+    jobs[0]!.finish();
+    await queue.whenIdle();
+    expect(queue.list().totals).toMatchObject({ done: 2, running: 0 });
+  });
+
   it('runs at most `concurrency` jobs at once, in order', async () => {
     const { queue } = makeQueue(2);
     const jobs = [manualJob('a'), manualJob('b'), manualJob('c')];

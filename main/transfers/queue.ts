@@ -15,6 +15,11 @@ export interface JobContext {
   readonly setSize: (size: number) => void;
   readonly setNote: (note: string | null) => void;
   readonly setLocalPath: (localPath: string) => void;
+  /**
+   * The job's transfer work is over and only bookkeeping remains (e.g. waiting for its coalesced cache
+   * invalidation): its concurrency slot goes to the next item now, while this item stays running until it returns.
+   */
+  readonly releaseSlot: () => void;
 }
 
 /** What the job did: 'done', or 'skipped' (e.g. the target existed and the policy said skip). */
@@ -75,7 +80,10 @@ export class TransferQueue {
   private readonly batches = new Map<string, Batch>();
   private pending: string[] = [];
   private pendingHead = 0;
+  /** Concurrency slots in use. */
   private running = 0;
+  /** Jobs started and not yet settled (≥ running: a job may give its slot back before it returns). */
+  private inFlight = 0;
   private readonly dirty = new Set<string>();
   private readonly removed: string[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -201,7 +209,7 @@ export class TransferQueue {
   }
 
   private isIdle(): boolean {
-    return this.running === 0 && this.pendingHead >= this.pending.length;
+    return this.inFlight === 0 && this.pendingHead >= this.pending.length;
   }
 
   private select(ids?: readonly string[]): Record_[] {
@@ -230,6 +238,8 @@ export class TransferQueue {
 
   private async start(r: Record_): Promise<void> {
     this.running++;
+    this.inFlight++;
+    let holdsSlot = true;
     r.state = 'running';
     const controller = new AbortController();
     r.controller = controller;
@@ -253,6 +263,12 @@ export class TransferQueue {
         r.localPath = p;
         this.dirty.add(r.id);
       },
+      releaseSlot: () => {
+        if (!holdsSlot) return;
+        holdsSlot = false;
+        this.running--;
+        this.pump();
+      },
     };
     try {
       const outcome = await r.spec.run(ctx);
@@ -263,7 +279,8 @@ export class TransferQueue {
       else this.settle(r, 'failed', this.options.toError(error));
     } finally {
       r.controller = null;
-      this.running--;
+      if (holdsSlot) this.running--;
+      this.inFlight--;
       this.pump();
       this.schedule();
     }
@@ -292,7 +309,7 @@ export class TransferQueue {
 
   private schedule(): void {
     if (this.timer) return;
-    if (this.dirty.size === 0 && this.removed.length === 0 && this.running === 0) return;
+    if (this.dirty.size === 0 && this.removed.length === 0 && this.inFlight === 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.tick();

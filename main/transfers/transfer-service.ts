@@ -379,6 +379,8 @@ export class TransferService {
           requests: this.requests,
           onBytes: job.progress,
         });
+        // The bytes are up: the next file may start while this one waits for its coalesced invalidation.
+        job.releaseSlot();
         await this.invalidatePut(connectionId, bucket, p.key);
         return 'done';
       },
