@@ -90,9 +90,14 @@ function backoff(attempt: number, baseMs: number): number {
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
+const PART_PREFIX = randomBytes(4).toString('hex');
+let partCounter = 0;
+
 /** A file name for the part file: hidden, short (the target name may already be 255 bytes), unique. */
 export function partPathFor(target: string): string {
-  return path.join(path.dirname(target), `.s3desk-${randomBytes(6).toString('hex')}.part`);
+  // A random per-process prefix plus a counter: unique without a call into the CSPRNG per file (files are
+  // created exclusively, so a clash could never overwrite anything anyway).
+  return path.join(path.dirname(target), `.s3desk-${PART_PREFIX}${(partCounter++).toString(36)}.part`);
 }
 
 interface RangeJob {
@@ -202,6 +207,8 @@ async function fetchAll(
   sink: Sink,
   encrypted: { kmsOrCustomerKey: boolean },
 ): Promise<void> {
+  // One range (most objects): nothing to stop beside it, so no controller of its own.
+  if (ranges.length === 1) return fetchRange(args, tuning, sink, ranges[0]!, encrypted, args.signal, args.signal);
   const local = new AbortController();
   const onAbort = () => local.abort();
   args.signal.addEventListener('abort', onAbort, { once: true });

@@ -54,8 +54,10 @@ export interface TransferOptions {
 export const DEFAULT_TRANSFER_OPTIONS: TransferOptions = {
   download: DEFAULT_DOWNLOAD_TUNING,
   upload: DEFAULT_UPLOAD_TUNING,
-  fileConcurrency: 16,
-  requestConcurrency: 24,
+  // Small files are bound by per-request latency (client, server, file system), not bandwidth: more in flight
+  // keeps both cores busy; big objects still use at most download.partConcurrency ranges each.
+  fileConcurrency: 32,
+  requestConcurrency: 32,
   throttleMs: 250,
   rules: DEFAULT_RULES,
   /** Replaced per service by a fresh folder (two cores in one process never share temp files). */
