@@ -267,7 +267,8 @@ async function fetchRange(
           key: args.object.key,
           method: 'GET',
           headers: {
-            range: `bytes=${pos}-${range.end}`,
+            // The whole object in one piece needs no Range (servers answer a plain GET on their cheapest path).
+            ...(pos === 0 && range.end === args.object.size - 1 ? {} : { range: `bytes=${pos}-${range.end}` }),
             ...(args.object.etag ? { 'if-match': args.object.etag } : {}),
           },
           signal,
