@@ -78,6 +78,17 @@ async function emptyBucket(client: S3Client, bucket: string): Promise<void> {
   }
 }
 
+async function countKeys(client: S3Client, bucket: string, prefix: string, size: number): Promise<number> {
+  let n = 0;
+  let token: string | undefined;
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    n += (page.Contents ?? []).filter((o) => o.Size === size).length;
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return n;
+}
+
 async function countFiles(dir: string, size: number): Promise<number> {
   let n = 0;
   const visit = async (d: string) => {
@@ -198,6 +209,17 @@ export async function runTransfersBench(): Promise<string> {
       row.seconds[tool] = seconds === null ? (prev ?? null) : prev ? Math.min(prev, seconds) : seconds;
     };
     let round = 0;
+    // Small uploads are short enough to be swung by load too: every tool uploads the small folder again in each
+    // round (into a prefix of its own), and the best of all its runs counts, as for downloads.
+    const uploadSmall: Record<string, () => Promise<void>> = {
+      'S3 Desk': async () => {
+        best(upSmall, 'S3 Desk', await time(() => ours.upload([smallDir], `ours/up-${round}/`)));
+        if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
+        if ((await countKeys(client, bucket, `ours/up-${round}/`, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small uploads incomplete!');
+      },
+      rclone: async () => best(upSmall, 'rclone', await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/up-${round}/`))),
+      'aws s3 cp': async () => best(upSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/up-${round}/`))),
+    };
     const contenders: Array<[string, () => Promise<void>]> = [
       [
         'S3 Desk',
@@ -243,7 +265,11 @@ export async function runTransfersBench(): Promise<string> {
       ],
     ];
     for (round = 0; round < ROUNDS; round++) {
-      for (let i = 0; i < contenders.length; i++) await contenders[(i + round) % contenders.length]![1]();
+      for (let i = 0; i < contenders.length; i++) {
+        const [name, download] = contenders[(i + round) % contenders.length]!;
+        await uploadSmall[name]!();
+        await download();
+      }
       await core.handlers['transfers:clear']({ includeFailed: false });
     }
     await emptyBucket(client, bucket);
@@ -263,7 +289,8 @@ function render(rows: readonly Row[], notes: readonly string[]): string {
     '## Transfers',
     '',
     `fauxqs in its own process on 127.0.0.1, same run, same machine (${os.cpus().length} cores). MB/s = 10^6 bytes/s, wall clock`,
-    'including process start for the CLIs; downloads are the best of ' + ROUNDS + ' interleaved rounds. Ratio = S3 Desk throughput ÷',
+    'including process start for the CLIs; downloads are the best of ' + ROUNDS + ' interleaved rounds, small-file uploads the best of',
+    `${ROUNDS + 1} runs (the first, then one per round), the big upload a single run. Ratio = S3 Desk throughput ÷`,
     'the other tool\'s (above 1× = S3 Desk faster). Tools at their defaults, except rclone uses 8 MiB multipart parts like the others.',
     '',
     '| transfer | S3 Desk MB/s | rclone copy MB/s | aws s3 cp MB/s | vs rclone | vs aws |',
