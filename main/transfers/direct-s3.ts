@@ -158,8 +158,18 @@ export async function sendDirect(args: SendArgs): Promise<DirectResponse> {
   });
 }
 
-/** For a non-2xx answer: read the (small) error body and throw an SDK-shaped error. */
-export async function throwIfError(res: DirectResponse): Promise<void> {
+const CLOCK_SKEW_CODES = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
+
+/** Set on an error after which the client's clock offset was corrected: sending again will be signed right. */
+export function isClockCorrected(error: unknown): boolean {
+  return (error as { clockCorrected?: boolean } | null)?.clockCorrected === true;
+}
+
+/**
+ * For a non-2xx answer: read the (small) error body and throw an SDK-shaped error. A clock-skew refusal
+ * corrects the client's clock offset from the server's Date header first, as the SDK does for its own requests.
+ */
+export async function throwIfError(res: DirectResponse, client: S3Client): Promise<void> {
   if (res.status >= 200 && res.status < 300) return;
   let text = '';
   try {
@@ -172,6 +182,11 @@ export async function throwIfError(res: DirectResponse): Promise<void> {
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
   const code = tag('Code') ?? (res.status === 404 ? 'NotFound' : res.status === 412 ? 'PreconditionFailed' : `Http${res.status}`);
   const error = Object.assign(new Error(tag('Message') ?? code), { name: code, Code: code, $metadata: { httpStatusCode: res.status } });
+  const serverTime = Date.parse(res.headers['date'] ?? '');
+  if (CLOCK_SKEW_CODES.has(code) && !Number.isNaN(serverTime)) {
+    (client.config as { systemClockOffset?: number }).systemClockOffset = serverTime - Date.now();
+    Object.assign(error, { clockCorrected: true });
+  }
   const region = res.headers['x-amz-bucket-region'];
   if (typeof region === 'string') Object.assign(error, { BucketRegion: region });
   throw error;

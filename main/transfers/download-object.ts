@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
-import { sendDirect, throwIfError } from './direct-s3';
+import { isClockCorrected, sendDirect, throwIfError } from './direct-s3';
 import { abortError, type Limiter, sleep } from './limiter';
 
 export interface DownloadTuning {
@@ -81,7 +81,7 @@ function classify(error: unknown, signal: AbortSignal): TransferError {
   if (status === 412 || e.name === 'PreconditionFailed')
     return new TransferError({ code: 'Conflict', message: 'the object changed on the server since it was listed; refresh and retry' });
   const app = toAppError(error, 'download');
-  const retryable = app.code === 'Network' || app.code === 'Throttled' || (status !== undefined && status >= 500);
+  const retryable = app.code === 'Network' || app.code === 'Throttled' || (status !== undefined && status >= 500) || isClockCorrected(error);
   return new TransferError(app, retryable);
 }
 
@@ -274,7 +274,7 @@ async function fetchRange(
           signal,
           operation: 'GetObject',
         });
-        await throwIfError(res);
+        await throwIfError(res, args.client);
         const sse = res.headers['x-amz-server-side-encryption'];
         if ((typeof sse === 'string' && sse.startsWith('aws:kms')) || res.headers['x-amz-server-side-encryption-customer-algorithm'])
           encrypted.kmsOrCustomerKey = true;

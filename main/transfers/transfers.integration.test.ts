@@ -215,6 +215,28 @@ describe('downloads', () => {
     for (const r of resumed) expect(Number(/^bytes=(\d+)-/.exec(r!)![1]) % (4 * MiB)).toBeGreaterThan(0);
   });
 
+  it('a clock-skew refusal corrects the clock offset from the server Date and the GET goes again', async () => {
+    const body = randomBytes(40_000);
+    f.server.seed('skew', [['s/file.bin', body]]);
+    // Ten minutes ahead: what S3 says in the Date header of a RequestTimeTooSkewed answer from a server whose clock
+    // differs from ours.
+    const serverDate = new Date(Date.now() + 10 * 60_000).toUTCString();
+    let refused = 0;
+    f.proxy.addRule((req) => {
+      if (req.operation !== 'GetObject' || refused > 0) return undefined;
+      refused++;
+      return { kind: 'status', status: 403, code: 'RequestTimeTooSkewed', headers: { date: serverDate } };
+    });
+    await download('skew', [{ key: 's/file.bin', kind: 'object' }]);
+    expect(items().map((i) => [i.state, i.error])).toEqual([['done', null]]);
+    expect(Object.fromEntries(await tree(dest))).toEqual({ 'file.bin': sha(body) });
+    expect(f.proxy.count('GetObject')).toBe(2);
+    const offset = (f.core.context.clientFor(conn(), 'skew').config as { systemClockOffset?: number }).systemClockOffset ?? 0;
+    expect(offset).toBeGreaterThan(9 * 60_000);
+    // Later requests are signed with the corrected clock (fauxqs ignores the date, so set it back for the rest).
+    (f.core.context.clientFor(conn(), 'skew').config as { systemClockOffset?: number }).systemClockOffset = 0;
+  });
+
   it('fails cleanly when the object changed since it was listed (If-Match), leaving nothing', async () => {
     f.server.seed('chg', [['c/file.txt', 'version one']]);
     unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'chg', prefix: 'c/' }));

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { toAppError } from '../s3/errors';
-import { sendDirect, throwIfError } from './direct-s3';
+import { isClockCorrected, sendDirect, throwIfError } from './direct-s3';
 import { TransferError } from './download-object';
 import { type Limiter, sleep } from './limiter';
 
@@ -84,14 +84,15 @@ async function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> 
         signal: args.signal,
         operation: 'PutObject',
       });
-      await throwIfError(res);
+      await throwIfError(res, args.client);
       res.body.resume();
       const etag = res.headers['etag'];
       return typeof etag === 'string' ? etag : null;
     } catch (error) {
       const app = classify(error, args.signal);
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      const retryable = app.appError.code === 'Network' || app.appError.code === 'Throttled' || (status !== undefined && status >= 500);
+      const retryable =
+        app.appError.code === 'Network' || app.appError.code === 'Throttled' || (status !== undefined && status >= 500) || isClockCorrected(error);
       if (args.signal.aborted || !retryable || attempt >= PUT_ATTEMPTS) throw error;
       const ceiling = Math.min(2000, 100 * 2 ** attempt);
       await sleep(ceiling / 2 + Math.random() * (ceiling / 2), args.signal);
