@@ -3,7 +3,16 @@
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
 import type { Result } from './errors';
-import type { OperationPlan, OperationProgress, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from './operations';
+import type {
+  OperationPlan,
+  OperationProgress,
+  OperationReport,
+  PlanningProgress,
+  PlanRequest,
+  Preview,
+  ShareLink,
+  ShareRequest,
+} from './operations';
 import type {
   AwsProfileList,
   BucketInfo,
@@ -92,6 +101,7 @@ export interface IpcContract {
   };
   'operations:plan': { request: PlanRequest; response: OperationPlan };
   'operations:run': { request: { readonly planId: string }; response: OperationReport };
+  /** Cancel a run (its planId) or the counting of a plan being made (its planningId). */
   'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
   'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
   'operations:share': { request: ShareRequest; response: ShareLink };
@@ -147,6 +157,8 @@ export interface IpcEvents {
 
   // ── operations ──
   'operations:progress': OperationProgress;
+  /** Counting while a plan is made (only for plan requests that carry a planningId). */
+  'operations:planning': PlanningProgress;
 
   // ── transfers ──
 
@@ -160,6 +172,7 @@ export const EVENT_SUBSCRIPTIONS = {
 
   // ── operations ──
   onOperationProgress: 'operations:progress',
+  onPlanningProgress: 'operations:planning',
 
   // ── transfers ──
 

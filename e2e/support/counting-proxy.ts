@@ -20,6 +20,9 @@ export type Interference =
   | { readonly kind: 'deny' }
   | { readonly kind: 'slowdown' }
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
+  /** Forward, and hand the client the server's response body changed by `body` (e.g. to make a listing report
+   *  a storage class fauxqs does not keep). */
+  | { readonly kind: 'rewrite'; readonly body: (text: string) => string }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
   /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
@@ -177,6 +180,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       return deleteWithErrors(req, res, wire, target, interference);
     }
     const cutAfter = interference?.kind === 'cut' ? interference.afterBytes : undefined;
+    const rewrite = interference?.kind === 'rewrite' ? interference.body : undefined;
 
     const upstream = httpRequest(
       {
@@ -188,6 +192,14 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       },
       (up) => {
         wire.status = up.statusCode ?? 0;
+        if (rewrite) {
+          void readAll(up).then((raw) => {
+            const body = rewrite(raw.toString('utf8'));
+            res.writeHead(up.statusCode ?? 502, { ...up.headers, 'content-length': String(Buffer.byteLength(body)) });
+            res.end(body);
+          });
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         if (cutAfter === undefined) {
           up.pipe(res);

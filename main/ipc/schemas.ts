@@ -80,10 +80,10 @@ export const requestSchemas = {
       path: ['name'],
     }),
   'operations:plan': z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('delete'), ...selection.shape }).strict(),
-    z.object({ kind: z.enum(['copy', 'move']), source: selection, target: destination }).strict(),
+    z.object({ kind: z.literal('delete'), ...selection.shape, planningId: id.optional() }).strict(),
+    z.object({ kind: z.enum(['copy', 'move']), source: selection, target: destination, planningId: id.optional() }).strict(),
     z
-      .object({ kind: z.literal('rename'), connectionId: id, bucket, key: nonEmptyKey, newName: z.string().max(1024) })
+      .object({ kind: z.literal('rename'), connectionId: id, bucket, key: nonEmptyKey, newName: z.string().max(1024), planningId: id.optional() })
       .strict()
       .refine((r) => nameProblem(r.newName) === null, { message: 'invalid name', path: ['newName'] }),
   ]),

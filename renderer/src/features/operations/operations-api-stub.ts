@@ -13,7 +13,8 @@ type OperationMethods =
   | 'discardPlan'
   | 'shareObject'
   | 'previewObject'
-  | 'onOperationProgress';
+  | 'onOperationProgress'
+  | 'onPlanningProgress';
 
 export function operationsApiStub(): Pick<RendererApi, OperationMethods> {
   const no = async () => fail('Unknown', 'operations are not part of this fake');
@@ -26,5 +27,6 @@ export function operationsApiStub(): Pick<RendererApi, OperationMethods> {
     shareObject: no,
     previewObject: no,
     onOperationProgress: () => () => {},
+    onPlanningProgress: () => () => {},
   };
 }
