@@ -23,6 +23,8 @@ export type Interference =
   /** Forward, and hand the client the server's response body changed by `body` (e.g. to make a listing report
    *  a storage class fauxqs does not keep). */
   | { readonly kind: 'rewrite'; readonly body: (text: string) => string }
+  /** Forward only once `until` settles (hold one request on the wire while a test acts, without sleeping). */
+  | { readonly kind: 'hold'; readonly until: Promise<unknown> }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
   /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
@@ -175,6 +177,11 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     if (interference?.kind === 'status') {
       req.resume();
       return reply(res, wire, interference.status, interference.code, interference.message ?? interference.code, interference.headers);
+    }
+    if (interference?.kind === 'hold') {
+      await interference.until.catch(() => undefined);
+      // The client gave up meanwhile (an aborted request): nothing to forward; status stays 0.
+      if (req.destroyed || res.destroyed || res.socket?.destroyed) return;
     }
     if (interference?.kind === 'delete-errors') {
       return deleteWithErrors(req, res, wire, target, interference);
