@@ -22,6 +22,9 @@ export type Interference =
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
+  /** Forward, then replace the server's response body with `body(original)` (e.g. add fields AWS sends and
+   *  the test server does not, like ListBuckets' BucketRegion). Headers are kept; content-length is fixed. */
+  | { readonly kind: 'rewrite'; readonly body: (original: string) => string }
   /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
    *  per-key <Error> in the 200 response, as S3 does when it refuses some keys of a batch. */
   | { readonly kind: 'delete-errors'; readonly fails: (key: string) => boolean; readonly code: string };
@@ -177,6 +180,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       return deleteWithErrors(req, res, wire, target, interference);
     }
     const cutAfter = interference?.kind === 'cut' ? interference.afterBytes : undefined;
+    const rewrite = interference?.kind === 'rewrite' ? interference.body : undefined;
 
     const upstream = httpRequest(
       {
@@ -188,6 +192,16 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       },
       (up) => {
         wire.status = up.statusCode ?? 0;
+        if (rewrite) {
+          void readAll(up).then((original) => {
+            const body = Buffer.from(rewrite(original.toString('utf8')));
+            const headers = { ...up.headers, 'content-length': String(body.length) };
+            delete headers['transfer-encoding'];
+            res.writeHead(up.statusCode ?? 502, headers);
+            res.end(body);
+          });
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         if (cutAfter === undefined) {
           up.pipe(res);

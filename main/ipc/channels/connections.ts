@@ -2,7 +2,7 @@ import { listAwsProfiles } from '../../connections/aws-profiles';
 import { clientConfigOf, definitionOf } from '../../connections/registry';
 import type { SavedConnections } from '../../connections/saved-connections';
 import { testConnection } from '../../connections/test-connection';
-import type { S3ClientFactory } from '../../s3/client-factory';
+import type { RequestObserver, S3ClientFactory } from '../../s3/client-factory';
 import { type ChannelImpls, type CoreContext, HandlerError } from '../context';
 
 type ConnectionChannel =
@@ -15,7 +15,13 @@ type ConnectionChannel =
   | 'connections:status';
 
 /** Every answer is a redacted ConnectionSummary or plain status: secrets never leave main. */
-export function connectionChannels(ctx: CoreContext, saved: SavedConnections, clientFactory: S3ClientFactory): ChannelImpls<ConnectionChannel> {
+export function connectionChannels(
+  ctx: CoreContext,
+  saved: SavedConnections,
+  clientFactory: S3ClientFactory,
+  /** The status bar's request counter: a test's requests are real S3 requests and are counted like any other. */
+  observe?: RequestObserver,
+): ChannelImpls<ConnectionChannel> {
   return {
     'connections:add': (req) => saved.add(req),
     'connections:list': () => ctx.connections.list(),
@@ -41,13 +47,13 @@ export function connectionChannels(ctx: CoreContext, saved: SavedConnections, cl
       // A fresh client (credentials resolved anew, its own middleware); never destroy()ed, because clients
       // share the factory's keep-alive agents and destroying one would cut other requests in flight.
       const config = clientConfigOf(definition);
-      return testConnection(clientFactory(config), {
+      return testConnection(clientFactory(config, observe), {
         endpoint: definition.endpoint,
         ...(bucket ? { bucket } : {}),
         onBucketRegion: (region) => {
           if (req.id !== undefined && bucket) ctx.connections.learnBucketRegion(req.id, bucket, region);
         },
-        clientForRegion: (region) => clientFactory({ ...config, region }),
+        clientForRegion: (region) => clientFactory({ ...config, region }, observe),
       });
     },
   };
