@@ -86,8 +86,9 @@ export class SavedConnections {
   completeUpdate(id: string | undefined, update: ConnectionUpdate): ConnectionInput {
     const { credentials, ...rest } = update;
     if (!credentials) {
-      // Neither keys nor a profile in an edit of a keys connection: keep its keys (the form never had them).
-      const stored = id === undefined || rest.profile ? undefined : this.storedKeys(id);
+      // Neither keys nor a profile in an edit of a keys connection: keep its keys (the form never had them),
+      // unless the edit asks for the default chain.
+      const stored = id === undefined || rest.profile || rest.defaultChain ? undefined : this.storedKeys(id);
       return stored ? { ...rest, credentials: { ...stored } } : rest;
     }
     if (credentials.secretAccessKey) return { ...rest, credentials: { ...credentials, secretAccessKey: credentials.secretAccessKey } };

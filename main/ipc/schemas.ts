@@ -35,9 +35,11 @@ const connectionFields = {
   profile: profileName.optional(),
   preset: z.string().min(1).max(64).optional(),
   bucket: bucket.optional(),
+  defaultChain: z.boolean().optional(),
 };
-const oneAuth = (c: { credentials?: unknown; profile?: unknown }) => !(c.credentials && c.profile);
-const oneAuthMessage = { message: 'give static keys or a profile, not both', path: ['profile'] };
+const oneAuth = (c: { credentials?: unknown; profile?: unknown; defaultChain?: boolean }) =>
+  [Boolean(c.credentials), Boolean(c.profile), c.defaultChain === true].filter(Boolean).length <= 1;
+const oneAuthMessage = { message: 'give static keys, a profile or the default chain, not several', path: ['profile'] };
 const connectionInput = z.object({ ...connectionFields, credentials: credentials.optional() }).strict().refine(oneAuth, oneAuthMessage);
 /** In an edit the secret may be absent: main keeps the stored one (the renderer never had it). */
 const connectionUpdate = z

@@ -86,6 +86,45 @@ describe('connection dialog store', () => {
     expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
   });
 
+  it('adds a connection that signs in with the SDK default chain: no keys, no profile, said explicitly', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'this machine');
+    s().setField('auth', 'default-chain');
+    expect(errorsOf(s())).toEqual({});
+    const added = await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'this machine', region: 'us-east-1', forcePathStyle: false, defaultChain: true }]);
+    expect(added).toMatchObject({ auth: 'default-chain', secret: 'none' });
+    s().openEdit(added!);
+    expect(s().form.auth).toBe('default-chain');
+    await s().save();
+    expect(fake.callsOf('updateConnection')).toEqual([{ id: added!.id, input: { name: 'this machine', region: 'us-east-1', forcePathStyle: false, defaultChain: true } }]);
+  });
+
+  it.each([
+    ['r2', 'accountId', 'abc123', 'https://abc123.r2.cloudflarestorage.com'],
+    ['wasabi', 'region', 'eu-central-2', 'https://s3.eu-central-2.wasabisys.com'],
+    ['b2', 'region', 'eu-central-003', 'https://s3.eu-central-003.backblazeb2.com'],
+    ['spaces', 'region', 'fra1', 'https://fra1.digitaloceanspaces.com'],
+  ] as const)('editing a saved %s connection keeps the preset and its %s', async (preset, field, value, endpoint) => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'p');
+    s().setProvider(preset);
+    s().setPresetValue(field, value);
+    s().setField('accessKeyId', 'KEY');
+    s().setField('secretAccessKey', 'secret');
+    const added = await s().save();
+    expect(added?.endpoint).toBe(endpoint);
+    s().openEdit(added!);
+    expect(s().form.provider).toBe(preset);
+    expect(s().form.presetValues[field]).toBe(value);
+    s().setField('name', 'renamed');
+    await s().save();
+    const [update] = fake.callsOf('updateConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(update?.input).toEqual({ name: 'renamed', endpoint, region: added!.region, forcePathStyle: added!.forcePathStyle, preset });
+  });
+
   it('starts a profile connection from the start screen\'s profile list', async () => {
     const { s, fake } = setup();
     s().openAdd();
