@@ -42,6 +42,11 @@ export interface ConnectionInput {
    * edit, where giving neither keys nor a profile means "keep the stored keys"; not allowed with either.
    */
   readonly defaultChain?: boolean;
+  /**
+   * Trust this one server certificate (its SHA-256 fingerprint, from a failed connection test the user
+   * confirmed) for this connection only. Absent: the system's trust store, as for any https site.
+   */
+  readonly trustedCertSha256?: string;
 }
 
 /**

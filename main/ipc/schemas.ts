@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { canonicalPrefix } from '../../shared/keys';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
+import { FINGERPRINT_RE } from '../connections/tls-trust';
 
 export const id = z.string().min(1).max(200);
 /** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
@@ -36,6 +37,7 @@ const connectionFields = {
   preset: z.string().min(1).max(64).optional(),
   bucket: bucket.optional(),
   defaultChain: z.boolean().optional(),
+  trustedCertSha256: z.string().regex(FINGERPRINT_RE, 'not a SHA-256 fingerprint').optional(),
 };
 const oneAuth = (c: { credentials?: unknown; profile?: unknown; defaultChain?: boolean }) =>
   [Boolean(c.credentials), Boolean(c.profile), c.defaultChain === true].filter(Boolean).length <= 1;
