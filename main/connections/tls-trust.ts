@@ -42,22 +42,21 @@ export function fetchServerCertificate(endpoint: string, timeoutMs = 5_000): Pro
   if (url.protocol !== 'https:') return Promise.resolve(null);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return new Promise((resolve) => {
-    let socket: TLSSocket | undefined;
-    const done = (value: CapturedCertificate | null) => {
-      clearTimeout(timer);
-      socket?.destroy();
-      resolve(value);
-    };
-    const timer = setTimeout(() => done(null), timeoutMs);
-    socket = connect({
+    const socket: TLSSocket = connect({
       host,
       port: Number(url.port || 443),
       ...(isIP(host) ? {} : { servername: host }),
       // Only to read the certificate; the socket is closed right after the handshake.
       rejectUnauthorized: false,
     });
+    const timer = setTimeout(() => done(null), timeoutMs);
+    function done(value: CapturedCertificate | null): void {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(value);
+    }
     socket.once('secureConnect', () => {
-      const cert = socket!.getPeerCertificate(false);
+      const cert = socket.getPeerCertificate(false);
       if (!cert?.raw || !cert.fingerprint256) return done(null);
       done({
         info: {
