@@ -23,6 +23,8 @@ export interface ConnectionForm {
   readonly bucket: string;
   /** The preset a saved connection was made from, kept when its endpoint is edited as a custom one. */
   readonly presetId: string | null;
+  /** SHA-256 of the one server certificate the user chose to trust (self-signed https endpoints). */
+  readonly trustedCertSha256: string | null;
 }
 
 export type FormErrors = Partial<Record<keyof ConnectionForm | 'url' | 'accountId', string>>;
@@ -42,6 +44,7 @@ export function emptyForm(): ConnectionForm {
     sessionToken: '',
     bucket: '',
     presetId: null,
+    trustedCertSha256: null,
   };
 }
 
@@ -67,6 +70,7 @@ export function formFromSummary(c: ConnectionSummary): ConnectionForm {
     accessKeyId: '',
     bucket: c.bucket ?? '',
     presetId: c.preset ?? null,
+    trustedCertSha256: c.trustedCertSha256 ?? null,
   };
 }
 
@@ -136,6 +140,8 @@ export function toUpdate(form: ConnectionForm): ConnectionUpdate | null {
     forcePathStyle: target.forcePathStyle,
     ...(form.presetId ? { preset: form.presetId } : {}),
     ...(form.bucket.trim() ? { bucket: form.bucket.trim() } : {}),
+    // A pinned certificate only means something for an https endpoint.
+    ...(form.trustedCertSha256 && target.endpoint?.startsWith('https:') ? { trustedCertSha256: form.trustedCertSha256 } : {}),
   };
   if (form.auth === 'profile') return { ...base, profile: form.profile.trim() };
   if (form.auth === 'default-chain') return { ...base, defaultChain: true };

@@ -70,4 +70,22 @@ describe('ConnectionDialog', () => {
     );
     expect(html).toMatch(/<option value="ap-south-9" selected="">ap-south-9<\/option>/);
   });
+
+  it('shows the certificate of a failed TLS test with its fingerprint and a trust button', () => {
+    const sha256 = Array.from({ length: 32 }, () => '5E').join(':');
+    const html = render((store) => {
+      store.getState().openAdd();
+      store.setState({
+        test: {
+          status: 'done',
+          result: { ok: false, failure: 'Tls', message: 'not trusted', canOpenBucket: false, certificate: { sha256, subject: 'CN=nas.lan', issuer: 'CN=nas.lan', validFrom: 'Jan 1', validTo: 'Jan 2', selfSigned: true } },
+        },
+      });
+    });
+    expect(html).toContain('data-testid="conn-certificate"');
+    expect(html).toContain(sha256);
+    expect(html).toContain('CN=nas.lan');
+    expect(html).toContain('data-testid="conn-trust-cert"');
+    expect(html).not.toContain('data-testid="conn-trusted-cert"');
+  });
 });

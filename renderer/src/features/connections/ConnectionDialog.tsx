@@ -247,6 +247,42 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
             </div>
           ) : null}
         </div>
+        {result && !result.ok && result.certificate && result.certificate.sha256 !== form.trustedCertSha256 ? (
+          <div className="certificate" data-testid="conn-certificate">
+            <p>
+              The server presented this certificate{result.certificate.selfSigned ? ' (self-signed)' : ''}:
+            </p>
+            <dl>
+              <dt>Subject</dt>
+              <dd>{result.certificate.subject}</dd>
+              <dt>Issuer</dt>
+              <dd>{result.certificate.issuer}</dd>
+              <dt>Valid</dt>
+              <dd>
+                {result.certificate.validFrom} – {result.certificate.validTo}
+              </dd>
+              <dt>SHA-256</dt>
+              <dd>
+                <code data-testid="conn-certificate-sha256">{result.certificate.sha256}</code>
+              </dd>
+            </dl>
+            <p className="muted help">
+              Trust it only if this fingerprint is the one of your server’s certificate. It is trusted for this connection alone; if the server
+              later presents another certificate, the connection is refused.
+            </p>
+            <button type="button" onClick={() => void s.trustCertificate(result.certificate!.sha256)} disabled={busy} data-testid="conn-trust-cert">
+              Trust this certificate for this connection
+            </button>
+          </div>
+        ) : null}
+        {form.trustedCertSha256 ? (
+          <p className="muted help" data-testid="conn-trusted-cert">
+            Trusts the server certificate with SHA-256 <code>{form.trustedCertSha256}</code>.{' '}
+            <button type="button" className="link" onClick={() => s.untrustCertificate()} data-testid="conn-untrust-cert">
+              Stop trusting it
+            </button>
+          </p>
+        ) : null}
         {result && !result.ok && result.canOpenBucket ? (
           <div className="open-bucket-row" data-testid="conn-open-bucket">
             <label>

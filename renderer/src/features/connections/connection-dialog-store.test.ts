@@ -219,4 +219,44 @@ describe('connection dialog store', () => {
     expect(onDeleted).toHaveBeenCalledWith('c9');
     expect(s().open).toBe(false);
   });
+
+  it('trusts the certificate a failed TLS test showed, tests again with it, and saves it; "stop trusting" drops it', async () => {
+    const { s, fake } = setup();
+    const sha256 = Array.from({ length: 32 }, () => 'C3').join(':');
+    const certificate = { sha256, subject: 'CN=nas.lan', issuer: 'CN=nas.lan', validFrom: 'a', validTo: 'b', selfSigned: true };
+    fake.testResults = [{ ok: false, failure: 'Tls', message: 'not trusted', canOpenBucket: false, certificate }, { ok: true, bucketCount: 2, message: 'ok' }];
+    s().openAdd();
+    s().setField('name', 'nas');
+    s().setProvider('custom');
+    s().setField('endpoint', 'https://nas.lan:9000');
+    s().setField('accessKeyId', 'AK');
+    s().setField('secretAccessKey', 'sk');
+    await s().runTest();
+    expect(s().test).toMatchObject({ status: 'done', result: { failure: 'Tls', certificate: { sha256 } } });
+    await s().trustCertificate(sha256);
+    expect(s().test).toMatchObject({ status: 'done', result: { ok: true } });
+    const [, retest] = fake.callsOf('testConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(retest?.input.trustedCertSha256).toBe(sha256);
+    const added = await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([expect.objectContaining({ endpoint: 'https://nas.lan:9000', trustedCertSha256: sha256 })]);
+    s().openEdit({ ...added!, trustedCertSha256: sha256 });
+    expect(s().form.trustedCertSha256).toBe(sha256);
+    s().untrustCertificate();
+    await s().save();
+    const [update] = fake.callsOf('updateConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(update?.input).not.toHaveProperty('trustedCertSha256');
+  });
+
+  it('never sends a pinned certificate for a plain-http endpoint', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'x');
+    s().setProvider('custom');
+    s().setField('endpoint', 'http://10.0.0.2:9000');
+    s().setField('trustedCertSha256', Array.from({ length: 32 }, () => 'AA').join(':'));
+    s().setField('accessKeyId', 'AK');
+    s().setField('secretAccessKey', 'sk');
+    await s().save();
+    expect(fake.callsOf('addConnection')[0]).not.toHaveProperty('trustedCertSha256');
+  });
 });
