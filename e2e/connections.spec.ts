@@ -12,6 +12,7 @@ import { test as base, expect } from './support/app-fixture';
 import { createFakeSecretBox, type FakeSecretBox } from './support/fake-secret-box';
 import { BridgeEvents, installBridge } from './support/preload-bridge';
 import { TEST_CREDENTIALS } from './support/s3-server';
+import { makeSelfSignedCert, opensslAvailable, startTlsFront } from './support/tls-front';
 
 /** Each test gets its own user-data folder and keyring, shared by its cores (so a restart can decrypt). */
 const test = base.extend<{ userData: { readonly dir: string; readonly box: FakeSecretBox } }>({
@@ -220,5 +221,41 @@ test('the default credential chain is offered with its explanation and signs wit
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     });
+  }
+});
+
+test('a self-signed server: the failed test shows its certificate, trusting the fingerprint lets this connection in', async ({ page, appUrl, s3, s3Proxy, userData }) => {
+  test.skip(!opensslAvailable(), 'no openssl on this machine to make a self-signed certificate');
+  s3.seed('tls-data', [['t.txt', 't']]);
+  const cert = makeSelfSignedCert(userData.dir, 'nas');
+  const front = await startTlsFront(s3Proxy.url, cert);
+  try {
+    await page.goto(appUrl);
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('connection-dialog');
+    await dialog.getByTestId('conn-name').fill('NAS');
+    await dialog.getByTestId('conn-provider').selectOption('minio');
+    await dialog.getByTestId('conn-url').fill(front.url);
+    await dialog.getByTestId('conn-access-key').fill(TEST_CREDENTIALS.accessKeyId);
+    await dialog.getByTestId('conn-secret').fill(TEST_CREDENTIALS.secretAccessKey);
+    await dialog.getByTestId('conn-test').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'Tls');
+    // The fingerprint shown is the one openssl prints for the server's certificate.
+    await expect(dialog.getByTestId('conn-certificate-sha256')).toHaveText(cert.sha256);
+    expect(s3Proxy.count()).toBe(0);
+    await dialog.getByTestId('conn-trust-cert').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+    await expect(dialog.getByTestId('conn-trusted-cert')).toContainText(cert.sha256);
+    await dialog.getByTestId('conn-save').click();
+    await expect(dialog).toBeHidden();
+
+    s3Proxy.reset();
+    await page.locator('[data-testid="connection"][data-name="NAS"]').getByTestId('connection-open').click();
+    await page.locator('[data-testid="bucket"]', { hasText: 'tls-data' }).click();
+    await expect(page.locator('[data-testid="row-name"]', { hasText: 't.txt' })).toBeVisible();
+    expect(s3Proxy.count('ListObjectsV2')).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(userData.dir, SETTINGS_FILE_NAME), 'utf8')).connections[0].trustedCertificate.sha256).toBe(cert.sha256);
+  } finally {
+    await front.close();
   }
 });

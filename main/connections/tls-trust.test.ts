@@ -3,80 +3,41 @@
  * certificates openssl makes at test time (node:crypto cannot make X.509 certificates). The HTTPS server
  * forwards to the counting proxy in front of fauxqs, so what got through is counted on the wire.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
-import { createServer as createHttpsServer, globalAgent, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { globalAgent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
 import { createFakeSecretBox } from '../../e2e/support/fake-secret-box';
 import { TEST_CREDENTIALS } from '../../e2e/support/s3-server';
+import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert, startTlsFront, type TlsFront } from '../../e2e/support/tls-front';
 import { createCore } from '../ipc/handlers';
 import { createS3ClientFactory } from '../s3/client-factory';
 import { pinnedTlsOptions } from './tls-trust';
 
-function findOpenssl(): string | null {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return 'openssl';
-  } catch {
-    return null;
-  }
-}
-const openssl = findOpenssl();
-if (!openssl) console.warn('tls-trust.test.ts skipped: no openssl on this machine to make a self-signed certificate');
-
-interface TestCert {
-  readonly key: string;
-  readonly cert: string;
-  /** As openssl itself prints it: an independent check of what the app shows. */
-  readonly sha256: string;
-}
-
-function makeCert(dir: string, name: string): TestCert {
-  const key = join(dir, `${name}.key`);
-  const cert = join(dir, `${name}.pem`);
-  // The name matches neither 127.0.0.1 nor anything else: as with most self-signed server certificates.
-  execFileSync(openssl!, [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', `/CN=${name}.s3desk.invalid`, '-keyout', key, '-out', cert,
-  ], { stdio: 'ignore' });
-  const fp = execFileSync(openssl!, ['x509', '-noout', '-fingerprint', '-sha256', '-in', cert], { encoding: 'utf8' });
-  return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8'), sha256: fp.trim().split('=')[1]!.toUpperCase() };
-}
+const openssl = opensslAvailable();
+if (!openssl) console.warn('tls-trust.test.ts: trust tests skipped: no openssl on this machine to make a self-signed certificate');
 
 describe.skipIf(!openssl)('trusting a self-signed server certificate for one connection', () => {
   let dir: string;
   let f: CoreFixture;
-  let first: TestCert;
-  let second: TestCert;
-  let https: Server;
+  let first: SelfSignedCert;
+  let second: SelfSignedCert;
+  let front: TlsFront;
   let endpoint: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's3desk-tls-'));
-    first = makeCert(dir, 'first');
-    second = makeCert(dir, 'second');
+    first = makeSelfSignedCert(dir, 'first');
+    second = makeSelfSignedCert(dir, 'second');
     f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
     f.server.seed('tls-bucket', [['secret-plans.txt', 'x']]);
-    const target = new URL(f.proxy.url);
-    https = createHttpsServer({ key: first.key, cert: first.cert }, (req, res) => {
-      const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      up.on('error', () => res.destroy());
-      req.pipe(up);
-    });
-    await new Promise<void>((r) => https.listen(0, '127.0.0.1', r));
-    endpoint = `https://127.0.0.1:${(https.address() as AddressInfo).port}`;
+    front = await startTlsFront(f.proxy.url, first);
+    endpoint = front.url;
   });
   afterAll(async () => {
-    https.closeAllConnections();
-    await new Promise<void>((r) => https.close(() => r()));
+    await front.close();
     await f.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -125,8 +86,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
     const pinned = unwrap(await f.core.handlers['connections:add'](input({ trustedCertSha256: first.sha256 })));
     unwrap(await f.core.handlers['buckets:list']({ connectionId: pinned.id }));
     // The server swaps to another self-signed certificate (or someone sits in between): the pin refuses it.
-    https.setSecureContext({ key: second.key, cert: second.cert });
-    https.closeAllConnections();
+    front.useCert(second);
     try {
       f.proxy.reset();
       expect(await f.core.handlers['buckets:list']({ connectionId: pinned.id })).toMatchObject({ ok: false });
@@ -135,8 +95,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
       expect(retest).toMatchObject({ ok: false, failure: 'Tls', certificate: { sha256: second.sha256 } });
       expect(!retest.ok && retest.message).toMatch(/different certificate/);
     } finally {
-      https.setSecureContext({ key: first.key, cert: first.cert });
-      https.closeAllConnections();
+      front.useCert(first);
     }
   });
 
