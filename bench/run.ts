@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runBrowseUiBench } from './browse-ui';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
+import { runTransfersBench } from './transfers';
 
 export interface BenchModule {
   readonly name: string;
@@ -21,7 +22,7 @@ export interface BenchModule {
 const MODULES: readonly BenchModule[] = [
   { name: 'listing', title: 'Listing big folders', run: listingBench, tools: listingTools },
   { name: 'browse-ui', title: 'Browsing a 100,000-object folder in Chromium', run: runBrowseUiBench },
-  // { name: 'transfers', title: 'Transfers', run: transfersBench },
+  { name: 'transfers', title: 'Transfers', run: runTransfersBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

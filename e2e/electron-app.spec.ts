@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { API_METHODS, EVENT_SUBSCRIPTIONS } from '../shared/ipc';
+import { PRELOAD_EXTRAS } from '../shared/transfers';
 
 const MAIN_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'index.js');
 
@@ -78,7 +79,7 @@ test('the app opens one hardened window whose page sees only the named API', asy
         protocol: location.protocol,
       };
     });
-    expect(page.keys).toEqual([...Object.keys(API_METHODS), ...Object.keys(EVENT_SUBSCRIPTIONS)].sort());
+    expect(page.keys).toEqual([...Object.keys(API_METHODS), ...Object.keys(EVENT_SUBSCRIPTIONS), ...PRELOAD_EXTRAS].sort());
     expect(page.keys).not.toContain('invoke');
     expect(page.kinds).toEqual(['function']);
     expect(page.node).toEqual(['undefined', 'undefined', 'undefined']);

@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { ok } from '../shared/errors';
 import { addDemoConnection } from './demo-connection';
+import { electronDialogs } from './electron/dialogs';
+import { electronDrag } from './electron/drag';
 import { installAppMenu } from './electron/menu';
 import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './ipc/handlers';
@@ -76,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     );
     const core = createCore({
       events: webContentsSink(() => mainWindow?.webContents),
+      transfers: { dialogs: electronDialogs(() => mainWindow), drag: electronDrag(() => mainWindow?.webContents) },
       userDataDir: app.getPath('userData'),
       secretBox: safeStorageSecretBox(),
     });
@@ -89,7 +92,18 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });
-    app.on('will-quit', () => core.dispose());
+    // Cancel transfers and delete temp files (staged drags, streamed uploads) before exiting.
+    let disposed = false;
+    app.on('will-quit', (event) => {
+      if (disposed) return;
+      event.preventDefault();
+      // Bounded: a stalled transfer must not keep the app from quitting.
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000));
+      void Promise.race([core.dispose(), timeout]).finally(() => {
+        disposed = true;
+        app.quit();
+      });
+    });
   });
 
   app.on('window-all-closed', () => {

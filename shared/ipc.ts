@@ -5,6 +5,16 @@
 import type { Result } from './errors';
 import type { OperationPlan, OperationProgress, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from './operations';
 import type {
+  ConflictPolicy,
+  EnqueueOutcome,
+  SelectedItem,
+  StageOutcome,
+  TransferBatchEvent,
+  TransferItem,
+  TransferProgressEvent,
+  TransferTotals,
+} from './transfers';
+import type {
   AwsProfileList,
   BucketInfo,
   ConnectionStoreStatus,
@@ -108,6 +118,42 @@ export interface IpcContract {
   'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
   // ── transfers: downloads, uploads, drag ──
+  /** Queue the selection (objects, and folders recursively) for download into a local folder. */
+  'transfers:download': {
+    request: BucketRef & { readonly items: readonly SelectedItem[]; readonly destination: string; readonly conflict: ConflictPolicy };
+    response: EnqueueOutcome;
+  };
+  /** Queue local files/folders (absolute paths) and closed upload streams for upload under `prefix`. */
+  'transfers:upload': {
+    request: BucketRef & {
+      readonly prefix: string;
+      readonly paths: readonly string[];
+      readonly streams?: readonly string[];
+      readonly conflict: ConflictPolicy;
+    };
+    response: EnqueueOutcome;
+  };
+  /** Files dropped without a local path: their bytes come over IPC in base64 chunks, in order. */
+  'transfers:stream-open': { request: { readonly name: string; readonly size: number }; response: { readonly streamId: string } };
+  'transfers:stream-write': {
+    request: { readonly streamId: string; readonly offset: number; readonly data: string };
+    response: { readonly received: number };
+  };
+  'transfers:stream-close': { request: { readonly streamId: string; readonly abort?: boolean }; response: { readonly size: number } };
+  'transfers:list': { request: Record<string, never>; response: { readonly items: readonly TransferItem[]; readonly totals: TransferTotals } };
+  /** Without ids: every unfinished transfer. */
+  'transfers:cancel': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Without ids: every failed or cancelled transfer. */
+  'transfers:retry': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  'transfers:clear': { request: { readonly includeFailed?: boolean }; response: { readonly count: number } };
+  'transfers:pick-folder': { request: Record<string, never>; response: { readonly path: string | null } };
+  'transfers:pick-upload': { request: { readonly folders: boolean }; response: { readonly paths: readonly string[] } };
+  /** Drag-out, step 1: download the selection complete and verified into a temp folder. */
+  'transfers:stage': { request: BucketRef & { readonly items: readonly SelectedItem[] }; response: StageOutcome };
+  /** Drag-out, step 2: hand the staged files to the OS drag. */
+  'transfers:drag-start': { request: { readonly stageId: string }; response: { readonly paths: readonly string[] } };
+  /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
+  'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
 
 }
 
@@ -146,6 +192,20 @@ export const API_METHODS = {
   previewObject: 'operations:preview',
 
   // ── transfers ──
+  downloadObjects: 'transfers:download',
+  uploadPaths: 'transfers:upload',
+  openUploadStream: 'transfers:stream-open',
+  writeUploadStream: 'transfers:stream-write',
+  closeUploadStream: 'transfers:stream-close',
+  listTransfers: 'transfers:list',
+  cancelTransfers: 'transfers:cancel',
+  retryTransfers: 'transfers:retry',
+  clearTransfers: 'transfers:clear',
+  pickDownloadFolder: 'transfers:pick-folder',
+  pickUploadPaths: 'transfers:pick-upload',
+  stageDrag: 'transfers:stage',
+  startDrag: 'transfers:drag-start',
+  endDrag: 'transfers:drag-end',
 
 } as const satisfies Record<string, Channel>;
 
@@ -159,6 +219,8 @@ export interface IpcEvents {
   'operations:progress': OperationProgress;
 
   // ── transfers ──
+  'transfers:progress': TransferProgressEvent;
+  'transfers:batch': TransferBatchEvent;
 
 }
 
@@ -172,6 +234,8 @@ export const EVENT_SUBSCRIPTIONS = {
   onOperationProgress: 'operations:progress',
 
   // ── transfers ──
+  onTransferProgress: 'transfers:progress',
+  onTransferBatch: 'transfers:batch',
 
 } as const satisfies Record<string, EventChannel>;
 

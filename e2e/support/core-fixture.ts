@@ -31,7 +31,7 @@ export async function startCoreFixture(options: HandlerOptions = {}): Promise<Co
     core,
     connectionId,
     close: async () => {
-      core.dispose();
+      await core.dispose();
       await proxy.close();
       await server.close();
     },

@@ -10,6 +10,8 @@ export interface WireRequest {
   readonly key: string;
   readonly query: URLSearchParams;
   readonly operation: string;
+  /** The request's Range header, if any (to see where a retried download resumed). */
+  readonly range?: string;
   /** Request headers as received (e.g. to read the region an Authorization header was signed for). */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   status: number;
@@ -154,6 +156,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       key,
       query: url.searchParams,
       operation: operationOf(method, bucket, key, url.searchParams),
+      ...(typeof req.headers.range === 'string' ? { range: req.headers.range } : {}),
       headers: req.headers,
       status: 0,
     };

@@ -11,6 +11,8 @@ import { operationChannels } from './channels/operations';
 import type { OperationsOptions } from '../operations/operations-service';
 import { cacheChannels } from './channels/cache';
 import { connectionChannels } from './channels/connections';
+import { transferChannels } from './channels/transfers';
+import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { type ChannelImpls, type CoreContext, HandlerError } from './context';
 import { requestSchemas } from './schemas';
 
@@ -23,6 +25,8 @@ export interface HandlerOptions {
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
+  /** Transfer tuning, temp folder, and the Electron adapters (dialogs, drag) or their fakes. */
+  readonly transfers?: Partial<TransferOptions>;
   /** Where saved connections live (the app's user-data folder); without it connections last for the session. */
   readonly userDataDir?: string;
   /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
@@ -32,7 +36,9 @@ export interface HandlerOptions {
 export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
-  dispose(): void;
+  readonly transfers: TransferService;
+  /** Cancels transfers and removes temp files; resolves when they are gone. */
+  dispose(): Promise<void>;
 }
 
 /**
@@ -77,6 +83,8 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
   };
 
+  const transfers = new TransferService(context, options.transfers);
+
   const impl: ChannelImpls<Channel> = {
     ...connectionChannels(context, saved, clientFactory, observe),
     ...browseChannels(context),
@@ -86,6 +94,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...operationChannels(context, options.operations),
 
     // ── transfers ──
+    ...transferChannels(transfers),
 
   };
 
@@ -93,7 +102,15 @@ export function createCore(options: HandlerOptions = {}): Core {
     (Object.keys(impl) as Channel[]).map((channel) => [channel, wrap(channel, impl[channel] as never)]),
   ) as unknown as HandlerMap;
 
-  return { handlers, context, dispose: () => connections.dispose() };
+  return {
+    handlers,
+    context,
+    transfers,
+    dispose: async () => {
+      await transfers.dispose();
+      connections.dispose();
+    },
+  };
 }
 
 /** Convenience for callers that need only the handler map. */

@@ -14,6 +14,11 @@ const nonEmptyKey = key.refine((k) => k.length > 0, 'empty key');
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
 const destination = z.object({ connectionId: id, bucket, prefix: key }).strict();
 
+const selectedItem = z.object({ key: key.refine((k) => k.length > 0, 'empty key'), kind: z.enum(['object', 'folder']) }).strict();
+/** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
+const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
+const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
+
 const endpoint = z
   .url({ protocol: /^https?$/ })
   .max(2048)
@@ -106,5 +111,32 @@ export const requestSchemas = {
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
 
   // ── transfers ──
+  'transfers:download': z
+    .object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000), destination: localPath, conflict })
+    .strict(),
+  'transfers:upload': z
+    .object({
+      connectionId: id,
+      bucket,
+      prefix: key,
+      paths: z.array(localPath).max(100_000),
+      streams: z.array(id).max(100_000).optional(),
+      conflict,
+    })
+    .strict(),
+  'transfers:stream-open': z.object({ name: z.string().min(1).max(4096), size: z.number().int().min(0).max(5 * 1024 ** 4) }).strict(),
+  'transfers:stream-write': z
+    .object({ streamId: id, offset: z.number().int().min(0), data: z.string().max(16 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64') })
+    .strict(),
+  'transfers:stream-close': z.object({ streamId: id, abort: z.boolean().optional() }).strict(),
+  'transfers:list': empty,
+  'transfers:cancel': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:retry': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
+  'transfers:pick-folder': empty,
+  'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
+  'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
+  'transfers:drag-start': z.object({ stageId: id }).strict(),
+  'transfers:drag-end': z.object({ stageId: id }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

@@ -8,12 +8,14 @@ import { BrowserView } from './features/browser/BrowserView';
 import { createConnectionDialogStore } from './features/connections/connection-dialog-store';
 import { createStartScreenStore } from './features/connections/start-screen-store';
 import { StartScreen } from './features/connections/StartScreen';
+import { createTransfersWiring } from './features/transfers/wiring';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
 export function App({ api }: { readonly api: RendererApi }) {
   const [ops] = useState(() => createOperationsStore(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) }));
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
+  const [transfers] = useState(() => createTransfersWiring(api));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => void start.getState().load(),
@@ -27,9 +29,20 @@ export function App({ api }: { readonly api: RendererApi }) {
       {connection === null ? (
         <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
       ) : (
-        <BrowserView store={browser} onCloseConnection={() => browser.getState().closeConnection()} />
+        <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
-      {connection !== null && <BrowserOperations browser={browser} ops={ops} />}
+      {connection !== null && (
+        <BrowserOperations
+          browser={browser}
+          ops={ops}
+          onDownload={(keys) => {
+            const { connection: c, location } = browser.getState();
+            if (!c || location.bucket === null || keys.length === 0) return;
+            const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
+            void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
+          }}
+        />
+      )}
     </div>
   );
 }

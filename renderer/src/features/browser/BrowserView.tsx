@@ -2,7 +2,7 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -16,12 +16,24 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { isDownloadShortcut, tableTransferHandlers } from '../transfers/table-transfers';
+import { TransferButtons } from '../transfers/TransferButtons';
+import { TransfersDock } from '../transfers/TransfersDock';
+import type { TransfersWiring } from '../transfers/wiring';
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
 }
 
-export function BrowserView({ store, onCloseConnection }: { readonly store: BrowserStore; readonly onCloseConnection: () => void }) {
+export function BrowserView({
+  store,
+  transfers,
+  onCloseConnection,
+}: {
+  readonly store: BrowserStore;
+  readonly transfers?: TransfersWiring;
+  readonly onCloseConnection: () => void;
+}) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
   const connection = useStore(store, (s) => s.connection);
@@ -44,6 +56,29 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
   const addressRef = useRef<HTMLInputElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLDivElement>(null);
+  // Transfers: drop files onto the table / a folder row, drag rows out, download the selection.
+  const transferHandlers = useMemo(() => {
+    if (!transfers) return {};
+    return tableTransferHandlers({
+      ...transfers,
+      location: () => {
+        const s = store.getState();
+        return s.connection && s.location.bucket !== null ? { connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix } : null;
+      },
+      selectedKeys: () => [...store.getState().selection.selected],
+    });
+  }, [transfers, store]);
+  const downloadSelection = useCallback(() => {
+    const s = store.getState();
+    if (!transfers || !s.connection || s.location.bucket === null || s.selection.selected.size === 0) return;
+    const items = [...s.selection.selected].map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
+    void transfers.store.getState().download({ connectionId: s.connection.id, bucket: s.location.bucket }, items);
+  }, [store, transfers]);
+  const uploadHere = (folders: boolean) => {
+    const s = store.getState();
+    if (!transfers || !s.connection || s.location.bucket === null) return;
+    void transfers.store.getState().pickAndUpload({ connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix }, folders);
+  };
   const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
 
   useEffect(() => store.getState().start(), [store]);
@@ -56,7 +91,10 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       const command = event.ctrlKey || event.metaKey;
-      if (event.key === 'F5' || (command && event.key.toLowerCase() === 'r')) {
+      if (isDownloadShortcut(event)) {
+        event.preventDefault();
+        downloadSelection();
+      } else if (event.key === 'F5' || (command && event.key.toLowerCase() === 'r')) {
         event.preventDefault();
         void actions.refresh();
       } else if (event.altKey && event.key === 'ArrowLeft') {
@@ -84,7 +122,7 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, selection.focus]);
+  }, [actions, selection.focus, downloadSelection]);
 
   const inBucket = location.bucket !== null;
 
@@ -155,6 +193,15 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
           onDone={focusTable}
         />
         {inBucket ? <FilterBox value={filter} inputRef={filterRef} onChange={actions.setFilter} onDone={focusTable} /> : null}
+        {transfers ? (
+          <TransferButtons
+            canDownload={inBucket && selection.selected.size > 0}
+            canUpload={inBucket}
+            onDownload={downloadSelection}
+            onUploadFiles={() => uploadHere(false)}
+            onUploadFolder={() => uploadHere(true)}
+          />
+        ) : null}
         <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
           Open bucket…
         </button>
@@ -178,7 +225,7 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
       ) : null}
       <Breadcrumbs crumbs={breadcrumbsOf(location)} onNavigate={(target) => void actions.navigate(target)} />
       <div className="browser-main">
-        <div className="browser-content" ref={tableRef}>
+        <div className="browser-content" ref={tableRef} {...transferHandlers}>
           {body()}
         </div>
         <InfoPanel info={info} onClose={actions.closeInfo} onLoadHead={() => void actions.loadHead()} />
@@ -190,6 +237,7 @@ export function BrowserView({ store, onCloseConnection }: { readonly store: Brow
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
       />
+      {transfers ? <TransfersDock store={transfers.store} /> : null}
     </div>
   );
 }

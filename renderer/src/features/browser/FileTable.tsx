@@ -150,6 +150,7 @@ export function FileTable(props: FileTableProps) {
                 className={`file-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 data-testid="row"
+                draggable
                 data-key={row.key}
                 data-kind={entry.kind}
                 onMouseDown={(event) => {

@@ -6,6 +6,7 @@ import { type AppError, fail, ok, type Result } from '../../../../shared/errors'
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
 import { operationsApiStub } from '../operations/operations-api-stub';
 import type { CacheStats, Entry } from '../../../../shared/types';
+import { inertTransfersApi } from '../transfers/inert-transfers-api';
 
 export interface Call {
   readonly method: string;
@@ -67,6 +68,7 @@ export function createFakeApi(): FakeApi {
   const log = (method: string, request: unknown) => calls.push({ method, request });
 
   const api: RendererApi = {
+    ...inertTransfersApi(),
     async addConnection(request) {
       log('addConnection', request);
       return ok({ id: 'c2', name: request.name, endpoint: request.endpoint ?? null, region: request.region, forcePathStyle: request.forcePathStyle, accessKeyHint: null });

@@ -17,9 +17,10 @@ export interface BrowserOperationsProps {
   readonly browser: BrowserStore;
   readonly ops: OperationsStore;
   readonly mac?: boolean;
+  readonly onDownload?: (keys: readonly string[]) => void;
 }
 
-export function BrowserOperations({ browser, ops, mac = isMacPlatform() }: BrowserOperationsProps) {
+export function BrowserOperations({ browser, ops, mac = isMacPlatform(), onDownload }: BrowserOperationsProps) {
   const [selectors] = useState(createSelectors);
   const visibleKeys = useCallback(() => selectors.selectVisible(browser.getState()).keys, [browser, selectors]);
   const target = useCallback(() => browserTarget(browser, visibleKeys), [browser, visibleKeys]);
@@ -51,6 +52,7 @@ export function BrowserOperations({ browser, ops, mac = isMacPlatform() }: Brows
       store={ops}
       target={target}
       mac={mac}
+      {...(onDownload ? { onDownload } : {})}
       onInfo={(key) => {
         const b = browser.getState();
         void b.showInfo(key).then(() => b.loadHead());

@@ -21,13 +21,15 @@ export interface OperationsLayerProps {
   readonly mac: boolean;
   /** Show an object's info somewhere else (the browser's own panel) instead of this layer's panel. */
   readonly onInfo?: (key: string) => void;
+  /** Offer "Download…" in the menu and hand the picked keys to the transfers feature. */
+  readonly onDownload?: (keys: readonly string[]) => void;
 }
 
 /**
  * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview, info,
  * and the global shortcuts (ignored while typing in a field or while a dialog is open).
  */
-export function OperationsLayer({ store, target, mac, onInfo }: OperationsLayerProps) {
+export function OperationsLayer({ store, target, mac, onInfo, onDownload }: OperationsLayerProps) {
   const state = useStore(store);
   useEffect(() => store.getState().start(), [store]);
 
@@ -56,11 +58,12 @@ export function OperationsLayer({ store, target, mac, onInfo }: OperationsLayerP
         <ContextMenu
           x={state.menu.x}
           y={state.menu.y}
-          items={menuItems(state.menu.keys, state.clipboard !== null, mac)}
+          items={menuItems(state.menu.keys, state.clipboard !== null, mac, { download: onDownload !== undefined })}
           onClose={closeMenu}
           onPick={(command) => {
             const keys = state.menu?.keys ?? [];
-            if (command === 'info' && onInfo && keys.length === 1) onInfo(keys[0] as string);
+            if (command === 'download') onDownload?.(keys);
+            else if (command === 'info' && onInfo && keys.length === 1) onInfo(keys[0] as string);
             else runCommand(store, command, target(), keys);
           }}
         />

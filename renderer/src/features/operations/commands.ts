@@ -61,5 +61,7 @@ export function runCommand(store: OperationsStore, command: MenuCommand, target:
       if (chosen.length === 0) return false;
       void s.requestDelete(selection);
       return true;
+    case 'download':
+      return false; // the transfers feature handles it (OperationsLayer's onDownload)
   }
 }

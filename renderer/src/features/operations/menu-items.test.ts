@@ -26,6 +26,12 @@ describe('menuItems', () => {
     expect(enabled([], true)).toEqual(['new-folder', 'paste']);
     expect(enabled([])).toEqual(['new-folder']);
   });
+  it('offers Download for a selection only when the transfers feature is wired in', () => {
+    const ids = (keys: string[]) => menuItems(keys, false, false, { download: true }).filter((i) => !i.disabled).map((i) => i.id);
+    expect(ids(['a/', 'b.txt'])).toContain('download');
+    expect(ids([])).not.toContain('download');
+    expect(enabled(['a/f.txt'])).not.toContain('download');
+  });
   it('shows the platform shortcut', () => {
     expect(menuItems(['x'], false, true).find((i) => i.id === 'copy')?.shortcut).toBe('⌘C');
     expect(menuItems(['x'], false, false).find((i) => i.id === 'copy')?.shortcut).toBe('Ctrl+C');

@@ -2,7 +2,8 @@ import { isFolderKey } from '../../../../shared/keys';
 import type { ShareKind } from '../../../../shared/operations';
 import type { OperationCommand } from '../../lib/operation-shortcuts';
 
-export type MenuCommand = OperationCommand | 'info' | { readonly share: ShareKind };
+/** 'download' is handled by the transfers feature (OperationsLayer's onDownload), not by runCommand. */
+export type MenuCommand = OperationCommand | 'info' | 'download' | { readonly share: ShareKind };
 
 export interface MenuItem {
   readonly id: string;
@@ -16,7 +17,7 @@ export interface MenuItem {
  * The context menu for a selection (empty when the user right-clicks the folder background). Share, info and
  * preview need exactly one object; rename one entry; paste needs something on the clipboard.
  */
-export function menuItems(keys: readonly string[], canPaste: boolean, mac: boolean): MenuItem[] {
+export function menuItems(keys: readonly string[], canPaste: boolean, mac: boolean, extras: { readonly download?: boolean } = {}): MenuItem[] {
   const mod = mac ? '⌘' : 'Ctrl+';
   const one = keys.length === 1;
   const oneObject = one && !isFolderKey(keys[0] ?? '/');
@@ -31,6 +32,7 @@ export function menuItems(keys: readonly string[], canPaste: boolean, mac: boole
   return [
     item('preview', 'Preview', 'preview', 'Space', !oneObject),
     item('info', 'Info', 'info', null, !oneObject),
+    ...(extras.download ? [item('download', 'Download…', 'download', `${mod}Shift+D`, none)] : []),
     item('new-folder', 'New folder…', 'new-folder', `${mod}Shift+N`, false),
     item('rename', 'Rename…', 'rename', 'F2', !one),
     item('copy', 'Copy', 'copy', `${mod}C`, none),

@@ -1,0 +1,27 @@
+import type { Channel } from '../../../shared/ipc';
+import type { TransferService } from '../../transfers/transfer-service';
+import type { ChannelImpls } from '../context';
+
+type TransferChannel = Extract<Channel, `transfers:${string}`>;
+
+export function transferChannels(service: TransferService): ChannelImpls<TransferChannel> {
+  return {
+    'transfers:download': (req) => service.download(req),
+    'transfers:upload': (req) => service.upload(req),
+    'transfers:stream-open': (req) => service.openStream(req.name, req.size),
+    'transfers:stream-write': (req) => service.writeStream(req.streamId, req.offset, Buffer.from(req.data, 'base64')),
+    'transfers:stream-close': (req) => service.closeStream(req.streamId, req.abort ?? false),
+    'transfers:list': () => service.list(),
+    'transfers:cancel': (req) => ({ count: service.queue.cancel(req.ids) }),
+    'transfers:retry': (req) => ({ count: service.queue.retry(req.ids) }),
+    'transfers:clear': (req) => ({ count: service.queue.clearFinished(req.includeFailed ?? false) }),
+    'transfers:pick-folder': () => service.pickFolder(),
+    'transfers:pick-upload': (req) => service.pickUploadPaths(req.folders),
+    'transfers:stage': (req) => service.stage(req.connectionId, req.bucket, req.items),
+    'transfers:drag-start': (req) => service.startDrag(req.stageId),
+    'transfers:drag-end': (req) => {
+      service.releaseStage(req.stageId);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,307 @@
+/**
+ * Download one object into a local file without ever leaving a partial file at the target:
+ * write into a hidden ".part" file next to it (ranged GETs in parallel for large objects, each written at its
+ * offset), retry network errors and 5xx per range from the bytes already written, pin every GET to the
+ * listed ETag with If-Match (a changed object fails cleanly instead of mixing versions), verify the size and,
+ * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { AppError } from '../../shared/errors';
+import { toAppError } from '../s3/errors';
+import { abortError, type Limiter, sleep } from './limiter';
+
+export interface DownloadTuning {
+  /** Objects larger than this are fetched as parallel ranges of this size. */
+  readonly partSize: number;
+  /** Ranges of one object in flight at once. */
+  readonly partConcurrency: number;
+  /** Attempts per range after a network error, a cut body or a 5xx (progress resets the count). */
+  readonly maxRetries: number;
+  readonly retryBaseMs: number;
+}
+
+export const DEFAULT_DOWNLOAD_TUNING: DownloadTuning = {
+  partSize: 16 * 1024 * 1024,
+  partConcurrency: 8,
+  maxRetries: 6,
+  retryBaseMs: 100,
+};
+
+export interface ObjectSpec {
+  readonly bucket: string;
+  readonly key: string;
+  readonly size: number;
+  /** As listed, quotes included; "" when unknown (then GETs are not pinned). */
+  readonly etag: string;
+}
+
+export interface DownloadArgs {
+  readonly client: S3Client;
+  readonly object: ObjectSpec;
+  /** Final absolute path; the caller has checked it is inside the destination. */
+  readonly target: string;
+  readonly tuning?: DownloadTuning;
+  readonly signal: AbortSignal;
+  /** Shared bound on GET requests in flight across every transfer. */
+  readonly requests: Limiter;
+  /** Bytes newly written (never counts bytes re-fetched after a retry twice). */
+  readonly onBytes?: (delta: number) => void;
+  /** Decide the final path just before the rename (conflict policy); return null to drop the file. */
+  readonly commit?: (target: string) => Promise<string | null>;
+}
+
+/** Error carrying an app error code, thrown by the transfer engine. */
+export class TransferError extends Error {
+  constructor(
+    readonly appError: AppError,
+    readonly retryable = false,
+  ) {
+    super(appError.message);
+  }
+}
+
+const SINGLE_PART_ETAG = /^"?([0-9a-fA-F]{32})"?$/;
+
+/** An MD5 to check against, or null: multipart ETags ("…-3") and SSE-KMS/SSE-C ETags are not an MD5. */
+export function md5OfEtag(etag: string): string | null {
+  const m = SINGLE_PART_ETAG.exec(etag);
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+function classify(error: unknown, signal: AbortSignal): TransferError {
+  if (signal.aborted) return new TransferError({ code: 'Cancelled', message: 'cancelled' });
+  if (error instanceof TransferError) return error;
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = e.$metadata?.httpStatusCode;
+  if (status === 412 || e.name === 'PreconditionFailed')
+    return new TransferError({ code: 'Conflict', message: 'the object changed on the server since it was listed; refresh and retry' });
+  const app = toAppError(error, 'download');
+  const retryable = app.code === 'Network' || app.code === 'Throttled' || (status !== undefined && status >= 500);
+  return new TransferError(app, retryable);
+}
+
+function backoff(attempt: number, baseMs: number): number {
+  const ceiling = Math.min(3000, baseMs * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** A file name for the part file: hidden, short (the target name may already be 255 bytes), unique. */
+export function partPathFor(target: string): string {
+  return path.join(path.dirname(target), `.s3desk-${randomBytes(6).toString('hex')}.part`);
+}
+
+interface RangeJob {
+  readonly start: number;
+  /** Inclusive. */
+  readonly end: number;
+}
+
+/** Objects up to this size are collected in memory and written with one call (thousands of small files). */
+const IN_MEMORY_MAX = 8 * 1024 * 1024;
+
+/** Where fetched bytes go: consecutive chunks (`length` bytes in all) at an absolute offset of the object. */
+type Sink = (chunks: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
+
+/** Create a file exclusively, creating its folder only when it is missing (saves a mkdir per file). */
+async function createExclusive(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    return open(file, 'wx');
+  }
+}
+
+/** Download into `target`. Resolves with the final path (null if commit dropped it). */
+export async function downloadObject(args: DownloadArgs): Promise<string | null> {
+  const { object, signal } = args;
+  const tuning = args.tuning ?? DEFAULT_DOWNLOAD_TUNING;
+  if (signal.aborted) throw new TransferError({ code: 'Cancelled', message: 'cancelled' });
+  const partPath = partPathFor(args.target);
+  let handle: FileHandle | undefined;
+  let keepPart = false;
+  try {
+    const ranges: RangeJob[] = [];
+    for (let start = 0; start < object.size; start += tuning.partSize)
+      ranges.push({ start, end: Math.min(object.size, start + tuning.partSize) - 1 });
+    let expectedMd5 = md5OfEtag(object.etag);
+    const encrypted = { kmsOrCustomerKey: false };
+    const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
+    const chunks: Buffer[] = [];
+    // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
+    const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
+    let sink: Sink;
+    if (inMemory) {
+      sink = (data) => {
+        for (const chunk of data) {
+          chunks.push(chunk);
+          streamHash?.update(chunk);
+        }
+      };
+    } else {
+      const fh = (handle = await createExclusive(partPath));
+      sink = async (data, length, offset) => {
+        // writev: no copying network chunks into one buffer first.
+        const { bytesWritten } = await fh.writev(data as Buffer[], offset);
+        if (bytesWritten !== length) {
+          const rest = Buffer.concat(data as Buffer[], length).subarray(bytesWritten);
+          await fh.write(rest, 0, rest.length, offset + bytesWritten);
+        }
+        for (const chunk of data) streamHash?.update(chunk);
+      };
+    }
+    await fetchAll(args, tuning, ranges, sink, encrypted);
+    if (signal.aborted) throw abortError();
+
+    let written: number;
+    if (inMemory) {
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      written = body.length;
+      if (written === object.size) {
+        const fh = (handle = await createExclusive(partPath));
+        await fh.writeFile(body);
+      }
+    } else {
+      written = (await handle!.stat()).size;
+    }
+    await handle?.close();
+    handle = undefined;
+    if (written !== object.size)
+      throw new TransferError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, got ${written}` });
+    // SSE-KMS and SSE-C objects have single-part-looking ETags that are not the MD5 of the content.
+    if (encrypted.kmsOrCustomerKey) expectedMd5 = null;
+    if (expectedMd5) {
+      const actual = streamHash ? streamHash.digest('hex') : await md5OfFile(partPath, signal);
+      if (actual !== expectedMd5)
+        throw new TransferError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
+    }
+    const finalPath = args.commit ? await args.commit(args.target) : args.target;
+    if (finalPath === null) return null;
+    await rename(partPath, finalPath);
+    keepPart = true;
+    return finalPath;
+  } catch (error) {
+    throw classify(error, signal);
+  } finally {
+    if (handle) await handle.close().catch(() => {});
+    if (!keepPart) await rm(partPath, { force: true });
+  }
+}
+
+/** Fetch every range with at most `partConcurrency` in flight; the first failure stops the rest. */
+async function fetchAll(
+  args: DownloadArgs,
+  tuning: DownloadTuning,
+  ranges: readonly RangeJob[],
+  sink: Sink,
+  encrypted: { kmsOrCustomerKey: boolean },
+): Promise<void> {
+  const local = new AbortController();
+  const onAbort = () => local.abort();
+  args.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    let next = 0;
+    let firstFailure: { error: unknown } | undefined;
+    const worker = async () => {
+      while (next < ranges.length && !local.signal.aborted) {
+        const range = ranges[next++]!;
+        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal);
+      }
+    };
+    const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
+      worker().catch((error: unknown) => {
+        // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
+        firstFailure ??= { error };
+        local.abort();
+      }),
+    );
+    await Promise.all(workers);
+    if (firstFailure) throw firstFailure.error;
+  } finally {
+    args.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+async function md5OfFile(file: string, signal: AbortSignal): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(file, { highWaterMark: 4 * 1024 * 1024, signal })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Coalesce network chunks into writes of about this size (fewer syscalls than one per 64 KiB chunk). */
+const WRITE_BATCH = 1024 * 1024;
+
+async function fetchRange(
+  args: DownloadArgs,
+  tuning: DownloadTuning,
+  sink: Sink,
+  range: RangeJob,
+  encrypted: { kmsOrCustomerKey: boolean },
+  signal: AbortSignal,
+  userSignal: AbortSignal,
+): Promise<void> {
+  // `pos` only advances after bytes are on disk: a retry resumes from verified bytes, never from zero.
+  let pos = range.start;
+  let attempt = 0;
+  while (pos <= range.end) {
+    if (signal.aborted) throw abortError();
+    const before = pos;
+    try {
+      await args.requests.run(async () => {
+        const out = await args.client.send(
+          new GetObjectCommand({
+            Bucket: args.object.bucket,
+            Key: args.object.key,
+            Range: `bytes=${pos}-${range.end}`,
+            ...(args.object.etag ? { IfMatch: args.object.etag } : {}),
+          }),
+          { abortSignal: signal },
+        );
+        if (out.ServerSideEncryption?.startsWith('aws:kms') || out.SSECustomerAlgorithm) encrypted.kmsOrCustomerKey = true;
+        const body = out.Body as Readable | undefined;
+        if (!body) throw new TransferError({ code: 'Network', message: 'empty response body' }, true);
+        const expectedLength = range.end - pos + 1;
+        if (out.ContentLength !== undefined && out.ContentLength !== expectedLength) {
+          body.destroy();
+          throw new TransferError({ code: 'Unknown', message: `server answered ${out.ContentLength} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
+        }
+        let pending: Buffer[] = [];
+        let pendingBytes = 0;
+        const flush = async () => {
+          if (pendingBytes === 0) return;
+          const data = pending;
+          const length = pendingBytes;
+          pending = [];
+          pendingBytes = 0;
+          if (pos + length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
+          await sink(data, length, pos);
+          pos += length;
+          args.onBytes?.(length);
+        };
+        try {
+          for await (const chunk of body) {
+            pending.push(chunk as Buffer);
+            pendingBytes += (chunk as Buffer).length;
+            if (pendingBytes >= WRITE_BATCH) await flush();
+          }
+        } finally {
+          // Whatever arrived intact before a cut is kept: it is the resume point.
+          await flush();
+        }
+      });
+      if (pos <= range.end) throw new TransferError({ code: 'Network', message: 'connection closed before the range was complete' }, true);
+    } catch (error) {
+      const e = classify(error, userSignal);
+      if (signal.aborted || !e.retryable) throw signal.aborted && !userSignal.aborted ? abortError() : e;
+      if (pos > before) attempt = 0;
+      if (++attempt > tuning.maxRetries) throw e;
+      await sleep(backoff(attempt, tuning.retryBaseMs), signal);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
+import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
+
+export interface TransferPanelProps {
+  readonly items: readonly TransferItem[];
+  readonly totals: TransferTotals;
+  readonly onCancel: (ids?: readonly string[]) => void;
+  readonly onRetry: (ids?: readonly string[]) => void;
+  readonly onClearFinished: () => void;
+  readonly onClose?: () => void;
+}
+
+const ROW_HEIGHT = 44;
+
+const STATE_LABEL: Record<TransferItem['state'], string> = {
+  queued: 'Queued',
+  running: 'Transferring',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  skipped: 'Skipped',
+};
+
+/** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
+export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinished, onClose }: TransferPanelProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const active = totals.running + totals.queued > 0;
+  const finished = totals.done + totals.skipped + totals.cancelled > 0;
+  const retryable = totals.failed + totals.cancelled > 0;
+  const overall = percent(totals.bytesTransferred, totals.bytesTotal);
+
+  return (
+    <section data-testid="transfer-panel" aria-label="Transfers" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+      <header style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '6px 8px', borderBottom: '1px solid #8884' }}>
+        <strong>Transfers</strong>
+        <span data-testid="transfer-summary">
+          {totals.done} of {totals.items - totals.skipped - totals.cancelled} done
+          {totals.failed > 0 ? `, ${totals.failed} failed` : ''}
+          {totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}
+        </span>
+        <progress data-testid="transfer-overall" max={100} value={overall} style={{ flex: 1 }} aria-label="Overall progress" />
+        <span data-testid="transfer-overall-bytes">
+          {formatBytes(totals.bytesTransferred)} / {formatBytes(totals.bytesTotal)}
+        </span>
+        <span data-testid="transfer-overall-rate">{active ? formatRate(totals.rate) : ''}</span>
+        <span data-testid="transfer-overall-eta">{active ? formatEta(totals.etaSeconds) : ''}</span>
+        <button type="button" data-testid="transfer-cancel-all" disabled={!active} onClick={() => onCancel()}>
+          Cancel all
+        </button>
+        <button type="button" data-testid="transfer-retry-failed" disabled={!retryable} onClick={() => onRetry()}>
+          Retry failed
+        </button>
+        <button type="button" data-testid="transfer-clear-finished" disabled={!finished} onClick={onClearFinished}>
+          Clear finished
+        </button>
+        {onClose && (
+          <button type="button" data-testid="transfer-close" aria-label="Hide transfers" onClick={onClose}>
+            ×
+          </button>
+        )}
+      </header>
+      <div ref={scroller} data-testid="transfer-list" style={{ overflow: 'auto', flex: 1, minHeight: 0 }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = items[row.index]!;
+            return (
+              <div
+                key={item.id}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              >
+                <TransferRow item={item} onCancel={onCancel} onRetry={onRetry} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function TransferRow({ item, onCancel, onRetry }: { item: TransferItem; onCancel: (ids: string[]) => void; onRetry: (ids: string[]) => void }) {
+  const name = item.key.split('/').filter(Boolean).pop() ?? item.key;
+  const detail = item.error?.message ?? item.note ?? '';
+  const running = item.state === 'running';
+  return (
+    <div
+      data-testid="transfer-row"
+      data-state={item.state}
+      data-key={item.key}
+      title={`${item.direction === 'download' ? 's3://' + item.bucket + '/' + item.key + ' → ' + (item.localPath ?? '') : (item.localPath ?? 'dropped file') + ' → s3://' + item.bucket + '/' + item.key}`}
+      style={{ display: 'grid', gridTemplateColumns: '1.5em minmax(8em, 2fr) 6em minmax(6em, 1fr) 12em 7em 6em 5em', gap: 6, alignItems: 'center', padding: '0 8px', height: ROW_HEIGHT }}
+    >
+      <span aria-label={item.direction}>{item.direction === 'download' ? '↓' : '↑'}</span>
+      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+        {name}
+        {detail && (
+          <small data-testid="transfer-detail" style={{ display: 'block', opacity: 0.7, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {detail}
+          </small>
+        )}
+      </span>
+      <span data-testid="transfer-state">{STATE_LABEL[item.state]}</span>
+      <progress max={100} value={item.state === 'done' ? 100 : percent(item.transferred, item.size)} aria-label={`${name} progress`} />
+      <span>
+        {formatBytes(item.transferred)}
+        {item.size !== null ? ` / ${formatBytes(item.size)}` : ''}
+      </span>
+      <span>{running ? formatRate(item.rate) : ''}</span>
+      <span>{running ? formatEta(item.etaSeconds) : ''}</span>
+      <span>
+        {(item.state === 'queued' || running) && (
+          <button type="button" data-testid="transfer-cancel" onClick={() => onCancel([item.id])}>
+            Cancel
+          </button>
+        )}
+        {(item.state === 'failed' || item.state === 'cancelled') && (
+          <button type="button" data-testid="transfer-retry" onClick={() => onRetry([item.id])}>
+            Retry
+          </button>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { ConflictDialog } from './ConflictDialog';
+import { selectItems } from './selectors';
+import { TransferPanel } from './TransferPanel';
+import type { TransfersStore } from './transfers-store';
+
+/** The transfer feature's visible part: message banner, conflict question, and the (collapsible) panel. */
+export function TransfersDock({ store }: { store: TransfersStore }) {
+  const order = useStore(store, (s) => s.order);
+  const byId = useStore(store, (s) => s.byId);
+  const totals = useStore(store, (s) => s.totals);
+  const question = useStore(store, (s) => s.question);
+  const message = useStore(store, (s) => s.message);
+  const panelOpen = useStore(store, (s) => s.panelOpen);
+  const actions = store.getState();
+  const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void store
+      .getState()
+      .start()
+      .then((unsubscribe) => {
+        if (cancelled) unsubscribe();
+        else stop = unsubscribe;
+      });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [store]);
+
+  return (
+    <div data-testid="transfers-dock">
+      {message && (
+        <div role="status" data-testid="transfer-message" style={{ padding: '4px 8px', background: '#fc03', display: 'flex', gap: 8 }}>
+          <span style={{ flex: 1 }}>{message}</span>
+          <button type="button" aria-label="Dismiss" onClick={actions.dismissMessage}>
+            ×
+          </button>
+        </div>
+      )}
+      {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
+      {panelOpen ? (
+        <div style={{ height: 240 }}>
+          <TransferPanel
+            items={items}
+            totals={totals}
+            onCancel={(ids) => void actions.cancel(ids)}
+            onRetry={(ids) => void actions.retry(ids)}
+            onClearFinished={() => void actions.clearFinished()}
+            onClose={() => actions.setPanelOpen(false)}
+          />
+        </div>
+      ) : (
+        totals.items > 0 && (
+          <button type="button" data-testid="transfer-show" onClick={() => actions.setPanelOpen(true)}>
+            Transfers: {totals.running + totals.queued} active, {totals.done} done{totals.failed ? `, ${totals.failed} failed` : ''}
+          </button>
+        )
+      )}
+    </div>
+  );
+}

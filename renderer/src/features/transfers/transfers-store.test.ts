@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { fail, ok, type Result } from '../../../../shared/errors';
+import type { EnqueueOutcome, TransferItem, TransferProgressEvent } from '../../../../shared/transfers';
+import { selectItems } from './selectors';
+import { createTransfersStore, EMPTY_TOTALS, STREAM_CHUNK, type DroppedFile } from './transfers-store';
+
+function item(id: string, patch: Partial<TransferItem> = {}): TransferItem {
+  return {
+    id,
+    batchId: 'b1',
+    direction: 'download',
+    connectionId: 'c',
+    bucket: 'bk',
+    key: `k/${id}`,
+    localPath: null,
+    size: 10,
+    transferred: 0,
+    state: 'queued',
+    error: null,
+    note: null,
+    rate: 0,
+    etaSeconds: null,
+    ...patch,
+  };
+}
+
+/** A fake of the transfer part of the preload API: records every call, answers from scripted outcomes. */
+function fakeApi() {
+  const calls: Array<[string, unknown]> = [];
+  let listener: ((e: TransferProgressEvent) => void) | null = null;
+  const outcomes: Array<Result<EnqueueOutcome>> = [];
+  const queued: Result<EnqueueOutcome> = ok({ status: 'queued', batchId: 'b', queued: 1, refused: [] });
+  const next = () => outcomes.shift() ?? queued;
+  let streams = 0;
+  const api = {
+    listTransfers: async (r: unknown) => (calls.push(['list', r]), ok({ items: [item('old', { state: 'done' })], totals: { ...EMPTY_TOTALS, items: 1, done: 1 } })),
+    onTransferProgress: (l: (e: TransferProgressEvent) => void) => {
+      listener = l;
+      return () => (listener = null);
+    },
+    downloadObjects: async (r: unknown) => (calls.push(['download', r]), next()),
+    uploadPaths: async (r: unknown) => (calls.push(['upload', r]), next()),
+    openUploadStream: async (r: unknown) => (calls.push(['open', r]), ok({ streamId: `s${++streams}` })),
+    writeUploadStream: async (r: { offset: number; data: string }) => (calls.push(['write', r]), ok({ received: r.offset + atob(r.data).length })),
+    closeUploadStream: async (r: unknown) => (calls.push(['close', r]), ok({ size: 0 })),
+    cancelTransfers: async (r: unknown) => (calls.push(['cancel', r]), ok({ count: 1 })),
+    retryTransfers: async (r: unknown) => (calls.push(['retry', r]), ok({ count: 1 })),
+    clearTransfers: async (r: unknown) => (calls.push(['clear', r]), ok({ count: 1 })),
+    pickDownloadFolder: async (r: unknown) => (calls.push(['pickFolder', r]), ok({ path: '/home/me/Downloads' })),
+    pickUploadPaths: async (r: unknown) => (calls.push(['pickUpload', r]), ok({ paths: ['/home/me/a.txt'] })),
+  };
+  return { api, calls, outcomes, emit: (e: TransferProgressEvent) => listener?.(e), listening: () => listener !== null };
+}
+
+const target = { connectionId: 'c', bucket: 'bk', prefix: 'in/' };
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('transfers store', () => {
+  it('loads the queue, follows progress events (new, changed, removed) and unsubscribes', async () => {
+    const f = fakeApi();
+    const store = createTransfersStore(f.api as never);
+    const stop = await store.getState().start();
+    expect(selectItems(store.getState()).map((i) => i.id)).toEqual(['old']);
+    f.emit({ items: [item('a', { state: 'running', transferred: 5 }), item('b')], removed: [], totals: { ...EMPTY_TOTALS, items: 3 } });
+    f.emit({ items: [item('a', { state: 'done', transferred: 10 })], removed: ['old'], totals: { ...EMPTY_TOTALS, items: 2, done: 1 } });
+    const s = store.getState();
+    expect(selectItems(s).map((i) => [i.id, i.state, i.transferred])).toEqual([
+      ['a', 'done', 10],
+      ['b', 'queued', 0],
+    ]);
+    expect(s.totals).toMatchObject({ items: 2, done: 1 });
+    stop();
+    expect(f.listening()).toBe(false);
+  });
+
+  it('downloads into the picked folder with policy ask, and asks the user on conflicts', async () => {
+    const f = fakeApi();
+    f.outcomes.push(ok({ status: 'conflicts', count: 2, sample: ['a.txt', 'b.txt'] }));
+    const store = createTransfersStore(f.api as never);
+    const done = store.getState().download({ connectionId: 'c', bucket: 'bk' }, [{ key: 'k/a.txt', kind: 'object' }]);
+    await flush();
+    expect(store.getState().question).toEqual({ direction: 'download', count: 2, sample: ['a.txt', 'b.txt'] });
+    store.getState().answer('keep-both');
+    await done;
+    expect(store.getState().question).toBeNull();
+    expect(store.getState().panelOpen).toBe(true);
+    const downloads = f.calls.filter(([n]) => n === 'download').map(([, r]) => r as { conflict: string; destination: string });
+    expect(downloads.map((d) => d.conflict)).toEqual(['ask', 'keep-both']);
+    expect(downloads[0]!.destination).toBe('/home/me/Downloads');
+  });
+
+  it('abandons the batch when the conflict question is dismissed', async () => {
+    const f = fakeApi();
+    f.outcomes.push(ok({ status: 'conflicts', count: 1, sample: ['a.txt'] }));
+    const store = createTransfersStore(f.api as never);
+    const done = store.getState().uploadPaths(target, ['/x/a.txt']);
+    await flush();
+    store.getState().answer(null);
+    await done;
+    expect(f.calls.filter(([n]) => n === 'upload')).toHaveLength(1);
+  });
+
+  it('uploads dropped files: paths directly, path-less files streamed in ordered base64 chunks', async () => {
+    const f = fakeApi();
+    const store = createTransfersStore(f.api as never);
+    const bytes = new Uint8Array(STREAM_CHUNK + 5).map((_, i) => i & 0xff);
+    const pathless: DroppedFile = {
+      name: 'photo.bin',
+      size: bytes.length,
+      path: null,
+      read: async (offset, length) => bytes.subarray(offset, offset + length),
+    };
+    const withPath: DroppedFile = { name: 'doc.txt', size: 3, path: '/home/me/doc.txt', read: async () => new Uint8Array() };
+    await store.getState().uploadDropped(target, [withPath, pathless]);
+    expect(f.calls.filter(([n]) => n === 'open').map(([, r]) => r)).toEqual([{ name: 'photo.bin', size: STREAM_CHUNK + 5 }]);
+    const writes = f.calls.filter(([n]) => n === 'write').map(([, r]) => r as { offset: number; data: string });
+    expect(writes.map((w) => w.offset)).toEqual([0, STREAM_CHUNK]);
+    const joined = writes.map((w) => atob(w.data)).join('');
+    expect(joined.length).toBe(bytes.length);
+    let same = true;
+    for (let i = 0; i < bytes.length; i++) if (joined.charCodeAt(i) !== bytes[i]) same = false;
+    expect(same).toBe(true);
+    expect(f.calls.filter(([n]) => n === 'upload').map(([, r]) => r)).toEqual([
+      { ...target, paths: ['/home/me/doc.txt'], streams: ['s1'], conflict: 'ask' },
+    ]);
+  });
+
+  it('shows refused items and errors as a message', async () => {
+    const f = fakeApi();
+    f.outcomes.push(ok({ status: 'queued', batchId: 'b', queued: 1, refused: [{ key: '../x', reason: 'refused: the key contains a ".." path segment' }] }));
+    f.outcomes.push(fail('AccessDenied', 'transfers:upload: access denied'));
+    const store = createTransfersStore(f.api as never);
+    await store.getState().download({ connectionId: 'c', bucket: 'bk' }, [{ key: 'f/', kind: 'folder' }], '/tmp/d');
+    expect(store.getState().message).toMatch(/1 item\(s\) not transferred — \.\.\/x: refused/);
+    await store.getState().uploadPaths(target, ['/a']);
+    expect(store.getState().message).toBe('transfers:upload: access denied');
+  });
+
+  it('cancel, retry and clear go to main', async () => {
+    const f = fakeApi();
+    const store = createTransfersStore(f.api as never);
+    await store.getState().cancel(['a']);
+    await store.getState().retry();
+    await store.getState().clearFinished();
+    expect(f.calls).toEqual([
+      ['cancel', { ids: ['a'] }],
+      ['retry', {}],
+      ['clear', {}],
+    ]);
+  });
+});

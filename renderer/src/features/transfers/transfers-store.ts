@@ -1,0 +1,245 @@
+/**
+ * The transfer panel's store: mirrors main's queue from throttled progress events, starts downloads and
+ * uploads, and asks the user when targets exist (main plans with policy "ask" and queues nothing on conflict).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { RendererApi } from '../../../../shared/ipc';
+import type { Result } from '../../../../shared/errors';
+import type {
+  ConflictPolicy,
+  EnqueueOutcome,
+  SelectedItem,
+  TransferDirection,
+  TransferItem,
+  TransferProgressEvent,
+  TransferTotals,
+} from '../../../../shared/transfers';
+import { toBase64 } from '../../lib/base64';
+
+export interface BucketLocation {
+  readonly connectionId: string;
+  readonly bucket: string;
+}
+
+export interface UploadTarget extends BucketLocation {
+  /** The folder to upload into ("" = bucket root). */
+  readonly prefix: string;
+}
+
+/** A file dropped onto the app: a local path when the OS gave one, else bytes read from the File. */
+export interface DroppedFile {
+  /** Relative name, may include folders ("album/a.jpg"). */
+  readonly name: string;
+  readonly size: number;
+  readonly path: string | null;
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export interface ConflictQuestion {
+  readonly direction: TransferDirection;
+  readonly count: number;
+  readonly sample: readonly string[];
+}
+
+export interface TransfersState {
+  readonly byId: Readonly<Record<string, TransferItem>>;
+  /** Item ids in arrival order. */
+  readonly order: readonly string[];
+  readonly totals: TransferTotals;
+  /** Set while waiting for the user to choose overwrite / skip / keep both. */
+  readonly question: ConflictQuestion | null;
+  /** The last thing worth telling the user (errors, refused keys, drag limits). */
+  readonly message: string | null;
+  readonly panelOpen: boolean;
+}
+
+export interface TransfersActions {
+  /** Load the queue and follow progress; returns the unsubscribe. */
+  start(): Promise<() => void>;
+  download(location: BucketLocation, items: readonly SelectedItem[], destination?: string): Promise<void>;
+  uploadPaths(target: UploadTarget, paths: readonly string[]): Promise<void>;
+  /** Files dropped on the table: paths go straight to main, the rest stream their bytes over IPC. */
+  uploadDropped(target: UploadTarget, files: readonly DroppedFile[]): Promise<void>;
+  pickAndUpload(target: UploadTarget, folders: boolean): Promise<void>;
+  /** Answer the pending conflict question; null abandons the batch. */
+  answer(policy: Exclude<ConflictPolicy, 'ask'> | null): void;
+  cancel(ids?: readonly string[]): Promise<void>;
+  retry(ids?: readonly string[]): Promise<void>;
+  clearFinished(): Promise<void>;
+  applyProgress(event: TransferProgressEvent): void;
+  setPanelOpen(open: boolean): void;
+  dismissMessage(): void;
+}
+
+export type TransfersStore = StoreApi<TransfersState & TransfersActions>;
+
+export const EMPTY_TOTALS: TransferTotals = {
+  items: 0,
+  queued: 0,
+  running: 0,
+  done: 0,
+  failed: 0,
+  cancelled: 0,
+  skipped: 0,
+  bytesTotal: 0,
+  bytesTransferred: 0,
+  rate: 0,
+  etaSeconds: null,
+};
+
+/** Bytes per streamed chunk: big enough to keep IPC overhead low, small enough to keep the UI responsive. */
+export const STREAM_CHUNK = 1024 * 1024;
+
+type TransfersApi = Pick<
+  RendererApi,
+  | 'listTransfers'
+  | 'onTransferProgress'
+  | 'downloadObjects'
+  | 'uploadPaths'
+  | 'openUploadStream'
+  | 'writeUploadStream'
+  | 'closeUploadStream'
+  | 'cancelTransfers'
+  | 'retryTransfers'
+  | 'clearTransfers'
+  | 'pickDownloadFolder'
+  | 'pickUploadPaths'
+>;
+
+export function createTransfersStore(api: TransfersApi): TransfersStore {
+  let answerQuestion: ((policy: Exclude<ConflictPolicy, 'ask'> | null) => void) | null = null;
+
+  return createStore<TransfersState & TransfersActions>()((set, get) => {
+    const fail = (message: string) => set({ message });
+    const unwrap = <T>(result: Result<T>): T | undefined => {
+      if (result.ok) return result.value;
+      fail(result.error.message);
+      return undefined;
+    };
+
+    /** Run a batch with policy "ask"; on conflicts, ask the user and run again with the answer. */
+    const withConflicts = async (direction: TransferDirection, send: (policy: ConflictPolicy) => Promise<Result<EnqueueOutcome>>) => {
+      const first = unwrap(await send('ask'));
+      if (!first) return;
+      let outcome: EnqueueOutcome | undefined = first;
+      if (first.status === 'conflicts') {
+        const policy = await new Promise<Exclude<ConflictPolicy, 'ask'> | null>((resolve) => {
+          answerQuestion = resolve;
+          set({ question: { direction, count: first.count, sample: first.sample } });
+        });
+        answerQuestion = null;
+        set({ question: null });
+        if (policy === null) return;
+        outcome = unwrap(await send(policy));
+      }
+      if (outcome?.status === 'queued') {
+        set({ panelOpen: true });
+        if (outcome.refused.length > 0) {
+          const first = outcome.refused[0]!;
+          fail(`${outcome.refused.length} item(s) not transferred — ${first.key}: ${first.reason}`);
+        }
+      }
+    };
+
+    return {
+      byId: {},
+      order: [],
+      totals: EMPTY_TOTALS,
+      question: null,
+      message: null,
+      panelOpen: false,
+
+      async start() {
+        const unsubscribe = api.onTransferProgress((event) => get().applyProgress(event));
+        const listed = unwrap(await api.listTransfers({}));
+        if (listed) {
+          const byId: Record<string, TransferItem> = {};
+          for (const item of listed.items) byId[item.id] = item;
+          set({ byId, order: listed.items.map((i) => i.id), totals: listed.totals });
+        }
+        return unsubscribe;
+      },
+
+      applyProgress(event) {
+        const { byId: old, order: oldOrder } = get();
+        const byId: Record<string, TransferItem> = { ...old };
+        let order = oldOrder as string[];
+        let appended: string[] | null = null;
+        for (const item of event.items) {
+          if (!(item.id in byId)) (appended ??= []).push(item.id);
+          byId[item.id] = item;
+        }
+        if (event.removed.length > 0) {
+          const gone = new Set(event.removed);
+          for (const id of gone) delete byId[id];
+          order = order.filter((id) => !gone.has(id));
+        }
+        if (appended) order = [...order, ...appended];
+        set({ byId, order, totals: event.totals });
+      },
+
+      async download(location, items, destination) {
+        let folder = destination;
+        if (folder === undefined) {
+          const picked = unwrap(await api.pickDownloadFolder({}));
+          if (!picked?.path) return;
+          folder = picked.path;
+        }
+        const to = folder;
+        await withConflicts('download', (conflict) => api.downloadObjects({ ...location, items, destination: to, conflict }));
+      },
+
+      async uploadPaths(target, paths) {
+        if (paths.length === 0) return;
+        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, conflict }));
+      },
+
+      async uploadDropped(target, files) {
+        const paths = files.flatMap((f) => (f.path ? [f.path] : []));
+        const streams: string[] = [];
+        for (const file of files) {
+          if (file.path) continue;
+          const opened = unwrap(await api.openUploadStream({ name: file.name, size: file.size }));
+          if (!opened) return;
+          for (let offset = 0; offset < file.size; offset += STREAM_CHUNK) {
+            const bytes = await file.read(offset, Math.min(STREAM_CHUNK, file.size - offset));
+            const wrote = unwrap(await api.writeUploadStream({ streamId: opened.streamId, offset, data: toBase64(bytes) }));
+            if (!wrote) {
+              await api.closeUploadStream({ streamId: opened.streamId, abort: true });
+              return;
+            }
+          }
+          if (!unwrap(await api.closeUploadStream({ streamId: opened.streamId }))) return;
+          streams.push(opened.streamId);
+        }
+        if (paths.length === 0 && streams.length === 0) return;
+        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, streams, conflict }));
+      },
+
+      async pickAndUpload(target, folders) {
+        const picked = unwrap(await api.pickUploadPaths({ folders }));
+        if (picked) await get().uploadPaths(target, picked.paths);
+      },
+
+      answer(policy) {
+        answerQuestion?.(policy);
+      },
+
+      async cancel(ids) {
+        unwrap(await api.cancelTransfers(ids ? { ids } : {}));
+      },
+      async retry(ids) {
+        unwrap(await api.retryTransfers(ids ? { ids } : {}));
+      },
+      async clearFinished() {
+        unwrap(await api.clearTransfers({}));
+      },
+      setPanelOpen(open) {
+        set({ panelOpen: open });
+      },
+      dismissMessage() {
+        set({ message: null });
+      },
+    };
+  });
+}

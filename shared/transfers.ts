@@ -1,0 +1,99 @@
+/** Transfer types that cross the IPC boundary (plain JSON). The queue itself lives in main/transfers/. */
+import type { AppError } from './errors';
+import type { ConnectionId } from './types';
+
+export type TransferDirection = 'download' | 'upload';
+
+export type TransferState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
+
+/** What to do when the target (local file or bucket key) already exists. `ask` plans only: nothing is queued
+ *  when a conflict exists, the caller gets the conflicts and asks the user for one of the other three. */
+export type ConflictPolicy = 'ask' | 'overwrite' | 'skip' | 'keep-both';
+
+export interface TransferItem {
+  readonly id: string;
+  readonly batchId: string;
+  readonly direction: TransferDirection;
+  readonly connectionId: ConnectionId;
+  readonly bucket: string;
+  readonly key: string;
+  /** The local file written (download) or read (upload); null for uploads streamed from the renderer. */
+  readonly localPath: string | null;
+  /** Total bytes; null until known. */
+  readonly size: number | null;
+  readonly transferred: number;
+  readonly state: TransferState;
+  readonly error: AppError | null;
+  /** A visible reason for anything unusual: a sanitized file name, a skipped existing file. */
+  readonly note: string | null;
+  /** Bytes per second over the last few seconds (running items only). */
+  readonly rate: number;
+  readonly etaSeconds: number | null;
+}
+
+export interface TransferTotals {
+  readonly items: number;
+  readonly queued: number;
+  readonly running: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly cancelled: number;
+  readonly skipped: number;
+  readonly bytesTotal: number;
+  readonly bytesTransferred: number;
+  readonly rate: number;
+  readonly etaSeconds: number | null;
+}
+
+/** A throttled (a few per second) progress event: the items that changed since the last one, and totals. */
+export interface TransferProgressEvent {
+  readonly items: readonly TransferItem[];
+  /** Ids removed from the queue (clear finished). */
+  readonly removed: readonly string[];
+  readonly totals: TransferTotals;
+}
+
+export interface TransferBatchEvent {
+  readonly batchId: string;
+  readonly direction: TransferDirection;
+  readonly done: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly cancelled: number;
+}
+
+/** One selected row: an object key, or a folder prefix (ending in "/") taken recursively. */
+export interface SelectedItem {
+  readonly key: string;
+  readonly kind: 'object' | 'folder';
+}
+
+/** Something that could not be queued, with the reason shown to the user (e.g. a key that escapes the folder). */
+export interface RefusedItem {
+  readonly key: string;
+  readonly reason: string;
+}
+
+export type EnqueueOutcome =
+  | {
+      readonly status: 'queued';
+      readonly batchId: string;
+      readonly queued: number;
+      readonly refused: readonly RefusedItem[];
+    }
+  | {
+      /** Only with policy `ask`: nothing was queued; ask the user and call again with a concrete policy. */
+      readonly status: 'conflicts';
+      readonly count: number;
+      /** The first few conflicting names, for the question. */
+      readonly sample: readonly string[];
+    };
+
+/** Drag-out staging: files downloaded complete and verified into a temp folder before the OS drag starts. */
+export type StageOutcome =
+  | { readonly status: 'ready'; readonly stageId: string; readonly files: number; readonly bytes: number; readonly refused: readonly RefusedItem[] }
+  | { readonly status: 'too-large'; readonly bytes: number; readonly limit: number; readonly message: string };
+
+/** Preload methods that are not IPC channels: the local path of a File dropped from the OS
+ *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */
+export const PRELOAD_EXTRAS = ['getPathForFile'] as const;
