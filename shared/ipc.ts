@@ -56,6 +56,16 @@ export interface ConnectionInput {
   readonly preset?: string;
   /** A bucket to open directly, for logins that may not list buckets. */
   readonly bucket?: string;
+  /**
+   * Sign in with the SDK's default chain (environment, default profile, SSO, ECS/IMDS) on purpose. Needed in an
+   * edit, where giving neither keys nor a profile means "keep the stored keys"; not allowed with either.
+   */
+  readonly defaultChain?: boolean;
+  /**
+   * Trust this one server certificate (its SHA-256 fingerprint, from a failed connection test the user
+   * confirmed) for this connection only. Absent: the system's trust store, as for any https site.
+   */
+  readonly trustedCertSha256?: string;
 }
 
 /**

@@ -22,8 +22,8 @@ export type Interference =
   | { readonly kind: 'deny' }
   | { readonly kind: 'slowdown' }
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
-  /** Forward, and hand the client the server's response body changed by `body` (e.g. to make a listing report
-   *  a storage class fauxqs does not keep). */
+  /** Forward, and hand the client the server's response body changed by `body` (e.g. a listing reporting a
+   *  storage class fauxqs does not keep, or ListBuckets' BucketRegion). Headers kept; content-length fixed. */
   | { readonly kind: 'rewrite'; readonly body: (text: string) => string }
   /** Forward only once `until` settles (hold one request on the wire while a test acts, without sleeping). */
   | { readonly kind: 'hold'; readonly until: Promise<unknown> }
@@ -203,9 +203,11 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       (up) => {
         wire.status = up.statusCode ?? 0;
         if (rewrite) {
-          void readAll(up).then((raw) => {
-            const body = rewrite(raw.toString('utf8'));
-            res.writeHead(up.statusCode ?? 502, { ...up.headers, 'content-length': String(Buffer.byteLength(body)) });
+          void readAll(up).then((original) => {
+            const body = Buffer.from(rewrite(original.toString('utf8')));
+            const headers = { ...up.headers, 'content-length': String(body.length) };
+            delete headers['transfer-encoding'];
+            res.writeHead(up.statusCode ?? 502, headers);
             res.end(body);
           });
           return;
