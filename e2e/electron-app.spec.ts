@@ -2,9 +2,9 @@
  * The real app in the real Electron: launched with Playwright's _electron where an Electron binary is
  * installed (npm ci without ELECTRON_SKIP_BINARY_DOWNLOAD) and a display exists; skipped otherwise.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
-import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +13,7 @@ import { _electron as electron, type ElectronApplication, expect, type Page, tes
 import { DEMO_CONNECTION_ENV } from '../main/demo-connection';
 import { API_METHODS, type ConnectionInput, EVENT_SUBSCRIPTIONS } from '../shared/ipc';
 import { PRELOAD_EXTRAS } from '../shared/transfers';
+import { folderSnapshot, installDragRecorder, recordedDrags, sha256 } from './support/electron-drag-recorder';
 import { BrowserPage } from './support/pages/browser-page';
 import { startS3Server, TEST_CREDENTIALS } from './support/s3-server';
 
@@ -145,40 +146,6 @@ test('the app opens one hardened window whose page sees only the named API', asy
   }
 });
 
-/** What the recorder in main saw when the app called webContents.startDrag (serializable, for the test). */
-interface RecordedDrag {
-  readonly file: string;
-  readonly files: readonly string[];
-  readonly iconEmpty: boolean;
-  /** Every entry of each folder holding a handed path, at the moment of the call: relative path → sha256 of a
-   *  file's bytes, 'dir' for a folder, 'other' for anything else. */
-  readonly atHandover: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /** Set when the snapshot itself failed (a handed path missing, say). */
-  readonly error?: string;
-}
-
-const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
-
-/** Every entry under `folder` (hidden ones included), as RecordedDrag['atHandover'] describes them. */
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    for (const name of (await readdir(dir)).sort()) {
-      const full = join(dir, name);
-      const key = rel === '' ? name : `${rel}/${name}`;
-      const info = await lstat(full);
-      if (info.isDirectory()) {
-        out[`${key}/`] = 'dir';
-        await walk(full, key);
-      } else {
-        out[key] = info.isFile() ? sha256(await readFile(full)) : 'other';
-      }
-    }
-  };
-  await walk(folder, '');
-  return out;
-}
-
 test('a drag out of the real window hands webContents.startDrag complete, verified files and nothing else', async () => {
   test.skip('skip' in found, 'skip' in found ? found.skip : '');
   if (!('path' in found)) return;
@@ -192,13 +159,15 @@ test('a drag out of the real window hands webContents.startDrag complete, verifi
     ['album/2024/notes.txt', Buffer.from('in a sub-folder')],
     ['left-out.txt', Buffer.from('not selected, so not staged')],
   ];
+  const seeded = new Map(objects);
+  const shaOf = (key: string) => sha256(seeded.get(key)!);
   // The stage folder must hold exactly the selection: the file, and the folder with its structure.
   const expected: Record<string, string> = {
     'album/': 'dir',
     'album/2024/': 'dir',
-    'album/2024/notes.txt': sha256(objects[2]![1]),
-    'album/cover.jpg': sha256(objects[1]![1]),
-    'big.bin': sha256(objects[0]![1]),
+    'album/2024/notes.txt': shaOf('album/2024/notes.txt'),
+    'album/cover.jpg': shaOf('album/cover.jpg'),
+    'big.bin': shaOf('big.bin'),
   };
 
   const server = await startS3Server();
@@ -215,43 +184,9 @@ test('a drag out of the real window hands webContents.startDrag complete, verifi
     const { app, window, close } = await launchApp(found.path, { [DEMO_CONNECTION_ENV]: JSON.stringify(connection) });
     let stageDir = '';
     try {
-      // Replace the OS drag with a recorder on the window's WebContents (main/electron/drag.ts calls startDrag on
-      // this same object). It snapshots the handed folder synchronously, inside the call: what it records is
-      // what existed at the moment of the handover, not later.
-      await app.evaluate(({ BrowserWindow }) => {
-        const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-        if (!contents) throw new Error('no window');
-        const fs = process.getBuiltinModule('node:fs');
-        const path = process.getBuiltinModule('node:path');
-        const crypto = process.getBuiltinModule('node:crypto');
-        const drags: RecordedDrag[] = [];
-        (globalThis as unknown as { __s3deskDrags: RecordedDrag[] }).__s3deskDrags = drags;
-        const walk = (dir: string, rel: string, out: Record<string, string>): Record<string, string> => {
-          for (const name of fs.readdirSync(dir).sort()) {
-            const full = path.join(dir, name);
-            const key = rel === '' ? name : `${rel}/${name}`;
-            const info = fs.lstatSync(full);
-            if (info.isDirectory()) {
-              out[`${key}/`] = 'dir';
-              walk(full, key, out);
-            } else {
-              out[key] = info.isFile() ? crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex') : 'other';
-            }
-          }
-          return out;
-        };
-        contents.startDrag = (item) => {
-          const files = item.files ?? [item.file];
-          const iconEmpty = typeof item.icon === 'string' ? item.icon === '' : item.icon.isEmpty();
-          try {
-            const atHandover: Record<string, Record<string, string>> = {};
-            for (const folder of new Set(files.map((f) => path.dirname(f)))) atHandover[folder] = walk(folder, '', {});
-            drags.push({ file: item.file, files, iconEmpty, atHandover });
-          } catch (error) {
-            drags.push({ file: item.file, files, iconEmpty, atHandover: {}, error: String(error) });
-          }
-        };
-      });
+      // The OS drag is replaced by a recorder that snapshots the handed folder inside the call: what it records
+      // existed at the moment of the handover.
+      await app.evaluate(installDragRecorder);
 
       const ui = new BrowserPage(window);
       await ui.openConnection(connection.name);
@@ -261,9 +196,8 @@ test('a drag out of the real window hands webContents.startDrag complete, verifi
       expect((await ui.selectedKeys()).sort()).toEqual(['album/', 'big.bin']);
       await ui.dragRowOut('big.bin');
 
-      const recorded = () => app.evaluate(() => (globalThis as unknown as { __s3deskDrags: RecordedDrag[] }).__s3deskDrags);
-      await expect.poll(async () => (await recorded()).length).toBe(1);
-      const [drag] = await recorded();
+      await expect.poll(async () => (await app.evaluate(recordedDrags)).length).toBe(1);
+      const [drag] = await app.evaluate(recordedDrags);
       expect(drag!.error).toBeUndefined();
       expect(drag!.iconEmpty).toBe(false); // macOS refuses a drag without an image
       expect(drag!.file).toBe(drag!.files[0]);
@@ -275,7 +209,7 @@ test('a drag out of the real window hands webContents.startDrag complete, verifi
       // At the handover: every byte of every file, the sub-folder structure, and no part file or other leftover.
       expect(drag!.atHandover[stageDir]).toEqual(expected);
       // And in this process, reading the disk itself (the files outlive the drag by a grace period).
-      expect(await snapshot(stageDir)).toEqual(expected);
+      expect(await folderSnapshot(stageDir)).toEqual(expected);
     } finally {
       await close();
     }
