@@ -7,7 +7,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, type ElectronApplication, expect, type Page, test } from '@playwright/test';
 import { DEMO_CONNECTION_ENV } from '../main/demo-connection';
@@ -51,18 +51,19 @@ function inheritedEnv(): Record<string, string> {
 }
 
 /**
- * Launch the built app (out/main) with its own temporary userData folder. Electron honours Chromium's
- * --user-data-dir switch (it overrides the path app.getPath('userData') returns), so parallel launches and a
- * developer's own S3 Desk never share the settings file or the single-instance lock (which is per userData).
+ * Launch the built app (out/main) with its own temporary userData folder. Electron honours an absolute
+ * `--user-data-dir=…` (its startup sets app.getPath('userData') from it before the app's code runs), so parallel
+ * launches and a developer's own S3 Desk never share the settings file or the single-instance lock (which is per
+ * userData folder: two launches on the default one would make the second quit at once).
  */
 async function launchApp(executablePath: string, env: Readonly<Record<string, string>> = {}): Promise<RunningApp> {
   expect(existsSync(MAIN_ENTRY), `${MAIN_ENTRY} is missing: run \`npm run build\` first`).toBe(true);
-  const userDataDir = await mkdtemp(join(os.tmpdir(), 's3desk-e2e-userdata-'));
+  const userDataDir = resolve(await mkdtemp(join(os.tmpdir(), 's3desk-e2e-userdata-')));
   const app = await electron
     .launch({
       executablePath,
       // Chromium refuses to run as root with its OS sandbox; CI containers run as root. The renderer's
-      // `sandbox: true` web preference (what the first spec checks) is unaffected.
+      // `sandbox: true` web preference (what the first test checks) is unaffected.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), `--user-data-dir=${userDataDir}`, MAIN_ENTRY],
       env: { ...inheritedEnv(), ...env },
     })
@@ -80,7 +81,7 @@ async function launchApp(executablePath: string, env: Readonly<Record<string, st
   try {
     const window = await app.firstWindow();
     await expect(window.getByTestId('app')).toBeVisible();
-    // The isolation above is real (Electron resolves symlinks in the path, hence realpath on both sides).
+    // The isolation is real (compared by realpath: a temp folder may sit behind a symlink, e.g. macOS's /var).
     const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
     expect(realpathSync(userData)).toBe(realpathSync(userDataDir));
     // The window is created hidden and shown on ready-to-show; input goes to a shown window, as a user's does.
