@@ -97,7 +97,7 @@ function main(): void {
   for (const note of total.notes) console.log(`  ${note}`);
 
   const artifacts = fileURLToPath(new URL('../e2e/artifacts/', import.meta.url));
-  const shots = existsSync(artifacts) ? readdirSync(artifacts).filter((f) => f.endsWith('.png')) : [];
+  const shots = existsSync(artifacts) ? readdirSync(artifacts, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png')) : [];
   console.log(`screenshots saved by specs: ${shots.length} in ${artifacts}${shots.length ? ` (${shots.join(', ')})` : ''}`);
   const results = fileURLToPath(new URL('../test-results/', import.meta.url));
   const failureShots = existsSync(results)

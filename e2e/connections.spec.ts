@@ -12,6 +12,7 @@ import { test as base, expect } from './support/app-fixture';
 import { createFakeSecretBox, type FakeSecretBox } from './support/fake-secret-box';
 import { BridgeEvents, installBridge } from './support/preload-bridge';
 import { TEST_CREDENTIALS } from './support/s3-server';
+import { makeSelfSignedCert, opensslAvailable, startTlsFront } from './support/tls-front';
 
 /** Each test gets its own user-data folder and keyring, shared by its cores (so a restart can decrypt). */
 const test = base.extend<{ userData: { readonly dir: string; readonly box: FakeSecretBox } }>({
@@ -179,5 +180,82 @@ test('an AWS profile from ~/.aws is listed on the start screen, added in one ste
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
+  }
+});
+
+test('the default credential chain is offered with its explanation and signs with what the environment holds', async ({ page, appUrl, s3, s3Proxy, userData }) => {
+  s3.seed('chain-data', [['c.txt', 'c']]);
+  const names = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_PROFILE'] as const;
+  const saved = names.map((k) => process.env[k]);
+  // The core runs in this process: its SDK default chain finds these first, as it would the app's environment.
+  process.env['AWS_ACCESS_KEY_ID'] = 'AKIAE2EENVCHAIN1';
+  process.env['AWS_SECRET_ACCESS_KEY'] = 'e2e-env-chain-secret';
+  delete process.env['AWS_PROFILE'];
+  try {
+    await page.goto(appUrl);
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('connection-dialog');
+    await dialog.getByTestId('conn-name').fill('This computer');
+    await dialog.getByTestId('conn-provider').selectOption('custom');
+    await dialog.getByTestId('conn-endpoint').fill(s3Proxy.url);
+    await dialog.getByTestId('conn-auth-default-chain').check();
+    await expect(dialog.getByTestId('conn-default-chain-help')).toContainText('AWS_ACCESS_KEY_ID');
+    await expect(dialog.getByTestId('conn-access-key')).toHaveCount(0);
+    await dialog.getByTestId('conn-test').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+    await dialog.getByTestId('conn-save').click();
+    await expect(dialog).toBeHidden();
+
+    s3Proxy.reset();
+    await page.locator('[data-testid="connection"][data-name="This computer"]').getByTestId('connection-open').click();
+    await page.locator('[data-testid="bucket"]', { hasText: 'chain-data' }).click();
+    await expect(page.locator('[data-testid="row-name"]', { hasText: 'c.txt' })).toBeVisible();
+    expect(s3Proxy.log.length).toBeGreaterThan(0);
+    for (const w of s3Proxy.log) expect(String(w.headers['authorization'])).toContain('Credential=AKIAE2EENVCHAIN1/');
+    const settings = readFileSync(join(userData.dir, SETTINGS_FILE_NAME), 'utf8');
+    expect(JSON.parse(settings).connections[0]).toMatchObject({ auth: 'default-chain', encryptedSecret: null });
+    expect(settings).not.toContain('AKIAE2EENVCHAIN1');
+  } finally {
+    names.forEach((k, i) => {
+      const v = saved[i];
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    });
+  }
+});
+
+test('a self-signed server: the failed test shows its certificate, trusting the fingerprint lets this connection in', async ({ page, appUrl, s3, s3Proxy, userData }) => {
+  test.skip(!opensslAvailable(), 'no openssl on this machine to make a self-signed certificate');
+  s3.seed('tls-data', [['t.txt', 't']]);
+  const cert = makeSelfSignedCert(userData.dir, 'nas');
+  const front = await startTlsFront(s3Proxy.url, cert);
+  try {
+    await page.goto(appUrl);
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('connection-dialog');
+    await dialog.getByTestId('conn-name').fill('NAS');
+    await dialog.getByTestId('conn-provider').selectOption('minio');
+    await dialog.getByTestId('conn-url').fill(front.url);
+    await dialog.getByTestId('conn-access-key').fill(TEST_CREDENTIALS.accessKeyId);
+    await dialog.getByTestId('conn-secret').fill(TEST_CREDENTIALS.secretAccessKey);
+    await dialog.getByTestId('conn-test').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'Tls');
+    // The fingerprint shown is the one openssl prints for the server's certificate.
+    await expect(dialog.getByTestId('conn-certificate-sha256')).toHaveText(cert.sha256);
+    expect(s3Proxy.count()).toBe(0);
+    await dialog.getByTestId('conn-trust-cert').click();
+    await expect(dialog.getByTestId('conn-test-result')).toHaveAttribute('data-outcome', 'ok');
+    await expect(dialog.getByTestId('conn-trusted-cert')).toContainText(cert.sha256);
+    await dialog.getByTestId('conn-save').click();
+    await expect(dialog).toBeHidden();
+
+    s3Proxy.reset();
+    await page.locator('[data-testid="connection"][data-name="NAS"]').getByTestId('connection-open').click();
+    await page.locator('[data-testid="bucket"]', { hasText: 'tls-data' }).click();
+    await expect(page.locator('[data-testid="row-name"]', { hasText: 't.txt' })).toBeVisible();
+    expect(s3Proxy.count('ListObjectsV2')).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(userData.dir, SETTINGS_FILE_NAME), 'utf8')).connections[0].trustedCertificate.sha256).toBe(cert.sha256);
+  } finally {
+    await front.close();
   }
 });

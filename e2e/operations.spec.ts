@@ -6,6 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/app-fixture';
 import { BrowserPage } from './support/pages/browser-page';
+import { numberedKeys } from './support/s3-server';
 
 const CONNECTION = 'Local fauxqs';
 const PNG = Buffer.from(
@@ -137,6 +138,53 @@ test('deletes a folder after a confirmation stating objects and bytes; it vanish
   await ui.page.getByTestId('ops-confirm-ok').click();
   await expect(ui.row('d/keep.txt')).toHaveCount(0);
   expect(s3.keys('ops')).toEqual([]);
+});
+
+test('a paste asks before overwriting keys deep inside a pasted folder, found by listing (no HEAD)', async ({ app, s3, s3Proxy }) => {
+  s3.seed('ops', [['src/dir/sub/deep.txt', 'new deep'], ['src/dir/fresh.txt', 'fresh'], ['dst/dir/sub/deep.txt', 'old deep'], ['dst/keep.txt', 'K']]);
+  const ui = await openAt(app, 's3://ops/src/');
+  await ui.row('src/dir/').click();
+  await ui.page.keyboard.press('Control+C');
+  await ui.goTo('s3://ops/dst/');
+  await ui.waitForFolder('s3://ops/dst/');
+  s3Proxy.reset();
+  await ui.tableBody.focus();
+  await ui.page.keyboard.press('Control+V');
+  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Copy 2 objects (13 B), overwriting existing items?');
+  await expect(ui.page.getByTestId('ops-confirm-conflicts')).toHaveText('dst/dir/sub/deep.txt');
+  expect(s3Proxy.count('HeadObject')).toBe(0);
+  expect(s3Proxy.count('CopyObject')).toBe(0);
+  expect(s3.store.getObject('ops', 'dst/dir/sub/deep.txt').body.toString()).toBe('old deep');
+  await ui.screenshot('operations-confirm-overwrite');
+  await ui.page.getByTestId('ops-confirm-ok').click();
+  await expect(ui.page.getByTestId('ops-run-summary')).toContainText('2 of 2');
+  expect(s3.store.getObject('ops', 'dst/dir/sub/deep.txt').body.toString()).toBe('new deep');
+  expect(s3.keys('ops', 'dst/')).toEqual(['dst/dir/fresh.txt', 'dst/dir/sub/deep.txt', 'dst/keep.txt']);
+});
+
+test('counting a big folder before a delete shows objects and bytes so far; Cancel stops the listing', async ({ app, s3, s3Proxy }) => {
+  s3.seed('ops', numberedKeys('big/', 2500));
+  s3.seed('ops', [['other.txt', 'o']]);
+  const ui = await openAt(app, 's3://ops/');
+  await ui.row('big/').click();
+  // Hold the second page of the recursive listing on the wire until the user has pressed Cancel.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  s3Proxy.addRule((w) => (w.operation === 'ListObjectsV2' && w.query.has('continuation-token') ? { kind: 'hold', until: gate } : undefined));
+  s3Proxy.reset();
+  await ui.page.keyboard.press('Delete');
+  await expect(ui.page.getByTestId('ops-planning-count')).toHaveText('Counting objects… 1,000 (7.7 KB)');
+  await ui.screenshot('operations-counting');
+  await ui.page.getByTestId('ops-planning-cancel').click();
+  await expect(ui.page.getByTestId('ops-planning')).toHaveCount(0);
+  release();
+  await expect(ui.page.getByTestId('ops-confirm')).toHaveCount(0);
+  await expect(ui.page.getByTestId('ops-error')).toHaveCount(0);
+  const listings = s3Proxy.log.filter((w) => w.operation === 'ListObjectsV2' && w.query.get('prefix') === 'big/' && !w.query.has('delimiter'));
+  expect(listings).toHaveLength(2);
+  expect(s3Proxy.count('DeleteObjects')).toBe(0);
+  expect(s3.keys('ops', 'big/')).toHaveLength(2500);
+  await expect(ui.row('big/')).toBeVisible();
 });
 
 test('previews text and images with Space, refuses binary, and shows info from the menu', async ({ app, s3, s3Proxy }) => {

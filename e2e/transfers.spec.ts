@@ -122,16 +122,11 @@ test('dragging selected rows out hands complete staged files to the drag', async
   await ui.openConnection(CONNECTION);
   await ui.bucket('media').click();
   await ui.waitForFolder('s3://media/');
-  await ui.row('a.bin').click();
-  await ui.row('album/').click({ modifiers: ['ControlOrMeta'] });
+  await ui.selectRows('a.bin', 'album/');
   expect((await ui.selectedKeys()).sort()).toEqual(['a.bin', 'album/']);
 
   // A real mouse drag in Chromium: press, move (dragstart → staging → the native drag), release.
-  const box = (await ui.row('a.bin').boundingBox())!;
-  await app.mouse.move(box.x + 20, box.y + box.height / 2);
-  await app.mouse.down();
-  await app.mouse.move(box.x + 80, box.y + 60, { steps: 5 });
-  await app.mouse.up();
+  await ui.dragRowOut('a.bin');
 
   await expect.poll(() => dragged.length).toBe(1);
   const paths = dragged[0]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPreset, ENDPOINT_PRESETS, presetById } from './endpoint-presets';
+import { applyPreset, ENDPOINT_PRESETS, presetById, presetValuesFromEndpoint } from './endpoint-presets';
 
 const preset = (id: string) => {
   const p = presetById(id);
@@ -24,5 +24,26 @@ describe('endpoint presets', () => {
   it('waits for required fields', () => {
     expect(applyPreset(preset('r2'), { accountId: '  ' })).toBeNull();
     expect(applyPreset(preset('minio'), {})).toBeNull();
+  });
+});
+
+describe('preset values read back from an endpoint', () => {
+  it.each([
+    ['r2', { accountId: 'abc123' }],
+    ['wasabi', { region: 'eu-central-2' }],
+    ['b2', { region: 'eu-central-003' }],
+    ['spaces', { region: 'fra1' }],
+    ['minio', { url: 'http://127.0.0.1:9000' }],
+    ['ceph', { url: 'https://rgw.example.com:7480' }],
+  ])('%s: applyPreset and back give the same inputs', (id, values) => {
+    const applied = applyPreset(preset(id), values);
+    expect(applied).not.toBeNull();
+    expect(presetValuesFromEndpoint(preset(id), applied!.endpoint)).toEqual(values);
+  });
+
+  it('refuses endpoints that do not fit the template', () => {
+    expect(presetValuesFromEndpoint(preset('r2'), 'https://abc.eu.r2.cloudflarestorage.com')).toBeNull();
+    expect(presetValuesFromEndpoint(preset('wasabi'), 'https://s3.example.com')).toBeNull();
+    expect(presetValuesFromEndpoint(preset('spaces'), 'https://fra1.digitaloceanspaces.com.evil.example')).toBeNull();
   });
 });

@@ -118,3 +118,37 @@ export function applyPreset(preset: EndpointPreset, values: Readonly<PresetValue
   const endpoint = preset.endpointTemplate.replace(/\{(url|accountId|region)\}/g, (_, f: PresetField) => filled[f]);
   return { endpoint, region: preset.signingRegion ?? region, forcePathStyle: preset.forcePathStyle };
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const FIELD_PATTERN: Readonly<Record<PresetField, string>> = {
+  url: '(https?://\\S+)',
+  // One DNS label each: an account ID or a region never holds a dot.
+  accountId: '([A-Za-z0-9-]+)',
+  region: '([A-Za-z0-9-]+)',
+};
+
+/**
+ * The inputs a preset's endpoint was built from, read back from the endpoint (the inverse of applyPreset), so
+ * an edited R2/Wasabi/B2/Spaces connection shows its preset and fields again. Saved connections keep only the
+ * endpoint, so this also works for connections saved before. Null when the endpoint does not fit the template
+ * (the user typed another address): the form then shows it as a custom endpoint.
+ */
+export function presetValuesFromEndpoint(preset: EndpointPreset, endpoint: string): PresetValues | null {
+  const order: PresetField[] = [];
+  const source = preset.endpointTemplate
+    .split(/(\{(?:url|accountId|region)\})/)
+    .map((part) => {
+      const field = /^\{(url|accountId|region)\}$/.exec(part)?.[1] as PresetField | undefined;
+      if (!field) return escapeRegExp(part);
+      order.push(field);
+      return FIELD_PATTERN[field];
+    })
+    .join('');
+  const match = new RegExp(`^${source}/?$`, preset.endpointTemplate.startsWith('{') ? '' : 'i').exec(endpoint.trim());
+  if (!match) return null;
+  const values: { url?: string; accountId?: string; region?: string } = {};
+  order.forEach((field, i) => {
+    values[field] = field === 'url' ? match[i + 1]!.replace(/\/+$/, '') : match[i + 1]!;
+  });
+  return values;
+}

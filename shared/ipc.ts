@@ -3,7 +3,16 @@
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
 import type { Result } from './errors';
-import type { OperationPlan, OperationProgress, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from './operations';
+import type {
+  OperationPlan,
+  OperationProgress,
+  OperationReport,
+  PlanningProgress,
+  PlanRequest,
+  Preview,
+  ShareLink,
+  ShareRequest,
+} from './operations';
 import type {
   ConflictPolicy,
   EnqueueOutcome,
@@ -47,6 +56,16 @@ export interface ConnectionInput {
   readonly preset?: string;
   /** A bucket to open directly, for logins that may not list buckets. */
   readonly bucket?: string;
+  /**
+   * Sign in with the SDK's default chain (environment, default profile, SSO, ECS/IMDS) on purpose. Needed in an
+   * edit, where giving neither keys nor a profile means "keep the stored keys"; not allowed with either.
+   */
+  readonly defaultChain?: boolean;
+  /**
+   * Trust this one server certificate (its SHA-256 fingerprint, from a failed connection test the user
+   * confirmed) for this connection only. Absent: the system's trust store, as for any https site.
+   */
+  readonly trustedCertSha256?: string;
 }
 
 /**
@@ -102,6 +121,7 @@ export interface IpcContract {
   };
   'operations:plan': { request: PlanRequest; response: OperationPlan };
   'operations:run': { request: { readonly planId: string }; response: OperationReport };
+  /** Cancel a run (its planId) or the counting of a plan being made (its planningId). */
   'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
   'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
   'operations:share': { request: ShareRequest; response: ShareLink };
@@ -207,6 +227,8 @@ export interface IpcEvents {
 
   // ── operations ──
   'operations:progress': OperationProgress;
+  /** Counting while a plan is made (only for plan requests that carry a planningId). */
+  'operations:planning': PlanningProgress;
 
   // ── transfers ──
   'transfers:progress': TransferProgressEvent;
@@ -222,6 +244,7 @@ export const EVENT_SUBSCRIPTIONS = {
 
   // ── operations ──
   onOperationProgress: 'operations:progress',
+  onPlanningProgress: 'operations:planning',
 
   // ── transfers ──
   onTransferProgress: 'transfers:progress',

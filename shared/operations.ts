@@ -29,7 +29,15 @@ export interface Destination {
   readonly prefix: string;
 }
 
-export type PlanRequest =
+/** Optional on every plan request: an id the renderer picks so it can follow (`operations:planning` events)
+ *  and stop (`operations:cancel` with this id) the listing of a big folder before the plan exists. */
+export interface PlanningHandle {
+  readonly planningId?: string;
+}
+
+export type PlanRequest = PlanningHandle & PlanRequestBody;
+
+export type PlanRequestBody =
   | ({ readonly kind: 'delete' } & ObjectSelection)
   /** Copy or move (cut/paste) the selection into a folder, same connection or not. */
   | { readonly kind: 'copy' | 'move'; readonly source: ObjectSelection; readonly target: Destination }
@@ -53,10 +61,18 @@ export interface OperationPlan {
   readonly bytes: number;
   /** Up to 20 of the keys, for the confirmation dialog. */
   readonly sample: readonly string[];
-  /** Destination keys that already exist, as far as the cache or a check knows (they would be overwritten). */
+  /** Destination keys that already exist and would be overwritten (found by listing the destination folders;
+   *  folder markers are left out: replacing an empty marker loses nothing). */
   readonly conflicts: readonly string[];
   /** Server-side copy (same connection) or streamed through the app (across connections). */
   readonly method: 'server' | 'stream' | null;
+}
+
+/** While a plan is being made: how much the recursive listing has counted so far. */
+export interface PlanningProgress {
+  readonly planningId: string;
+  readonly objects: number;
+  readonly bytes: number;
 }
 
 export interface FailedKey {

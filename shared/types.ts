@@ -23,6 +23,8 @@ export interface ConnectionSummary {
   readonly saved?: boolean;
   /** Where its secret lives: encrypted on disk, in memory for this session, missing (re-enter it), or none needed. */
   readonly secret?: SecretState;
+  /** SHA-256 fingerprint of the one server certificate this connection trusts (self-signed servers), if any. */
+  readonly trustedCertSha256?: string | null;
 }
 
 export type ConnectionAuthKind = 'keys' | 'profile' | 'default-chain';
@@ -79,6 +81,17 @@ export type ConnectionTestFailure =
   | 'BucketAccessDenied'
   | 'Other';
 
+/** A server certificate as shown to the user before they choose to trust it. Public data only. */
+export interface ServerCertificateInfo {
+  /** "AB:CD:…" (32 bytes), as `openssl x509 -fingerprint -sha256` prints it. */
+  readonly sha256: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+  readonly selfSigned: boolean;
+}
+
 export type ConnectionTestResult =
   | { readonly ok: true; readonly bucketCount: number | null; readonly message: string }
   | {
@@ -87,6 +100,8 @@ export type ConnectionTestResult =
       readonly message: string;
       /** The login works but cannot list buckets: the UI offers "Open bucket…". */
       readonly canOpenBucket: boolean;
+      /** On a TLS failure: the certificate the server presented, so the user can choose to trust it. */
+      readonly certificate?: ServerCertificateInfo;
     };
 
 export interface BucketInfo {

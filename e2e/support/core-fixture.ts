@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/errors';
+import type { Entry, ListPage } from '../../shared/types';
 import type { HandlerOptions } from '../../main/ipc/handlers';
 import { type Core, createCore } from '../../main/ipc/handlers';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
@@ -41,4 +42,25 @@ export async function startCoreFixture(options: HandlerOptions = {}): Promise<Co
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/** Every entry of a folder, page by page as the renderer asks for them (Refresh on the first page only). */
+export async function listFolder(
+  f: Pick<CoreFixture, 'core' | 'connectionId'>,
+  bucket: string,
+  prefix: string,
+  refresh = false,
+): Promise<{ entries: Entry[]; pages: number }> {
+  const entries: Entry[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: ListPage = unwrap(
+      await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket, prefix, cursor, refresh: refresh && pages === 0 }),
+    );
+    entries.push(...page.entries);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor);
+  return { entries, pages };
 }

@@ -22,6 +22,11 @@ export type Interference =
   | { readonly kind: 'deny' }
   | { readonly kind: 'slowdown' }
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
+  /** Forward, and hand the client the server's response body changed by `body` (e.g. a listing reporting a
+   *  storage class fauxqs does not keep, or ListBuckets' BucketRegion). Headers kept; content-length fixed. */
+  | { readonly kind: 'rewrite'; readonly body: (text: string) => string }
+  /** Forward only once `until` settles (hold one request on the wire while a test acts, without sleeping). */
+  | { readonly kind: 'hold'; readonly until: Promise<unknown> }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
   /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
@@ -176,10 +181,16 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       req.resume();
       return reply(res, wire, interference.status, interference.code, interference.message ?? interference.code, interference.headers);
     }
+    if (interference?.kind === 'hold') {
+      await interference.until.catch(() => undefined);
+      // The client gave up meanwhile (an aborted request): nothing to forward; status stays 0.
+      if (req.destroyed || res.destroyed || res.socket?.destroyed) return;
+    }
     if (interference?.kind === 'delete-errors') {
       return deleteWithErrors(req, res, wire, target, interference);
     }
     const cutAfter = interference?.kind === 'cut' ? interference.afterBytes : undefined;
+    const rewrite = interference?.kind === 'rewrite' ? interference.body : undefined;
 
     const upstream = httpRequest(
       {
@@ -191,6 +202,16 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       },
       (up) => {
         wire.status = up.statusCode ?? 0;
+        if (rewrite) {
+          void readAll(up).then((original) => {
+            const body = Buffer.from(rewrite(original.toString('utf8')));
+            const headers = { ...up.headers, 'content-length': String(body.length) };
+            delete headers['transfer-encoding'];
+            res.writeHead(up.statusCode ?? 502, headers);
+            res.end(body);
+          });
+          return;
+        }
         res.writeHead(up.statusCode ?? 502, up.headers);
         if (cutAfter === undefined) {
           up.pipe(res);

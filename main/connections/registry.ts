@@ -4,6 +4,7 @@ import type { ConnectionInput } from '../../shared/ipc';
 import type { ConnectionSummary, SecretState } from '../../shared/types';
 import type { ClientConfig, RequestObserver, S3ClientFactory } from '../s3/client-factory';
 import { type AuthSource, credentialProviderFor } from './credentials';
+import type { TrustedCertificate } from './tls-trust';
 
 /** Everything needed to build a connection's clients; `auth` is null when its secret is missing. */
 export interface ConnectionDefinition {
@@ -17,6 +18,8 @@ export interface ConnectionDefinition {
   readonly bucket: string | null;
   readonly saved: boolean;
   readonly secret: SecretState;
+  /** The one server certificate this connection trusts besides nothing else (self-signed servers), if any. */
+  readonly trustedCertificate: TrustedCertificate | null;
 }
 
 export interface Connection {
@@ -45,7 +48,7 @@ export function keyHint(accessKeyId: string): string {
 }
 
 /** The session-only definition of a ConnectionInput (what `connections:add` builds when nothing is saved). */
-export function definitionOf(input: ConnectionInput, saved = false): ConnectionDefinition {
+export function definitionOf(input: ConnectionInput, saved = false, trustedCertificate: TrustedCertificate | null = null): ConnectionDefinition {
   const auth: AuthSource = input.credentials
     ? { kind: 'keys', credentials: { ...input.credentials } }
     : input.profile
@@ -62,6 +65,7 @@ export function definitionOf(input: ConnectionInput, saved = false): ConnectionD
     bucket: input.bucket ?? null,
     saved,
     secret: auth.kind === 'keys' ? 'session-only' : 'none',
+    trustedCertificate,
   };
 }
 
@@ -79,6 +83,7 @@ export function summaryOf(id: string, d: ConnectionDefinition, accessKeyHint: st
     bucket: d.bucket,
     saved: d.saved,
     secret: d.secret,
+    trustedCertSha256: d.trustedCertificate?.sha256 ?? null,
   };
 }
 
@@ -96,6 +101,7 @@ export function clientConfigOf(definition: ConnectionDefinition): ClientConfig {
     forcePathStyle: definition.forcePathStyle,
     credentials: definition.auth ? credentialProviderFor(definition.auth) : MISSING_SECRET,
     followRegionRedirects: true,
+    ...(definition.trustedCertificate ? { trustedCertificate: definition.trustedCertificate } : {}),
   };
 }
 
@@ -109,8 +115,9 @@ export class ConnectionRegistry {
   constructor(private readonly options: ConnectionRegistryOptions) {}
 
   /** Session-only connection from static keys, a profile, or the default chain. */
-  add(input: ConnectionInput): ConnectionSummary {
-    return this.put((this.options.newId ?? randomUUID)(), definitionOf(input), input.credentials ? keyHint(input.credentials.accessKeyId) : null);
+  add(input: ConnectionInput, trustedCertificate: TrustedCertificate | null = null): ConnectionSummary {
+    const definition = definitionOf(input, false, trustedCertificate);
+    return this.put((this.options.newId ?? randomUUID)(), definition, input.credentials ? keyHint(input.credentials.accessKeyId) : null);
   }
 
   /** Create or replace a connection under an id (replacing drops its clients and learnt regions). */

@@ -186,6 +186,38 @@ describe('saved connections', () => {
     expect(proxy.count('ListObjectsV2')).toBe(1);
   });
 
+  it('an edit can switch a keys connection to the SDK default chain: the stored keys are dropped, the environment signs', async () => {
+    const env = { id: process.env['AWS_ACCESS_KEY_ID'], secret: process.env['AWS_SECRET_ACCESS_KEY'], profile: process.env['AWS_PROFILE'] };
+    process.env['AWS_ACCESS_KEY_ID'] = 'AKIAENVCHAIN00001';
+    process.env['AWS_SECRET_ACCESS_KEY'] = 'env-chain-secret';
+    delete process.env['AWS_PROFILE'];
+    try {
+      const dir = tempDir();
+      const box = createFakeSecretBox();
+      const core = recordingCore({ userDataDir: dir, secretBox: box }, []);
+      const added = unwrap(await core.handlers['connections:add'](keysInput()));
+      // Without the flag, an edit that gives no keys keeps the stored ones.
+      const { credentials: _keys, ...noKeys } = keysInput();
+      expect(unwrap(await core.handlers['connections:update']({ id: added.id, input: noKeys }))).toMatchObject({ auth: 'keys', secret: 'encrypted' });
+      const edited = unwrap(await core.handlers['connections:update']({ id: added.id, input: { ...noKeys, defaultChain: true } }));
+      expect(edited).toMatchObject({ auth: 'default-chain', secret: 'none', accessKeyHint: null });
+      const record = JSON.parse(settingsBytes(dir).toString()).connections[0];
+      expect(record).toMatchObject({ auth: 'default-chain', encryptedSecret: null, accessKeyHint: null });
+      proxy.reset();
+      unwrap(await core.handlers['objects:list']({ connectionId: added.id, bucket: 'saved', prefix: '' }));
+      expect(String(proxy.log[0]?.headers['authorization'])).toContain('Credential=AKIAENVCHAIN00001/');
+      // A restart keeps the choice.
+      core.dispose();
+      const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
+      expect(unwrap(await next.handlers['connections:list']({}))[0]).toMatchObject({ auth: 'default-chain', secret: 'none' });
+    } finally {
+      for (const [k, v] of [['AWS_ACCESS_KEY_ID', env.id], ['AWS_SECRET_ACCESS_KEY', env.secret], ['AWS_PROFILE', env.profile]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
   it('deletes for good', async () => {
     const dir = tempDir();
     const box = createFakeSecretBox();

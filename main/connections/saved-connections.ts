@@ -7,6 +7,7 @@ import { HandlerError } from '../ipc/context';
 import type { AuthSource } from './credentials';
 import { type ConnectionDefinition, type ConnectionRegistry, definitionOf, keyHint } from './registry';
 import { UNAVAILABLE_SECRET_BOX, type SecretBox } from './secret-box';
+import { SeenCertificates, type TrustedCertificate } from './tls-trust';
 import { loadSettingsSync, type SavedConnection, saveSettings, SETTINGS_FILE_NAME } from './settings-file';
 
 export interface SavedConnectionsOptions {
@@ -15,6 +16,8 @@ export interface SavedConnectionsOptions {
   readonly userDataDir?: string;
   readonly secretBox?: SecretBox;
   readonly newId?: () => string;
+  /** Certificates connection tests saw this session: where a fingerprint the user confirmed is looked up. */
+  readonly seenCertificates?: SeenCertificates;
 }
 
 const secretPayload = z
@@ -33,9 +36,11 @@ export class SavedConnections {
   private problem: ConnectionStoreStatus['problem'] = null;
   private persistent: boolean;
   private writing: Promise<void> = Promise.resolve();
+  readonly seenCertificates: SeenCertificates;
 
   constructor(private readonly options: SavedConnectionsOptions) {
     this.box = options.secretBox ?? UNAVAILABLE_SECRET_BOX;
+    this.seenCertificates = options.seenCertificates ?? new SeenCertificates();
     this.persistent = options.userDataDir !== undefined;
     if (options.userDataDir === undefined) return;
     const loaded = loadSettingsSync(options.userDataDir);
@@ -58,7 +63,7 @@ export class SavedConnections {
   }
 
   async add(input: ConnectionInput): Promise<ConnectionSummary> {
-    if (!this.persistent) return this.options.registry.add(input);
+    if (!this.persistent) return this.options.registry.add(input, this.trustOf(undefined, input));
     const id = (this.options.newId ?? randomUUID)();
     return this.save(id, input);
   }
@@ -69,7 +74,7 @@ export class SavedConnections {
     const input = this.completeUpdate(id, update);
     if (!this.records.has(id)) {
       // A session-only connection (no user-data folder): replace it in memory.
-      const definition = definitionOf(input);
+      const definition = definitionOf(input, false, this.trustOf(id, input));
       return this.options.registry.put(id, definition, input.credentials ? keyHint(input.credentials.accessKeyId) : null);
     }
     return this.save(id, input);
@@ -86,8 +91,9 @@ export class SavedConnections {
   completeUpdate(id: string | undefined, update: ConnectionUpdate): ConnectionInput {
     const { credentials, ...rest } = update;
     if (!credentials) {
-      // Neither keys nor a profile in an edit of a keys connection: keep its keys (the form never had them).
-      const stored = id === undefined || rest.profile ? undefined : this.storedKeys(id);
+      // Neither keys nor a profile in an edit of a keys connection: keep its keys (the form never had them),
+      // unless the edit asks for the default chain.
+      const stored = id === undefined || rest.profile || rest.defaultChain ? undefined : this.storedKeys(id);
       return stored ? { ...rest, credentials: { ...stored } } : rest;
     }
     if (credentials.secretAccessKey) return { ...rest, credentials: { ...credentials, secretAccessKey: credentials.secretAccessKey } };
@@ -105,12 +111,28 @@ export class SavedConnections {
     };
   }
 
+  /**
+   * The certificate behind a fingerprint the user confirmed: one a connection test just saw, or the one the
+   * connection already trusts. Never a certificate sent by the renderer: it only names a fingerprint.
+   */
+  trustOf(id: string | undefined, input: Pick<ConnectionInput, 'trustedCertSha256'>): TrustedCertificate | null {
+    const sha256 = input.trustedCertSha256;
+    if (!sha256) return null;
+    const current = id === undefined ? undefined : this.options.registry.get(id)?.definition.trustedCertificate;
+    const cert = this.seenCertificates.get(sha256) ?? (current?.sha256 === sha256 ? current : undefined);
+    if (!cert) {
+      throw new HandlerError({ code: 'InvalidInput', message: 'test the connection first: the certificate to trust has not been seen from this server' });
+    }
+    return cert;
+  }
+
   private storedKeys(id: string): StaticCredentialsInput | undefined {
     const auth = this.options.registry.get(id)?.definition.auth;
     return auth?.kind === 'keys' ? auth.credentials : undefined;
   }
 
   private async save(id: string, input: ConnectionInput): Promise<ConnectionSummary> {
+    const trustedCertificate = this.trustOf(id, input);
     let encryptedSecret: string | null = null;
     let secret: ConnectionDefinition['secret'] = 'none';
     this.sessionSecrets.delete(id);
@@ -134,10 +156,11 @@ export class SavedConnections {
       bucket: input.bucket ?? null,
       accessKeyHint: input.credentials ? keyHint(input.credentials.accessKeyId) : null,
       encryptedSecret,
+      trustedCertificate: trustedCertificate ? { ...trustedCertificate } : null,
     };
     this.records.set(id, record);
     await this.flush();
-    return this.options.registry.put(id, { ...definitionOf(input, true), secret }, record.accessKeyHint);
+    return this.options.registry.put(id, { ...definitionOf(input, true, trustedCertificate), secret }, record.accessKeyHint);
   }
 
   /** Ciphertext, or null when the OS cannot encrypt right now (no keyring, a locked keychain): never plain text. */
@@ -182,6 +205,7 @@ export class SavedConnections {
       bucket: record.bucket,
       saved: true,
       secret,
+      trustedCertificate: record.trustedCertificate ?? null,
     };
   }
 

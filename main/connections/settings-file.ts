@@ -2,6 +2,7 @@ import { readFileSync, renameSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { FINGERPRINT_RE } from './tls-trust';
 
 export const SETTINGS_FILE_NAME = 'connections.json';
 export const SETTINGS_VERSION = 1;
@@ -21,6 +22,13 @@ const savedConnection = z
     accessKeyHint: z.string().max(32).nullable(),
     /** base64 ciphertext of the credentials JSON; null when there is none or it was kept for the session only. */
     encryptedSecret: z.string().max(65_536).nullable(),
+    /** A server certificate the user chose to trust for this connection (public data). Optional: files written
+     *  before it existed stay valid. */
+    trustedCertificate: z
+      .object({ sha256: z.string().regex(FINGERPRINT_RE), pem: z.string().max(65_536) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -67,6 +67,20 @@ describe('connection test: specific answers for what S3 says', () => {
     expect(await test(draft(f.proxy.url), 'missing-bucket')).toMatchObject({ ok: false, failure: 'NoSuchBucket' });
   });
 
+  it('counts its requests in cache:stats like every other S3 request', async () => {
+    const before = unwrap(await f.core.handlers['cache:stats']({})).requests;
+    f.proxy.reset();
+    expect(await test(draft(f.proxy.url))).toMatchObject({ ok: true });
+    expect(await test(draft(f.proxy.url), 'home')).toMatchObject({ ok: true });
+    const after = unwrap(await f.core.handlers['cache:stats']({})).requests;
+    const delta = (op: string) => (after[op] ?? 0) - (before[op] ?? 0);
+    // The app's counter must agree with what the wire saw.
+    expect(f.proxy.count('ListBuckets')).toBe(1);
+    expect(f.proxy.count('GetBucketLocation')).toBe(1);
+    expect(f.proxy.count('ListObjectsV2')).toBe(1);
+    expect([delta('ListBuckets'), delta('GetBucketLocation'), delta('ListObjectsV2')]).toEqual([1, 1, 1]);
+  });
+
   it('a closed port is "connection refused"', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
@@ -117,6 +131,32 @@ describe('bucket regions', () => {
     f.proxy.reset();
     unwrap(await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket: 'home', prefix: '' }));
     expect(signedRegion(f.proxy.log[0]?.headers['authorization'])).toBe('us-east-1');
+  });
+
+  it('learns every bucket region from ListBuckets (BucketRegion), so opening a bucket from the list costs no redirect', async () => {
+    f.server.seed('frankfurt', [['f.txt', 'f']]);
+    // AWS names each bucket's region in ListBuckets; fauxqs does not, so the proxy adds it as AWS would.
+    f.proxy.addRule((w) =>
+      w.operation === 'ListBuckets'
+        ? { kind: 'rewrite', body: (xml) => xml.replace('<Name>frankfurt</Name>', '<Name>frankfurt</Name><BucketRegion>eu-central-1</BucketRegion>') }
+        : undefined,
+    );
+    // ...and any request for the bucket signed for another region is redirected, like S3 does.
+    f.proxy.addRule((w) =>
+      w.bucket === 'frankfurt' && signedRegion(w.headers['authorization']) !== 'eu-central-1'
+        ? { kind: 'status', status: 301, code: 'PermanentRedirect', message: 'use eu-central-1', headers: { 'x-amz-bucket-region': 'eu-central-1' } }
+        : undefined,
+    );
+    const buckets = unwrap(await f.core.handlers['buckets:list']({ connectionId: f.connectionId }));
+    expect(buckets.map((b) => b.name)).toContain('frankfurt');
+    f.proxy.reset();
+    const page = unwrap(await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket: 'frankfurt', prefix: '' }));
+    expect(page.entries.map((e) => e.key)).toEqual(['f.txt']);
+    expect(f.proxy.log.map((w) => [w.operation, w.status, signedRegion(w.headers['authorization'])])).toEqual([['ListObjectsV2', 200, 'eu-central-1']]);
+    // Buckets without a BucketRegion in the answer keep the connection's own region.
+    f.proxy.reset();
+    unwrap(await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket: 'home', prefix: '', refresh: true }));
+    expect(f.proxy.log.map((w) => [w.operation, w.status, signedRegion(w.headers['authorization'])])).toEqual([['ListObjectsV2', 200, 'us-east-1']]);
   });
 
   it('learns a bucket region from GetBucketLocation when a connection opens a bucket by name', async () => {

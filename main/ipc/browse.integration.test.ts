@@ -1,9 +1,9 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
 import { TEST_CREDENTIALS } from '../../e2e/support/s3-server';
 import type { IpcEvents } from '../../shared/ipc';
-import type { Entry, ListPage } from '../../shared/types';
+import type { Entry } from '../../shared/types';
 
 let f: CoreFixture;
 const events: Array<IpcEvents['cache:changed']> = [];
@@ -11,17 +11,7 @@ const events: Array<IpcEvents['cache:changed']> = [];
 async function list(bucket: string, prefix: string) {
   return f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket, prefix });
 }
-/** Every entry of a folder, page by page, as the renderer asks for them. */
-async function listAll(bucket: string, prefix: string): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ListPage = unwrap(await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket, prefix, cursor }));
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
-}
+const listAll = async (bucket: string, prefix: string): Promise<Entry[]> => (await listFolder(f, bucket, prefix)).entries;
 const keysOf = (entries: readonly Entry[]) => entries.map((e) => `${e.kind === 'folder' ? 'D ' : 'F '}${e.key}`).sort();
 
 async function closedPort(): Promise<number> {

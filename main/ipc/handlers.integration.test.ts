@@ -1,24 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
 import { numberedKeys } from '../../e2e/support/s3-server';
-import type { Entry, ListPage } from '../../shared/types';
 import { createManualClock } from '../cache/clock';
 
-/** List a folder page by page, as the renderer does. */
-async function listAll(f: CoreFixture, bucket: string, prefix: string, refresh = false) {
-  const entries: Entry[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const page: ListPage = unwrap(
-      await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket, prefix, cursor, refresh: refresh && pages === 0 }),
-    );
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-    pages++;
-  } while (cursor);
-  return { entries, pages };
-}
+const listAll = listFolder;
 
 const clock = createManualClock();
 let f: CoreFixture;

@@ -50,12 +50,10 @@ export function createCore(options: HandlerOptions = {}): Core {
   const events: EventSink = options.events ?? (() => {});
   const requests: Record<string, number> = {};
   const clientFactory = options.clientFactory ?? createS3ClientFactory();
-  const connections = new ConnectionRegistry({
-    clientFactory,
-    observe: (op) => {
-      requests[op] = (requests[op] ?? 0) + 1;
-    },
-  });
+  const observe = (op: string) => {
+    requests[op] = (requests[op] ?? 0) + 1;
+  };
+  const connections = new ConnectionRegistry({ clientFactory, observe });
 
   const saved = new SavedConnections({
     registry: connections,
@@ -88,7 +86,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   const transfers = new TransferService(context, options.transfers);
 
   const impl: ChannelImpls<Channel> = {
-    ...connectionChannels(context, saved, clientFactory),
+    ...connectionChannels(context, saved, clientFactory, observe),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
 

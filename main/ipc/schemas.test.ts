@@ -23,6 +23,7 @@ describe('request validation through the core handlers', () => {
   const cases: Array<[string, (c: ReturnType<typeof core>) => Promise<unknown>]> = [
     // Without credentials or a profile a connection uses the SDK's default chain; both at once is ambiguous.
     ['connections:add with keys and a profile', (c) => c.handlers['connections:add']({ ...good, profile: 'default' })],
+    ['connections:add with keys and the default chain', (c) => c.handlers['connections:add']({ ...good, defaultChain: true })],
     ['connections:add with an empty secret', (c) => c.handlers['connections:add']({ ...good, credentials: { accessKeyId: 'AK', secretAccessKey: '' } })],
     ['connections:add with an extra field', (c) => c.handlers['connections:add']({ ...good, admin: true } as never)],
     ['connections:add with a file: endpoint', (c) => c.handlers['connections:add']({ ...good, endpoint: 'file:///etc/passwd' })],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { canonicalPrefix } from '../../shared/keys';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
+import { FINGERPRINT_RE } from '../connections/tls-trust';
 
 export const id = z.string().min(1).max(200);
 /** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
@@ -40,9 +41,12 @@ const connectionFields = {
   profile: profileName.optional(),
   preset: z.string().min(1).max(64).optional(),
   bucket: bucket.optional(),
+  defaultChain: z.boolean().optional(),
+  trustedCertSha256: z.string().regex(FINGERPRINT_RE, 'not a SHA-256 fingerprint').optional(),
 };
-const oneAuth = (c: { credentials?: unknown; profile?: unknown }) => !(c.credentials && c.profile);
-const oneAuthMessage = { message: 'give static keys or a profile, not both', path: ['profile'] };
+const oneAuth = (c: { credentials?: unknown; profile?: unknown; defaultChain?: boolean }) =>
+  [Boolean(c.credentials), Boolean(c.profile), c.defaultChain === true].filter(Boolean).length <= 1;
+const oneAuthMessage = { message: 'give static keys, a profile or the default chain, not several', path: ['profile'] };
 const connectionInput = z.object({ ...connectionFields, credentials: credentials.optional() }).strict().refine(oneAuth, oneAuthMessage);
 /** In an edit the secret may be absent: main keeps the stored one (the renderer never had it). */
 const connectionUpdate = z
@@ -85,10 +89,10 @@ export const requestSchemas = {
       path: ['name'],
     }),
   'operations:plan': z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('delete'), ...selection.shape }).strict(),
-    z.object({ kind: z.enum(['copy', 'move']), source: selection, target: destination }).strict(),
+    z.object({ kind: z.literal('delete'), ...selection.shape, planningId: id.optional() }).strict(),
+    z.object({ kind: z.enum(['copy', 'move']), source: selection, target: destination, planningId: id.optional() }).strict(),
     z
-      .object({ kind: z.literal('rename'), connectionId: id, bucket, key: nonEmptyKey, newName: z.string().max(1024) })
+      .object({ kind: z.literal('rename'), connectionId: id, bucket, key: nonEmptyKey, newName: z.string().max(1024), planningId: id.optional() })
       .strict()
       .refine((r) => nameProblem(r.newName) === null, { message: 'invalid name', path: ['newName'] }),
   ]),

@@ -6,6 +6,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   type S3Client,
+  type StorageClass,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -31,23 +32,36 @@ export interface ObjectRef {
   readonly key: string;
 }
 
-/** Server-side copy within one connection: CopyObject, or multipart UploadPartCopy above the threshold. */
+/**
+ * The x-amz-storage-class a copy must send to keep the source's class: S3 writes a copy as STANDARD unless
+ * told otherwise. Nothing is sent for STANDARD (the default everywhere; servers that know only STANDARD stay happy).
+ */
+export function keptStorageClass(storageClass: string | undefined): StorageClass | undefined {
+  return storageClass && storageClass !== 'STANDARD' ? (storageClass as StorageClass) : undefined;
+}
+
+/**
+ * Server-side copy within one connection: CopyObject, or multipart UploadPartCopy above the threshold. Copies
+ * are requests to the destination bucket, so they go through its client (signed for its region); the one HEAD
+ * of a big source goes through the source bucket's client.
+ */
 export async function serverCopy(
-  client: S3Client,
-  from: ObjectRef,
+  clients: { readonly source: S3Client; readonly target: S3Client },
+  from: ObjectRef & { readonly storageClass?: string },
   to: ObjectRef,
   size: number,
   limits: CopyLimits,
   signal: AbortSignal,
 ): Promise<void> {
   const source = copySource(from.bucket, from.key);
+  const client = clients.target;
   if (size <= limits.multipartThreshold) {
     // Not aborted on cancel: the server would finish the copy anyway, and the report must say what happened.
-    await client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source }));
+    await client.send(new CopyObjectCommand({ Bucket: to.bucket, Key: to.key, CopySource: source, StorageClass: keptStorageClass(from.storageClass) }));
     return;
   }
   // Multipart copy does not carry the source's headers over by itself: read them once (one HEAD per big object).
-  const head = await client.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
+  const head = await clients.source.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
   const total = head.ContentLength ?? size;
   const created = await client.send(
     new CreateMultipartUploadCommand({
@@ -58,6 +72,8 @@ export async function serverCopy(
       ContentDisposition: head.ContentDisposition,
       CacheControl: head.CacheControl,
       Metadata: head.Metadata,
+      // The class the plan listed; the HEAD's own answer if the plan did not know (HEAD omits STANDARD).
+      StorageClass: keptStorageClass(from.storageClass ?? head.StorageClass),
     }),
     { abortSignal: signal },
   );

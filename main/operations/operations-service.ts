@@ -54,7 +54,31 @@ export class OperationsService {
   }
 
   async plan(req: PlanRequest): Promise<OperationPlan> {
-    const { draft, conflicts } = await buildPlan(this.ctx, req);
+    const planningId = req.planningId;
+    const controller = new AbortController();
+    if (planningId !== undefined) {
+      if (this.running.has(planningId)) throw new HandlerError({ code: 'InvalidInput', message: `"${planningId}" is already in use` });
+      this.running.set(planningId, controller);
+    }
+    let lastSent = Number.NEGATIVE_INFINITY;
+    const onCounted = (objects: number, bytes: number) => {
+      if (planningId === undefined) return;
+      const t = this.options.now();
+      if (t - lastSent < this.options.progressIntervalMs) return;
+      lastSent = t;
+      this.ctx.events('operations:planning', { planningId, objects, bytes });
+    };
+    let built: Awaited<ReturnType<typeof buildPlan>>;
+    try {
+      built = await buildPlan({ cache: this.ctx.cache, clientFor: (id, b) => this.ctx.clientFor(id, b), signal: controller.signal, onCounted }, req);
+    } catch (error) {
+      // Whatever the abort surfaced as (the SDK's AbortError, a DOMException), a cancelled plan says so.
+      if (controller.signal.aborted) throw new HandlerError({ code: 'Cancelled', message: 'counting was cancelled' });
+      throw error;
+    } finally {
+      if (planningId !== undefined) this.running.delete(planningId);
+    }
+    const { draft, conflicts } = built;
     const stored = this.plans.add(draft);
     const sameConnection = draft.target === null ? null : draft.source.connectionId === draft.target.connectionId;
     return {
@@ -123,6 +147,7 @@ export class OperationsService {
     }
   }
 
+  /** Stops a running operation, or the listing of a plan being made (by its planningId). */
   cancel(operationId: string): boolean {
     const controller = this.running.get(operationId);
     if (!controller) return false;

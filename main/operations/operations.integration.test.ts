@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
 import { numberedKeys } from '../../e2e/support/s3-server';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 import type { OperationProgress, PlanRequest } from '../../shared/operations';
-import type { Entry, ListPage } from '../../shared/types';
+import type { Entry } from '../../shared/types';
 
 const MiB = 1024 * 1024;
 const events: Array<{ channel: EventChannel; payload: unknown }> = [];
@@ -22,16 +22,7 @@ afterEach(() => {
   events.length = 0;
 });
 
-async function list(bucket: string, prefix: string): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ListPage = unwrap(await f.core.handlers['objects:list']({ connectionId: f.connectionId, bucket, prefix, cursor }));
-    entries.push(...page.entries);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return entries;
-}
+const list = async (bucket: string, prefix: string): Promise<Entry[]> => (await listFolder(f, bucket, prefix)).entries;
 const names = async (bucket: string, prefix: string) => (await list(bucket, prefix)).map((e) => e.key).sort();
 
 async function planAndRun(req: PlanRequest) {

@@ -6,6 +6,8 @@ export interface PlanItem {
   readonly src: string;
   readonly dst: string | null;
   readonly size: number;
+  /** The source's storage class (from the listing): server-side copies keep it (S3 would write STANDARD). */
+  readonly storageClass?: string;
 }
 
 export interface StoredPlan {

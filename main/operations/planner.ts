@@ -10,6 +10,10 @@ import type { PlanItem, StoredPlan } from './plan-store';
 export interface PlannerDeps {
   readonly cache: S3Cache;
   clientFor(connectionId: string, bucket: string): S3Client;
+  /** Stops the listings of a plan being made (the plan then fails with Cancelled). */
+  readonly signal?: AbortSignal;
+  /** Called as objects are counted (after each listing page and each single file). */
+  readonly onCounted?: (objects: number, bytes: number) => void;
 }
 
 type Draft = Omit<StoredPlan, 'id' | 'createdAt'>;
@@ -22,8 +26,9 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
   switch (req.kind) {
     case 'delete': {
       const { objects, missing } = await expandSelection(deps, req);
+      const source = { connectionId: req.connectionId, bucket: req.bucket };
       return {
-        draft: { kind: 'delete', source: req, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size })), missing },
+        draft: { kind: 'delete', source, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size })), missing },
         conflicts: [],
       };
     }
@@ -39,12 +44,9 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       }
       deps.clientFor(target.connectionId, target.bucket);
       const { objects, missing } = await expandSelection(deps, source);
-      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size }));
+      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size, storageClass: o.storageClass }));
       checkItems(items, sameBucket);
-      // Top-level names already in the destination folder, as far as the cache knows (no request per key).
-      const conflicts = source.keys
-        .map((k) => dest + basename(k) + (isFolderKey(k) ? '/' : ''))
-        .filter((k) => deps.cache.getStat(target.connectionId, target.bucket, k) !== undefined);
+      const conflicts = await findConflicts(deps, source.keys, target.connectionId, target.bucket, dest, items);
       return { draft: { kind: req.kind, source, target, items, missing }, conflicts };
     }
     case 'rename': {
@@ -61,7 +63,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const selection: ObjectSelection = { connectionId: req.connectionId, bucket: req.bucket, keys: [req.key] };
       const { objects, missing } = await expandSelection(deps, selection);
       if (objects.length === 0) throw new HandlerError({ code: 'NoSuchKey', message: `"${basename(req.key)}" no longer exists` });
-      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size }));
+      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass }));
       checkItems(items, true);
       const place = { connectionId: req.connectionId, bucket: req.bucket };
       return { draft: { kind: 'rename', source: place, target: place, items, missing }, conflicts: [] };
@@ -83,27 +85,38 @@ async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise
   const seen = new Set<string>();
   const objects: Array<ListedObject & { parent: string }> = [];
   const missing: string[] = [];
+  let bytes = 0;
   const push = (o: ListedObject, parent: string) => {
     if (seen.has(o.key)) return;
     seen.add(o.key);
     objects.push({ ...o, parent });
+    bytes += o.size;
   };
+  const counted = () => deps.onCounted?.(objects.length, bytes);
   for (const key of sel.keys) {
+    deps.signal?.throwIfAborted();
     const parent = parentOf(key);
     if (isFolderKey(key)) {
-      const under = await listAllUnder(client, sel.bucket, key);
+      const under = await listAllUnder(client, sel.bucket, key, {
+        signal: deps.signal,
+        onPage: (page) => {
+          for (const o of page) push(o, parent);
+          counted();
+        },
+      });
       if (under.length === 0) missing.push(key);
-      for (const o of under) push(o, parent);
       continue;
     }
     const stat = deps.cache.getStat(sel.connectionId, sel.bucket, key);
     if (stat?.kind === 'object') {
-      push({ key, size: stat.size }, parent);
+      push({ key, size: stat.size, storageClass: stat.storageClass }, parent);
+      counted();
       continue;
     }
-    const size = await headSize(client, sel.bucket, key);
-    if (size === null) missing.push(key);
-    else push({ key, size }, parent);
+    const head = await headObject(client, sel.bucket, key, deps.signal);
+    if (head === null) missing.push(key);
+    else push({ key, ...head }, parent);
+    counted();
   }
   return { objects, missing };
 }
@@ -118,10 +131,43 @@ function checkItems(items: readonly PlanItem[], sameBucket: boolean): void {
   if (clash) throw invalid(`"${clash.dst}" would be overwritten by "${clash.src}" while it is itself being moved`);
 }
 
-async function headSize(client: S3Client, bucket: string, key: string): Promise<number | null> {
+/**
+ * Destination keys of a copy/move that already exist, at the cost of listings only (never a HEAD per key): one
+ * recursive listing of each destination folder a pasted folder lands in, and one shallow listing of the
+ * destination folder itself if files are pasted. Folder markers are not conflicts (replacing one loses nothing).
+ */
+async function findConflicts(
+  deps: PlannerDeps,
+  sourceKeys: readonly string[],
+  connectionId: string,
+  bucket: string,
+  dest: string,
+  items: readonly PlanItem[],
+): Promise<string[]> {
+  const wanted = new Set(items.map((i) => i.dst).filter((k): k is string => k !== null && !isFolderKey(k)));
+  if (wanted.size === 0) return [];
+  const client = deps.clientFor(connectionId, bucket);
+  const prefixes = new Set<string>();
+  let files = false;
+  for (const key of sourceKeys) {
+    if (isFolderKey(key)) prefixes.add(dest + basename(key) + '/');
+    else files = true;
+  }
+  const found = new Set<string>();
+  const collect = (page: readonly ListedObject[]) => {
+    for (const o of page) if (wanted.has(o.key)) found.add(o.key);
+  };
+  if (files) await listAllUnder(client, bucket, dest, { shallow: true, signal: deps.signal, onPage: collect });
+  for (const prefix of prefixes) await listAllUnder(client, bucket, prefix, { signal: deps.signal, onPage: collect });
+  // In plan order, so the dialog lists them as the run will meet them.
+  return items.filter((i) => i.dst !== null && found.has(i.dst)).map((i) => i.dst as string);
+}
+
+/** Size and storage class of one object, or null if it does not exist. */
+async function headObject(client: S3Client, bucket: string, key: string, signal?: AbortSignal): Promise<{ size: number; storageClass: string } | null> {
   try {
-    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return out.ContentLength ?? 0;
+    const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
+    return { size: out.ContentLength ?? 0, storageClass: out.StorageClass ?? 'STANDARD' };
   } catch (error) {
     if (toAppError(error).code === 'NoSuchKey') return null;
     throw error;
@@ -130,5 +176,5 @@ async function headSize(client: S3Client, bucket: string, key: string): Promise<
 
 async function exists(client: S3Client, bucket: string, key: string): Promise<boolean> {
   if (isFolderKey(key)) return anyUnder(client, bucket, key);
-  return (await headSize(client, bucket, key)) !== null;
+  return (await headObject(client, bucket, key)) !== null;
 }

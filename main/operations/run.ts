@@ -101,7 +101,9 @@ export async function runTransfer(deps: RunDeps, plan: StoredPlan, meter: Progre
     }
     const to = { bucket: dst.bucket, key: item.dst ?? item.src };
     try {
-      if (sameConnection) await serverCopy(srcClient, { bucket: src.bucket, key: item.src }, to, item.size, deps.limits, signal);
+      if (sameConnection) {
+        await serverCopy({ source: srcClient, target: dstClient }, { bucket: src.bucket, key: item.src, storageClass: item.storageClass }, to, item.size, deps.limits, signal);
+      }
       else await streamCopy(srcClient, dstClient, { bucket: src.bucket, key: item.src }, to, signal);
     } catch (error) {
       failed.push(failure(item.src, 'copy', error));

@@ -68,9 +68,17 @@ export class BrowseService {
 
   constructor(private readonly cache: S3Cache) {}
 
-  async listBuckets(client: S3Client): Promise<BucketInfo[]> {
+  /**
+   * List buckets. AWS names each bucket's region in the same answer (BucketRegion); `onRegion` hears of each,
+   * so the registry can sign the first request to a bucket for its region instead of paying a 301 redirect.
+   */
+  async listBuckets(client: S3Client, onRegion?: (bucket: string, region: string) => void): Promise<BucketInfo[]> {
     const out = await client.send(new ListBucketsCommand({}));
-    return (out.Buckets ?? []).flatMap((b) => (b.Name ? [{ name: b.Name, createdAt: b.CreationDate?.getTime() ?? null }] : []));
+    return (out.Buckets ?? []).flatMap((b) => {
+      if (!b.Name) return [];
+      if (b.BucketRegion) onRegion?.(b.Name, b.BucketRegion);
+      return [{ name: b.Name, createdAt: b.CreationDate?.getTime() ?? null }];
+    });
   }
 
   async listPage(req: ListRequest): Promise<ListPage> {

@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { pinnedTlsOptions, type TrustedCertificate } from '../connections/tls-trust';
 
 export interface ClientConfig {
   readonly region: string;
@@ -10,6 +11,8 @@ export interface ClientConfig {
   readonly credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Let the SDK retry a 301 that names the bucket's region (x-amz-bucket-region) against that region. */
   readonly followRegionRedirects?: boolean;
+  /** Trust exactly this server certificate (a self-signed server the user confirmed), for this client only. */
+  readonly trustedCertificate?: TrustedCertificate;
 }
 
 /** Called once per S3 operation the app sends (not per retry), for the status bar's request counter. */
@@ -45,6 +48,18 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const httpAgent = new HttpAgent(agentOptions);
   const httpsAgent = new HttpsAgent(agentOptions);
+  // One agent per pinned certificate, shared by the clients (regions) that pin it, so they share sockets too.
+  // The shared agent above and Node's global TLS settings are never touched: no other connection trusts it.
+  const pinnedAgents = new Map<string, HttpsAgent>();
+  const httpsAgentFor = (cert: TrustedCertificate | undefined): HttpsAgent => {
+    if (!cert) return httpsAgent;
+    let agent = pinnedAgents.get(cert.sha256);
+    if (!agent) {
+      agent = new HttpsAgent({ ...agentOptions, ...pinnedTlsOptions(cert) });
+      pinnedAgents.set(cert.sha256, agent);
+    }
+    return agent;
+  };
   return (config, observe) => {
     const client = new S3Client({
       region: config.region,
@@ -55,7 +70,7 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
       maxAttempts: options.maxAttempts ?? 4,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      requestHandler: { httpAgent, httpsAgent, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
+      requestHandler: { httpAgent, httpsAgent: httpsAgentFor(config.trustedCertificate), connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
     });
     // The SDK's logger middleware deep-copies every response through its sensitive-data filter before handing it
     // to the (no-op) logger: for a 1000-key listing that is a second copy of the page per request. We never

@@ -78,6 +78,26 @@ export class BrowserPage {
     return this.page.locator('[data-testid="row"][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? ''));
   }
 
+  /** Select exactly these rows, as a user does: click the first, Ctrl/⌘-click the others. */
+  async selectRows(first: string, ...more: readonly string[]): Promise<void> {
+    await this.row(first).click();
+    for (const key of more) await this.row(key).click({ modifiers: ['ControlOrMeta'] });
+  }
+
+  /**
+   * A real mouse drag that starts on `key`'s row: press, move well past the drag threshold, release. The
+   * table's dragstart fires from it (what starts staging and the native drag); used by the Chromium harness and
+   * by the Electron spec alike, so both exercise the same gesture.
+   */
+  async dragRowOut(key: string): Promise<void> {
+    const box = await this.row(key).boundingBox();
+    if (!box) throw new Error(`row ${key} is not rendered`);
+    await this.page.mouse.move(box.x + 20, box.y + box.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + 80, box.y + 60, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   async screenshot(name: string, alsoTo?: string): Promise<void> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const path = join(SCREENSHOT_DIR, `${name}.png`);

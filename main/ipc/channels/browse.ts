@@ -4,7 +4,8 @@ import type { ChannelImpls, CoreContext } from '../context';
 export function browseChannels(ctx: CoreContext): ChannelImpls<'buckets:list' | 'objects:list' | 'objects:stat' | 'objects:head'> {
   const browse = new BrowseService(ctx.cache);
   return {
-    'buckets:list': (req) => browse.listBuckets(ctx.clientOf(req.connectionId)),
+    'buckets:list': (req) =>
+      browse.listBuckets(ctx.clientOf(req.connectionId), (bucket, region) => ctx.connections.learnBucketRegion(req.connectionId, bucket, region)),
     'objects:list': (req) =>
       browse.listPage({
         connectionId: req.connectionId,

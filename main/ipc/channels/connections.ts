@@ -2,7 +2,8 @@ import { listAwsProfiles } from '../../connections/aws-profiles';
 import { clientConfigOf, definitionOf } from '../../connections/registry';
 import type { SavedConnections } from '../../connections/saved-connections';
 import { testConnection } from '../../connections/test-connection';
-import type { S3ClientFactory } from '../../s3/client-factory';
+import { fetchServerCertificate } from '../../connections/tls-trust';
+import type { RequestObserver, S3ClientFactory } from '../../s3/client-factory';
 import { type ChannelImpls, type CoreContext, HandlerError } from '../context';
 
 type ConnectionChannel =
@@ -15,7 +16,13 @@ type ConnectionChannel =
   | 'connections:status';
 
 /** Every answer is a redacted ConnectionSummary or plain status: secrets never leave main. */
-export function connectionChannels(ctx: CoreContext, saved: SavedConnections, clientFactory: S3ClientFactory): ChannelImpls<ConnectionChannel> {
+export function connectionChannels(
+  ctx: CoreContext,
+  saved: SavedConnections,
+  clientFactory: S3ClientFactory,
+  /** The status bar's request counter: a test's requests are real S3 requests and are counted like any other. */
+  observe?: RequestObserver,
+): ChannelImpls<ConnectionChannel> {
   return {
     'connections:add': (req) => saved.add(req),
     'connections:list': () => ctx.connections.list(),
@@ -36,19 +43,35 @@ export function connectionChannels(ctx: CoreContext, saved: SavedConnections, cl
       const existing = req.id === undefined ? undefined : ctx.connections.get(req.id);
       if (req.id !== undefined && !existing) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${req.id}` });
       if (!req.input && !existing) throw new HandlerError({ code: 'InvalidInput', message: 'connections:test: give a connection id or a connection to test' });
-      const definition = req.input ? definitionOf(saved.completeUpdate(req.id, req.input)) : existing!.definition;
+      const definition = req.input
+        ? definitionOf(saved.completeUpdate(req.id, req.input), false, saved.trustOf(req.id, req.input))
+        : existing!.definition;
       const bucket = req.bucket ?? definition.bucket ?? undefined;
       // A fresh client (credentials resolved anew, its own middleware); never destroy()ed, because clients
       // share the factory's keep-alive agents and destroying one would cut other requests in flight.
       const config = clientConfigOf(definition);
-      return testConnection(clientFactory(config), {
+      const result = await testConnection(clientFactory(config, observe), {
         endpoint: definition.endpoint,
         ...(bucket ? { bucket } : {}),
         onBucketRegion: (region) => {
           if (req.id !== undefined && bucket) ctx.connections.learnBucketRegion(req.id, bucket, region);
         },
-        clientForRegion: (region) => clientFactory({ ...config, region }),
+        clientForRegion: (region) => clientFactory({ ...config, region }, observe),
       });
+      if (result.ok || result.failure !== 'Tls' || !definition.endpoint) return result;
+      // Show the certificate the server presents, so the user can check its fingerprint and choose to trust
+      // it for this connection only. Kept in main; the renderer can only name it back by fingerprint.
+      const captured = await fetchServerCertificate(definition.endpoint);
+      if (!captured) return result;
+      saved.seenCertificates.remember(captured.trusted);
+      const pinnedElsewhere = definition.trustedCertificate && definition.trustedCertificate.sha256 !== captured.info.sha256;
+      return {
+        ...result,
+        message: pinnedElsewhere
+          ? `The server now presents a different certificate than the one trusted for this connection (SHA-256 ${captured.info.sha256}). If the server's certificate was renewed, check the new fingerprint and trust it; otherwise someone may be intercepting the connection.`
+          : `The server's certificate is not trusted by this computer${captured.info.selfSigned ? ' (it is self-signed)' : ''}. If this is your server, compare the SHA-256 fingerprint below with the one on the server (openssl x509 -noout -fingerprint -sha256 -in cert.pem) and trust it for this connection only.`,
+        certificate: captured.info,
+      };
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The connection dialog's form as pure data: defaults, presets, validation and the request it becomes. */
 import type { ConnectionInput, ConnectionUpdate } from '../../../shared/ipc';
-import { applyPreset, type PresetValues, presetById } from '../../../shared/endpoint-presets';
-import type { ConnectionSummary, ConnectionTestResult } from '../../../shared/types';
+import { applyPreset, type PresetValues, presetById, presetValuesFromEndpoint } from '../../../shared/endpoint-presets';
+import type { ConnectionAuthKind, ConnectionSummary, ConnectionTestResult } from '../../../shared/types';
 
 /** Where the data lives: Amazon S3 itself, a known S3-compatible provider (preset id), or any endpoint. */
 export type Provider = 'aws' | 'custom' | (string & {});
@@ -13,7 +13,8 @@ export interface ConnectionForm {
   readonly endpoint: string;
   readonly region: string;
   readonly forcePathStyle: boolean;
-  readonly auth: 'keys' | 'profile';
+  /** Static keys, a ~/.aws profile, or the SDK's default chain (environment, default profile, SSO, ECS/IMDS). */
+  readonly auth: ConnectionAuthKind;
   readonly profile: string;
   readonly accessKeyId: string;
   /** Empty while editing means "keep the stored secret" (the renderer never receives it). */
@@ -22,6 +23,8 @@ export interface ConnectionForm {
   readonly bucket: string;
   /** The preset a saved connection was made from, kept when its endpoint is edited as a custom one. */
   readonly presetId: string | null;
+  /** SHA-256 of the one server certificate the user chose to trust (self-signed https endpoints). */
+  readonly trustedCertSha256: string | null;
 }
 
 export type FormErrors = Partial<Record<keyof ConnectionForm | 'url' | 'accountId', string>>;
@@ -41,26 +44,33 @@ export function emptyForm(): ConnectionForm {
     sessionToken: '',
     bucket: '',
     presetId: null,
+    trustedCertSha256: null,
   };
 }
 
-/** The form for editing a saved connection: everything but the secret, which stays in main. */
+/**
+ * The form for editing a saved connection: everything but the secret, which stays in main. A preset connection
+ * opens as that preset with its fields (account ID, region, URL) read back from the endpoint it built; one whose
+ * endpoint no longer fits the preset's template opens as a custom endpoint.
+ */
 export function formFromSummary(c: ConnectionSummary): ConnectionForm {
-  const presetUsesUrl = presetById(c.preset)?.fields.includes('url') ?? false;
+  const preset = presetById(c.preset);
+  const presetValues = preset && c.endpoint !== null ? presetValuesFromEndpoint(preset, c.endpoint) : null;
   return {
     ...emptyForm(),
     name: c.name,
-    provider: c.endpoint === null ? 'aws' : presetUsesUrl && c.preset ? c.preset : 'custom',
-    presetValues: presetUsesUrl && c.endpoint ? { url: c.endpoint } : {},
+    provider: c.endpoint === null ? 'aws' : preset && presetValues ? preset.id : 'custom',
+    presetValues: presetValues ?? {},
     endpoint: c.endpoint ?? '',
     region: c.region,
     forcePathStyle: c.forcePathStyle,
-    auth: c.auth === 'profile' ? 'profile' : 'keys',
+    auth: c.auth ?? 'keys',
     profile: c.profile ?? '',
     // The full key ID is not sent to the renderer either; the hint is shown as a placeholder instead.
     accessKeyId: '',
     bucket: c.bucket ?? '',
     presetId: c.preset ?? null,
+    trustedCertSha256: c.trustedCertSha256 ?? null,
   };
 }
 
@@ -106,8 +116,9 @@ export function validateForm(form: ConnectionForm, editing: ConnectionSummary | 
   }
   if (form.auth === 'profile') {
     if (!form.profile.trim()) errors.profile = 'Pick a profile.';
-  } else {
-    const keepsKey = editing?.auth !== 'profile' && editing?.secret !== 'missing' && editing !== null;
+  } else if (form.auth === 'keys') {
+    // Only an edit of a connection that has stored keys may leave them blank (main keeps them).
+    const keepsKey = editing !== null && (editing.auth ?? 'keys') === 'keys' && editing.secret !== 'missing';
     if (!form.accessKeyId.trim() && !keepsKey) errors.accessKeyId = 'Enter the access key ID.';
     if (!form.secretAccessKey && !(keepsKey && !form.accessKeyId.trim())) errors.secretAccessKey = 'Enter the secret access key.';
   }
@@ -129,8 +140,11 @@ export function toUpdate(form: ConnectionForm): ConnectionUpdate | null {
     forcePathStyle: target.forcePathStyle,
     ...(form.presetId ? { preset: form.presetId } : {}),
     ...(form.bucket.trim() ? { bucket: form.bucket.trim() } : {}),
+    // A pinned certificate only means something for an https endpoint.
+    ...(form.trustedCertSha256 && target.endpoint?.startsWith('https:') ? { trustedCertSha256: form.trustedCertSha256 } : {}),
   };
   if (form.auth === 'profile') return { ...base, profile: form.profile.trim() };
+  if (form.auth === 'default-chain') return { ...base, defaultChain: true };
   if (!form.accessKeyId.trim() && !form.secretAccessKey) return base;
   return {
     ...base,
@@ -147,7 +161,7 @@ export function toInput(form: ConnectionForm): ConnectionInput | null {
   const update = toUpdate(form);
   if (!update) return null;
   const { credentials, ...rest } = update;
-  if (!credentials) return form.auth === 'profile' ? rest : null;
+  if (!credentials) return form.auth === 'keys' ? null : rest;
   if (!credentials.secretAccessKey) return null;
   return { ...rest, credentials: { ...credentials, secretAccessKey: credentials.secretAccessKey } };
 }

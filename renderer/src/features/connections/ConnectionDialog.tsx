@@ -108,7 +108,8 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
           <label>
             Region
             <select value={form.presetValues.region ?? preset.defaultRegion} onChange={(e) => s.setPresetValue('region', e.target.value)} data-testid="conn-preset-region">
-              {preset.regions.map((r) => (
+              {/* A region read back from a saved endpoint may be one the list does not know yet. */}
+              {(preset.regions.includes(form.presetValues.region ?? preset.defaultRegion) ? preset.regions : [...preset.regions, form.presetValues.region!]).map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>
@@ -148,9 +149,22 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
             <input type="radio" name="auth" checked={form.auth === 'profile'} onChange={() => s.setField('auth', 'profile')} data-testid="conn-auth-profile" />
             AWS profile (~/.aws: SSO, assume-role, credential_process…)
           </label>
+          <label className="checkbox">
+            <input type="radio" name="auth" checked={form.auth === 'default-chain'} onChange={() => s.setField('auth', 'default-chain')} data-testid="conn-auth-default-chain" />
+            Default credentials of this computer (as the AWS CLI finds them)
+          </label>
         </fieldset>
+        {form.auth === 'default-chain' ? (
+          <p className="muted help" data-testid="conn-default-chain-help">
+            S3 Desk stores no keys for this connection. Like the AWS CLI without --profile, it looks, in order, at the environment variables
+            AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), then the profile named by AWS_PROFILE or the “default” profile of
+            ~/.aws (keys, SSO, assume-role, credential_process), then web identity, then the container (ECS) or instance (EC2 IMDS) role. The first
+            that answers signs in, at each start. Environment variables are those S3 Desk was started with: an app opened from the dock or start
+            menu may not see what your shell sets.
+          </p>
+        ) : null}
 
-        {form.auth === 'keys' ? (
+        {form.auth === 'default-chain' ? null : form.auth === 'keys' ? (
           <>
             <label>
               Access key ID
@@ -233,6 +247,42 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
             </div>
           ) : null}
         </div>
+        {result && !result.ok && result.certificate && result.certificate.sha256 !== form.trustedCertSha256 ? (
+          <div className="certificate" data-testid="conn-certificate">
+            <p>
+              The server presented this certificate{result.certificate.selfSigned ? ' (self-signed)' : ''}:
+            </p>
+            <dl>
+              <dt>Subject</dt>
+              <dd>{result.certificate.subject}</dd>
+              <dt>Issuer</dt>
+              <dd>{result.certificate.issuer}</dd>
+              <dt>Valid</dt>
+              <dd>
+                {result.certificate.validFrom} – {result.certificate.validTo}
+              </dd>
+              <dt>SHA-256</dt>
+              <dd>
+                <code data-testid="conn-certificate-sha256">{result.certificate.sha256}</code>
+              </dd>
+            </dl>
+            <p className="muted help">
+              Trust it only if this fingerprint is the one of your server’s certificate. It is trusted for this connection alone; if the server
+              later presents another certificate, the connection is refused.
+            </p>
+            <button type="button" onClick={() => void s.trustCertificate(result.certificate!.sha256)} disabled={busy} data-testid="conn-trust-cert">
+              Trust this certificate for this connection
+            </button>
+          </div>
+        ) : null}
+        {form.trustedCertSha256 ? (
+          <p className="muted help" data-testid="conn-trusted-cert">
+            Trusts the server certificate with SHA-256 <code>{form.trustedCertSha256}</code>.{' '}
+            <button type="button" className="link" onClick={() => s.untrustCertificate()} data-testid="conn-untrust-cert">
+              Stop trusting it
+            </button>
+          </p>
+        ) : null}
         {result && !result.ok && result.canOpenBucket ? (
           <div className="open-bucket-row" data-testid="conn-open-bucket">
             <label>

@@ -86,6 +86,45 @@ describe('connection dialog store', () => {
     expect(fake.callsOf('addConnection')).toEqual([{ name: 'work', region: 'us-east-2', forcePathStyle: false, profile: 'work-sso' }]);
   });
 
+  it('adds a connection that signs in with the SDK default chain: no keys, no profile, said explicitly', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'this machine');
+    s().setField('auth', 'default-chain');
+    expect(errorsOf(s())).toEqual({});
+    const added = await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([{ name: 'this machine', region: 'us-east-1', forcePathStyle: false, defaultChain: true }]);
+    expect(added).toMatchObject({ auth: 'default-chain', secret: 'none' });
+    s().openEdit(added!);
+    expect(s().form.auth).toBe('default-chain');
+    await s().save();
+    expect(fake.callsOf('updateConnection')).toEqual([{ id: added!.id, input: { name: 'this machine', region: 'us-east-1', forcePathStyle: false, defaultChain: true } }]);
+  });
+
+  it.each([
+    ['r2', 'accountId', 'abc123', 'https://abc123.r2.cloudflarestorage.com'],
+    ['wasabi', 'region', 'eu-central-2', 'https://s3.eu-central-2.wasabisys.com'],
+    ['b2', 'region', 'eu-central-003', 'https://s3.eu-central-003.backblazeb2.com'],
+    ['spaces', 'region', 'fra1', 'https://fra1.digitaloceanspaces.com'],
+  ] as const)('editing a saved %s connection keeps the preset and its %s', async (preset, field, value, endpoint) => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'p');
+    s().setProvider(preset);
+    s().setPresetValue(field, value);
+    s().setField('accessKeyId', 'KEY');
+    s().setField('secretAccessKey', 'secret');
+    const added = await s().save();
+    expect(added?.endpoint).toBe(endpoint);
+    s().openEdit(added!);
+    expect(s().form.provider).toBe(preset);
+    expect(s().form.presetValues[field]).toBe(value);
+    s().setField('name', 'renamed');
+    await s().save();
+    const [update] = fake.callsOf('updateConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(update?.input).toEqual({ name: 'renamed', endpoint, region: added!.region, forcePathStyle: added!.forcePathStyle, preset });
+  });
+
   it('starts a profile connection from the start screen\'s profile list', async () => {
     const { s, fake } = setup();
     s().openAdd();
@@ -179,5 +218,45 @@ describe('connection dialog store', () => {
     expect(fake.callsOf('deleteConnection')).toEqual([{ id: 'c9' }]);
     expect(onDeleted).toHaveBeenCalledWith('c9');
     expect(s().open).toBe(false);
+  });
+
+  it('trusts the certificate a failed TLS test showed, tests again with it, and saves it; "stop trusting" drops it', async () => {
+    const { s, fake } = setup();
+    const sha256 = Array.from({ length: 32 }, () => 'C3').join(':');
+    const certificate = { sha256, subject: 'CN=nas.lan', issuer: 'CN=nas.lan', validFrom: 'a', validTo: 'b', selfSigned: true };
+    fake.testResults = [{ ok: false, failure: 'Tls', message: 'not trusted', canOpenBucket: false, certificate }, { ok: true, bucketCount: 2, message: 'ok' }];
+    s().openAdd();
+    s().setField('name', 'nas');
+    s().setProvider('custom');
+    s().setField('endpoint', 'https://nas.lan:9000');
+    s().setField('accessKeyId', 'AK');
+    s().setField('secretAccessKey', 'sk');
+    await s().runTest();
+    expect(s().test).toMatchObject({ status: 'done', result: { failure: 'Tls', certificate: { sha256 } } });
+    await s().trustCertificate(sha256);
+    expect(s().test).toMatchObject({ status: 'done', result: { ok: true } });
+    const [, retest] = fake.callsOf('testConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(retest?.input.trustedCertSha256).toBe(sha256);
+    const added = await s().save();
+    expect(fake.callsOf('addConnection')).toEqual([expect.objectContaining({ endpoint: 'https://nas.lan:9000', trustedCertSha256: sha256 })]);
+    s().openEdit({ ...added!, trustedCertSha256: sha256 });
+    expect(s().form.trustedCertSha256).toBe(sha256);
+    s().untrustCertificate();
+    await s().save();
+    const [update] = fake.callsOf('updateConnection') as Array<{ input: Record<string, unknown> }>;
+    expect(update?.input).not.toHaveProperty('trustedCertSha256');
+  });
+
+  it('never sends a pinned certificate for a plain-http endpoint', async () => {
+    const { s, fake } = setup();
+    s().openAdd();
+    s().setField('name', 'x');
+    s().setProvider('custom');
+    s().setField('endpoint', 'http://10.0.0.2:9000');
+    s().setField('trustedCertSha256', Array.from({ length: 32 }, () => 'AA').join(':'));
+    s().setField('accessKeyId', 'AK');
+    s().setField('secretAccessKey', 'sk');
+    await s().save();
+    expect(fake.callsOf('addConnection')[0]).not.toHaveProperty('trustedCertSha256');
   });
 });

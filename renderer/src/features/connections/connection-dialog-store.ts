@@ -53,6 +53,10 @@ export interface ConnectionDialogState {
   runTest(bucket?: string): Promise<void>;
   /** Resolves to the saved connection, or null (errors are in the state). */
   save(): Promise<ConnectionSummary | null>;
+  /** Trust the certificate a failed test showed (by its SHA-256), for this connection only, and test again. */
+  trustCertificate(sha256: string): Promise<void>;
+  /** Stop trusting the pinned certificate (back to the system's trust store). */
+  untrustCertificate(): void;
   askDelete(confirming: boolean): void;
   remove(): Promise<boolean>;
 }
@@ -177,6 +181,15 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
         set({ ...closedState });
         options.onSaved?.(res.value);
         return res.value;
+      },
+
+      async trustCertificate(sha256) {
+        edit({ ...get().form, trustedCertSha256: sha256 });
+        await get().runTest();
+      },
+
+      untrustCertificate() {
+        edit({ ...get().form, trustedCertSha256: null });
       },
 
       askDelete(confirming) {

@@ -1,6 +1,9 @@
 import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
 import { formatBytes, formatCount } from './format';
 
+/** A paste over a big folder can collide on thousands of keys: the dialog names the first ones and counts the rest. */
+const SHOWN_CONFLICTS = 50;
+
 export interface ConfirmDialogProps {
   readonly request: PlanRequest;
   readonly plan: OperationPlan;
@@ -26,10 +29,13 @@ export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDia
           <>
             <p>These already exist in the destination and will be replaced:</p>
             <ul className="ops-keys" data-testid="ops-confirm-conflicts">
-              {plan.conflicts.map((k) => (
+              {plan.conflicts.slice(0, SHOWN_CONFLICTS).map((k) => (
                 <li key={k}>{k}</li>
               ))}
             </ul>
+            {plan.conflicts.length > SHOWN_CONFLICTS && (
+              <p data-testid="ops-confirm-conflicts-more">and {formatCount(plan.conflicts.length - SHOWN_CONFLICTS, 'more item')}</p>
+            )}
           </>
         )}
         {plan.sample.length > 0 && (

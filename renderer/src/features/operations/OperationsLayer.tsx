@@ -4,6 +4,7 @@ import { basename } from '../../../../shared/keys';
 import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
 import { type OperationsTarget, runCommand } from './commands';
 import { ConfirmDialog } from './ConfirmDialog';
+import { planningText } from './format';
 import { ContextMenu } from './ContextMenu';
 import { menuItems } from './menu-items';
 import { NameDialog } from './NameDialog';
@@ -83,9 +84,12 @@ export function OperationsLayer({ store, target, mac, onInfo, onDownload }: Oper
         <ConfirmDialog request={d.request} plan={d.plan} onConfirm={() => void state.confirm()} onCancel={() => state.closeDialog()} />
       )}
       {state.planning && (
-        <p className="ops-toast" role="status" data-testid="ops-planning">
-          Counting objects…
-        </p>
+        <div className="ops-toast ops-planning" role="status" data-testid="ops-planning">
+          <span data-testid="ops-planning-count">{planningText(state.planning)}</span>
+          <button type="button" onClick={() => void state.cancelPlanning()} data-testid="ops-planning-cancel">
+            Cancel
+          </button>
+        </div>
       )}
       {state.error && (
         <p className="ops-toast ops-problem" role="alert" data-testid="ops-error" onClick={() => state.clearError()}>

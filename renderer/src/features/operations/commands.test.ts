@@ -10,10 +10,10 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('runCommand', () => {
   it('deletes the selection, or the focused row when nothing is selected', async () => {
     const fake = createFakeOperationsApi();
-    const store = createOperationsStore(fake.api);
+    const store = createOperationsStore(fake.api, { newId: () => 'count-1' });
     expect(runCommand(store, 'delete', target([], 'p/f.txt'))).toBe(true);
     await flush();
-    expect(fake.callsOf('planOperation')).toEqual([{ kind: 'delete', connectionId: 'c1', bucket: 'b', keys: ['p/f.txt'] }]);
+    expect(fake.callsOf('planOperation')).toEqual([{ kind: 'delete', connectionId: 'c1', bucket: 'b', keys: ['p/f.txt'], planningId: 'count-1' }]);
     expect(runCommand(store, 'delete', target([]))).toBe(false);
   });
 

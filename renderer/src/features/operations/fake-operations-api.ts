@@ -18,13 +18,19 @@ export interface FakeOperationsApi {
   report: (plan: OperationPlan) => OperationReport;
   /** Hold the next run until the returned function is called. */
   holdRun(): () => void;
+  /** Hold the next plan until released (it then answers as scripted) or cancelled by its planningId. */
+  holdPlan(): () => void;
   emitProgress(payload: IpcEvents['operations:progress']): void;
+  emitPlanning(payload: IpcEvents['operations:planning']): void;
   clipboardWrites: string[];
 }
 
 export function createFakeOperationsApi(): FakeOperationsApi {
   const calls: Array<{ method: string; request: unknown }> = [];
   const listeners = new Set<(p: IpcEvents['operations:progress']) => void>();
+  const planningListeners = new Set<(p: IpcEvents['operations:planning']) => void>();
+  let heldPlan: Promise<void> | null = null;
+  const cancelPlan = new Map<string, () => void>();
   const plans = new Map<string, OperationPlan>();
   let counter = 0;
   let held: Promise<void> | null = null;
@@ -48,7 +54,13 @@ export function createFakeOperationsApi(): FakeOperationsApi {
       held = new Promise<void>((r) => (open = r));
       return open;
     },
+    holdPlan() {
+      let open!: () => void;
+      heldPlan = new Promise<void>((r) => (open = r));
+      return open;
+    },
     emitProgress: (p) => listeners.forEach((l) => l(p)),
+    emitPlanning: (p) => planningListeners.forEach((l) => l(p)),
     clipboardWrites: [],
     api: undefined as unknown as OperationsApi,
   };
@@ -61,6 +73,15 @@ export function createFakeOperationsApi(): FakeOperationsApi {
     },
     async planOperation(request: PlanRequest): Promise<Result<OperationPlan>> {
       log('planOperation', request);
+      if (heldPlan) {
+        const wait = heldPlan;
+        heldPlan = null;
+        const id = request.planningId ?? '';
+        const cancelled = new Promise<'cancelled'>((r) => cancelPlan.set(id, () => r('cancelled')));
+        const outcome = await Promise.race([wait, cancelled]);
+        cancelPlan.delete(id);
+        if (outcome === 'cancelled') return fail('Cancelled', 'counting was cancelled');
+      }
       const next = fake.nextPlan;
       if ('error' in next) return fail(next.error.code, next.error.message);
       const plan: OperationPlan = {
@@ -90,6 +111,7 @@ export function createFakeOperationsApi(): FakeOperationsApi {
     },
     async cancelOperation(request) {
       log('cancelOperation', request);
+      cancelPlan.get(request.operationId)?.();
       return ok({ cancelled: true });
     },
     async discardPlan(request) {
@@ -123,6 +145,10 @@ export function createFakeOperationsApi(): FakeOperationsApi {
     onOperationProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onPlanningProgress(listener) {
+      planningListeners.add(listener);
+      return () => planningListeners.delete(listener);
     },
   };
   (fake as { api: OperationsApi }).api = api;

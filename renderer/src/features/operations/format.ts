@@ -16,3 +16,9 @@ export function formatBytes(bytes: number): string {
   }
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[u]}`;
 }
+
+/** "Counting objects… 12,345 (1.2 GB)" while a plan's listing runs; just "Counting objects…" before the first page. */
+export function planningText(counted: { readonly objects: number; readonly bytes: number }): string {
+  if (counted.objects === 0) return 'Counting objects…';
+  return `Counting objects… ${count.format(counted.objects)} (${formatBytes(counted.bytes)})`;
+}

@@ -4,16 +4,10 @@
  */
 import { fail } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
+import type { OperationsApi } from './operations-store';
 
-type OperationMethods =
-  | 'createFolder'
-  | 'planOperation'
-  | 'runOperation'
-  | 'cancelOperation'
-  | 'discardPlan'
-  | 'shareObject'
-  | 'previewObject'
-  | 'onOperationProgress';
+/** The store's API less headObject, which belongs to the browser feature. */
+type OperationMethods = Exclude<keyof OperationsApi, 'headObject'>;
 
 export function operationsApiStub(): Pick<RendererApi, OperationMethods> {
   const no = async () => fail('Unknown', 'operations are not part of this fake');
@@ -26,5 +20,6 @@ export function operationsApiStub(): Pick<RendererApi, OperationMethods> {
     shareObject: no,
     previewObject: no,
     onOperationProgress: () => () => {},
+    onPlanningProgress: () => () => {},
   };
 }

@@ -5,7 +5,8 @@ import { createOperationsStore, type Place } from './operations-store';
 const place: Place = { connectionId: 'c1', bucket: 'b', prefix: 'docs/' };
 const setup = () => {
   const fake = createFakeOperationsApi();
-  const store = createOperationsStore(fake.api, { writeClipboard: async (t) => void fake.clipboardWrites.push(t) });
+  let ids = 0;
+  const store = createOperationsStore(fake.api, { writeClipboard: async (t) => void fake.clipboardWrites.push(t), newId: () => `count-${++ids}` });
   return { fake, store, s: () => store.getState() };
 };
 
@@ -133,7 +134,7 @@ describe('copy, cut and paste', () => {
     s().copy(selection);
     await s().paste({ connectionId: 'c2', bucket: 'other', prefix: 'in/' });
     expect(fake.callsOf('planOperation')).toEqual([
-      { kind: 'copy', source: selection, target: { connectionId: 'c2', bucket: 'other', prefix: 'in/' } },
+      { kind: 'copy', source: selection, target: { connectionId: 'c2', bucket: 'other', prefix: 'in/' }, planningId: 'count-1' },
     ]);
     expect(fake.callsOf('runOperation')).toHaveLength(1);
     expect(s().clipboard).not.toBeNull();
@@ -194,5 +195,39 @@ describe('share, preview and info', () => {
     await s().openInfo(place, 'docs/a.txt');
     expect(s().info).toMatchObject({ status: 'ready', value: { metadata: { owner: 'me' }, serverSideEncryption: 'AES256' } });
     expect(fake.callsOf('headObject')).toHaveLength(1);
+  });
+});
+
+describe('counting while a plan is made', () => {
+  const selection = { connectionId: 'c1', bucket: 'b', keys: ['big/'] };
+
+  it('shows what main has counted so far, for this plan only, and clears when the plan arrives', async () => {
+    const { fake, s, store } = setup();
+    const stop = s().start();
+    const release = fake.holdPlan();
+    const planned = s().requestDelete(selection);
+    expect(s().planning).toEqual({ planningId: 'count-1', objects: 0, bytes: 0 });
+    expect(fake.callsOf('planOperation')).toEqual([{ kind: 'delete', ...selection, planningId: 'count-1' }]);
+    fake.emitPlanning({ planningId: 'count-1', objects: 12_345, bytes: 1_288_490_189 });
+    fake.emitPlanning({ planningId: 'someone-else', objects: 1, bytes: 1 });
+    expect(store.getState().planning).toEqual({ planningId: 'count-1', objects: 12_345, bytes: 1_288_490_189 });
+    release();
+    await planned;
+    expect(s().planning).toBeNull();
+    expect(s().dialog).toMatchObject({ kind: 'confirm' });
+    stop();
+  });
+
+  it('Cancel stops the counting in main by its id: no dialog, no error', async () => {
+    const { fake, s } = setup();
+    fake.holdPlan();
+    const planned = s().requestDelete(selection);
+    await s().cancelPlanning();
+    await planned;
+    expect(fake.callsOf('cancelOperation')).toEqual([{ operationId: 'count-1' }]);
+    expect(s().planning).toBeNull();
+    expect(s().dialog).toBeNull();
+    expect(s().error).toBeNull();
+    expect(fake.callsOf('runOperation')).toHaveLength(0);
   });
 });

@@ -20,6 +20,7 @@ import {
   type OperationPlan,
   type OperationProgress,
   type OperationReport,
+  type PlanningProgress,
   type PlanRequest,
   type Preview,
   type ShareKind,
@@ -37,6 +38,7 @@ export type OperationsApi = Pick<
   | 'previewObject'
   | 'headObject'
   | 'onOperationProgress'
+  | 'onPlanningProgress'
 >;
 
 /** Where the user is: the folder new folders and pastes go to. */
@@ -90,8 +92,8 @@ export interface ShareState {
 export interface OperationsState {
   readonly clipboard: Clipboard | null;
   readonly dialog: Dialog | null;
-  /** A plan is being made (listing a folder to count it). */
-  readonly planning: boolean;
+  /** A plan is being made (listing a folder to count it): what is counted so far; Cancel stops it. */
+  readonly planning: PlanningProgress | null;
   readonly runs: readonly RunState[];
   readonly preview: Loadable<Preview>;
   readonly info: Loadable<HeadInfo>;
@@ -121,6 +123,8 @@ export interface OperationsActions {
   /** Paste the clipboard into `place`; asks first only if something would be overwritten. */
   paste(place: Place): Promise<void>;
   cancelRun(operationId: string): Promise<void>;
+  /** Stop counting the plan being made (its listing stops in main; no dialog, no error follows). */
+  cancelPlanning(): Promise<void>;
   dismissRun(operationId: string): void;
   openPreview(place: Place, key: string): Promise<void>;
   closePreview(): void;
@@ -142,6 +146,8 @@ export type OperationsStore = StoreApi<OperationsState & OperationsActions>;
 export interface OperationsStoreOptions {
   /** Writes text to the system clipboard (navigator.clipboard in the app). */
   readonly writeClipboard?: (text: string) => Promise<void>;
+  /** Ids for plans being made (crypto.randomUUID by default). */
+  readonly newId?: () => string;
 }
 
 const IDLE = { status: 'idle' } as const;
@@ -154,12 +160,13 @@ export function describePlan(plan: Pick<OperationPlan, 'kind' | 'objects'>): str
 
 export function createOperationsStore(api: OperationsApi, options: OperationsStoreOptions = {}): OperationsStore {
   const writeClipboard = options.writeClipboard ?? (async () => {});
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID());
 
   return createStore<OperationsState & OperationsActions>()((set, get) => {
     const patchRun = (operationId: string, patch: Partial<RunState>) =>
       set((s) => ({ runs: s.runs.map((r) => (r.operationId === operationId ? { ...r, ...patch } : r)) }));
 
-    const failWith = (error: AppError) => set({ error, planning: false });
+    const failWith = (error: AppError) => set({ error, planning: null });
 
     /** Run a plan and keep its progress and report; clears the clipboard after a successful cut/paste. */
     const run = async (plan: OperationPlan): Promise<OperationReport | null> => {
@@ -176,11 +183,13 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
     };
 
     const planFor = async (request: PlanRequest): Promise<OperationPlan | null> => {
-      set({ planning: true, error: null });
-      const result = await api.planOperation(request);
-      set({ planning: false });
+      const planningId = newId();
+      set({ planning: { planningId, objects: 0, bytes: 0 }, error: null });
+      const result = await api.planOperation({ ...request, planningId });
+      if (get().planning?.planningId === planningId) set({ planning: null });
       if (!result.ok) {
-        failWith(result.error);
+        // The user stopped the counting: nothing to report.
+        if (result.error.code !== 'Cancelled') failWith(result.error);
         return null;
       }
       return result.value;
@@ -189,7 +198,7 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
     return {
       clipboard: null,
       dialog: null,
-      planning: false,
+      planning: null,
       runs: [],
       preview: IDLE,
       info: IDLE,
@@ -298,6 +307,11 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
         await api.cancelOperation({ operationId });
       },
 
+      async cancelPlanning() {
+        const planning = get().planning;
+        if (planning) await api.cancelOperation({ operationId: planning.planningId });
+      },
+
       dismissRun(operationId) {
         set((s) => ({ runs: s.runs.filter((r) => r.operationId !== operationId) }));
       },
@@ -363,9 +377,16 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       },
 
       start() {
-        return api.onOperationProgress((progress) => {
+        const stopRuns = api.onOperationProgress((progress) => {
           if (get().runs.some((r) => r.operationId === progress.operationId)) patchRun(progress.operationId, { progress });
         });
+        const stopPlanning = api.onPlanningProgress((counted) => {
+          if (get().planning?.planningId === counted.planningId) set({ planning: counted });
+        });
+        return () => {
+          stopRuns();
+          stopPlanning();
+        };
       },
     };
   });
