@@ -61,6 +61,7 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
     return agent;
   };
   return (config, observe) => {
+    const clientHttpsAgent = httpsAgentFor(config.trustedCertificate);
     const client = new S3Client({
       region: config.region,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
@@ -70,13 +71,14 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
       maxAttempts: options.maxAttempts ?? 4,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      requestHandler: { httpAgent, httpsAgent: httpsAgentFor(config.trustedCertificate), connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
+      requestHandler: { httpAgent, httpsAgent: clientHttpsAgent, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
     });
     // The SDK's logger middleware deep-copies every response through its sensitive-data filter before handing it
     // to the (no-op) logger: for a 1000-key listing that is a second copy of the page per request. We never
     // log SDK responses, so it goes.
     client.middlewareStack.remove('loggerMiddleware');
-    agents.set(client, { http: httpAgent, https: httpsAgent });
+    // The very agents the SDK uses (a pinned certificate's included): direct requests trust exactly what it trusts.
+    agents.set(client, { http: httpAgent, https: clientHttpsAgent });
     if (observe) {
       observers.set(client, observe);
       client.middlewareStack.add(
