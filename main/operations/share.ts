@@ -3,6 +3,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Uri } from '../../shared/keys';
 import { expiryProblem } from '../../shared/operations';
 import type { ConnectionSummary } from '../../shared/types';
+import { presigningClient } from '../s3/client-factory';
 
 /** Percent-encode a key for a URL path, keeping "/" as the separator. */
 export function encodeKeyPath(key: string): string {
@@ -36,10 +37,5 @@ export { s3Uri };
 export async function presignedGet(client: S3Client, bucket: string, key: string, expiresInSeconds: number): Promise<string> {
   const problem = expiryProblem(expiresInSeconds);
   if (problem) throw new RangeError(problem);
-  // Signing runs the client's middleware but sends nothing: without the request counter (named in
-  // main/s3/client-factory.ts), so the status bar does not count a GetObject that never happened.
-  const stack = client.middlewareStack.clone();
-  stack.remove('s3deskRequestObserver');
-  const signer = Object.create(client, { middlewareStack: { value: stack } }) as S3Client;
-  return getSignedUrl(signer, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
+  return getSignedUrl(presigningClient(client), new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: expiresInSeconds });
 }

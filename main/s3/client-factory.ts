@@ -44,6 +44,18 @@ export interface ClientFactoryOptions {
  * operation requires them (Ceph RGW and older MinIO reject the SDK's newer default CRC32 trailers), keep-alive
  * sockets are reused, and the SDK's standard retry handles 5xx/SlowDown with backoff.
  */
+const REQUEST_OBSERVER = 's3deskRequestObserver';
+
+/**
+ * The same client for presigning: signing runs the client's middleware but sends nothing, so the request
+ * observer is left out and the status bar does not count a request that never happened.
+ */
+export function presigningClient(client: S3Client): S3Client {
+  const stack = client.middlewareStack.clone();
+  stack.remove(REQUEST_OBSERVER);
+  return Object.create(client, { middlewareStack: { value: stack } }) as S3Client;
+}
+
 export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3ClientFactory {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const httpAgent = new HttpAgent(agentOptions);
@@ -86,7 +98,7 @@ export function createS3ClientFactory(options: ClientFactoryOptions = {}): S3Cli
           observe(String(context.commandName ?? 'Unknown').replace(/Command$/, ''));
           return next(args);
         },
-        { step: 'initialize', name: 's3deskRequestObserver' },
+        { step: 'initialize', name: REQUEST_OBSERVER },
       );
     }
     return client;

@@ -17,7 +17,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { agentsOf, observerOf } from '../s3/client-factory';
+import { agentsOf, observerOf, presigningClient } from '../s3/client-factory';
 
 const PROBE_KEY = 's3desk-probe';
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -54,7 +54,7 @@ export function targetOf(client: S3Client, bucket: string): Promise<Target> {
 }
 
 async function resolveTarget(client: S3Client, bucket: string): Promise<Target> {
-  const probe = new URL(await getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: PROBE_KEY }), { expiresIn: 60 }));
+  const probe = new URL(await getSignedUrl(presigningClient(client), new GetObjectCommand({ Bucket: bucket, Key: PROBE_KEY }), { expiresIn: 60 }));
   if (!probe.pathname.endsWith(`/${PROBE_KEY}`)) throw new Error(`unexpected S3 address for bucket ${bucket}: ${probe.pathname}`);
   // X-Amz-Credential = AKID/date/region/service/aws4_request: the scope the client's auth scheme chose.
   const scope = (probe.searchParams.get('X-Amz-Credential') ?? '').split('/');

@@ -107,6 +107,8 @@ describe('downloads', () => {
     // The renderer lists the folder first; the listing puts each object's size and ETag in the cache.
     unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'dl', prefix: 'docs/' }));
     f.proxy.reset();
+    const appCount = async () => unwrap(await h()['cache:stats']({})).requests['GetObject'] ?? 0;
+    const appBefore = await appCount();
     const outcome = await download('dl', [
       { key: 'docs/readme.txt', kind: 'object' },
       { key: 'docs/zero.bin', kind: 'object' },
@@ -126,6 +128,8 @@ describe('downloads', () => {
     expect(f.proxy.count('ListObjectsV2')).toBe(1);
     // 5 MiB + 3 in 4 MiB ranges = 2 GETs; the 0-byte object needs none.
     expect(f.proxy.count('GetObject')).toBe(4);
+    // The status bar's counter agrees with the wire: signing the direct path's address probe sends nothing.
+    expect((await appCount()) - appBefore).toBe(f.proxy.count('GetObject'));
     expect(batches.at(-1)).toMatchObject({ direction: 'download', done: 5, failed: 0 });
     expect(notified.at(-1)).toMatch(/Download finished: 5 done/);
   });
