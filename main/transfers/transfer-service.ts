@@ -360,13 +360,7 @@ export class TransferService {
 
   private uploadJob(connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
     return {
-      direction: 'upload',
-      connectionId,
-      bucket,
-      key: p.key,
-      localPath: p.stream ? null : p.localPath,
-      size: p.size,
-      note,
+      ...uploadItem(connectionId, bucket, p, note),
       run: async (job) => {
         const size = (await stat(p.localPath)).size;
         job.setSize(size);
@@ -629,7 +623,8 @@ function refusedJob(direction: 'download' | 'upload', connectionId: string, buck
   };
 }
 
-function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, release: () => void): JobSpec {
+/** What the queue shows of a planned upload, whatever then runs for it. */
+function uploadItem(connectionId: string, bucket: string, p: PlannedUpload, note: string | null) {
   return {
     direction: 'upload',
     connectionId,
@@ -637,7 +632,13 @@ function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, rele
     key: p.key,
     localPath: p.stream ? null : p.localPath,
     size: p.size,
-    note: 'skipped: the key exists',
+    note,
+  } as const;
+}
+
+function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, release: () => void): JobSpec {
+  return {
+    ...uploadItem(connectionId, bucket, p, 'skipped: the key exists'),
     run: () => Promise.resolve('skipped'),
     dispose: release,
   };

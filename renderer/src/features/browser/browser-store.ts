@@ -123,6 +123,17 @@ const EMPTY_BUCKETS: BucketsState = { status: 'idle', buckets: [], error: null }
 const EMPTY_INFO: InfoState = { key: null, stat: null, statError: null, headStatus: 'idle', head: null, headError: null };
 const HISTORY_LIMIT = 100;
 
+/** What a store holds with no connection open (history aside); closing a connection returns here, sort kept. */
+const DISCONNECTED = {
+  connection: null,
+  location: ROOT,
+  buckets: EMPTY_BUCKETS,
+  listing: EMPTY_LISTING,
+  selection: EMPTY_SELECTION,
+  info: EMPTY_INFO,
+  filter: '',
+} as const satisfies Partial<BrowserState>;
+
 function sameLocation(a: Location, b: Location): boolean {
   return a.bucket === b.bucket && a.prefix === b.prefix;
 }
@@ -260,16 +271,10 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
     }
 
     return {
-      connection: null,
-      location: ROOT,
+      ...DISCONNECTED,
       back: [],
       forward: [],
-      buckets: EMPTY_BUCKETS,
-      listing: EMPTY_LISTING,
       sort: { column: 'name', direction: 'asc' },
-      filter: '',
-      selection: EMPTY_SELECTION,
-      info: EMPTY_INFO,
       viewStats: { requests: 0, cacheHits: 0 },
       addressError: null,
 
@@ -281,17 +286,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       closeConnection() {
         generation += 1;
         listed = new Set();
-        set({
-          connection: null,
-          location: ROOT,
-          back: [],
-          forward: [],
-          buckets: EMPTY_BUCKETS,
-          listing: EMPTY_LISTING,
-          selection: EMPTY_SELECTION,
-          info: EMPTY_INFO,
-          filter: '',
-        });
+        set({ ...DISCONNECTED, back: [], forward: [] });
       },
 
       async navigate(location) {
