@@ -79,7 +79,8 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
     invalidate(connectionId, bucket, changes) {
       const { prefixes } = cache.invalidate(connectionId, bucket, changes);
-      events('cache:changed', { connectionId, bucket, prefixes });
+      // A write that changed nothing (e.g. a batch whose every key failed) has nothing to tell the renderer.
+      if (prefixes.length > 0) events('cache:changed', { connectionId, bucket, prefixes });
     },
   };
 
