@@ -355,20 +355,25 @@ test('rows stream in per page with an indicator, and leaving the folder stops it
   const bigPages = () => s3Proxy.log.filter((r) => r.operation === 'ListObjectsV2' && r.query.get('prefix') === 'big/');
   const rootLists = () => s3Proxy.log.filter((r) => r.operation === 'ListObjectsV2' && r.query.get('prefix') === null);
 
-  // A slow link: each request waits at the proxy, so the pages visibly arrive one by one.
-  s3Proxy.setDelay(1000);
+  // The second page is held on the wire while the test acts, so the indicator is visible and the leave
+  // certainly happens mid-folder, however slow the machine is.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  s3Proxy.addRule((w) => (w.operation === 'ListObjectsV2' && w.query.get('prefix') === 'big/' && w.query.has('continuation-token') ? { kind: 'hold', until: gate } : undefined));
   await ui.row('big/').dblclick();
   await expect(ui.rows.first()).toBeVisible();
   await expect(ui.page.getByTestId('loading-more')).toBeVisible();
   await expect(ui.browser).toHaveAttribute('data-complete', 'false');
+  await expect.poll(() => bigPages().length).toBe(2);
 
   // Leave mid-folder (the root comes from the cache, no request).
   await ui.page.keyboard.press('Backspace');
   await ui.waitForFolder('s3://data/');
   const requestedBeforeLeaving = bigPages().length;
-  expect(requestedBeforeLeaving).toBeLessThan(3);
-  // Let the page that was on the wire come back, then one more full round trip (a refresh of the root): a
-  // next-page request, had the app sent one on that page's arrival, would be on the wire before it ends.
+  expect(requestedBeforeLeaving).toBe(2);
+  // Let the held page come back, then one more full round trip (a refresh of the root): a next-page request,
+  // had the app sent one on that page's arrival, would be on the wire before it ends.
+  release();
   await expect.poll(() => bigPages().every((r) => r.status !== 0), { timeout: 20_000 }).toBe(true);
   const before = rootLists().length;
   await ui.page.keyboard.press('F5');
