@@ -13,11 +13,13 @@
 import { createHash } from 'node:crypto';
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import type tls from 'node:tls';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { agentsOf, observerOf, presigningClient } from '../s3/client-factory';
+import { type BodyHandler, type RawHead, rawGet } from './raw-get';
 
 const PROBE_KEY = 's3desk-probe';
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -158,6 +160,60 @@ export async function sendDirect(args: SendArgs): Promise<DirectResponse> {
   });
 }
 
+export interface DirectGetArgs {
+  readonly client: S3Client;
+  readonly bucket: string;
+  readonly key: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly signal: AbortSignal;
+  readonly operation: string;
+  /** The head of a 2xx answer; throwing abandons the request. */
+  readonly onHead: (head: RawHead) => void;
+  /** The 2xx body, as views of reused memory (see raw-get). */
+  readonly onBody: BodyHandler;
+}
+
+/** TLS settings of an https agent that decide trust (a pinned certificate's CA and check among them). */
+function trustOf(agent: http.Agent): tls.ConnectionOptions {
+  const o = (agent as { options?: tls.ConnectionOptions }).options ?? {};
+  const keys = ['ca', 'cert', 'key', 'pfx', 'passphrase', 'rejectUnauthorized', 'checkServerIdentity', 'allowPartialTrustChain', 'minVersion', 'ciphers'] as const;
+  return Object.fromEntries(keys.filter((k) => o[k as keyof tls.ConnectionOptions] !== undefined).map((k) => [k, o[k as keyof tls.ConnectionOptions]]));
+}
+
+/**
+ * GET an object with the body read into reused memory (raw-get) instead of node:http's fresh buffers: the
+ * download path for bytes. Same address, signature, trust and request counting as sendDirect. A non-2xx
+ * answer throws an SDK-shaped error, its body read here.
+ */
+export async function getDirect(args: DirectGetArgs): Promise<void> {
+  const t = await signRequest({ ...args, method: 'GET' });
+  observerOf(args.client)?.(args.operation);
+  let failed: { head: RawHead; text: string } | null = null;
+  await rawGet({
+    endpoint: {
+      secure: t.secure,
+      hostname: t.hostname,
+      port: t.port ?? (t.secure ? 443 : 80),
+      ...(t.secure ? { tls: trustOf(t.agent) } : {}),
+      poolOwner: t.agent,
+    },
+    path: t.path,
+    headers: t.headers,
+    signal: args.signal,
+    idleTimeoutMs: IDLE_TIMEOUT_MS,
+    onHead: (head) => {
+      if (head.status >= 200 && head.status < 300) args.onHead(head);
+      else failed = { head, text: '' };
+    },
+    onBody: (view, hold) => {
+      if (!failed) args.onBody(view, hold);
+      else if (failed.text.length < 64 * 1024) failed.text += view.toString('utf8');
+    },
+  });
+  const error = failed as { head: RawHead; text: string } | null;
+  if (error) throw errorFromResponse(error.head.status, error.head.headers, error.text, args.client);
+}
+
 const CLOCK_SKEW_CODES = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
 
 /** Set on an error after which the client's clock offset was corrected: sending again will be signed right. */
@@ -179,17 +235,22 @@ export async function throwIfError(res: DirectResponse, client: S3Client): Promi
   } catch {
     // A cut error body still yields its status.
   }
+  throw errorFromResponse(res.status, res.headers, text, client);
+}
+
+function errorFromResponse(status: number, headers: Readonly<Record<string, string | string[] | undefined>>, text: string, client: S3Client): Error {
   const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(text)?.[1];
-  const code = tag('Code') ?? (res.status === 404 ? 'NotFound' : res.status === 412 ? 'PreconditionFailed' : `Http${res.status}`);
-  const error = Object.assign(new Error(tag('Message') ?? code), { name: code, Code: code, $metadata: { httpStatusCode: res.status } });
-  const serverTime = Date.parse(res.headers['date'] ?? '');
+  const code = tag('Code') ?? (status === 404 ? 'NotFound' : status === 412 ? 'PreconditionFailed' : `Http${status}`);
+  const error = Object.assign(new Error(tag('Message') ?? code), { name: code, Code: code, $metadata: { httpStatusCode: status } });
+  const date = headers['date'];
+  const serverTime = Date.parse(typeof date === 'string' ? date : '');
   if (CLOCK_SKEW_CODES.has(code) && !Number.isNaN(serverTime)) {
     (client.config as { systemClockOffset?: number }).systemClockOffset = serverTime - Date.now();
     Object.assign(error, { clockCorrected: true });
   }
-  const region = res.headers['x-amz-bucket-region'];
+  const region = headers['x-amz-bucket-region'];
   if (typeof region === 'string') Object.assign(error, { BucketRegion: region });
-  throw error;
+  return error;
 }
 
 function abortError(): Error {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
-import { isClockCorrected, sendDirect, throwIfError } from './direct-s3';
+import { getDirect, isClockCorrected } from './direct-s3';
 import { abortError, type Limiter, sleep } from './limiter';
 
 export interface DownloadTuning {
@@ -109,8 +109,11 @@ interface RangeJob {
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
 
-/** Where fetched bytes go: consecutive chunks (`length` bytes in all) at an absolute offset of the object. */
-type Sink = (chunks: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
+/**
+ * Where fetched bytes go: consecutive views (`length` bytes in all) at an absolute offset of the object. The
+ * views are reused memory: valid until the sink returns or, if it returns a promise, until that settles.
+ */
+type Sink = (views: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
 
 /** Create a file exclusively, creating its folder only when it is missing (saves a mkdir per file). */
 async function createExclusive(file: string): Promise<FileHandle> {
@@ -138,39 +141,43 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     let expectedMd5 = md5OfEtag(object.etag);
     const encrypted = { kmsOrCustomerKey: false };
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
-    const chunks: Buffer[] = [];
+    // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
+    const memory = inMemory ? Buffer.allocUnsafe(object.size) : null;
+    let memoryBytes = 0;
     // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
     const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
     let sink: Sink;
-    if (inMemory) {
-      sink = (data) => {
-        for (const chunk of data) {
-          chunks.push(chunk);
-          streamHash?.update(chunk);
+    if (memory) {
+      sink = (data, length, offset) => {
+        let at = offset;
+        for (const view of data) {
+          view.copy(memory, at);
+          at += view.length;
+          streamHash?.update(view);
         }
+        memoryBytes = Math.max(memoryBytes, offset + length);
       };
     } else {
       const fh = (handle = await createExclusive(partPath));
       sink = async (data, length, offset) => {
-        // writev: no copying network chunks into one buffer first.
+        for (const view of data) streamHash?.update(view);
+        // writev: no copying the views into one buffer first.
         const { bytesWritten } = await fh.writev(data as Buffer[], offset);
         if (bytesWritten !== length) {
           const rest = Buffer.concat(data as Buffer[], length).subarray(bytesWritten);
           await fh.write(rest, 0, rest.length, offset + bytesWritten);
         }
-        for (const chunk of data) streamHash?.update(chunk);
       };
     }
     await fetchAll(args, tuning, ranges, sink, encrypted);
     if (signal.aborted) throw abortError();
 
     let written: number;
-    if (inMemory) {
-      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      written = body.length;
+    if (memory) {
+      written = memoryBytes;
       if (written === object.size) {
         const fh = (handle = await createExclusive(partPath));
-        await fh.writeFile(body);
+        await fh.writeFile(memory);
       }
     } else {
       written = (await handle!.stat()).size;
@@ -241,7 +248,7 @@ async function md5OfFile(file: string, signal: AbortSignal): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Coalesce network chunks into writes of about this size (fewer syscalls than one per 64 KiB chunk). */
+/** Coalesce received pieces into writes of about this size (fewer syscalls than one per socket read). */
 const WRITE_BATCH = 1024 * 1024;
 
 async function fetchRange(
@@ -253,7 +260,7 @@ async function fetchRange(
   signal: AbortSignal,
   userSignal: AbortSignal,
 ): Promise<void> {
-  // `pos` only advances after bytes are on disk: a retry resumes from verified bytes, never from zero.
+  // `pos` only advances over bytes on disk: a retry resumes from verified bytes, never from zero.
   let pos = range.start;
   let attempt = 0;
   while (pos <= range.end) {
@@ -261,53 +268,91 @@ async function fetchRange(
     const before = pos;
     try {
       await args.requests.run(async () => {
-        const res = await sendDirect({
-          client: args.client,
-          bucket: args.object.bucket,
-          key: args.object.key,
-          method: 'GET',
-          headers: {
-            // The whole object in one piece needs no Range (servers answer a plain GET on their cheapest path).
-            ...(pos === 0 && range.end === args.object.size - 1 ? {} : { range: `bytes=${pos}-${range.end}` }),
-            ...(args.object.etag ? { 'if-match': args.object.etag } : {}),
-          },
-          signal,
-          operation: 'GetObject',
-        });
-        await throwIfError(res, args.client);
-        const sse = res.headers['x-amz-server-side-encryption'];
-        if ((typeof sse === 'string' && sse.startsWith('aws:kms')) || res.headers['x-amz-server-side-encryption-customer-algorithm'])
-          encrypted.kmsOrCustomerKey = true;
-        const body = res.body;
+        const requestedFrom = pos;
         const expectedLength = range.end - pos + 1;
-        const contentLength = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
-        if ((res.status !== 206 && pos !== 0) || (contentLength !== undefined && contentLength !== expectedLength)) {
-          body.destroy();
-          throw new TransferError({ code: 'Unknown', message: `server answered ${contentLength ?? 'unknown'} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
-        }
-        let pending: Buffer[] = [];
-        let pendingBytes = 0;
-        const flush = async () => {
-          if (pendingBytes === 0) return;
-          const data = pending;
-          const length = pendingBytes;
-          pending = [];
-          pendingBytes = 0;
-          if (pos + length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
-          await sink(data, length, pos);
-          pos += length;
-          args.onBytes?.(length);
-        };
-        try {
-          for await (const chunk of body) {
-            pending.push(chunk as Buffer);
-            pendingBytes += (chunk as Buffer).length;
-            if (pendingBytes >= WRITE_BATCH) await flush();
+        // Bytes handed to the sink; writes complete out of order, so `pos` moves only once they all have.
+        let issued = pos;
+        let batch: Buffer[] = [];
+        let batchBytes = 0;
+        let releases: Array<() => void> = [];
+        const writes = new Set<Promise<void>>();
+        let writeFailure: { error: unknown } | undefined;
+        const flush = () => {
+          if (batchBytes === 0) return;
+          const [views, length, at, held] = [batch, batchBytes, issued, releases];
+          batch = [];
+          batchBytes = 0;
+          releases = [];
+          issued += length;
+          const done = () => {
+            for (const release of held) release();
+          };
+          let result: Promise<void> | void;
+          try {
+            result = sink(views, length, at);
+          } catch (error) {
+            done();
+            throw error;
           }
-        } finally {
-          // Whatever arrived intact before a cut is kept: it is the resume point.
-          await flush();
+          if (!result) {
+            done();
+            args.onBytes?.(length);
+            return;
+          }
+          const write: Promise<void> = result
+            .then(
+              () => args.onBytes?.(length),
+              (error: unknown) => {
+                writeFailure ??= { error };
+              },
+            )
+            .finally(() => {
+              done();
+              writes.delete(write);
+            });
+          writes.add(write);
+        };
+        let requestFailure: { error: unknown } | undefined;
+        try {
+          await getDirect({
+            client: args.client,
+            bucket: args.object.bucket,
+            key: args.object.key,
+            headers: {
+              // The whole object in one piece needs no Range (servers answer a plain GET on their cheapest path).
+              ...(requestedFrom === 0 && range.end === args.object.size - 1 ? {} : { range: `bytes=${requestedFrom}-${range.end}` }),
+              ...(args.object.etag ? { 'if-match': args.object.etag } : {}),
+            },
+            signal,
+            operation: 'GetObject',
+            onHead: ({ status, headers }) => {
+              const sse = headers['x-amz-server-side-encryption'];
+              if (sse?.startsWith('aws:kms') || headers['x-amz-server-side-encryption-customer-algorithm']) encrypted.kmsOrCustomerKey = true;
+              const contentLength = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+              if ((status !== 206 && requestedFrom !== 0) || (contentLength !== undefined && contentLength !== expectedLength))
+                throw new TransferError({ code: 'Unknown', message: `server answered ${contentLength ?? 'unknown'} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
+            },
+            onBody: (view, hold) => {
+              if (issued + batchBytes + view.length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
+              batch.push(view);
+              releases.push(hold());
+              batchBytes += view.length;
+              if (batchBytes >= WRITE_BATCH) flush();
+            },
+          });
+        } catch (error) {
+          requestFailure = { error };
         }
+        // Whatever arrived intact before a cut is kept: it is the resume point.
+        try {
+          flush();
+        } catch (error) {
+          requestFailure ??= { error };
+        }
+        while (writes.size > 0) await Promise.all(writes);
+        if (writeFailure) throw new TransferError({ code: 'Unknown', message: `cannot write the file: ${(writeFailure.error as Error).message}` });
+        pos = issued;
+        if (requestFailure) throw requestFailure.error;
       });
       if (pos <= range.end) throw new TransferError({ code: 'Network', message: 'connection closed before the range was complete' }, true);
     } catch (error) {
