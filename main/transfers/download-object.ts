@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
@@ -126,6 +126,17 @@ async function createExclusive(file: string): Promise<FileHandle> {
   }
 }
 
+/** Write a new file in one call (open, write and close without a file handle round trip each). */
+async function writeExclusive(file: string, data: Buffer): Promise<void> {
+  try {
+    await writeFile(file, data, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, data, { flag: 'wx' });
+  }
+}
+
 /** Download into `target`. Resolves with the final path (null if commit dropped it). */
 export async function downloadObject(args: DownloadArgs): Promise<string | null> {
   const { object, signal } = args;
@@ -175,10 +186,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     let written: number;
     if (memory) {
       written = memoryBytes;
-      if (written === object.size) {
-        const fh = (handle = await createExclusive(partPath));
-        await fh.writeFile(memory);
-      }
+      if (written === object.size) await writeExclusive(partPath, memory);
     } else {
       written = (await handle!.stat()).size;
     }
