@@ -56,7 +56,16 @@ async function sha256File(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+/**
+ * Flush dirty pages before each timed run: otherwise the previous tool's gigabyte still being written back (and
+ * its deletes) lands in the next tool's measurement, whichever tool that is.
+ */
+async function settle(): Promise<void> {
+  await run('sync');
+}
+
 async function time(fn: () => Promise<unknown>): Promise<number> {
+  await settle();
   const t = performance.now();
   await fn();
   return (performance.now() - t) / 1000;
@@ -64,6 +73,7 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 
 /** Seconds for a CLI run, or null when it failed (a failed run never scores). */
 async function timeTool(fn: () => Promise<boolean>): Promise<number | null> {
+  await settle();
   const t = performance.now();
   const ok = await fn();
   return ok ? (performance.now() - t) / 1000 : null;

@@ -155,6 +155,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
     const memory = inMemory ? Buffer.allocUnsafe(object.size) : null;
     let memoryBytes = 0;
+    let fileBytes = 0;
     // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
     const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
     let sink: Sink;
@@ -170,6 +171,9 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       };
     } else {
       const fh = (handle = await createExclusive(partPath));
+      // The final size up front: parallel ranges then write inside the file instead of each extending it
+      // (every extension is an inode update the filesystem serializes). Completeness is counted, not stat'ed.
+      if (ranges.length > 1) await fh.truncate(object.size);
       sink = async (data, length, offset) => {
         for (const view of data) streamHash?.update(view);
         // writev: no copying the views into one buffer first.
@@ -178,6 +182,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
           const rest = Buffer.concat(data as Buffer[], length).subarray(bytesWritten);
           await fh.write(rest, 0, rest.length, offset + bytesWritten);
         }
+        fileBytes += length;
       };
     }
     await fetchAll(args, tuning, ranges, sink, encrypted);
@@ -188,7 +193,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       written = memoryBytes;
       if (written === object.size) await writeExclusive(partPath, memory);
     } else {
-      written = (await handle!.stat()).size;
+      // Ranges never overlap and a retry resumes after the bytes written: the sum is the bytes in the file.
+      written = fileBytes;
     }
     await handle?.close();
     handle = undefined;
