@@ -13,7 +13,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
 import { getDirect, isClockCorrected } from './direct-s3';
-import { abortError, type Limiter, sleep } from './limiter';
+import { abortError, Limiter, sleep } from './limiter';
 
 export interface DownloadTuning {
   /** Objects larger than this are fetched as parallel ranges of this size. */
@@ -174,7 +174,11 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       // The final size up front: parallel ranges then write inside the file instead of each extending it
       // (every extension is an inode update the filesystem serializes). Completeness is counted, not stat'ed.
       if (ranges.length > 1) await fh.truncate(object.size);
-      sink = async (data, length, offset) => {
+      // One write at a time per file: parallel writes into one file contend for its inode lock, and the
+      // waiting threadpool threads spin on it (kernel CPU that grew to several seconds per GiB under memory
+      // pressure); a single writer copies into the page cache faster than the network fills it.
+      const writer = new Limiter(1);
+      sink = (data, length, offset) => writer.run(async () => {
         for (const view of data) streamHash?.update(view);
         // writev: no copying the views into one buffer first.
         const { bytesWritten } = await fh.writev(data as Buffer[], offset);
@@ -183,7 +187,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
           await fh.write(rest, 0, rest.length, offset + bytesWritten);
         }
         fileBytes += length;
-      };
+      });
     }
     await fetchAll(args, tuning, ranges, sink, encrypted);
     if (signal.aborted) throw abortError();
