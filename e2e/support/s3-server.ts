@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp as buildFauxqs, type BuildAppOptions } from 'fauxqs';
 import { addUploadPartCopy } from './upload-part-copy';
-import { decodeXmlCharRefs } from './xml-char-refs';
+import { normalizeCompleteMultipartUpload } from './complete-multipart-xml';
 
 /** The part of fauxqs' in-memory store the tests use. Its package exports only buildApp, so the store
  *  classes are loaded from their files (fixed paths inside the pinned fauxqs version). */
@@ -17,11 +17,11 @@ export interface S3Store {
 
 type Stores = NonNullable<BuildAppOptions['stores']>;
 
-/** fauxqs plus the S3 operations it lacks and the app uses (UploadPartCopy), and a fix to its XML reading. */
+/** fauxqs plus the S3 operations it lacks and the app uses (UploadPartCopy), and S3's reading of CompleteMultipartUpload XML. */
 function buildApp(options: BuildAppOptions & { stores: Stores }): ReturnType<typeof buildFauxqs> {
   const app = buildFauxqs(options);
   addUploadPartCopy(app as unknown as FastifyInstance, options.stores.s3Store as unknown as S3Store);
-  decodeXmlCharRefs(app as unknown as FastifyInstance);
+  normalizeCompleteMultipartUpload(app as unknown as FastifyInstance);
   return app;
 }
 
