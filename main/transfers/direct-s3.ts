@@ -19,7 +19,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { agentsOf, observerOf, presigningClient } from '../s3/client-factory';
-import { type BodyHandler, type RawHead, rawGet } from './raw-get';
+import { type RawGetArgs, type RawHead, rawGet } from './raw-get';
 
 const PROBE_KEY = 's3desk-probe';
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -160,17 +160,12 @@ export async function sendDirect(args: SendArgs): Promise<DirectResponse> {
   });
 }
 
-export interface DirectGetArgs {
+/** What a direct GET needs beside the raw request: the object, and the operation name for the counter. */
+export interface DirectGetArgs extends Pick<RawGetArgs, 'headers' | 'signal' | 'onHead' | 'onBody'> {
   readonly client: S3Client;
   readonly bucket: string;
   readonly key: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly signal: AbortSignal;
   readonly operation: string;
-  /** The head of a 2xx answer; throwing abandons the request. */
-  readonly onHead: (head: RawHead) => void;
-  /** The 2xx body, as views of reused memory (see raw-get). */
-  readonly onBody: BodyHandler;
 }
 
 /** TLS settings of an https agent that decide trust (a pinned certificate's CA and check among them). */

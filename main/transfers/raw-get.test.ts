@@ -81,6 +81,20 @@ async function get(port: number, options: { signal?: AbortSignal; slowRelease?: 
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** A request to the test server on `port` with no-op handlers, fresh pool, and `overrides` applied. */
+function request(port: number, overrides: Partial<Parameters<typeof rawGet>[0]> = {}): Parameters<typeof rawGet>[0] {
+  return {
+    endpoint: { secure: false, hostname: '127.0.0.1', port, poolOwner: {} },
+    path: '/b/k',
+    headers: { host: 'h' },
+    signal: new AbortController().signal,
+    idleTimeoutMs: 5_000,
+    onHead: () => {},
+    onBody: () => {},
+    ...overrides,
+  };
+}
+
 describe('rawGet', () => {
   it('delivers a Content-Length body byte for byte while the consumer holds views (slabs are not reused early)', async () => {
     const body = randomBytes(24 * 1024 * 1024 + 123);
@@ -147,15 +161,7 @@ describe('rawGet', () => {
       socket.write(body.subarray(0, 50_000), () => socket.destroy());
     });
     const copies: Buffer[] = [];
-    const error = await rawGet({
-      endpoint: { secure: false, hostname: '127.0.0.1', port: server.port, poolOwner: {} },
-      path: '/b/k',
-      headers: { host: 'h' },
-      signal: new AbortController().signal,
-      idleTimeoutMs: 5_000,
-      onHead: () => {},
-      onBody: (view) => void copies.push(Buffer.from(view)),
-    }).catch((e: unknown) => e);
+    const error = await rawGet(request(server.port, { onBody: (view) => void copies.push(Buffer.from(view)) })).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('ECONNRESET');
     const got = Buffer.concat(copies);
     expect(got.length).toBe(50_000);
@@ -169,46 +175,23 @@ describe('rawGet', () => {
       socket.write('HTTP/1.1 200 OK\r\ncontent-length: 1000000\r\n\r\nabc');
     });
     const controller = new AbortController();
-    const result = rawGet({
-      endpoint: { secure: false, hostname: '127.0.0.1', port: server.port, poolOwner: {} },
-      path: '/b/k',
-      headers: { host: 'h' },
-      signal: controller.signal,
-      idleTimeoutMs: 5_000,
-      onHead: () => {},
-      onBody: () => controller.abort(),
-    }).catch((e: unknown) => e);
+    const result = rawGet(request(server.port, { signal: controller.signal, onBody: () => controller.abort() })).catch((e: unknown) => e);
     expect((await result as Error).name).toBe('AbortError');
     await new Promise<void>((resolve) => (serverSocket!.destroyed ? resolve() : serverSocket!.once('close', () => resolve())));
   });
 
   it('a throwing onHead abandons the request with that error', async () => {
     const server = await serve((socket) => socket.write('HTTP/1.1 200 OK\r\ncontent-length: 3\r\n\r\nabc'));
-    const error = await rawGet({
-      endpoint: { secure: false, hostname: '127.0.0.1', port: server.port, poolOwner: {} },
-      path: '/b/k',
-      headers: { host: 'h' },
-      signal: new AbortController().signal,
-      idleTimeoutMs: 5_000,
-      onHead: () => {
-        throw new Error('not what I asked for');
-      },
-      onBody: () => {},
-    }).catch((e: unknown) => e);
+    const onHead = () => {
+      throw new Error('not what I asked for');
+    };
+    const error = await rawGet(request(server.port, { onHead })).catch((e: unknown) => e);
     expect((error as Error).message).toBe('not what I asked for');
   });
 
   it('refuses garbage instead of an HTTP response, and header values with line breaks', async () => {
     const server = await serve((socket) => socket.write('SSH-2.0-OpenSSH\r\n\r\n'));
-    const base = {
-      endpoint: { secure: false, hostname: '127.0.0.1', port: server.port, poolOwner: {} },
-      path: '/b/k',
-      signal: new AbortController().signal,
-      idleTimeoutMs: 5_000,
-      onHead: () => {},
-      onBody: () => {},
-    };
-    expect(((await rawGet({ ...base, headers: { host: 'h' } }).catch((e: unknown) => e)) as { code?: string }).code).toBe('EPROTO');
-    await expect(rawGet({ ...base, headers: { host: 'h', x: 'a\r\nevil: 1' } })).rejects.toThrow(/line break/);
+    expect(((await rawGet(request(server.port)).catch((e: unknown) => e)) as { code?: string }).code).toBe('EPROTO');
+    await expect(rawGet(request(server.port, { headers: { host: 'h', x: 'a\r\nevil: 1' } }))).rejects.toThrow(/line break/);
   });
 });
