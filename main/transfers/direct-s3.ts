@@ -6,8 +6,9 @@
  * - address (path-style or virtual-hosted, custom endpoint and its path, http/https) and the signing scope
  *   (region, service) are read from one presigned probe URL built by that client's own middleware stack;
  * - credentials (memoized provider, so refreshes still happen), clock-skew offset and hash are the client's.
- * Each request is then signed locally with SigV4 (header auth) and sent with Node's http/https on the same
- * keep-alive agent the client uses; bodies stream straight to the caller. Errors come back shaped like SDK
+ * Each request is then signed locally with SigV4 (header auth). PUTs go out with Node's http/https on the same
+ * keep-alive agent the client uses; GETs through raw-get, which reads bodies into reused memory and pools its
+ * sockets per agent (so a pinned certificate's trust applies to them too). Errors come back shaped like SDK
  * errors ({ name: S3 code, $metadata.httpStatusCode }) so the existing error mapping and retry rules apply.
  */
 import { createHash } from 'node:crypto';
