@@ -157,13 +157,17 @@ describe('invalidation through core.context.invalidate', () => {
   it('does not cache a listing that was in flight when its folder was invalidated', async () => {
     f.server.seed('inv', [['race/one.txt', '1']]);
     f.proxy.reset();
-    f.proxy.setDelay(150);
+    // The listing waits at the proxy until the folder has been invalidated.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    f.proxy.addRule((w) => (w.operation === 'ListObjectsV2' ? { kind: 'hold', until: gate } : undefined));
     const inFlight = listAll('inv', 'race/');
     await expect.poll(() => f.proxy.count('ListObjectsV2')).toBe(1);
     f.server.seed('inv', [['race/two.txt', '2']]);
     f.core.context.invalidate(f.connectionId, 'inv', [{ key: 'race/two.txt', change: 'put' }]);
+    release();
     await inFlight;
-    f.proxy.setDelay(0);
+    f.proxy.clearRules();
     expect(keysOf(await listAll('inv', 'race/'))).toEqual(['F race/one.txt', 'F race/two.txt']);
     expect(f.proxy.count('ListObjectsV2')).toBe(2);
   });

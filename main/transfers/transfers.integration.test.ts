@@ -328,7 +328,11 @@ describe('downloads', () => {
   it('cancel mid-download leaves no file and no part file; retry then completes', async () => {
     const body = randomBytes(24 * MiB);
     f.server.seed('cx', [['c/big.bin', body]]);
-    f.proxy.setDelay(30);
+    // The second range (from 16 MiB) waits at the proxy until the cancel: the cancel lands mid-download
+    // however fast the first range comes in.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    f.proxy.addRule((w) => (w.operation === 'GetObject' && w.range?.startsWith(`bytes=${16 * MiB}-`) ? { kind: 'hold', until: gate } : undefined));
     try {
       const outcome = unwrap(
         await h()['transfers:download']({ connectionId: conn(), bucket: 'cx', items: [{ key: 'c/big.bin', kind: 'object' }], destination: dest, conflict: 'ask' }),
@@ -338,7 +342,8 @@ describe('downloads', () => {
       expect(unwrap(await h()['transfers:cancel']({})).count).toBe(1);
       await f.core.transfers.queue.whenIdle();
     } finally {
-      f.proxy.setDelay(0);
+      release();
+      f.proxy.clearRules();
     }
     expect(items()[0]?.state).toBe('cancelled');
     expect((await tree(dest)).size).toBe(0);
@@ -408,14 +413,18 @@ describe('uploads', () => {
     const src = path.join(root, 'cancel-up.bin');
     await writeFile(src, randomBytes(64 * MiB));
     f.server.createBucket('upx');
-    f.proxy.setDelay(20);
+    // Parts after the first wait at the proxy until the cancel, so it lands mid-upload on any machine.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    f.proxy.addRule((w) => (w.operation === 'UploadPart' && w.query.get('partNumber') !== '1' ? { kind: 'hold', until: gate } : undefined));
     try {
       unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upx', prefix: '', paths: [src], conflict: 'overwrite' }));
       await vi.waitFor(() => expect(f.proxy.count('UploadPart')).toBeGreaterThan(0), { timeout: 20_000, interval: 5 });
       unwrap(await h()['transfers:cancel']({}));
       await f.core.transfers.queue.whenIdle();
     } finally {
-      f.proxy.setDelay(0);
+      release();
+      f.proxy.clearRules();
     }
     expect(items()[0]?.state).toBe('cancelled');
     expect(f.server.keys('upx')).toEqual([]);

@@ -88,17 +88,12 @@ describe('100,000 rows', () => {
     expect(names(rows)).toEqual(expected);
   });
 
-  it('sorts and filters 100k rows fast without the collator', () => {
-    const t0 = performance.now();
+  it('sorts and filters 100k rows without the collator', () => {
+    // Correctness only: how fast is measured by the browse-UI benchmark (npm run bench), not here.
     const bySize = sortRows(rows, { column: 'size', direction: 'desc' });
-    const t1 = performance.now();
     const filtered = viewRows(rows, { column: 'name', direction: 'asc' }, '99');
-    const t2 = performance.now();
     expect(bySize[0]!.size).toBe(Math.max(...rows.map((r) => r.size)));
     expect(filtered.every((r) => r.lower.includes('99'))).toBe(true);
-    // Generous bounds (CI machines are slow); the benchmark reports the real numbers against the 100 ms target.
-    expect(t1 - t0).toBeLessThan(500);
-    expect(t2 - t1).toBeLessThan(500);
   });
 });
 
