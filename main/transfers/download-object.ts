@@ -115,27 +115,21 @@ const IN_MEMORY_MAX = 8 * 1024 * 1024;
  */
 type Sink = (views: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
 
-/** Create a file exclusively, creating its folder only when it is missing (saves a mkdir per file). */
-async function createExclusive(file: string): Promise<FileHandle> {
+/** Create a file exclusively with `create`, making its folder only when it is missing (saves a mkdir per file). */
+async function inOwnFolder<T>(file: string, create: () => Promise<T>): Promise<T> {
   try {
-    return await open(file, 'wx');
+    return await create();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(path.dirname(file), { recursive: true });
-    return open(file, 'wx');
+    return create();
   }
 }
 
+const createExclusive = (file: string): Promise<FileHandle> => inOwnFolder(file, () => open(file, 'wx'));
+
 /** Write a new file in one call (open, write and close without a file handle round trip each). */
-async function writeExclusive(file: string, data: Buffer): Promise<void> {
-  try {
-    await writeFile(file, data, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, data, { flag: 'wx' });
-  }
-}
+const writeExclusive = (file: string, data: Buffer): Promise<void> => inOwnFolder(file, () => writeFile(file, data, { flag: 'wx' }));
 
 /** Download into `target`. Resolves with the final path (null if commit dropped it). */
 export async function downloadObject(args: DownloadArgs): Promise<string | null> {
@@ -154,8 +148,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
     // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
     const memory = inMemory ? Buffer.allocUnsafe(object.size) : null;
-    let memoryBytes = 0;
-    let fileBytes = 0;
+    // Ranges never overlap and a retry resumes after the bytes taken: the sum is the bytes of the object held.
+    let written = 0;
     // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
     const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
     let sink: Sink;
@@ -167,7 +161,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
           at += view.length;
           streamHash?.update(view);
         }
-        memoryBytes = Math.max(memoryBytes, offset + length);
+        written += length;
       };
     } else {
       const fh = (handle = await createExclusive(partPath));
@@ -186,20 +180,13 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
           const rest = Buffer.concat(data as Buffer[], length).subarray(bytesWritten);
           await fh.write(rest, 0, rest.length, offset + bytesWritten);
         }
-        fileBytes += length;
+        written += length;
       });
     }
     await fetchAll(args, tuning, ranges, sink, encrypted);
     if (signal.aborted) throw abortError();
 
-    let written: number;
-    if (memory) {
-      written = memoryBytes;
-      if (written === object.size) await writeExclusive(partPath, memory);
-    } else {
-      // Ranges never overlap and a retry resumes after the bytes written: the sum is the bytes in the file.
-      written = fileBytes;
-    }
+    if (memory && written === object.size) await writeExclusive(partPath, memory);
     await handle?.close();
     handle = undefined;
     if (written !== object.size)

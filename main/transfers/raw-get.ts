@@ -85,8 +85,8 @@ type ChunkState = 'size' | 'data' | 'data-crlf' | 'trailers';
 /** One request/response on a connection: parses what arrives and settles when the response is complete. */
 class Exchange {
   private state: 'head' | 'body' | 'done' = 'head';
+  /** A head split across reads, so far (a copy: the slab is reused). */
   private head: Buffer | null = null;
-  private headBytes = 0;
   private framing: Framing = { kind: 'none' };
   private chunkState: ChunkState = 'size';
   private chunkRemaining = 0;
@@ -116,7 +116,6 @@ class Exchange {
   endOfStream(): boolean {
     if (this.state === 'body' && this.framing.kind === 'eof') {
       this.state = 'done';
-      this.reusable = false;
       return true;
     }
     return false;
@@ -127,7 +126,7 @@ class Exchange {
   }
 
   private feedHead(data: Buffer, at: number): number {
-    if (this.headBytes === 0) {
+    if (!this.head) {
       // The usual case: the whole head is in this read; parse it in place.
       const end = data.indexOf('\r\n\r\n', at);
       if (end >= 0) {
@@ -136,18 +135,16 @@ class Exchange {
       }
     }
     // A head split across reads: keep a copy (the slab is reused) and look for the blank line across the seam.
-    const previous = this.headBytes;
+    const previous = this.head?.length ?? 0;
     const piece = Buffer.from(data.subarray(at));
-    const all = previous === 0 ? piece : Buffer.concat([this.head!, piece]);
+    const all = this.head ? Buffer.concat([this.head, piece]) : piece;
     const end = all.indexOf('\r\n\r\n', Math.max(0, previous - 3));
     if (end < 0) {
       if (all.length > MAX_HEAD_BYTES) throw protocolError('response head too large');
       this.head = all;
-      this.headBytes = all.length;
       return data.length;
     }
     this.head = null;
-    this.headBytes = 0;
     this.startBody(all.toString('latin1', 0, end));
     return at + (end + 4 - previous);
   }
@@ -425,7 +422,8 @@ export async function rawGet(args: RawGetArgs): Promise<void> {
   for (;;) {
     if (args.signal.aborted) throw abortError();
     const pooled = pool.pop();
-    const conn = pooled && pooled.alive ? pooled : new Connection(args.endpoint);
+    const reused = pooled?.alive ? pooled : undefined;
+    const conn = reused ?? new Connection(args.endpoint);
     let exchange!: Exchange;
     const done = new Promise<boolean>((resolve, reject) => {
       exchange = new Exchange(args, resolve, reject);
@@ -440,7 +438,7 @@ export async function rawGet(args: RawGetArgs): Promise<void> {
       return;
     } catch (error) {
       // A kept-alive socket the server had closed meanwhile: nothing was answered, so send again on a new one.
-      if (pooled && !exchange.started && !args.signal.aborted) continue;
+      if (reused && !exchange.started && !args.signal.aborted) continue;
       throw args.signal.aborted ? abortError() : error;
     } finally {
       args.signal.removeEventListener('abort', onAbort);
