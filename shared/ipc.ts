@@ -2,6 +2,7 @@
  * The one IPC contract. Each channel names its request and response; the main-process handler map and the
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
+import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
 import type {
   OperationPlan,
@@ -158,6 +159,8 @@ export interface IpcContract {
   'transfers:clear': { request: { readonly includeFailed?: boolean }; response: { readonly count: number } };
   'transfers:pick-folder': { request: Record<string, never>; response: { readonly path: string | null } };
   'transfers:pick-upload': { request: { readonly folders: boolean }; response: { readonly paths: readonly string[] } };
+  /** How this OS drags out: which single files go by DownloadURL (see drag-stream.ts), the staging limit. */
+  'transfers:drag-options': { request: Record<string, never>; response: DragOptions };
   /** Drag-out, step 1: download the selection complete and verified into a temp folder. */
   'transfers:stage': { request: BucketRef & { readonly items: readonly SelectedItem[] }; response: StageOutcome };
   /** Drag-out, step 2: hand the staged files to the OS drag. */
@@ -213,6 +216,7 @@ export const API_METHODS = {
   clearTransfers: 'transfers:clear',
   pickDownloadFolder: 'transfers:pick-folder',
   pickUploadPaths: 'transfers:pick-upload',
+  dragOptions: 'transfers:drag-options',
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',

@@ -135,6 +135,7 @@ export const requestSchemas = {
   'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
   'transfers:pick-folder': empty,
   'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
+  'transfers:drag-options': empty,
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),

@@ -91,6 +91,7 @@ export class TransferQueue {
   private overallRate = 0;
   private bytesSinceTick = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly settleWaiters = new Map<string, Array<(item: TransferItem) => void>>();
 
   constructor(private readonly options: QueueOptions) {}
 
@@ -194,6 +195,17 @@ export class TransferQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Resolves with the item once it is done, skipped, failed or cancelled (undefined for an unknown id). */
+  whenSettled(id: string): Promise<TransferItem | undefined> {
+    const r = this.items.get(id);
+    if (!r || TERMINAL.has(r.state)) return Promise.resolve(r ? view(r) : undefined);
+    return new Promise((resolve) => {
+      const waiters = this.settleWaiters.get(id) ?? [];
+      waiters.push(resolve);
+      this.settleWaiters.set(id, waiters);
+    });
+  }
+
   /** Push the pending progress event now (also used before reporting a batch as done). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -292,6 +304,9 @@ export class TransferQueue {
     r.rate = 0;
     if (state === 'done' && r.size !== null) r.transferred = r.size;
     this.dirty.add(r.id);
+    const waiters = this.settleWaiters.get(r.id);
+    this.settleWaiters.delete(r.id);
+    for (const w of waiters ?? []) w(view(r));
     const batch = this.batches.get(r.batchId);
     if (batch && --batch.open === 0) this.finishBatch(batch);
   }

@@ -9,6 +9,7 @@ import { lstat, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { DragOptions } from '../../shared/drag-stream';
 import type { AppError } from '../../shared/errors';
 import { basename, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
 import type {
@@ -47,6 +48,11 @@ export interface TransferOptions {
   readonly stageLimitBytes: number;
   /** How long staged files outlive the drag (the OS may copy them after the drop completes). */
   readonly stageGraceMs: number;
+  /**
+   * Single files at least this large are dragged out by Chromium's DownloadURL (fetched when dropped, no size
+   * limit) instead of being staged; null where Chromium has no DownloadURL drags (Linux). Set by the app per OS.
+   */
+  readonly dragStreamAboveBytes: number | null;
   readonly dialogs?: DialogAdapter;
   readonly drag?: DragAdapter;
 }
@@ -64,6 +70,7 @@ export const DEFAULT_TRANSFER_OPTIONS: TransferOptions = {
   tempDir: '',
   stageLimitBytes: 512 * 1024 * 1024,
   stageGraceMs: 60_000,
+  dragStreamAboveBytes: null,
 };
 
 export interface DownloadRequest {
@@ -104,6 +111,13 @@ interface Stream {
   readonly file: string;
   received: number;
   closed: boolean;
+}
+
+/** A complete, verified download waiting in the temp folder for Chromium to read; release() deletes it. */
+export interface DragFile {
+  readonly path: string;
+  readonly size: number;
+  release(): Promise<void>;
 }
 
 interface Stage {
@@ -545,6 +559,52 @@ export class TransferService {
     if (s.timer) clearTimeout(s.timer);
     this.stages.delete(stageId);
     await rm(s.dir, { recursive: true, force: true });
+  }
+
+  // ── drag-out by streaming (DownloadURL: Windows, macOS) ──
+
+  dragOptions(): DragOptions {
+    return { streamAboveBytes: this.options.dragStreamAboveBytes, stageLimitBytes: this.options.stageLimitBytes };
+  }
+
+  /**
+   * The user dropped a DownloadURL drag and Chromium asks for the object: download it as a visible queue item
+   * (progress, cancel) into a temp folder, complete and verified, before a single byte goes to Chromium. So a
+   * network failure fails the drop instead of leaving a short file there. `signal`: Chromium gave up.
+   */
+  async fetchForDrag(connectionId: string, bucket: string, key: string, signal: AbortSignal): Promise<DragFile> {
+    if (isFolderKey(key)) throw invalid('only files are dragged out by DownloadURL');
+    const object = await this.objectSpec(connectionId, bucket, key);
+    const dir = path.join(this.options.tempDir, 'drag-stream', randomUUID());
+    const release = () => rm(dir, { recursive: true, force: true });
+    const planned: PlannedDownload = { object, target: path.join(dir, 'object'), note: 'dragged out', folderMarker: false };
+    const job = this.downloadJob(connectionId, planned, 'overwrite');
+    let wanted = true;
+    const { ids } = this.queue.add(
+      [
+        {
+          ...job,
+          // Retrying from the panel after Chromium gave up would fetch bytes nobody takes.
+          run: (ctx) => (wanted ? job.run(ctx) : Promise.reject(invalid('this drag-out has ended: drag the file out again'))),
+        },
+      ],
+      'download',
+    );
+    const id = ids[0]!;
+    const onAbort = () => this.queue.cancel([id]);
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    try {
+      const item = await this.queue.whenSettled(id);
+      if (item?.state !== 'done') throw new HandlerError(item?.error ?? { code: 'Cancelled', message: 'the drag-out was cancelled' });
+      return { path: planned.target, size: object.size, release };
+    } catch (error) {
+      await release();
+      throw error;
+    } finally {
+      wanted = false;
+      signal.removeEventListener('abort', onAbort);
+    }
   }
 
   // ── dialogs ──

@@ -17,6 +17,7 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
     'transfers:clear': (req) => ({ count: service.queue.clearFinished(req.includeFailed ?? false) }),
     'transfers:pick-folder': () => service.pickFolder(),
     'transfers:pick-upload': (req) => service.pickUploadPaths(req.folders),
+    'transfers:drag-options': () => service.dragOptions(),
     'transfers:stage': (req) => service.stage(req.connectionId, req.bucket, req.items),
     'transfers:drag-start': (req) => service.startDrag(req.stageId),
     'transfers:drag-end': (req) => {

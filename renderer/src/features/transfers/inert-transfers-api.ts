@@ -27,6 +27,7 @@ export function inertTransfersApi(): Pick<RendererApi, TransferMethod | Transfer
     clearTransfers: none,
     pickDownloadFolder: none,
     pickUploadPaths: none,
+    dragOptions: none,
     stageDrag: none,
     startDrag: none,
     endDrag: none,
