@@ -3,10 +3,11 @@
  * the table (a DataTransfer of File objects, no local paths, so their bytes stream over the bridge) are
  * uploaded and appear; dragging rows out stages complete files and hands exactly those to the drag adapter.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createDragStreamHandler } from '../main/transfers/drag-stream';
 import { expect, test } from './support/app-fixture';
 import { BrowserPage } from './support/pages/browser-page';
 
@@ -17,15 +18,12 @@ const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex')
 const dragged: string[][] = [];
 /** The folder the fake native folder picker answers. */
 let downloadDir = '';
-test.use({
-  coreOptions: {
-    transfers: {
-      drag: { startDrag: (paths) => void dragged.push([...paths]) },
-      dialogs: { pickFolder: async () => downloadDir, pickUploadPaths: async () => [], notify: () => {} },
-      throttleMs: 50,
-    },
-  },
-});
+const TRANSFER_OPTIONS = {
+  drag: { startDrag: (paths: readonly string[]) => void dragged.push([...paths]) },
+  dialogs: { pickFolder: async () => downloadDir, pickUploadPaths: async () => [], notify: () => {} },
+  throttleMs: 50,
+};
+test.use({ coreOptions: { transfers: TRANSFER_OPTIONS } });
 test.beforeEach(async () => {
   dragged.length = 0;
   downloadDir = await mkdtemp(path.join(os.tmpdir(), 's3desk-e2e-dl-'));
@@ -147,4 +145,53 @@ test('the context menu downloads the right-clicked row', async ({ app, s3 }) => 
   await app.getByTestId('ops-menu-download').click();
   await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
   expect(await readFile(path.join(downloadDir, 'notes', 'todo.txt'), 'utf8')).toBe('buy milk');
+});
+
+test.describe('drag-out by DownloadURL (main enables it on Windows and macOS)', () => {
+  test.use({ coreOptions: { transfers: { ...TRANSFER_OPTIONS, dragStreamAboveBytes: 1024 * 1024 } } });
+
+  test('one large file carries DownloadURL data and nothing is fetched until the drop asks main for it', async ({ app, s3, s3Proxy, core }) => {
+    const big = randomBytes(3 * 1024 * 1024 + 1);
+    s3.seed('stream', [
+      ['clip.mp4', big],
+      ['small.txt', 'staged as before'],
+    ]);
+    const ui = new BrowserPage(app);
+    await ui.openConnection(CONNECTION);
+    await ui.bucket('stream').click();
+    await ui.waitForFolder('s3://stream/');
+    // What each drag carried, read after the table's own dragstart handler (window listeners run last).
+    await app.evaluate(() => {
+      const seen: Array<{ url: string; prevented: boolean }> = [];
+      (window as unknown as { drags: typeof seen }).drags = seen;
+      window.addEventListener('dragstart', (e) => seen.push({ url: e.dataTransfer?.getData('DownloadURL') ?? '', prevented: e.defaultPrevented }));
+    });
+    const drags = () => app.evaluate(() => (window as unknown as { drags: Array<{ url: string; prevented: boolean }> }).drags);
+    s3Proxy.reset();
+
+    await ui.dragRowOut('clip.mp4');
+    await expect.poll(async () => (await drags()).length).toBe(1);
+    const [drag] = await drags();
+    // The HTML drag itself goes to the OS (not cancelled for a staged one), naming the object by address.
+    expect(drag!.prevented).toBe(false);
+    const match = /^application\/octet-stream:clip\.mp4:(s3desk-drag:\/\/.+)$/.exec(drag!.url);
+    expect(match).not.toBeNull();
+    // Nothing was downloaded or staged for the drag gesture.
+    expect(s3Proxy.count('GetObject')).toBe(0);
+    expect(dragged).toEqual([]);
+
+    // The drop: Chromium requests the address from main's app protocol, i.e. this handler.
+    const response = await createDragStreamHandler(core.transfers)(new Request(match![1]!));
+    expect(response.status).toBe(200);
+    expect(sha(Buffer.from(await response.arrayBuffer()))).toBe(sha(big));
+    expect(s3Proxy.count('HeadObject')).toBe(0);
+    // The fetch ran as a transfer the panel shows.
+    await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
+
+    // A file under the threshold is staged and handed to startDrag as before.
+    await ui.dragRowOut('small.txt');
+    await expect.poll(() => dragged.length).toBe(1);
+    expect((await drags())[1]).toEqual({ url: '', prevented: true });
+    expect(await readFile(dragged[0]![0]!, 'utf8')).toBe('staged as before');
+  });
 });

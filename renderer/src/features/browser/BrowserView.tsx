@@ -66,6 +66,10 @@ export function BrowserView({
         return s.connection && s.location.bucket !== null ? { connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix } : null;
       },
       selectedKeys: () => [...store.getState().selection.selected],
+      sizeOf: (key) => {
+        const row = store.getState().listing.rows.find((r) => r.key === key);
+        return row?.entry.kind === 'object' ? row.entry.size : undefined;
+      },
     });
   }, [transfers, store]);
   const downloadSelection = useCallback(() => {

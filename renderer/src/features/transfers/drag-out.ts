@@ -5,22 +5,38 @@
  * drag starts (not on pointer-down: a click must never cost a download); the HTML drag itself is cancelled
  * (preventDefault) and replaced by the native one once the files are complete. Selections above main's
  * staging limit get a message suggesting Download instead.
+ *
+ * One large file on Windows and macOS goes another way (main says from which size, per OS): the HTML drag
+ * itself carries Chromium's DownloadURL data pointing at main's app protocol, so the drag starts at once and
+ * the file is fetched only when dropped (shared/drag-stream.ts). That choice is made synchronously inside
+ * `dragstart`, the only moment drag data can be set.
  */
+import { type DragOptions, downloadUrlData } from '../../../../shared/drag-stream';
 import type { RendererApi } from '../../../../shared/ipc';
 import type { SelectedItem, StageOutcome } from '../../../../shared/transfers';
 import type { BucketLocation } from './transfers-store';
 
-type DragApi = Pick<RendererApi, 'stageDrag' | 'startDrag' | 'endDrag'>;
+type DragApi = Pick<RendererApi, 'dragOptions' | 'stageDrag' | 'startDrag' | 'endDrag'>;
 
 export interface DragOut {
   /** Start staging (idempotent: the same selection shares one staging until a drag uses it). */
   prepare(location: BucketLocation, items: readonly SelectedItem[]): Promise<StageOutcome | undefined>;
   /** The drag started: wait for staging, hand the files to the OS drag. */
   begin(location: BucketLocation, items: readonly SelectedItem[]): Promise<void>;
+  /**
+   * Synchronous, inside `dragstart`: the DownloadURL drag data when this drag should stream (one file at least
+   * main's threshold, on an OS whose Chromium supports it), else null and the drag is staged.
+   */
+  streamData(location: BucketLocation, items: readonly SelectedItem[], sizeOf: (key: string) => number | undefined): string | null;
 }
 
 export function createDragOut(api: DragApi, tell: (message: string) => void): DragOut {
   let pending: { signature: string; outcome: Promise<StageOutcome | undefined> } | null = null;
+  // Until main answers, every drag is staged (the safe default on every OS).
+  let options: DragOptions | null = null;
+  void api.dragOptions({}).then((r) => {
+    if (r.ok) options = r.value;
+  });
 
   const prepare: DragOut['prepare'] = (location, items) => {
     const signature = JSON.stringify([location.connectionId, location.bucket, items.map((i) => [i.kind, i.key])]);
@@ -39,6 +55,13 @@ export function createDragOut(api: DragApi, tell: (message: string) => void): Dr
 
   return {
     prepare,
+    streamData(location, items, sizeOf) {
+      const threshold = options?.streamAboveBytes;
+      if (threshold == null || items.length !== 1 || items[0]!.kind !== 'object') return null;
+      const size = sizeOf(items[0]!.key);
+      if (size === undefined || size < threshold) return null;
+      return downloadUrlData({ connectionId: location.connectionId, bucket: location.bucket, key: items[0]!.key });
+    },
     async begin(location, items) {
       const outcome = await prepare(location, items);
       // A stage is used for one drag: its files are removed after the drag (and a grace period).

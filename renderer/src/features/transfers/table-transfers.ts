@@ -2,7 +2,8 @@
  * What the object table needs from transfers, as event handlers for the element around it (events bubble, so
  * the table itself only has to mark rows `draggable` and carry `data-key` / `data-kind`):
  * - files dropped from the OS onto the table upload into the current folder, onto a folder row into that folder;
- * - dragging rows out stages the selection (or the dragged row, if it is not selected) and starts the OS drag.
+ * - dragging rows out stages the selection (or the dragged row, if it is not selected) and starts the OS drag;
+ *   one large file instead carries DownloadURL drag data (Windows, macOS; see drag-out.ts).
  */
 import type { DragEvent } from 'react';
 import type { SelectedItem } from '../../../../shared/transfers';
@@ -18,6 +19,8 @@ export interface TableContext {
   location(): (UploadTarget & BucketLocation) | null;
   /** The selected rows' keys (folders end with "/"). */
   selectedKeys(): readonly string[];
+  /** An object's size as listed (undefined for keys not in the current listing). */
+  sizeOf(key: string): number | undefined;
 }
 
 const ROW_SELECTOR = '[data-testid="row"][data-key]';
@@ -58,10 +61,17 @@ export function tableTransferHandlers(ctx: TableContext) {
     onDragStart(event: DragEvent) {
       const row = rowOf(event.target);
       if (!row) return;
-      // The HTML drag would carry nothing useful to the OS; the native drag (startDrag) replaces it.
-      event.preventDefault();
       const here = ctx.location();
       const items = itemsFor(row);
+      const stream = here ? ctx.dragOut.streamData(here, items, ctx.sizeOf) : null;
+      if (stream) {
+        // This HTML drag is the OS drag: Chromium fetches the address from main when the file is dropped.
+        event.dataTransfer.setData('DownloadURL', stream);
+        event.dataTransfer.effectAllowed = 'copy';
+        return;
+      }
+      // The HTML drag would carry nothing useful to the OS; the native drag (startDrag) replaces it.
+      event.preventDefault();
       if (here && items.length > 0) void ctx.dragOut.begin(here, items);
     },
   };

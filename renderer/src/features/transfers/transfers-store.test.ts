@@ -61,9 +61,15 @@ describe('transfers store', () => {
     const store = createTransfersStore(f.api as never);
     const stop = await store.getState().start();
     expect(selectItems(store.getState()).map((i) => i.id)).toEqual(['old']);
+    expect(store.getState().panelOpen).toBe(false);
+    // New items open the panel even when main started them (a DownloadURL drop), not the renderer.
     f.emit({ items: [item('a', { state: 'running', transferred: 5 }), item('b')], removed: [], totals: { ...EMPTY_TOTALS, items: 3 } });
+    expect(store.getState().panelOpen).toBe(true);
+    store.getState().setPanelOpen(false);
     f.emit({ items: [item('a', { state: 'done', transferred: 10 })], removed: ['old'], totals: { ...EMPTY_TOTALS, items: 2, done: 1 } });
     const s = store.getState();
+    // Updates of known items leave a closed panel closed.
+    expect(s.panelOpen).toBe(false);
     expect(selectItems(s).map((i) => [i.id, i.state, i.transferred])).toEqual([
       ['a', 'done', 10],
       ['b', 'queued', 0],

@@ -175,7 +175,8 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
           order = order.filter((id) => !gone.has(id));
         }
         if (appended) order = [...order, ...appended];
-        set({ byId, order, totals: event.totals });
+        // New items open the panel, also those the renderer did not queue itself (a DownloadURL drop).
+        set({ byId, order, totals: event.totals, ...(appended ? { panelOpen: true } : {}) });
       },
 
       async download(location, items, destination) {
