@@ -9,10 +9,12 @@ import { ok } from '../shared/errors';
 import { addDemoConnection } from './demo-connection';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
+import { dragStreamThreshold, registerDragScheme, serveDragStreams } from './electron/drag-protocol';
 import { installAppMenu } from './electron/menu';
 import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
+import { createDragStreamHandler } from './transfers/drag-stream';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -59,6 +61,9 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+// Schemes must be registered before 'ready'.
+registerDragScheme();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -78,7 +83,11 @@ if (!app.requestSingleInstanceLock()) {
     );
     const core = createCore({
       events: webContentsSink(() => mainWindow?.webContents),
-      transfers: { dialogs: electronDialogs(() => mainWindow), drag: electronDrag(() => mainWindow?.webContents) },
+      transfers: {
+        dialogs: electronDialogs(() => mainWindow),
+        drag: electronDrag(() => mainWindow?.webContents),
+        dragStreamAboveBytes: dragStreamThreshold(process.platform),
+      },
       userDataDir: app.getPath('userData'),
       secretBox: safeStorageSecretBox(),
     });
@@ -86,6 +95,7 @@ if (!app.requestSingleInstanceLock()) {
     // registry, not the settings file): the demo server's port changes every run and must not pile up there.
     if (!app.isPackaged)
       void addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn);
+    serveDragStreams(session.defaultSession, createDragStreamHandler(core.transfers));
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));
