@@ -2,6 +2,7 @@
  * Electron entry: single-instance lock, one hardened window, IPC wiring. Everything else lives in headless
  * modules (main/ipc/handlers.ts and below) that tests run without Electron.
  */
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
@@ -15,6 +16,7 @@ import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './ipc/handlers';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { createDragStreamHandler } from './transfers/drag-stream';
+import { sweepStaleTempDirs } from './transfers/temp-sweep';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -96,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!app.isPackaged)
       void addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn);
     serveDragStreams(session.defaultSession, createDragStreamHandler(core.transfers));
+    // Temp files (staged drags, streamed uploads) of an S3 Desk that crashed: its quit cleanup never ran.
+    void sweepStaleTempDirs(tmpdir()).catch((error: unknown) => console.warn('temp sweep:', error));
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = undefined));

@@ -14,6 +14,7 @@ import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
 import { getDirect, isClockCorrected } from './direct-s3';
 import { abortError, Limiter, sleep } from './limiter';
+import { partName } from './temp-sweep';
 
 export interface DownloadTuning {
   /** Objects larger than this are fetched as parallel ranges of this size. */
@@ -93,11 +94,11 @@ function backoff(attempt: number, baseMs: number): number {
 const PART_PREFIX = randomBytes(4).toString('hex');
 let partCounter = 0;
 
-/** A file name for the part file: hidden, short (the target name may already be 255 bytes), unique. */
+/** The part file next to `target` (see partName: it carries the pid, so a crash's leftovers can be swept). */
 export function partPathFor(target: string): string {
   // A random per-process prefix plus a counter: unique without a call into the CSPRNG per file (files are
   // created exclusively, so a clash could never overwrite anything anyway).
-  return path.join(path.dirname(target), `.s3desk-${PART_PREFIX}${(partCounter++).toString(36)}.part`);
+  return path.join(path.dirname(target), partName(process.pid, PART_PREFIX, partCounter++));
 }
 
 interface RangeJob {

@@ -30,6 +30,7 @@ import { Limiter } from './limiter';
 import { listLevel, listTree } from './list-tree';
 import { type JobSpec, TransferQueue } from './queue';
 import { DEFAULT_RULES, numberedName, type PathRules, relativeTo, targetFor } from './safe-path';
+import { appTempName, sweepStaleParts } from './temp-sweep';
 import { DEFAULT_UPLOAD_TUNING, uploadFile, type UploadTuning } from './upload-file';
 
 export interface TransferOptions {
@@ -145,7 +146,7 @@ export class TransferService {
     options: Partial<TransferOptions> = {},
   ) {
     const merged = { ...DEFAULT_TRANSFER_OPTIONS, ...options };
-    this.options = merged.tempDir ? merged : { ...merged, tempDir: path.join(os.tmpdir(), `s3desk-${process.pid}-${randomUUID().slice(0, 8)}`) };
+    this.options = merged.tempDir ? merged : { ...merged, tempDir: path.join(os.tmpdir(), appTempName(process.pid, randomUUID().slice(0, 8))) };
     this.requests = new Limiter(this.options.requestConcurrency);
     this.queue = new TransferQueue({
       concurrency: this.options.fileConcurrency,
@@ -169,6 +170,8 @@ export class TransferService {
 
   async download(req: DownloadRequest): Promise<EnqueueOutcome> {
     const destination = await this.checkDestination(req.destination);
+    // Part files a crashed S3 Desk left in this folder (one readdir; sub-folders are not walked).
+    await sweepStaleParts(destination);
     const { planned, refused } = await this.planDownload(req.connectionId, req.bucket, req.items, destination);
     const existing = new Set<string>();
     if (req.conflict !== 'overwrite') {

@@ -2,6 +2,7 @@
  * Transfers against a real S3 server (fauxqs) over HTTP through the counting proxy. Every byte is compared by
  * sha256; the bucket's contents are read from the server's store; requests are counted on the wire.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 import type { TransferBatchEvent, TransferItem } from '../../shared/transfers';
+import { partName } from './temp-sweep';
 
 const MiB = 1024 * 1024;
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -323,6 +325,17 @@ describe('downloads', () => {
     await download('conf', [{ key: 'k/a.txt', kind: 'object' }], 'overwrite');
     expect(await readFile(path.join(dest, 'a.txt'), 'utf8')).toBe('new a');
     noPartFiles(await tree(dest));
+  });
+
+  it("a download sweeps part files a crashed S3 Desk left in the destination, and nothing of the user's", async () => {
+    f.server.seed('sweep', [['k/new.txt', 'fresh']]);
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const leftover = partName(child.pid!, '0123abcd', 7);
+    await writeFile(path.join(dest, leftover), 'half a file');
+    await writeFile(path.join(dest, 'mine.part'), 'the user\'s');
+    await download('sweep', [{ key: 'k/new.txt', kind: 'object' }]);
+    expect(Object.fromEntries(await tree(dest))).toEqual({ 'mine.part': sha("the user's"), 'new.txt': sha('fresh') });
   });
 
   it('cancel mid-download leaves no file and no part file; retry then completes', async () => {
