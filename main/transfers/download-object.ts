@@ -14,6 +14,7 @@ import type { AppError } from '../../shared/errors';
 import { toAppError } from '../s3/errors';
 import { getDirect, isClockCorrected } from './direct-s3';
 import { abortError, Limiter, sleep } from './limiter';
+import type { SmallFiles } from './small-files';
 import { partName } from './temp-sweep';
 
 export interface DownloadTuning {
@@ -54,6 +55,8 @@ export interface DownloadArgs {
   readonly onBytes?: (delta: number) => void;
   /** Decide the final path just before the rename (conflict policy); return null to drop the file. */
   readonly commit?: (target: string) => Promise<string | null>;
+  /** Writes objects collected in memory (create, write, rename) off the main thread; else fs.promises. */
+  readonly writer?: Pick<SmallFiles, 'writeNew'>;
 }
 
 /** Error carrying an app error code, thrown by the transfer engine. */
@@ -148,7 +151,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     const encrypted = { kmsOrCustomerKey: false };
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
     // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
-    const memory = inMemory ? Buffer.allocUnsafe(object.size) : null;
+    // Its own ArrayBuffer (never a slice of the shared pool): the file writer takes it over without a copy.
+    const memory = inMemory ? Buffer.allocUnsafeSlow(object.size) : null;
     // Ranges never overlap and a retry resumes after the bytes taken: the sum is the bytes of the object held.
     let written = 0;
     // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
@@ -187,7 +191,6 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     await fetchAll(args, tuning, ranges, sink, encrypted);
     if (signal.aborted) throw abortError();
 
-    if (memory && written === object.size) await writeExclusive(partPath, memory);
     await handle?.close();
     handle = undefined;
     if (written !== object.size)
@@ -195,13 +198,18 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     // SSE-KMS and SSE-C objects have single-part-looking ETags that are not the MD5 of the content.
     if (encrypted.kmsOrCustomerKey) expectedMd5 = null;
     if (expectedMd5) {
+      // In memory: checked before anything is written. On disk: the part file's bytes.
       const actual = streamHash ? streamHash.digest('hex') : await md5OfFile(partPath, signal);
       if (actual !== expectedMd5)
         throw new TransferError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
-    await rename(partPath, finalPath);
+    if (memory && args.writer) await args.writer.writeNew(partPath, finalPath, memory);
+    else {
+      if (memory) await writeExclusive(partPath, memory);
+      await rename(partPath, finalPath);
+    }
     keepPart = true;
     return finalPath;
   } catch (error) {

@@ -26,6 +26,7 @@ import { HandlerError } from '../ipc/context';
 import { toAppError } from '../s3/errors';
 import type { DialogAdapter, DragAdapter } from './adapters';
 import { DEFAULT_DOWNLOAD_TUNING, downloadObject, type DownloadTuning, type ObjectSpec, TransferError } from './download-object';
+import { createSmallFiles } from './small-files';
 import { Limiter } from './limiter';
 import { listLevel, listTree } from './list-tree';
 import { type JobSpec, TransferQueue } from './queue';
@@ -134,6 +135,8 @@ export class TransferService {
   readonly queue: TransferQueue;
   private readonly options: TransferOptions;
   private readonly requests: Limiter;
+  /** Small downloads are written, small uploads read, on a worker thread (see small-files.ts). */
+  private readonly smallFiles = createSmallFiles();
   private readonly streams = new Map<string, Stream>();
   private readonly stages = new Map<string, Stage>();
   private readonly invalidations = new Map<string, { connectionId: string; bucket: string; keys: string[]; waiters: Array<() => void> }>();
@@ -261,6 +264,7 @@ export class TransferService {
           tuning: this.options.download,
           signal: job.signal,
           requests: this.requests,
+          writer: this.smallFiles,
           onBytes: job.progress,
           // Re-checked just before the rename: a file that appeared meanwhile is never silently replaced
           // unless the policy says overwrite ('ask' found no conflict at planning time, so it keeps both).
@@ -379,14 +383,16 @@ export class TransferService {
     return {
       ...uploadItem(connectionId, bucket, p, note),
       run: async (job) => {
-        const size = (await stat(p.localPath)).size;
-        job.setSize(size);
+        // One call: the file's size now, and its bytes when it goes up in a single PutObject.
+        const current = await this.smallFiles.readSmall(p.localPath, this.options.upload.partSize);
+        job.setSize(current.size);
         await uploadFile({
           client: this.ctx.clientFor(connectionId, bucket),
           bucket,
           key: p.key,
           localPath: p.localPath,
-          size,
+          size: current.size,
+          ...(current.data ? { body: current.data } : {}),
           tuning: this.options.upload,
           signal: job.signal,
           requests: this.requests,
@@ -508,6 +514,7 @@ export class TransferService {
                 tuning: this.options.download,
                 signal: controller.signal,
                 requests: this.requests,
+                writer: this.smallFiles,
               });
             }).catch((error: unknown) => {
               controller.abort();
@@ -635,6 +642,7 @@ export class TransferService {
     for (const s of this.stages.values()) if (s.timer) clearTimeout(s.timer);
     this.stages.clear();
     this.streams.clear();
+    await this.smallFiles.close();
     await rm(this.options.tempDir, { recursive: true, force: true });
   }
 }

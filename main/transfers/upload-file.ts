@@ -32,6 +32,8 @@ export interface UploadArgs {
   readonly signal: AbortSignal;
   readonly requests: Limiter;
   readonly onBytes?: (delta: number) => void;
+  /** The file's bytes when the caller already read it (small files, see small-files.ts); else read here. */
+  readonly body?: Buffer;
 }
 
 export interface UploadResult {
@@ -50,7 +52,7 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
   try {
     if (args.size <= tuning.partSize) {
       return await args.requests.run(async () => {
-        const body = await readFile(args.localPath, { signal: args.signal });
+        const body = args.body ?? (await readFile(args.localPath, { signal: args.signal }));
         if (body.length !== args.size) throw new TransferError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
         const etag = await putSmall(args, body);
         args.onBytes?.(body.length);
