@@ -104,6 +104,8 @@ interface PlannedUpload {
   readonly localPath: string;
   readonly size: number;
   readonly stream?: string;
+  /** An empty local folder: uploaded as a zero-byte folder marker ("name/"), as S3 consoles create them. */
+  readonly folder?: true;
 }
 
 interface Stream {
@@ -337,6 +339,10 @@ export class TransferService {
       if (UTF8.encode(key).length > 1024) refused.push({ key, reason: 'refused: the key would be longer than 1,024 bytes' });
       else planned.push({ key, localPath, size, ...(stream ? { stream } : {}) });
     };
+    const addFolder = (key: string, localPath: string) => {
+      if (UTF8.encode(key).length > 1024) refused.push({ key, reason: 'refused: the key would be longer than 1,024 bytes' });
+      else planned.push({ key, localPath, size: 0, folder: true });
+    };
     for (const p of paths) {
       if (!path.isAbsolute(p)) throw invalid(`not an absolute path: ${p}`);
       const s = await stat(p).catch(() => null);
@@ -346,7 +352,14 @@ export class TransferService {
       }
       if (s.isFile()) add(prefix + path.basename(p), p, s.size);
       else if (s.isDirectory()) {
-        for (const f of await walk(p)) add(prefix + [path.basename(p), ...f.relative].join('/'), f.path, f.size);
+        const top = prefix + path.basename(p);
+        const found = await walk(p);
+        if (found.length === 0) addFolder(`${top}/`, p);
+        for (const f of found) {
+          const key = [top, ...f.relative].join('/');
+          if (f.folder) addFolder(`${key}/`, f.path);
+          else add(key, f.path, f.size);
+        }
       }
     }
     for (const id of streamIds) {
@@ -384,7 +397,7 @@ export class TransferService {
       ...uploadItem(connectionId, bucket, p, note),
       run: async (job) => {
         // One call: the file's size now, and its bytes when it goes up in a single PutObject.
-        const current = await this.smallFiles.readSmall(p.localPath, this.options.upload.partSize);
+        const current = p.folder ? { size: 0, data: Buffer.alloc(0) } : await this.smallFiles.readSmall(p.localPath, this.options.upload.partSize);
         job.setSize(current.size);
         await uploadFile({
           client: this.ctx.clientFor(connectionId, bucket),
@@ -393,6 +406,8 @@ export class TransferService {
           localPath: p.localPath,
           size: current.size,
           ...(current.data ? { body: current.data } : {}),
+          // What S3 consoles and rclone give a folder marker.
+          ...(p.folder ? { contentType: 'application/x-directory' } : {}),
           tuning: this.options.upload,
           signal: job.signal,
           requests: this.requests,
@@ -715,11 +730,16 @@ function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, rele
   };
 }
 
-/** Files under a folder, recursively (symlinked folders are not followed: no loops). */
-async function walk(root: string): Promise<Array<{ path: string; relative: string[]; size: number }>> {
-  const out: Array<{ path: string; relative: string[]; size: number }> = [];
+/**
+ * Files under a folder, recursively, and the folders under it that hold nothing (they become folder markers;
+ * a folder with content needs none). Symlinked folders are not followed: no loops.
+ */
+async function walk(root: string): Promise<Array<{ path: string; relative: string[]; size: number; folder?: true }>> {
+  const out: Array<{ path: string; relative: string[]; size: number; folder?: true }> = [];
   const visit = async (dir: string, rel: string[]) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const entries = await readdir(dir, { withFileTypes: true });
+    if (entries.length === 0 && rel.length > 0) out.push({ path: dir, relative: rel, size: 0, folder: true });
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) await visit(full, [...rel, entry.name]);
       else if (entry.isFile()) out.push({ path: full, relative: [...rel, entry.name], size: (await stat(full)).size });

@@ -402,6 +402,33 @@ describe('uploads', () => {
     expect(batches.at(-1)).toMatchObject({ direction: 'upload', done: 4 });
   });
 
+  it('empty local folders go up as folder markers and empty files as empty objects: the structure survives a round trip', async () => {
+    const src = path.join(root, 'up-empty', 'proj');
+    await mkdir(path.join(src, 'empty'), { recursive: true });
+    await mkdir(path.join(src, 'a', 'b'), { recursive: true });
+    await writeFile(path.join(src, 'a', 'note.txt'), 'note');
+    await writeFile(path.join(src, 'a', 'empty.txt'), '');
+    const blank = path.join(root, 'up-empty', 'blank');
+    await mkdir(blank, { recursive: true });
+    f.server.seed('upe', []);
+
+    const outcome = unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upe', prefix: '', paths: [src, blank], conflict: 'ask' }));
+    expect(outcome).toMatchObject({ status: 'queued', queued: 5 });
+    await f.core.transfers.queue.whenIdle();
+    expect(items().every((i) => i.state === 'done')).toBe(true);
+    // A folder with content needs no marker ("proj/", "proj/a/"); empty ones get one each.
+    expect(f.server.keys('upe', '')).toEqual(['blank/', 'proj/a/b/', 'proj/a/empty.txt', 'proj/a/note.txt', 'proj/empty/']);
+    expect(f.server.store.getObject('upe', 'proj/empty/').body.length).toBe(0);
+    const listed = unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'upe', prefix: 'proj/' }));
+    expect(listed.entries.map((e) => e.key).sort()).toEqual(['proj/a/', 'proj/empty/']);
+
+    await download('upe', [{ key: 'proj/', kind: 'folder' }, { key: 'blank/', kind: 'folder' }], 'overwrite');
+    const dirs = async (d: string): Promise<string[]> =>
+      (await readdir(d, { withFileTypes: true, recursive: true })).filter((e) => e.isDirectory()).map((e) => path.relative(dest, path.join(e.parentPath, e.name)));
+    expect((await dirs(dest)).sort()).toEqual(['blank', 'proj', path.join('proj', 'a'), path.join('proj', 'a', 'b'), path.join('proj', 'empty')]);
+    expect(Object.fromEntries(await tree(dest))).toEqual({ 'proj/a/empty.txt': sha(''), 'proj/a/note.txt': sha('note') });
+  });
+
   it('asks before overwriting existing keys, keeps both as "name (1).ext", or skips', async () => {
     const src = path.join(root, 'conf-src');
     await mkdir(src, { recursive: true });

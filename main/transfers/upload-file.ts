@@ -34,6 +34,8 @@ export interface UploadArgs {
   readonly onBytes?: (delta: number) => void;
   /** The file's bytes when the caller already read it (small files, see small-files.ts); else read here. */
   readonly body?: Buffer;
+  /** Stored Content-Type of a single PutObject (default application/octet-stream). */
+  readonly contentType?: string;
 }
 
 export interface UploadResult {
@@ -81,7 +83,8 @@ async function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> 
         bucket: args.bucket,
         key: args.key,
         method: 'PUT',
-        headers: { 'content-md5': md5 },
+        // Always a type: S3 would default it, but some servers fail an empty body that has none.
+        headers: { 'content-md5': md5, 'content-type': args.contentType ?? 'application/octet-stream' },
         body,
         signal: args.signal,
         operation: 'PutObject',
