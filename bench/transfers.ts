@@ -24,7 +24,10 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
 interface Row {
   readonly what: string;
   readonly bytes: number;
+  /** The best run per tool (null: its only runs failed). */
   readonly seconds: Record<string, number | null>;
+  /** Every successful run per tool, in order, for the spread shown under the table. */
+  readonly runs: Record<string, number[]>;
 }
 
 async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -193,10 +196,10 @@ export async function runTransfersBench(): Promise<string> {
     };
 
     const rows: Row[] = [
-      { what: `upload 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {} },
-      { what: `download 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {} },
-      { what: `upload ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {} },
-      { what: `download ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {} },
+      { what: `upload 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {}, runs: {} },
+      { what: `download 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {}, runs: {} },
+      { what: `upload ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {}, runs: {} },
+      { what: `download ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {}, runs: {} },
     ];
     const notes: string[] = [];
     const [upBig, downBig, upSmall, downSmall] = rows as [Row, Row, Row, Row];
@@ -219,6 +222,7 @@ export async function runTransfersBench(): Promise<string> {
     // Downloads run in ROUNDS interleaved rounds (tool order rotating) and keep each tool's best time: on a
     // shared 2-core machine, load from other processes otherwise decides who "wins".
     const best = (row: Row, tool: string, seconds: number | null) => {
+      if (seconds !== null) (row.runs[tool] ??= []).push(seconds);
       const prev = row.seconds[tool];
       row.seconds[tool] = seconds === null ? (prev ?? null) : prev ? Math.min(prev, seconds) : seconds;
     };
@@ -333,6 +337,17 @@ function render(rows: readonly Row[], notes: readonly string[]): string {
     const rc = r.seconds['rclone'];
     const aw = r.seconds['aws s3 cp'];
     lines.push(`| ${r.what} | ${mbs(r.bytes, o)} | ${mbs(r.bytes, rc)} | ${mbs(r.bytes, aw)} | ${ratio(o, rc)} | ${ratio(o, aw)} |`);
+  }
+  // The spread behind each best: small files swing with the file system's state (see README), so every run shows.
+  lines.push('', 'Every run, MB/s in run order (median in brackets):', '');
+  for (const r of rows) {
+    const spread = Object.entries(r.runs).map(([tool, runs]) => {
+      const sorted = [...runs].sort((a, b) => a - b);
+      const mid = Math.floor(sorted.length / 2);
+      const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      return `${tool} ${runs.map((s) => mbs(r.bytes, s)).join(' · ')} [${mbs(r.bytes, median)}]`;
+    });
+    lines.push(`- ${r.what}: ${spread.join('; ')}`);
   }
   if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));
   return lines.join('\n') + '\n';
