@@ -204,21 +204,6 @@ export async function runTransfersBench(): Promise<string> {
     const notes: string[] = [];
     const [upBig, downBig, upSmall, downSmall] = rows as [Row, Row, Row, Row];
 
-    // Uploads: each tool into its own prefix. Downloads: every tool fetches the same objects (S3 Desk's upload,
-    // verified first), so a tool whose upload fails against fauxqs is still measured on download.
-    upBig.seconds['S3 Desk'] = await time(() => ours.upload([bigFile], 'ours/'));
-    upSmall.seconds['S3 Desk'] = await time(() => ours.upload([smallDir], 'ours/'));
-    if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
-    upBig.seconds['rclone'] = await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/`));
-    // fauxqs alone misreads rclone's CompleteMultipartUpload (see e2e/support/complete-multipart-xml.ts); the test
-    // server reads it as S3 does, so a failure here is a real one.
-    if (upBig.seconds['rclone'] === null) notes.push('rclone: its first big upload failed (see the run\'s log).');
-    upSmall.seconds['rclone'] = await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/small/`));
-    upBig.seconds['aws s3 cp'] = await timeTool(() => aws('cp', bigFile, `s3://${bucket}/aws/big.bin`));
-    // Downloads all fetch S3 Desk's copy: the others' first big copies only take the server's memory.
-    for (const key of ['rclone/big.bin', 'aws/big.bin']) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    upSmall.seconds['aws s3 cp'] = await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/small/`));
-
     // Downloads run in ROUNDS interleaved rounds (tool order rotating) and keep each tool's best time: on a
     // shared 2-core machine, load from other processes otherwise decides who "wins".
     const best = (row: Row, tool: string, seconds: number | null) => {
@@ -226,6 +211,22 @@ export async function runTransfersBench(): Promise<string> {
       const prev = row.seconds[tool];
       row.seconds[tool] = seconds === null ? (prev ?? null) : prev ? Math.min(prev, seconds) : seconds;
     };
+
+    // Uploads: each tool into its own prefix. Downloads: every tool fetches the same objects (S3 Desk's upload,
+    // verified first), so a tool whose upload fails against fauxqs is still measured on download.
+    best(upBig, 'S3 Desk', await time(() => ours.upload([bigFile], 'ours/')));
+    best(upSmall, 'S3 Desk', await time(() => ours.upload([smallDir], 'ours/')));
+    if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
+    best(upBig, 'rclone', await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/`)));
+    // fauxqs alone misreads rclone's CompleteMultipartUpload (see e2e/support/complete-multipart-xml.ts); the test
+    // server reads it as S3 does, so a failure here is a real one.
+    if (upBig.seconds['rclone'] == null) notes.push('rclone: its first big upload failed (see the run\'s log).');
+    best(upSmall, 'rclone', await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/small/`)));
+    best(upBig, 'aws s3 cp', await timeTool(() => aws('cp', bigFile, `s3://${bucket}/aws/big.bin`)));
+    // Downloads all fetch S3 Desk's copy: the others' first big copies only take the server's memory.
+    for (const key of ['rclone/big.bin', 'aws/big.bin']) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    best(upSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/small/`)));
+
     // Downloaded small folders stay until the end of the run (192 MiB at most): ext4 skips inodes freed in the
     // last minutes when it allocates new ones, so deleting 1,000 files between runs made the next tool's
     // 1,000 creates scan past them — a cost that landed on whichever tool came next, not on the tool measured.
