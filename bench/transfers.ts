@@ -339,7 +339,8 @@ function render(rows: readonly Row[], notes: readonly string[]): string {
     const aw = r.seconds['aws s3 cp'];
     lines.push(`| ${r.what} | ${mbs(r.bytes, o)} | ${mbs(r.bytes, rc)} | ${mbs(r.bytes, aw)} | ${ratio(o, rc)} | ${ratio(o, aw)} |`);
   }
-  // The spread behind each best: small files swing with the file system's state (see README), so every run shows.
+  // The spread behind each best: creating 1,000 files costs the kernel 0.1–1 s here depending on the file
+  // system's recent history (the same for every tool), so every run shows.
   lines.push('', 'Every run, MB/s in run order (median in brackets):', '');
   for (const r of rows) {
     const spread = Object.entries(r.runs).map(([tool, runs]) => {

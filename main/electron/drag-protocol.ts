@@ -19,7 +19,11 @@ export function dragStreamThreshold(platform: NodeJS.Platform): number | null {
   return platform === 'win32' || platform === 'darwin' ? DRAG_STREAM_ABOVE_BYTES : null;
 }
 
-/** Before app 'ready': standard (parsed like http), secure, streaming; no fetch/CORS access for pages. */
+/**
+ * Before app 'ready'. `standard` parses the address like http and, in Electron, registers the scheme as web-safe,
+ * which Chromium's download manager requires of an address a page put in DownloadURL drag data. `stream` serves
+ * the body as it is read. No supportFetchAPI/corsEnabled: pages cannot fetch it.
+ */
 export function registerDragScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: DRAG_STREAM_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
 }

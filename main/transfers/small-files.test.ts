@@ -68,6 +68,16 @@ describe('small files on the worker thread', () => {
     await expect(io.readSmall(path.join(root, 'missing'), 10)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
+  it('can be started ahead of use, and still answers after', async () => {
+    const early = createSmallFiles();
+    early.warm();
+    early.warm();
+    const file = path.join(root, 'warm.txt');
+    await early.writeNew(path.join(root, '.warm.part'), file, Buffer.from('warm'));
+    expect((await early.readSmall(file, 10)).data?.toString()).toBe('warm');
+    await early.close();
+  });
+
   it('serves many calls at once, each with its own answer', async () => {
     const bodies = Array.from({ length: 200 }, (_, i) => Buffer.from(`file ${i} `.repeat(i + 1)));
     await Promise.all(bodies.map((b, i) => io.writeNew(path.join(root, 'many', `.${i}.part`), path.join(root, 'many', `${i}.txt`), Buffer.from(b))));

@@ -22,6 +22,8 @@ export interface SmallFiles {
   writeNew(part: string, final: string, data: Buffer): Promise<void>;
   /** The file's current size, and its bytes when it is at most `limit` bytes (else only the size). */
   readSmall(file: string, limit: number): Promise<{ size: number; data: Buffer | null }>;
+  /** Start the worker now (it takes ~40 ms), e.g. while a batch is still being planned. */
+  warm(): void;
   /** Stop the worker (pending calls fail). */
   close(): Promise<void>;
 }
@@ -143,6 +145,9 @@ export function createSmallFiles(): SmallFiles {
   };
 
   return {
+    warm() {
+      worker ??= start();
+    },
     async writeNew(part, final, data) {
       // A Buffer may be a view into a shared pool: hand over its own ArrayBuffer only when it owns it whole.
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;

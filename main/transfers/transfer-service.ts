@@ -174,6 +174,7 @@ export class TransferService {
   // ── downloads ──
 
   async download(req: DownloadRequest): Promise<EnqueueOutcome> {
+    this.smallFiles.warm();
     const destination = await this.checkDestination(req.destination);
     // Part files a crashed S3 Desk left in this folder (one readdir; sub-folders are not walked).
     await sweepStaleParts(destination);
@@ -301,6 +302,7 @@ export class TransferService {
   // ── uploads ──
 
   async upload(req: UploadRequest): Promise<EnqueueOutcome> {
+    this.smallFiles.warm();
     const prefix = canonicalPrefix(req.prefix);
     const { planned, refused } = await this.planUpload(prefix, req.paths, req.streams ?? []);
     let existing = new Set<string>();
