@@ -19,7 +19,7 @@ const MiB = 1024 * 1024;
 const BIG = Number(process.env['BENCH_BIG_MIB'] ?? 1024) * MiB;
 const SMALL_COUNT = 1000;
 const SMALL_SIZE = 16 * 1024;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 2);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
 
 interface Row {
   readonly what: string;
@@ -30,21 +30,38 @@ interface Row {
   readonly runs: Record<string, number[]>;
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fauxqs-child.ts')], {
+interface BenchServer {
+  readonly url: string;
+  /** Collect the server's heap (the previous run's gigabyte of garbage must not land in the next run). */
+  gc(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'fauxqs-child.ts')], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  let gcDone: (() => void) | null = null;
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (d: Buffer) => {
       text += d.toString();
-      const line = text.split('\n')[0];
-      if (text.includes('\n') && line) resolve(line.trim());
+      const lines = text.split('\n');
+      text = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() === 'gc-done') gcDone?.();
+        else if (line.trim()) resolve(line.trim());
+      }
     });
     child.on('exit', (code) => reject(new Error(`fauxqs exited ${code}`)));
   });
   return {
     url,
+    gc: () =>
+      new Promise<void>((resolve) => {
+        gcDone = resolve;
+        child.stdin.write('gc\n');
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.on('exit', () => resolve());
@@ -59,12 +76,18 @@ async function sha256File(file: string): Promise<string> {
   return h.digest('hex');
 }
 
+/** The server, for settle(): set once it runs. */
+let benchServer: BenchServer | null = null;
+
 /**
- * Flush dirty pages before each timed run: otherwise the previous tool's gigabyte still being written back (and
- * its deletes) lands in the next tool's measurement, whichever tool that is.
+ * Before each timed run: flush dirty pages (else the previous tool's gigabyte still being written back, and its
+ * deletes, land in the next tool's measurement) and collect the server's heap (else the garbage of the gigabyte
+ * the previous tool sent it is collected during the next tool's run). This process is left alone: forced full
+ * collections age V8's compiled code, and S3 Desk's would be thrown away between its runs, unlike in the app.
  */
 async function settle(): Promise<void> {
   await run('sync');
+  await benchServer?.gc();
 }
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -129,7 +152,7 @@ async function tool(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promis
 
 export async function runTransfersBench(): Promise<string> {
   const work = await mkdtemp(path.join(os.tmpdir(), 's3desk-bench-'));
-  const server = await startServer();
+  const server = (benchServer = await startServer());
   const core = createCore({
     transfers: {
       tempDir: path.join(work, 'app-temp'),
@@ -264,14 +287,16 @@ export async function runTransfersBench(): Promise<string> {
       [
         'S3 Desk',
         async () => {
+          // Both timed runs first, the checks after (hashing a gigabyte in this process would leave its garbage
+          // to the next timed run); every tool runs in this order.
           const big = path.join(work, `ours-down-${round}`);
           await mkdir(big);
           best(downBig, 'S3 Desk', await time(() => ours.download('ours/big.bin', 'object', big)));
-          if ((await sha256File(path.join(big, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
-          await rm(big, { recursive: true });
           const small = path.join(work, `ours-small-${round}`);
           await mkdir(small);
           best(downSmall, 'S3 Desk', await time(() => ours.download('ours/small/', 'folder', small)));
+          if ((await sha256File(path.join(big, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
+          await rm(big, { recursive: true });
           if ((await countFiles(small, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small files incomplete!');
           if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} transfers not done`);
         },
@@ -281,10 +306,10 @@ export async function runTransfersBench(): Promise<string> {
         async () => {
           const big = path.join(work, `rc-down-${round}`);
           best(downBig, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/big.bin`, big)));
-          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
-          await rm(big, { recursive: true, force: true });
           const small = path.join(work, `rc-small-${round}`);
           best(downSmall, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/small/`, small)));
+          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
+          await rm(big, { recursive: true, force: true });
           if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('rclone: small files incomplete');
         },
       ],
@@ -293,10 +318,10 @@ export async function runTransfersBench(): Promise<string> {
         async () => {
           const big = path.join(work, `aws-down-${round}`);
           best(downBig, 'aws s3 cp', await timeTool(() => aws('cp', `s3://${bucket}/ours/big.bin`, path.join(big, 'big.bin'))));
-          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
-          await rm(big, { recursive: true, force: true });
           const small = path.join(work, `aws-small-${round}`);
           best(downSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', `s3://${bucket}/ours/small/`, small)));
+          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
+          await rm(big, { recursive: true, force: true });
           if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('aws: small files incomplete');
         },
       ],
@@ -315,6 +340,7 @@ export async function runTransfersBench(): Promise<string> {
   } finally {
     await core.dispose();
     await server.stop();
+    benchServer = null;
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -326,7 +352,8 @@ function render(rows: readonly Row[], notes: readonly string[]): string {
     '## Transfers',
     '',
     `fauxqs in its own process on 127.0.0.1, same run, same machine (${os.cpus().length} cores). MB/s = 10^6 bytes/s, wall clock`,
-    'including process start for the CLIs, each timed run after a `sync`; downloads are the best of ' + ROUNDS + ' interleaved rounds,',
+    'including process start for the CLIs, each timed run after a `sync` and a garbage collection in the server;',
+    'downloads are the best of ' + ROUNDS + ' interleaved rounds,',
     `uploads the best of ${ROUNDS + 1} runs (the first, then one per round). Ratio = S3 Desk throughput ÷`,
     'the other tool\'s (above 1× = S3 Desk faster). Tools at their defaults, except rclone uses 8 MiB multipart parts like the others.',
     '',
