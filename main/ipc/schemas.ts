@@ -10,11 +10,11 @@ export const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a buc
 /** S3 keys are at most 1024 bytes of UTF-8. */
 export const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
 export const empty = z.object({}).strict();
-const nonEmptyKey = key.refine((k) => k.length > 0, 'empty key');
+export const nonEmptyKey = key.refine((k) => k.length > 0, 'empty key');
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
 const destination = z.object({ connectionId: id, bucket, prefix: key }).strict();
 
-const selectedItem = z.object({ key: key.refine((k) => k.length > 0, 'empty key'), kind: z.enum(['object', 'folder']) }).strict();
+const selectedItem = z.object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']) }).strict();
 /** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
 const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
@@ -69,7 +69,7 @@ export const requestSchemas = {
     })
     .strict(),
   'objects:stat': z.object({ connectionId: id, bucket, keys: z.array(key).max(100_000) }).strict(),
-  'objects:head': z.object({ connectionId: id, bucket, key: key.refine((k) => k.length > 0, 'empty key') }).strict(),
+  'objects:head': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
   'cache:stats': empty,
   'cache:invalidate': z.object({ connectionId: id, bucket: bucket.optional(), prefix: key.optional() }).strict(),
 

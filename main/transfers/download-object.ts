@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { AppError } from '../../shared/errors';
@@ -55,8 +55,8 @@ export interface DownloadArgs {
   readonly onBytes?: (delta: number) => void;
   /** Decide the final path just before the rename (conflict policy); return null to drop the file. */
   readonly commit?: (target: string) => Promise<string | null>;
-  /** Writes objects collected in memory (create, write, rename) off the main thread; else fs.promises. */
-  readonly writer?: Pick<SmallFiles, 'writeNew'>;
+  /** Writes objects collected in memory (create the part file, write, rename) off the main thread. */
+  readonly writer: Pick<SmallFiles, 'writeNew'>;
 }
 
 /** Error carrying an app error code, thrown by the transfer engine. */
@@ -119,21 +119,16 @@ const IN_MEMORY_MAX = 8 * 1024 * 1024;
  */
 type Sink = (views: readonly Buffer[], length: number, offset: number) => Promise<void> | void;
 
-/** Create a file exclusively with `create`, making its folder only when it is missing (saves a mkdir per file). */
-async function inOwnFolder<T>(file: string, create: () => Promise<T>): Promise<T> {
+/** Create a file exclusively, making its folder only when it is missing (saves a mkdir per file). */
+async function createExclusive(file: string): Promise<FileHandle> {
   try {
-    return await create();
+    return await open(file, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(path.dirname(file), { recursive: true });
-    return create();
+    return open(file, 'wx');
   }
 }
-
-const createExclusive = (file: string): Promise<FileHandle> => inOwnFolder(file, () => open(file, 'wx'));
-
-/** Write a new file in one call (open, write and close without a file handle round trip each). */
-const writeExclusive = (file: string, data: Buffer): Promise<void> => inOwnFolder(file, () => writeFile(file, data, { flag: 'wx' }));
 
 /** Download into `target`. Resolves with the final path (null if commit dropped it). */
 export async function downloadObject(args: DownloadArgs): Promise<string | null> {
@@ -205,11 +200,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
-    if (memory && args.writer) await args.writer.writeNew(partPath, finalPath, memory);
-    else {
-      if (memory) await writeExclusive(partPath, memory);
-      await rename(partPath, finalPath);
-    }
+    if (memory) await args.writer.writeNew(partPath, finalPath, memory);
+    else await rename(partPath, finalPath);
     keepPart = true;
     return finalPath;
   } catch (error) {

@@ -10,15 +10,12 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseDragStreamUrl } from '../../shared/drag-stream';
 import type { AppError, ErrorCode } from '../../shared/errors';
-import { HandlerError } from '../ipc/context';
-import { bucket, id, key } from '../ipc/schemas';
-import { toAppError } from '../s3/errors';
-import { TransferError } from './download-object';
-import type { DragFile, TransferService } from './transfer-service';
+import { bucket, id, nonEmptyKey } from '../ipc/schemas';
+import { appErrorOf, type DragFile, type TransferService } from './transfer-service';
 
 export type DragStreamHandler = (request: Request) => Promise<Response>;
 
-const ref = z.object({ connectionId: id, bucket, key: key.refine((k) => k.length > 0, 'empty key') }).strict();
+const ref = z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict();
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   InvalidInput: 400,
@@ -83,11 +80,6 @@ function fileBody(file: DragFile): ReadableStream<Uint8Array> {
     // Read ahead one chunk at most: Chromium writing to disk is the pace.
     { highWaterMark: 1 },
   );
-}
-
-function appErrorOf(error: unknown, context: string): AppError {
-  if (error instanceof HandlerError || error instanceof TransferError) return error.appError;
-  return toAppError(error, context);
 }
 
 function failure(error: AppError): Response {

@@ -337,14 +337,12 @@ export class TransferService {
   private async planUpload(prefix: string, paths: readonly string[], streamIds: readonly string[]) {
     const planned: PlannedUpload[] = [];
     const refused: RefusedItem[] = [];
-    const add = (key: string, localPath: string, size: number, stream?: string) => {
-      if (UTF8.encode(key).length > 1024) refused.push({ key, reason: 'refused: the key would be longer than 1,024 bytes' });
-      else planned.push({ key, localPath, size, ...(stream ? { stream } : {}) });
+    const plan = (p: PlannedUpload) => {
+      if (UTF8.encode(p.key).length > 1024) refused.push({ key: p.key, reason: 'refused: the key would be longer than 1,024 bytes' });
+      else planned.push(p);
     };
-    const addFolder = (key: string, localPath: string) => {
-      if (UTF8.encode(key).length > 1024) refused.push({ key, reason: 'refused: the key would be longer than 1,024 bytes' });
-      else planned.push({ key, localPath, size: 0, folder: true });
-    };
+    const add = (key: string, localPath: string, size: number, stream?: string) => plan({ key, localPath, size, ...(stream ? { stream } : {}) });
+    const addFolder = (key: string, localPath: string) => plan({ key, localPath, size: 0, folder: true });
     for (const p of paths) {
       if (!path.isAbsolute(p)) throw invalid(`not an absolute path: ${p}`);
       const s = await stat(p).catch(() => null);
@@ -664,12 +662,13 @@ export class TransferService {
   }
 }
 
-function appErrorOf(error: unknown): AppError {
+/** The app error for anything a transfer throws (engine, handler, local file system or S3). */
+export function appErrorOf(error: unknown, context = 'transfer'): AppError {
   if (error instanceof TransferError) return error.appError;
   if (error instanceof HandlerError) return error.appError;
   const e = error as { code?: string; message?: string };
   if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return { code: 'Unknown', message: `local file system: ${e.message ?? e.code}` };
-  return toAppError(error, 'transfer');
+  return toAppError(error, context);
 }
 
 function invalid(message: string): HandlerError {
