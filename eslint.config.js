@@ -3,7 +3,7 @@
 //   renderer/ browser code: no Electron, no Node, nothing from main/ (types come from shared/)
 //   main/     Node code; `electron` only in the few glue files, ipcMain only in main/ipc/register.ts,
 //             ipcRenderer only in main/preload.ts
-// e2e/support/lint-boundaries.test.ts lints snippets against this file so the rules cannot silently rot.
+// .ci/lint-boundaries.test.ts lints snippets against this file so the rules cannot silently rot.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -64,7 +64,7 @@ export default defineConfig(
 
   // ── Node-side code: main, tests, tooling ──
   {
-    files: ['main/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', '*.config.{js,ts}', 'eslint.config.js'],
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'testkit/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', '*.config.{js,ts}', 'eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 
@@ -171,7 +171,7 @@ export default defineConfig(
 
   // ── tests and tooling ──
   {
-    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts', 'testkit/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Playwright fixtures without dependencies are written `async ({}, use) => …`.

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './e2e/support/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './testkit/chromium';
 
 /** Set by .ci/run: where machine-readable results go for the run's summary line. */
 const reportDir = process.env['S3DESK_REPORT_DIR'];

@@ -14,12 +14,12 @@ import { createCore } from '../main/ipc/handlers';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { RendererApi } from '../shared/ipc';
 import type { ListPage } from '../shared/types';
-import { unwrap } from '../e2e/support/core-fixture';
-import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium';
-import { startCountingProxy } from '../e2e/support/counting-proxy';
-import { BridgeEvents, installBridge } from '../e2e/support/preload-bridge';
-import { startS3Server, TEST_CREDENTIALS } from '../e2e/support/s3-server';
-import { startStaticServer } from '../e2e/support/static-server';
+import { unwrap } from '../testkit/core-fixture';
+import { CHROMIUM_ARGS, chromiumPath } from '../testkit/chromium';
+import { startCountingProxy } from '../testkit/counting-proxy';
+import { BridgeEvents, installBridge } from '../testkit/preload-bridge';
+import { startS3Server, TEST_CREDENTIALS } from '../testkit/s3-server';
+import { startStaticServer } from '../testkit/static-server';
 
 const OBJECTS = 100_000;
 const BUCKET = 'bench';

@@ -1,7 +1,7 @@
 /** A fauxqs S3 server in its own process, so benchmarks don't share an event loop with the client measured.
  *  Prints its URL on the first stdout line and runs until stdin closes. A "gc" line on stdin collects its heap
  *  (with --expose-gc) and answers "gc-done": the previous timed run's garbage is not left to the next one. */
-import { startS3Server } from '../e2e/support/s3-server';
+import { startS3Server } from '../testkit/s3-server';
 
 void startS3Server().then((server) => {
   process.stdout.write(`${server.url}\n`);

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { TEST_CREDENTIALS } from '../e2e/support/s3-server';
+import { TEST_CREDENTIALS } from '../testkit/s3-server';
 import { createCore } from '../main/ipc/handlers';
 import type { Result } from '../shared/errors';
 import { toolVersion } from './machine';

@@ -5,8 +5,8 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startCountingProxy } from '../e2e/support/counting-proxy';
-import { startS3Server } from '../e2e/support/s3-server';
+import { startCountingProxy } from '../testkit/counting-proxy';
+import { startS3Server } from '../testkit/s3-server';
 
 type Request = { readonly id: number } & ({ readonly op: 'reset' | 'counts' | 'close' } | { readonly op: 'delay'; readonly ms: number });
 type Reply = { readonly id: number; readonly counts?: Record<string, number> };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { createCore } from '../main/ipc/handlers';
-import { TEST_CREDENTIALS } from '../e2e/support/s3-server';
+import { TEST_CREDENTIALS } from '../testkit/s3-server';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
@@ -241,7 +241,7 @@ export async function runTransfersBench(): Promise<string> {
     best(upSmall, 'S3 Desk', await time(() => ours.upload([smallDir], 'ours/')));
     if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
     best(upBig, 'rclone', await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/`)));
-    // fauxqs alone misreads rclone's CompleteMultipartUpload (see e2e/support/complete-multipart-xml.ts); the test
+    // fauxqs alone misreads rclone's CompleteMultipartUpload (see testkit/complete-multipart-xml.ts); the test
     // server reads it as S3 does, so a failure here is a real one.
     if (upBig.seconds['rclone'] == null) notes.push('rclone: its first big upload failed (see the run\'s log).');
     best(upSmall, 'rclone', await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/small/`)));

@@ -2,9 +2,9 @@
  * The file browser in real Chromium over the real core, against fauxqs through the counting proxy.
  * S3 requests are counted on the wire (s3Proxy), never from the app's own numbers.
  */
-import { numberedKeys, TEST_CREDENTIALS } from './support/s3-server';
-import { expect, test } from './support/app-fixture';
-import { BrowserPage, README_SCREENSHOT } from './support/pages/browser-page';
+import { numberedKeys, TEST_CREDENTIALS } from '../testkit/s3-server';
+import { expect, test } from '../testkit/app-fixture';
+import { BrowserPage, README_SCREENSHOT } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../main/ipc/handlers';
 import { SETTINGS_FILE_NAME } from '../main/connections/settings-file';
-import { test as base, expect } from './support/app-fixture';
-import { createFakeSecretBox, type FakeSecretBox } from './support/fake-secret-box';
-import { BridgeEvents, installBridge } from './support/preload-bridge';
-import { TEST_CREDENTIALS } from './support/s3-server';
-import { makeSelfSignedCert, opensslAvailable, startTlsFront } from './support/tls-front';
+import { test as base, expect } from '../testkit/app-fixture';
+import { createFakeSecretBox, type FakeSecretBox } from '../testkit/fake-secret-box';
+import { BridgeEvents, installBridge } from '../testkit/preload-bridge';
+import { TEST_CREDENTIALS } from '../testkit/s3-server';
+import { makeSelfSignedCert, opensslAvailable, startTlsFront } from '../testkit/tls-front';
 
 /** Each test gets its own user-data folder and keyring, shared by its cores (so a restart can decrypt). */
 const test = base.extend<{ userData: { readonly dir: string; readonly box: FakeSecretBox } }>({

@@ -14,9 +14,9 @@ import { DEMO_CONNECTION_ENV } from '../main/demo-connection';
 import { API_METHODS, type ConnectionInput, EVENT_SUBSCRIPTIONS } from '../shared/ipc';
 import { dragStreamUrl } from '../shared/drag-stream';
 import { PRELOAD_EXTRAS } from '../shared/transfers';
-import { folderSnapshot, installDragRecorder, recordedDrags, sha256 } from './support/electron-drag-recorder';
-import { BrowserPage } from './support/pages/browser-page';
-import { startS3Server, TEST_CREDENTIALS } from './support/s3-server';
+import { folderSnapshot, installDragRecorder, recordedDrags, sha256 } from '../testkit/electron-drag-recorder';
+import { BrowserPage } from './pages/browser-page';
+import { startS3Server, TEST_CREDENTIALS } from '../testkit/s3-server';
 
 const MAIN_ENTRY = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'index.js');
 

@@ -5,8 +5,8 @@
  */
 import { API_METHODS, EVENT_SUBSCRIPTIONS } from '../shared/ipc';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
-import { saveScreenshot } from './support/artifacts';
-import { callFromPage, expect, test } from './support/app-fixture';
+import { saveScreenshot } from '../testkit/artifacts';
+import { callFromPage, expect, test } from '../testkit/app-fixture';
 
 test('the built renderer loads under the app CSP', async ({ page, appUrl }) => {
   const response = await page.goto(appUrl);

@@ -4,9 +4,9 @@
  * test checks what the bucket really holds (s3.keys) and that the table updates with no manual refresh.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './support/app-fixture';
-import { BrowserPage } from './support/pages/browser-page';
-import { numberedKeys } from './support/s3-server';
+import { expect, test } from '../testkit/app-fixture';
+import { BrowserPage } from './pages/browser-page';
+import { numberedKeys } from '../testkit/s3-server';
 
 const CONNECTION = 'Local fauxqs';
 const PNG = Buffer.from(

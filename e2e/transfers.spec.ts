@@ -8,8 +8,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDragStreamHandler } from '../main/transfers/drag-stream';
-import { expect, test } from './support/app-fixture';
-import { BrowserPage } from './support/pages/browser-page';
+import { expect, test } from '../testkit/app-fixture';
+import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');

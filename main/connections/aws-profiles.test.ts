@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CountingProxy, startCountingProxy } from '../../e2e/support/counting-proxy';
-import { unwrap } from '../../e2e/support/core-fixture';
-import { startS3Server, type TestS3Server } from '../../e2e/support/s3-server';
+import { type CountingProxy, startCountingProxy } from '../../testkit/counting-proxy';
+import { unwrap } from '../../testkit/core-fixture';
+import { startS3Server, type TestS3Server } from '../../testkit/s3-server';
 import { createCore } from '../ipc/handlers';
 import { credentialProviderFor } from './credentials';
 

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CountingProxy, startCountingProxy } from '../../e2e/support/counting-proxy';
-import { unwrap } from '../../e2e/support/core-fixture';
-import { createFakeSecretBox } from '../../e2e/support/fake-secret-box';
-import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../../e2e/support/s3-server';
+import { type CountingProxy, startCountingProxy } from '../../testkit/counting-proxy';
+import { unwrap } from '../../testkit/core-fixture';
+import { createFakeSecretBox } from '../../testkit/fake-secret-box';
+import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../../testkit/s3-server';
 import type { Channel, HandlerMap } from '../../shared/ipc';
 import { type Core, createCore, type HandlerOptions } from '../ipc/handlers';
 import { SETTINGS_FILE_NAME } from './settings-file';

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { TEST_CREDENTIALS } from '../../e2e/support/s3-server';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import type { ConnectionUpdate } from '../../shared/ipc';
 import { createS3ClientFactory } from '../s3/client-factory';
 

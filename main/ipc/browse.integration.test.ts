@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { TEST_CREDENTIALS } from '../../e2e/support/s3-server';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import type { IpcEvents } from '../../shared/ipc';
 import type { Entry } from '../../shared/types';
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { numberedKeys } from '../../e2e/support/s3-server';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { numberedKeys } from '../../testkit/s3-server';
 import { createManualClock } from '../cache/clock';
 
 const listAll = listFolder;

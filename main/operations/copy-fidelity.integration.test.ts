@@ -5,7 +5,7 @@
  * CopyObject and CreateMultipartUpload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import type { PlanRequest } from '../../shared/operations';
 
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { numberedKeys } from '../../e2e/support/s3-server';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { numberedKeys } from '../../testkit/s3-server';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 import type { OperationProgress, PlanRequest } from '../../shared/operations';
 import type { Entry } from '../../shared/types';
@@ -381,8 +381,8 @@ describe('copy / paste', () => {
 });
 
 async function startCoreFixtureServer() {
-  const { startS3Server, TEST_CREDENTIALS } = await import('../../e2e/support/s3-server');
-  const { startCountingProxy } = await import('../../e2e/support/counting-proxy');
+  const { startS3Server, TEST_CREDENTIALS } = await import('../../testkit/s3-server');
+  const { startCountingProxy } = await import('../../testkit/counting-proxy');
   const server = await startS3Server();
   server.createBucket('remote');
   const proxy = await startCountingProxy(server.url);

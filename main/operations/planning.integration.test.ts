@@ -3,8 +3,8 @@
  * listings only; planning a big folder reports its counting and can be cancelled mid-listing.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { numberedKeys } from '../../e2e/support/s3-server';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { numberedKeys } from '../../testkit/s3-server';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 
 const events: Array<{ channel: EventChannel; payload: unknown }> = [];

@@ -5,8 +5,8 @@
  * naming the right one (fauxqs itself checks no signatures).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import type { WireRequest } from '../../e2e/support/counting-proxy';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import type { WireRequest } from '../../testkit/counting-proxy';
 import type { PlanRequest } from '../../shared/operations';
 import { createS3ClientFactory } from '../s3/client-factory';
 

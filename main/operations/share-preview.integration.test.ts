@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { MAX_PRESIGN_SECONDS } from '../../shared/operations';
 
 let f: CoreFixture;

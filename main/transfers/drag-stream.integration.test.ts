@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { dragStreamUrl } from '../../shared/drag-stream';
 import type { TransferItem } from '../../shared/transfers';
 import { createDragStreamHandler, type DragStreamHandler } from './drag-stream';

@@ -9,9 +9,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
-import { TEST_CREDENTIALS } from '../../e2e/support/s3-server';
-import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert, startTlsFront, type TlsFront } from '../../e2e/support/tls-front';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { TEST_CREDENTIALS } from '../../testkit/s3-server';
+import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert, startTlsFront, type TlsFront } from '../../testkit/tls-front';
 import { createS3ClientFactory } from '../s3/client-factory';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');

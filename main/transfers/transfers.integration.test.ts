@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../e2e/support/core-fixture';
+import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 import type { TransferBatchEvent, TransferItem } from '../../shared/transfers';
 import { partName } from './temp-sweep';

@@ -5,8 +5,8 @@
  * serialized as JSON, so anything that would not survive a plain-data boundary fails here too.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Core } from '../../main/ipc/handlers';
-import { API_GLOBAL, API_METHODS, type Channel, EVENT_SUBSCRIPTIONS, type EventChannel, type EventSink } from '../../shared/ipc';
+import type { Core } from '../main/ipc/handlers';
+import { API_GLOBAL, API_METHODS, type Channel, EVENT_SUBSCRIPTIONS, type EventChannel, type EventSink } from '../shared/ipc';
 
 const BINDING_PREFIX = '__s3deskE2E_';
 /** Where the page-side bridge keeps its event dispatcher: a registered symbol, not a named global. */

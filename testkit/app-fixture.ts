@@ -4,18 +4,18 @@
  * served with the app's CSP, and Debian's Chromium with `window.s3desk` bridged to the core. Only Electron's
  * process boundary is simulated (see preload-bridge.ts).
  *
- *   import { expect, test } from './support/app-fixture';
+ *   import { expect, test } from '../testkit/app-fixture';
  *   test('…', async ({ app, s3, s3Proxy, connection }) => { … });
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import { type Core, createCore, type HandlerOptions } from '../../main/ipc/handlers';
-import { CONTENT_SECURITY_POLICY } from '../../main/security';
-import type { Result } from '../../shared/errors';
-import type { API_METHODS, ApiMethod, ConnectionInput, RequestOf, ResponseOf } from '../../shared/ipc';
-import type { ConnectionSummary } from '../../shared/types';
+import { type Core, createCore, type HandlerOptions } from '../main/ipc/handlers';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+import type { Result } from '../shared/errors';
+import type { API_METHODS, ApiMethod, ConnectionInput, RequestOf, ResponseOf } from '../shared/ipc';
+import type { ConnectionSummary } from '../shared/types';
 import { unwrap } from './core-fixture';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
 import { BridgeEvents, installBridge } from './preload-bridge';

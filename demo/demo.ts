@@ -10,12 +10,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_CONNECTION_ENV } from '../../main/demo-connection';
-import type { ConnectionInput } from '../../shared/ipc';
-import { startS3Server, type TestS3Server } from '../support/s3-server';
+import { DEMO_CONNECTION_ENV } from '../main/demo-connection';
+import type { ConnectionInput } from '../shared/ipc';
+import { startS3Server, type TestS3Server } from '../testkit/s3-server';
 import { DEMO_BIG_COUNT, DEMO_BIG_FOLDER, DEMO_BUCKETS, seedDemo } from './seed';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DEFAULT_PORT = 4599;
 /** fauxqs does not check signatures; these only have to look like credentials. */
 export const DEMO_CREDENTIALS = { accessKeyId: 'S3DESKDEMOKEY', secretAccessKey: 's3desk-demo-secret' } as const;

@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../main/ipc/handlers';
-import { unwrap } from '../support/core-fixture';
-import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../support/s3-server';
+import { createCore } from '../main/ipc/handlers';
+import { unwrap } from '../testkit/core-fixture';
+import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../testkit/s3-server';
 import { crc32 } from './png';
 import { DEMO_BIG_COUNT, DEMO_BIG_FOLDER, DEMO_BUCKETS, seedDemo } from './seed';
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretBox } from '../../main/connections/secret-box';
+import type { SecretBox } from '../main/connections/secret-box';
 
 /**
  * A SecretBox for tests: real AES-256-GCM with a key that lives in this object (the stand-in for the OS

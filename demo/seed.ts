@@ -1,4 +1,4 @@
-import type { TestS3Server } from '../support/s3-server';
+import type { TestS3Server } from '../testkit/s3-server';
 import { makePng, type Rgb } from './png';
 
 /** The buckets `npm run demo` promises, with what each is for. */

@@ -26,7 +26,7 @@ function buildApp(options: BuildAppOptions & { stores: Stores }): ReturnType<typ
 }
 
 async function loadStores(): Promise<Stores> {
-  const dist = new URL('../../node_modules/fauxqs/dist/', import.meta.url);
+  const dist = new URL('../node_modules/fauxqs/dist/', import.meta.url);
   const load = async (file: string, name: string) => ((await import(new URL(file, dist).href)) as Record<string, new () => unknown>)[name]!;
   const [S3, Sqs, Sns] = await Promise.all([
     load('s3/s3Store.js', 'S3Store'),
