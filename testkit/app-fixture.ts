@@ -24,7 +24,7 @@ import { startStaticServer } from './static-server';
 
 export { expect };
 
-export const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+export const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'renderer');
 
 export interface AppOptions {
   /** Options for createCore (cache bounds, an injected clock); `events` is always the bridge's. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 
 /** Screenshots specs take on purpose (for the README and for reviewers) live here; failures go to test-results/. */
-export const ARTIFACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+export const ARTIFACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'e2e', 'artifacts');
 
 /** Save a full-page screenshot as e2e/artifacts/<name>.png and return its path relative to the repo root. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Screenshots of the main views, kept as test artifacts. */
 export const SCREENSHOT_DIR = join(E2E_DIR, 'artifacts', 'screenshots');
 /** The one screenshot the README shows (committed). */
