@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { RendererApi } from '../shared/ipc';
 import type { ListPage } from '../shared/types';

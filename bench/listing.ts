@@ -10,7 +10,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TEST_CREDENTIALS } from '../testkit/s3-server';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import type { Result } from '../shared/errors';
 import { toolVersion } from './machine';
 import { type S3Stack, startS3Stack } from './s3-stack';

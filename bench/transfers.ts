@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import { TEST_CREDENTIALS } from '../testkit/s3-server';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import { unwrap } from '../testkit/core-fixture';
 import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../testkit/s3-server';
 import { crc32 } from './png';

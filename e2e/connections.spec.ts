@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import { SETTINGS_FILE_NAME } from '../main/connections/settings-file';
 import { test as base, expect } from '../testkit/app-fixture';
 import { createFakeSecretBox, type FakeSecretBox } from '../testkit/fake-secret-box';

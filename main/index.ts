@@ -13,7 +13,7 @@ import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, registerDragScheme, serveDragStreams } from './electron/drag-protocol';
 import { installAppMenu } from './electron/menu';
 import { safeStorageSecretBox } from './electron/safe-storage';
-import { createCore } from './ipc/handlers';
+import { createCore } from './core/create-core';
 import { registerIpc, webContentsSink } from './ipc/register';
 import { createDragStreamHandler } from './transfers/drag-stream';
 import { sweepStaleTempDirs } from './transfers/temp-sweep';

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'NoSuchKey',
   'NoSuchConnection',
   'Network',
+  /** The local disk refused (a download's target exists as a folder, disk full, permission denied, read-only). */
+  'LocalFileError',
   'Throttled',
   'InvalidInput',
   'NotCached',

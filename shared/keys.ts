@@ -5,6 +5,21 @@
 
 export const DELIMITER = '/';
 
+/** S3 keys are at most 1,024 bytes of UTF-8: the one place this limit is written. */
+export const MAX_KEY_BYTES = 1024;
+
+const UTF8 = new TextEncoder();
+
+/** The length S3 measures a key by: its UTF-8 bytes, not its UTF-16 code units. */
+export function keyByteLength(key: string): number {
+  return UTF8.encode(key).length;
+}
+
+export function isKeyTooLong(key: string): boolean {
+  // Each UTF-16 unit is at most 3 UTF-8 bytes: most keys are decided without encoding them.
+  return key.length * 3 > MAX_KEY_BYTES && keyByteLength(key) > MAX_KEY_BYTES;
+}
+
 /** A folder key ends with the delimiter (a CommonPrefix, or a zero-byte "folder marker" object). */
 export function isFolderKey(key: string): boolean {
   return key.endsWith(DELIMITER);

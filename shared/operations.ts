@@ -4,6 +4,7 @@
  * counts for the confirmation; `operations:run` executes exactly that plan (held in main under an opaque id),
  * so the numbers the user confirmed are the numbers that get deleted or moved.
  */
+import { keyByteLength, MAX_KEY_BYTES } from './keys';
 import type { ConnectionId } from './types';
 
 /** AWS refuses presigned URLs valid longer than 7 days (SigV4). */
@@ -12,8 +13,7 @@ export const MAX_PRESIGN_SECONDS = 7 * 24 * 60 * 60;
 export const TEXT_PREVIEW_BYTES = 64 * 1024;
 /** Images above this size are not previewed (their bytes would cross IPC as base64). */
 export const IMAGE_PREVIEW_MAX_BYTES = 8 * 1024 * 1024;
-/** S3 keys are at most 1024 bytes of UTF-8. */
-export const MAX_KEY_BYTES = 1024;
+export { MAX_KEY_BYTES } from './keys';
 
 export interface ObjectSelection {
   readonly connectionId: ConnectionId;
@@ -151,7 +151,7 @@ export function nameProblem(name: string, prefix = '', folder = false): string |
   if (name.includes('/')) return 'A name cannot contain "/".';
   if (name === '.' || name === '..') return `"${name}" is not allowed as a name.`;
   if (name.trim().length === 0) return 'The name is only spaces.';
-  const bytes = new TextEncoder().encode(prefix + name + (folder ? '/' : '')).length;
+  const bytes = keyByteLength(prefix + name + (folder ? '/' : ''));
   if (bytes > MAX_KEY_BYTES) return `The full key would be ${bytes} bytes; S3 allows ${MAX_KEY_BYTES}.`;
   return null;
 }

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
-import { type Core, createCore, type HandlerOptions } from '../main/ipc/handlers';
+import { type Core, createCore, type HandlerOptions } from '../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { Result } from '../shared/errors';
 import type { API_METHODS, ApiMethod, ConnectionInput, RequestOf, ResponseOf } from '../shared/ipc';

@@ -1,7 +1,7 @@
 import type { Result } from '../shared/errors';
 import type { Entry, ListPage } from '../shared/types';
-import type { HandlerOptions } from '../main/ipc/handlers';
-import { type Core, createCore } from '../main/ipc/handlers';
+import type { HandlerOptions } from '../main/core/create-core';
+import { type Core, createCore } from '../main/core/create-core';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
 import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from './s3-server';
 

@@ -5,7 +5,7 @@
  * serialized as JSON, so anything that would not survive a plain-data boundary fails here too.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Core } from '../main/ipc/handlers';
+import type { Core } from '../main/core/create-core';
 import { API_GLOBAL, API_METHODS, type Channel, EVENT_SUBSCRIPTIONS, type EventChannel, type EventSink } from '../shared/ipc';
 
 const BINDING_PREFIX = '__s3deskE2E_';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CountingProxy, startCountingProxy } from '../../testkit/counting-proxy';
 import { unwrap } from '../../testkit/core-fixture';
 import { startS3Server, type TestS3Server } from '../../testkit/s3-server';
-import { createCore } from '../ipc/handlers';
+import { createCore } from '../core/create-core';
 import { credentialProviderFor } from './credentials';
 
 /**

@@ -7,7 +7,7 @@ import { unwrap } from '../../testkit/core-fixture';
 import { createFakeSecretBox } from '../../testkit/fake-secret-box';
 import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from '../../testkit/s3-server';
 import type { Channel, HandlerMap } from '../../shared/ipc';
-import { type Core, createCore, type HandlerOptions } from '../ipc/handlers';
+import { type Core, createCore, type HandlerOptions } from '../core/create-core';
 import { SETTINGS_FILE_NAME } from './settings-file';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYsecretTEST';

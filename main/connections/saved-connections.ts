@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ConnectionInput, ConnectionUpdate, StaticCredentialsInput } from '../../shared/ipc';
 import type { ConnectionStoreStatus, ConnectionSummary } from '../../shared/types';
-import { HandlerError } from '../ipc/context';
+import { CodedError } from '../core/app-error';
 import type { AuthSource } from './credentials';
 import { type ConnectionDefinition, type ConnectionRegistry, definitionOf, keyHint } from './registry';
 import { UNAVAILABLE_SECRET_BOX, type SecretBox } from './secret-box';
@@ -70,7 +70,7 @@ export class SavedConnections {
 
   async update(id: string, update: ConnectionUpdate): Promise<ConnectionSummary> {
     const existing = this.options.registry.get(id);
-    if (!existing) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${id}` });
+    if (!existing) throw new CodedError({ code: 'NoSuchConnection', message: `no connection ${id}` });
     const input = this.completeUpdate(id, update);
     if (!this.records.has(id)) {
       // A session-only connection (no user-data folder): replace it in memory.
@@ -99,7 +99,7 @@ export class SavedConnections {
     if (credentials.secretAccessKey) return { ...rest, credentials: { ...credentials, secretAccessKey: credentials.secretAccessKey } };
     const stored = id === undefined ? undefined : this.storedKeys(id);
     if (!stored || stored.accessKeyId !== credentials.accessKeyId) {
-      throw new HandlerError({ code: 'InvalidInput', message: 'enter the secret access key (it is needed for a new access key ID)' });
+      throw new CodedError({ code: 'InvalidInput', message: 'enter the secret access key (it is needed for a new access key ID)' });
     }
     return {
       ...rest,
@@ -121,7 +121,7 @@ export class SavedConnections {
     const current = id === undefined ? undefined : this.options.registry.get(id)?.definition.trustedCertificate;
     const cert = this.seenCertificates.get(sha256) ?? (current?.sha256 === sha256 ? current : undefined);
     if (!cert) {
-      throw new HandlerError({ code: 'InvalidInput', message: 'test the connection first: the certificate to trust has not been seen from this server' });
+      throw new CodedError({ code: 'InvalidInput', message: 'test the connection first: the certificate to trust has not been seen from this server' });
     }
     return cert;
   }

@@ -1,6 +1,6 @@
 import { GetBucketLocationCommand, ListBucketsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { ConnectionTestFailure, ConnectionTestResult } from '../../shared/types';
-import { toAppError } from '../s3/errors';
+import { toAppError } from '../core/to-app-error';
 
 interface RawResponse {
   readonly statusCode: number;

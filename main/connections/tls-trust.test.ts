@@ -12,7 +12,7 @@ import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-f
 import { createFakeSecretBox } from '../../testkit/fake-secret-box';
 import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert, startTlsFront, type TlsFront } from '../../testkit/tls-front';
-import { createCore } from '../ipc/handlers';
+import { createCore } from '../core/create-core';
 import { createS3ClientFactory } from '../s3/client-factory';
 import { pinnedTlsOptions } from './tls-trust';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCore } from './handlers';
+import { createCore } from '../core/create-core';
 import { requestSchemas } from './schemas';
 
 const good = {

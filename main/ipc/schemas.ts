@@ -1,16 +1,11 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { canonicalPrefix } from '../../shared/keys';
+import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
 
-export const id = z.string().min(1).max(200);
-/** S3 allows 3–63 chars on AWS; S3-compatible stores are looser, so only forbid what can never be a bucket. */
-export const bucket = z.string().min(1).max(255).regex(/^[^\s/\\]+$/, 'not a bucket name');
-/** S3 keys are at most 1024 bytes of UTF-8. */
-export const key = z.string().max(1024).refine((k) => new TextEncoder().encode(k).length <= 1024, 'key longer than 1024 bytes');
 export const empty = z.object({}).strict();
-export const nonEmptyKey = key.refine((k) => k.length > 0, 'empty key');
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
 const destination = z.object({ connectionId: id, bucket, prefix: key }).strict();
 

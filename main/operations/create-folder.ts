@@ -1,8 +1,8 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { childKey } from '../../shared/keys';
 import { nameProblem } from '../../shared/operations';
-import { HandlerError } from '../ipc/context';
-import { anyUnder } from './list-all';
+import { CodedError } from '../core/app-error';
+import { anyUnder } from '../s3/list-objects';
 
 /**
  * A folder is a zero-byte "name/" marker object. Refuses a name that already is a folder here (a marker or
@@ -10,9 +10,9 @@ import { anyUnder } from './list-all';
  */
 export async function createFolder(client: S3Client, bucket: string, prefix: string, name: string): Promise<string> {
   const problem = nameProblem(name, prefix, true);
-  if (problem) throw new HandlerError({ code: 'InvalidInput', message: problem });
+  if (problem) throw new CodedError({ code: 'InvalidInput', message: problem });
   const key = childKey(prefix, name, true);
-  if (await anyUnder(client, bucket, key)) throw new HandlerError({ code: 'Conflict', message: `a folder named "${name}" already exists` });
+  if (await anyUnder(client, bucket, key)) throw new CodedError({ code: 'Conflict', message: `a folder named "${name}" already exists` });
   await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: new Uint8Array(), ContentLength: 0 }));
   return key;
 }

@@ -1,5 +1,6 @@
 import type { OperationPlan, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from '../../shared/operations';
-import { HandlerError, type CoreContext } from '../ipc/context';
+import { CodedError } from '../core/app-error';
+import type { CoreContext } from '../core/context';
 import { createFolder } from './create-folder';
 import { type CopyLimits, DEFAULT_COPY_LIMITS } from './object-copy';
 import { buildPlan } from './planner';
@@ -57,7 +58,7 @@ export class OperationsService {
     const planningId = req.planningId;
     const controller = new AbortController();
     if (planningId !== undefined) {
-      if (this.running.has(planningId)) throw new HandlerError({ code: 'InvalidInput', message: `"${planningId}" is already in use` });
+      if (this.running.has(planningId)) throw new CodedError({ code: 'InvalidInput', message: `"${planningId}" is already in use` });
       this.running.set(planningId, controller);
     }
     let lastSent = Number.NEGATIVE_INFINITY;
@@ -73,7 +74,7 @@ export class OperationsService {
       built = await buildPlan({ cache: this.ctx.cache, clientFor: (id, b) => this.ctx.clientFor(id, b), signal: controller.signal, onCounted }, req);
     } catch (error) {
       // Whatever the abort surfaced as (the SDK's AbortError, a DOMException), a cancelled plan says so.
-      if (controller.signal.aborted) throw new HandlerError({ code: 'Cancelled', message: 'counting was cancelled' });
+      if (controller.signal.aborted) throw new CodedError({ code: 'Cancelled', message: 'counting was cancelled' });
       throw error;
     } finally {
       if (planningId !== undefined) this.running.delete(planningId);
@@ -94,7 +95,7 @@ export class OperationsService {
 
   async run(planId: string): Promise<OperationReport> {
     const plan = this.plans.take(planId);
-    if (!plan) throw new HandlerError({ code: 'InvalidInput', message: 'unknown, expired or already used plan' });
+    if (!plan) throw new CodedError({ code: 'InvalidInput', message: 'unknown, expired or already used plan' });
     const controller = new AbortController();
     this.running.set(plan.id, controller);
     const meter = new ProgressMeter(
@@ -161,7 +162,7 @@ export class OperationsService {
 
   async share(req: ShareRequest): Promise<ShareLink> {
     const conn = this.ctx.connections.get(req.connectionId);
-    if (!conn) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${req.connectionId}` });
+    if (!conn) throw new CodedError({ code: 'NoSuchConnection', message: `no connection ${req.connectionId}` });
     switch (req.kind) {
       case 's3-uri':
         return { kind: req.kind, text: s3Uri(req.bucket, req.key), expiresAt: null };

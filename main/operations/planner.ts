@@ -1,10 +1,10 @@
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { basename, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
-import { MAX_KEY_BYTES, nameProblem, type ObjectSelection, type PlanRequest } from '../../shared/operations';
+import { basename, canonicalPrefix, isFolderKey, isKeyTooLong, MAX_KEY_BYTES, parentOf } from '../../shared/keys';
+import { nameProblem, type ObjectSelection, type PlanRequest } from '../../shared/operations';
 import type { S3Cache } from '../cache/s3-cache';
-import { HandlerError } from '../ipc/context';
-import { toAppError } from '../s3/errors';
-import { anyUnder, listAllUnder, type ListedObject } from './list-all';
+import { CodedError } from '../core/app-error';
+import { toAppError } from '../core/to-app-error';
+import { anyUnder, listAll, type ListedObject } from '../s3/list-objects';
 import type { PlanItem, StoredPlan } from './plan-store';
 
 export interface PlannerDeps {
@@ -18,8 +18,10 @@ export interface PlannerDeps {
 
 type Draft = Omit<StoredPlan, 'id' | 'createdAt'>;
 
-const invalid = (message: string) => new HandlerError({ code: 'InvalidInput', message });
-const byteLength = (s: string) => new TextEncoder().encode(s).length;
+/** What a plan needs of each object; from the listing, the cache or one HeadObject. */
+type PlannedObject = Pick<ListedObject, 'key' | 'size' | 'storageClass'>;
+
+const invalid = (message: string) => new CodedError({ code: 'InvalidInput', message });
 
 /** Turn a plan request into the exact list of objects the run will touch. */
 export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ draft: Draft; conflicts: string[] }> {
@@ -58,11 +60,11 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const client = deps.clientFor(req.connectionId, req.bucket);
       // Renaming must never overwrite: one existence check of the new name (not a sweep).
       if (await exists(client, req.bucket, newKey)) {
-        throw new HandlerError({ code: 'Conflict', message: `"${req.newName}" already exists in this folder` });
+        throw new CodedError({ code: 'Conflict', message: `"${req.newName}" already exists in this folder` });
       }
       const selection: ObjectSelection = { connectionId: req.connectionId, bucket: req.bucket, keys: [req.key] };
       const { objects, missing } = await expandSelection(deps, selection);
-      if (objects.length === 0) throw new HandlerError({ code: 'NoSuchKey', message: `"${basename(req.key)}" no longer exists` });
+      if (objects.length === 0) throw new CodedError({ code: 'NoSuchKey', message: `"${basename(req.key)}" no longer exists` });
       const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass }));
       checkItems(items, true);
       const place = { connectionId: req.connectionId, bucket: req.bucket };
@@ -72,7 +74,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
 }
 
 interface Expanded {
-  readonly objects: Array<ListedObject & { readonly parent: string }>;
+  readonly objects: Array<PlannedObject & { readonly parent: string }>;
   readonly missing: string[];
 }
 
@@ -83,13 +85,13 @@ interface Expanded {
 async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise<Expanded> {
   const client = deps.clientFor(sel.connectionId, sel.bucket);
   const seen = new Set<string>();
-  const objects: Array<ListedObject & { parent: string }> = [];
+  const objects: Array<PlannedObject & { parent: string }> = [];
   const missing: string[] = [];
   let bytes = 0;
-  const push = (o: ListedObject, parent: string) => {
+  const push = (o: PlannedObject, parent: string) => {
     if (seen.has(o.key)) return;
     seen.add(o.key);
-    objects.push({ ...o, parent });
+    objects.push({ key: o.key, size: o.size, storageClass: o.storageClass, parent });
     bytes += o.size;
   };
   const counted = () => deps.onCounted?.(objects.length, bytes);
@@ -97,8 +99,8 @@ async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise
     deps.signal?.throwIfAborted();
     const parent = parentOf(key);
     if (isFolderKey(key)) {
-      const under = await listAllUnder(client, sel.bucket, key, {
-        signal: deps.signal,
+      const { objects: under } = await listAll(client, sel.bucket, key, {
+        ...(deps.signal ? { signal: deps.signal } : {}),
         onPage: (page) => {
           for (const o of page) push(o, parent);
           counted();
@@ -122,7 +124,7 @@ async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise
 }
 
 function checkItems(items: readonly PlanItem[], sameBucket: boolean): void {
-  const tooLong = items.find((i) => i.dst !== null && byteLength(i.dst) > MAX_KEY_BYTES);
+  const tooLong = items.find((i) => i.dst !== null && isKeyTooLong(i.dst));
   if (tooLong) throw invalid(`the new key for "${tooLong.src}" would be longer than ${MAX_KEY_BYTES} bytes`);
   if (!sameBucket) return;
   // A destination that is also a source would be overwritten and then deleted: refuse rather than lose it.
@@ -157,8 +159,9 @@ async function findConflicts(
   const collect = (page: readonly ListedObject[]) => {
     for (const o of page) if (wanted.has(o.key)) found.add(o.key);
   };
-  if (files) await listAllUnder(client, bucket, dest, { shallow: true, signal: deps.signal, onPage: collect });
-  for (const prefix of prefixes) await listAllUnder(client, bucket, prefix, { signal: deps.signal, onPage: collect });
+  const signal = deps.signal ? { signal: deps.signal } : {};
+  if (files) await listAll(client, bucket, dest, { shallow: true, ...signal, onPage: collect });
+  for (const prefix of prefixes) await listAll(client, bucket, prefix, { ...signal, onPage: collect });
   // In plan order, so the dialog lists them as the run will meet them.
   return items.filter((i) => i.dst !== null && found.has(i.dst)).map((i) => i.dst as string);
 }

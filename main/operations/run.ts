@@ -1,7 +1,7 @@
 import { DeleteObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { FailedKey, OperationReport } from '../../shared/operations';
 import type { Change } from '../cache/s3-cache';
-import { toAppError } from '../s3/errors';
+import { toAppError } from '../core/to-app-error';
 import { type CopyLimits, pool, serverCopy, streamCopy } from './object-copy';
 import type { PlanItem, StoredPlan } from './plan-store';
 import type { ProgressMeter } from './progress';

@@ -1,37 +1,24 @@
-import {
-  HeadObjectCommand,
-  ListBucketsCommand,
-  ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListBucketsCommand, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { basename, canonicalPrefix, isFolderKey } from '../../shared/keys';
 import type { BucketInfo, Entry, HeadInfo, ListPage, StatOutcome } from '../../shared/types';
 import type { CachedPage, S3Cache } from '../cache/s3-cache';
-
-/** S3's own maximum; one request per 1000 keys is the floor for any client. */
-export const PAGE_SIZE = 1000;
-
-/** S3 url-encodes keys with form encoding ("+" for space) when asked to; undo it only if the server did. */
-function decodeKey(key: string, encoded: boolean): string {
-  return encoded ? decodeURIComponent(key.replace(/\+/g, ' ')) : key;
-}
+import { decodePage, listObjectsPage, type ObjectsPage } from './list-objects';
 
 /** Turn one ListObjectsV2 response into entries: folders from CommonPrefixes, objects from Contents. */
 export function entriesOf(prefix: string, out: ListObjectsV2CommandOutput): Entry[] {
-  const encoded = out.EncodingType === 'url';
+  return entriesOfPage(prefix, decodePage(out));
+}
+
+function entriesOfPage(prefix: string, page: ObjectsPage): Entry[] {
   const seen = new Set<string>();
   const entries: Entry[] = [];
-  for (const cp of out.CommonPrefixes ?? []) {
-    if (!cp.Prefix) continue;
-    const key = decodeKey(cp.Prefix, encoded);
+  for (const key of page.prefixes) {
     if (seen.has(key) || key === prefix) continue;
     seen.add(key);
     entries.push({ kind: 'folder', key, name: basename(key) });
   }
-  for (const obj of out.Contents ?? []) {
-    if (obj.Key === undefined) continue;
-    const key = decodeKey(obj.Key, encoded);
+  for (const obj of page.objects) {
+    const key = obj.key;
     // The folder's own marker object is not its own child; a marker that repeats a CommonPrefix shows once.
     if (key === prefix || seen.has(key)) continue;
     seen.add(key);
@@ -43,10 +30,10 @@ export function entriesOf(prefix: string, out: ListObjectsV2CommandOutput): Entr
       kind: 'object',
       key,
       name: basename(key),
-      size: obj.Size ?? 0,
-      lastModified: obj.LastModified?.getTime() ?? 0,
-      etag: obj.ETag ?? '',
-      storageClass: obj.StorageClass ?? 'STANDARD',
+      size: obj.size,
+      lastModified: obj.lastModified,
+      etag: obj.etag,
+      storageClass: obj.storageClass,
     });
   }
   return entries;
@@ -126,21 +113,8 @@ export class BrowseService {
   }
 
   private async fetchPage(req: ListRequest, prefix: string, cursor: string, generation: string): Promise<CachedPage> {
-    const out = await req.client.send(
-      new ListObjectsV2Command({
-        Bucket: req.bucket,
-        Prefix: prefix === '' ? undefined : prefix,
-        Delimiter: '/',
-        MaxKeys: PAGE_SIZE,
-        // Keys may hold characters XML 1.0 cannot carry; S3 then url-encodes them and says so in the response.
-        EncodingType: 'url',
-        ContinuationToken: cursor === '' ? undefined : cursor,
-      }),
-    );
-    const page: CachedPage = {
-      entries: entriesOf(prefix, out),
-      nextCursor: out.IsTruncated && out.NextContinuationToken ? out.NextContinuationToken : null,
-    };
+    const out = await listObjectsPage(req.client, { bucket: req.bucket, prefix, shallow: true, cursor: cursor === '' ? null : cursor });
+    const page: CachedPage = { entries: entriesOfPage(prefix, out), nextCursor: out.nextCursor };
     this.cache.setPage(req.connectionId, req.bucket, prefix, cursor, page, generation);
     return page;
   }

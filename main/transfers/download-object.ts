@@ -10,9 +10,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { AppError } from '../../shared/errors';
-import { toAppError } from '../s3/errors';
-import { getDirect, isClockCorrected } from './direct-s3';
+import { CodedError } from '../core/app-error';
+import { localFileError } from '../core/local-file-error';
+import { toAppError } from '../core/to-app-error';
+import { getDirect, isClockCorrected } from '../s3/direct-s3';
 import { abortError, Limiter, sleep } from './limiter';
 import type { SmallFiles } from './small-files';
 import { partName } from './temp-sweep';
@@ -59,16 +60,6 @@ export interface DownloadArgs {
   readonly writer: Pick<SmallFiles, 'writeNew'>;
 }
 
-/** Error carrying an app error code, thrown by the transfer engine. */
-export class TransferError extends Error {
-  constructor(
-    readonly appError: AppError,
-    readonly retryable = false,
-  ) {
-    super(appError.message);
-  }
-}
-
 const SINGLE_PART_ETAG = /^"?([0-9a-fA-F]{32})"?$/;
 
 /** An MD5 to check against, or null: multipart ETags ("…-3") and SSE-KMS/SSE-C ETags are not an MD5. */
@@ -77,16 +68,20 @@ export function md5OfEtag(etag: string): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-function classify(error: unknown, signal: AbortSignal): TransferError {
-  if (signal.aborted) return new TransferError({ code: 'Cancelled', message: 'cancelled' });
-  if (error instanceof TransferError) return error;
+/** `target`: the file meant by a local error that names no path (a write to the open part file). */
+function classify(error: unknown, signal: AbortSignal, target: string): CodedError {
+  if (signal.aborted) return new CodedError({ code: 'Cancelled', message: 'cancelled' });
+  if (error instanceof CodedError) return error;
+  // The disk's fault, not the server's: never retried, and named as local (path and errno meaning).
+  const local = typeof error === 'object' && error !== null ? localFileError(error, target) : null;
+  if (local) return new CodedError({ code: local.code, message: `download: ${local.message}` });
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   const status = e.$metadata?.httpStatusCode;
   if (status === 412 || e.name === 'PreconditionFailed')
-    return new TransferError({ code: 'Conflict', message: 'the object changed on the server since it was listed; refresh and retry' });
+    return new CodedError({ code: 'Conflict', message: 'the object changed on the server since it was listed; refresh and retry' });
   const app = toAppError(error, 'download');
   const retryable = app.code === 'Network' || app.code === 'Throttled' || (status !== undefined && status >= 500) || isClockCorrected(error);
-  return new TransferError(app, retryable);
+  return new CodedError(app, retryable);
 }
 
 function backoff(attempt: number, baseMs: number): number {
@@ -134,7 +129,7 @@ async function createExclusive(file: string): Promise<FileHandle> {
 export async function downloadObject(args: DownloadArgs): Promise<string | null> {
   const { object, signal } = args;
   const tuning = args.tuning ?? DEFAULT_DOWNLOAD_TUNING;
-  if (signal.aborted) throw new TransferError({ code: 'Cancelled', message: 'cancelled' });
+  if (signal.aborted) throw new CodedError({ code: 'Cancelled', message: 'cancelled' });
   const partPath = partPathFor(args.target);
   let handle: FileHandle | undefined;
   let keepPart = false;
@@ -189,14 +184,14 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     await handle?.close();
     handle = undefined;
     if (written !== object.size)
-      throw new TransferError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, got ${written}` });
+      throw new CodedError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, got ${written}` });
     // SSE-KMS and SSE-C objects have single-part-looking ETags that are not the MD5 of the content.
     if (encrypted.kmsOrCustomerKey) expectedMd5 = null;
     if (expectedMd5) {
       // In memory: checked before anything is written. On disk: the part file's bytes.
       const actual = streamHash ? streamHash.digest('hex') : await md5OfFile(partPath, signal);
       if (actual !== expectedMd5)
-        throw new TransferError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
+        throw new CodedError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
@@ -205,7 +200,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     keepPart = true;
     return finalPath;
   } catch (error) {
-    throw classify(error, signal);
+    throw classify(error, signal, args.target);
   } finally {
     if (handle) await handle.close().catch(() => {});
     if (!keepPart) await rm(partPath, { force: true });
@@ -336,10 +331,10 @@ async function fetchRange(
               if (sse?.startsWith('aws:kms') || headers['x-amz-server-side-encryption-customer-algorithm']) encrypted.kmsOrCustomerKey = true;
               const contentLength = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
               if ((status !== 206 && requestedFrom !== 0) || (contentLength !== undefined && contentLength !== expectedLength))
-                throw new TransferError({ code: 'Unknown', message: `server answered ${contentLength ?? 'unknown'} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
+                throw new CodedError({ code: 'Unknown', message: `server answered ${contentLength ?? 'unknown'} bytes for a ${expectedLength}-byte range (Range unsupported?)` });
             },
             onBody: (view, hold) => {
-              if (issued + batchBytes + view.length > range.end + 1) throw new TransferError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
+              if (issued + batchBytes + view.length > range.end + 1) throw new CodedError({ code: 'Unknown', message: 'server sent more bytes than asked for' });
               batch.push(view);
               releases.push(hold());
               batchBytes += view.length;
@@ -356,13 +351,13 @@ async function fetchRange(
           requestFailure ??= { error };
         }
         while (writes.size > 0) await Promise.all(writes);
-        if (writeFailure) throw new TransferError({ code: 'Unknown', message: `cannot write the file: ${(writeFailure.error as Error).message}` });
+        if (writeFailure) throw classify(writeFailure.error, userSignal, args.target);
         pos = issued;
         if (requestFailure) throw requestFailure.error;
       });
-      if (pos <= range.end) throw new TransferError({ code: 'Network', message: 'connection closed before the range was complete' }, true);
+      if (pos <= range.end) throw new CodedError({ code: 'Network', message: 'connection closed before the range was complete' }, true);
     } catch (error) {
-      const e = classify(error, userSignal);
+      const e = classify(error, userSignal, args.target);
       if (signal.aborted || !e.retryable) throw signal.aborted && !userSignal.aborted ? abortError() : e;
       if (pos > before) attempt = 0;
       if (++attempt > tuning.maxRetries) throw e;

@@ -4,14 +4,16 @@
  * Response, so tests call it directly; main/electron/drag-protocol.ts only registers it with Electron.
  *
  * Nothing is answered before the object is complete and verified in the temp folder (see
- * TransferService.fetchForDrag): an error then is an error status, never a short body at the drop location.
+ * drag-fetch.ts): an error then is an error status, never a short body at the drop location.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { z } from 'zod';
 import { parseDragStreamUrl } from '../../shared/drag-stream';
 import type { AppError, ErrorCode } from '../../shared/errors';
-import { bucket, id, nonEmptyKey } from '../ipc/schemas';
-import { appErrorOf, type DragFile, type TransferService } from './transfer-service';
+import { bucket, id, nonEmptyKey } from '../core/field-schemas';
+import { toAppError } from '../core/to-app-error';
+import type { DragFile } from './drag-fetch';
+import type { TransferService } from './transfer-service';
 
 export type DragStreamHandler = (request: Request) => Promise<Response>;
 
@@ -40,7 +42,7 @@ export function createDragStreamHandler(service: Pick<TransferService, 'fetchFor
     try {
       file = await service.fetchForDrag(connectionId, name, objectKey, request.signal);
     } catch (error) {
-      return failure(appErrorOf(error, objectKey));
+      return failure(toAppError(error, objectKey));
     }
     return new Response(fileBody(file), {
       status: 200,

@@ -59,7 +59,7 @@ function run(job) {
   } catch (error) {
     if (fd >= 0) try { fs.closeSync(fd); } catch {}
     if (created) try { fs.unlinkSync(job.part); } catch {}
-    return { id: job.id, error: { code: error.code, message: error.message } };
+    return { id: job.id, error: { code: error.code, message: error.message, syscall: error.syscall, path: error.path, dest: error.dest } };
   }
 }
 
@@ -75,7 +75,7 @@ function read(job) {
     // A file that shrank meanwhile answers fewer bytes than its size: the caller refuses it.
     return [{ id: job.id, size, data: bytes.buffer, length: at }, [bytes.buffer]];
   } catch (error) {
-    return [{ id: job.id, error: { code: error.code, message: error.message } }];
+    return [{ id: job.id, error: { code: error.code, message: error.message, syscall: error.syscall, path: error.path, dest: error.dest } }];
   } finally {
     if (fd >= 0) try { fs.closeSync(fd); } catch {}
   }
@@ -89,7 +89,7 @@ parentPort.on('message', (job) => {
 
 interface Reply {
   readonly id: number;
-  readonly error?: { readonly code?: string; readonly message: string };
+  readonly error?: { readonly code?: string; readonly message: string; readonly syscall?: string; readonly path?: string; readonly dest?: string };
   readonly size?: number;
   readonly data?: ArrayBuffer;
   readonly length?: number;
@@ -120,8 +120,10 @@ export function createSmallFiles(): SmallFiles {
       pending.delete(reply.id);
       if (pending.size === 0) w.unref();
       if (!reply.error) return p.resolve(reply);
-      // Shaped like a node:fs error, so callers map it like one (code, message).
-      const error = Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {});
+      // Shaped like a node:fs error (code, syscall, path, dest), so the error mapper names the path and errno.
+      const { message, ...fields } = reply.error;
+      const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      const error = Object.assign(new Error(message), known);
       p.reject(error);
     });
     w.on('error', (error) => failAll(error));

@@ -1,5 +1,5 @@
 /**
- * Transfers sent around the SDK (direct-s3.ts) over HTTPS to a self-signed server: they trust exactly the
+ * Transfers sent around the SDK (main/s3/direct-s3.ts) over HTTPS to a self-signed server: they trust exactly the
  * certificate the connection pins (the client's own agent), and nothing else. Bytes are checked by sha256;
  * the bucket's contents are read from the server's store.
  */

@@ -8,9 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { toAppError } from '../s3/errors';
-import { isClockCorrected, sendDirect, throwIfError } from './direct-s3';
-import { TransferError } from './download-object';
+import { toAppError } from '../core/to-app-error';
+import { isClockCorrected, sendDirect, throwIfError } from '../s3/direct-s3';
+import { CodedError } from '../core/app-error';
 import { type Limiter, sleep } from './limiter';
 
 export interface UploadTuning {
@@ -42,10 +42,10 @@ export interface UploadResult {
   readonly etag: string | null;
 }
 
-function classify(error: unknown, signal: AbortSignal): TransferError {
-  if (signal.aborted) return new TransferError({ code: 'Cancelled', message: 'cancelled' });
-  if (error instanceof TransferError) return error;
-  return new TransferError(toAppError(error, 'upload'));
+function classify(error: unknown, signal: AbortSignal): CodedError {
+  if (signal.aborted) return new CodedError({ code: 'Cancelled', message: 'cancelled' });
+  if (error instanceof CodedError) return error;
+  return new CodedError(toAppError(error, 'upload'));
 }
 
 export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
@@ -55,7 +55,7 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
     if (args.size <= tuning.partSize) {
       return await args.requests.run(async () => {
         const body = args.body ?? (await readFile(args.localPath, { signal: args.signal }));
-        if (body.length !== args.size) throw new TransferError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
+        if (body.length !== args.size) throw new CodedError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
         const etag = await putSmall(args, body);
         args.onBytes?.(body.length);
         return { etag };

@@ -1,5 +1,6 @@
 import { BrowseService } from '../../s3/browse-service';
-import type { ChannelImpls, CoreContext } from '../context';
+import type { CoreContext } from '../../core/context';
+import type { ChannelImpls } from '../envelope';
 
 export function browseChannels(ctx: CoreContext): ChannelImpls<'buckets:list' | 'objects:list' | 'objects:stat' | 'objects:head'> {
   const browse = new BrowseService(ctx.cache);

@@ -1,4 +1,5 @@
-import type { ChannelImpls, CoreContext } from '../context';
+import type { CoreContext } from '../../core/context';
+import type { ChannelImpls } from '../envelope';
 
 export function cacheChannels(
   ctx: CoreContext,

@@ -4,7 +4,9 @@ import type { SavedConnections } from '../../connections/saved-connections';
 import { testConnection } from '../../connections/test-connection';
 import { fetchServerCertificate } from '../../connections/tls-trust';
 import type { RequestObserver, S3ClientFactory } from '../../s3/client-factory';
-import { type ChannelImpls, type CoreContext, HandlerError } from '../context';
+import { CodedError } from '../../core/app-error';
+import type { CoreContext } from '../../core/context';
+import type { ChannelImpls } from '../envelope';
 
 type ConnectionChannel =
   | 'connections:add'
@@ -41,8 +43,8 @@ export function connectionChannels(
     'connections:status': () => saved.status(),
     'connections:test': async (req) => {
       const existing = req.id === undefined ? undefined : ctx.connections.get(req.id);
-      if (req.id !== undefined && !existing) throw new HandlerError({ code: 'NoSuchConnection', message: `no connection ${req.id}` });
-      if (!req.input && !existing) throw new HandlerError({ code: 'InvalidInput', message: 'connections:test: give a connection id or a connection to test' });
+      if (req.id !== undefined && !existing) throw new CodedError({ code: 'NoSuchConnection', message: `no connection ${req.id}` });
+      if (!req.input && !existing) throw new CodedError({ code: 'InvalidInput', message: 'connections:test: give a connection id or a connection to test' });
       const definition = req.input
         ? definitionOf(saved.completeUpdate(req.id, req.input), false, saved.trustOf(req.id, req.input))
         : existing!.definition;

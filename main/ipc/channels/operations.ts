@@ -1,5 +1,6 @@
 import { OperationsService, type OperationsOptions } from '../../operations/operations-service';
-import type { ChannelImpls, CoreContext } from '../context';
+import type { CoreContext } from '../../core/context';
+import type { ChannelImpls } from '../envelope';
 
 type OperationChannels =
   | 'operations:create-folder'

@@ -1,6 +1,6 @@
 import type { Channel } from '../../../shared/ipc';
 import type { TransferService } from '../../transfers/transfer-service';
-import type { ChannelImpls } from '../context';
+import type { ChannelImpls } from '../envelope';
 
 type TransferChannel = Extract<Channel, `transfers:${string}`>;
 

@@ -6,7 +6,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { type ClientConfig, createS3ClientFactory } from '../s3/client-factory';
+import { type ClientConfig, createS3ClientFactory } from './client-factory';
 import { signRequest } from './direct-s3';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };

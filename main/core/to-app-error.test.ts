@@ -1,6 +1,6 @@
 import { NoSuchBucket, NoSuchKey, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { toAppError } from './errors';
+import { toAppError } from './to-app-error';
 
 function service(name: string, status: number, message = name): S3ServiceException {
   return new S3ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message });

@@ -1,4 +1,11 @@
+/**
+ * The one error mapper: whatever a feature, the S3 SDK, Node's network stack or the local file system throws
+ * becomes one AppError with a closed code. Local file-system failures are named as local (the path and what
+ * the errno means), so a full disk is never reported as a server or network problem.
+ */
 import type { AppError, ErrorCode } from '../../shared/errors';
+import { CodedError } from './app-error';
+import { localFileError } from './local-file-error';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -41,8 +48,9 @@ function isProgrammingError(error: object): boolean {
   return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError;
 }
 
-/** Map anything the SDK (or Node) throws to the closed set of codes. Never lets an error pass as "empty". */
+/** Map anything thrown to the closed set of codes. Never lets an error pass as "empty". */
 export function toAppError(error: unknown, context = ''): AppError {
+  if (error instanceof CodedError) return error.appError;
   if (typeof error !== 'object' || error === null) return { code: 'Unknown', message: String(error) };
   const e = error as SdkLikeError;
   const name = e.Code ?? e.name ?? '';
@@ -50,6 +58,9 @@ export function toAppError(error: unknown, context = ''): AppError {
   const where = context ? `${context}: ` : '';
   const detail = e.message && e.message !== name && e.message !== 'UnknownError' ? ` (${e.message})` : '';
   const make = (code: ErrorCode, message: string): AppError => ({ code, message: where + message + detail });
+
+  const local = localFileError(error);
+  if (local) return { code: local.code, message: where + local.message };
 
   const net = networkCode(e);
   if (net) return make('Network', `cannot reach the server [${net}]`);

@@ -1,22 +1,23 @@
-import { fail, ok, type Result } from '../../shared/errors';
-import type { Channel, EventSink, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
+/**
+ * The composition root: builds the cache, the connection registry and every feature service, and hands the
+ * IPC layer their channel tables. No Electron here, so tests, benchmarks and the e2e bridge call exactly this.
+ */
+import type { EventSink, HandlerMap } from '../../shared/ipc';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
 import { SavedConnections } from '../connections/saved-connections';
 import type { SecretBox } from '../connections/secret-box';
-import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
-import { toAppError } from '../s3/errors';
-import { browseChannels } from './channels/browse';
-import { operationChannels } from './channels/operations';
+import { browseChannels } from '../ipc/channels/browse';
+import { cacheChannels } from '../ipc/channels/cache';
+import { connectionChannels } from '../ipc/channels/connections';
+import { operationChannels } from '../ipc/channels/operations';
+import { transferChannels } from '../ipc/channels/transfers';
+import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
-import { cacheChannels } from './channels/cache';
-import { connectionChannels } from './channels/connections';
-import { transferChannels } from './channels/transfers';
+import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
-import { type ChannelImpls, type CoreContext, HandlerError } from './context';
-import { requestSchemas } from './schemas';
-
-export { HandlerError } from './context';
+import { noSuchConnection } from './app-error';
+import type { CoreContext } from './context';
 
 export interface HandlerOptions {
   /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
@@ -41,10 +42,7 @@ export interface Core {
   dispose(): Promise<void>;
 }
 
-/**
- * Builds every IPC handler as a plain async function: validate the request with its schema, run, and answer
- * with a result envelope. No Electron here, so tests, benchmarks and the e2e bridge call exactly this.
- */
+/** Every IPC handler as a plain async function: validate the request with its schema, run, answer an envelope. */
 export function createCore(options: HandlerOptions = {}): Core {
   const cache = new S3Cache(options.cache);
   const events: EventSink = options.events ?? (() => {});
@@ -60,8 +58,6 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
     ...(options.secretBox ? { secretBox: options.secretBox } : {}),
   });
-  const noSuchConnection = (connectionId: string) =>
-    new HandlerError({ code: 'NoSuchConnection', message: `no connection ${connectionId}` });
 
   const context: CoreContext = {
     cache,
@@ -86,22 +82,13 @@ export function createCore(options: HandlerOptions = {}): Core {
 
   const transfers = new TransferService(context, options.transfers);
 
-  const impl: ChannelImpls<Channel> = {
+  const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
-
-    // ── operations ──
     ...operationChannels(context, options.operations),
-
-    // ── transfers ──
     ...transferChannels(transfers),
-
-  };
-
-  const handlers = Object.fromEntries(
-    (Object.keys(impl) as Channel[]).map((channel) => [channel, wrap(channel, impl[channel] as never)]),
-  ) as unknown as HandlerMap;
+  });
 
   return {
     handlers,
@@ -111,30 +98,5 @@ export function createCore(options: HandlerOptions = {}): Core {
       await transfers.dispose();
       connections.dispose();
     },
-  };
-}
-
-/** Convenience for callers that need only the handler map. */
-export function createHandlers(options: HandlerOptions = {}): HandlerMap {
-  return createCore(options).handlers;
-}
-
-function wrap<C extends Channel>(
-  channel: C,
-  run: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>,
-): (request: unknown) => Promise<Result<ResponseOf<C>>> {
-  const schema = requestSchemas[channel];
-  return async (request) => {
-    const parsed = schema.safeParse(request ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail('InvalidInput', `${channel}: ${issue ? `${issue.path.join('.') || 'request'}: ${issue.message}` : 'invalid request'}`);
-    }
-    try {
-      return ok(await run(parsed.data as RequestOf<C>));
-    } catch (error) {
-      if (error instanceof HandlerError) return { ok: false, error: error.appError };
-      return { ok: false, error: toAppError(error, channel) };
-    }
   };
 }

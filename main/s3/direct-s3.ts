@@ -19,7 +19,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { agentsOf, observerOf, presigningClient } from '../s3/client-factory';
+import { agentsOf, observerOf, presigningClient } from './client-factory';
 import { type RawGetArgs, type RawHead, rawGet } from './raw-get';
 
 const PROBE_KEY = 's3desk-probe';

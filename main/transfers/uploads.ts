@@ -1,0 +1,102 @@
+/**
+ * Queueing an upload: plan, settle conflicts by policy (skip, keep both under a free name, overwrite), one
+ * job per file. An item is reported done only after its coalesced invalidation went out.
+ */
+import { basename, canonicalPrefix } from '../../shared/keys';
+import type { EnqueueOutcome } from '../../shared/transfers';
+import type { CoalescedInvalidation } from './coalesced-invalidation';
+import { refusedJob } from './downloads';
+import type { JobSpec, TransferQueue } from './queue';
+import type { TransferDeps, UploadRequest } from './transfer-options';
+import { uploadFile } from './upload-file';
+import { existingKeys, freeKey, type PlannedUpload, planUpload } from './upload-plan';
+import type { UploadStreams } from './upload-streams';
+
+export interface UploadDeps extends TransferDeps {
+  readonly streams: UploadStreams;
+  readonly invalidation: CoalescedInvalidation;
+}
+
+export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req: UploadRequest): Promise<EnqueueOutcome> {
+  deps.smallFiles.warm();
+  const prefix = canonicalPrefix(req.prefix);
+  const { planned, refused } = await planUpload(prefix, req.paths, req.streams ?? [], deps.streams);
+  let existing = new Set<string>();
+  if (req.conflict !== 'overwrite' && planned.length > 0) existing = await existingKeys(deps.ctx, req.connectionId, req.bucket, prefix, planned);
+  const conflicts = planned.filter((p) => existing.has(p.key));
+  if (req.conflict === 'ask' && conflicts.length > 0) {
+    return { status: 'conflicts', count: conflicts.length, sample: conflicts.slice(0, 5).map((c) => c.key.slice(prefix.length)) };
+  }
+  const taken = new Set([...existing, ...planned.map((p) => p.key)]);
+  const jobs: JobSpec[] = [];
+  for (const p of planned) {
+    let key = p.key;
+    let note: string | null = null;
+    if (existing.has(key)) {
+      if (req.conflict === 'skip') {
+        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => deps.streams.release(p.stream)));
+        continue;
+      }
+      if (req.conflict === 'keep-both') {
+        key = freeKey(key, taken);
+        taken.add(key);
+        note = `uploaded as ${basename(key)}`;
+      }
+    }
+    jobs.push(uploadJob(deps, req.connectionId, req.bucket, { ...p, key }, note));
+  }
+  for (const r of refused) jobs.push(refusedJob('upload', req.connectionId, req.bucket, r));
+  const { batchId } = queue.add(jobs, 'upload');
+  return { status: 'queued', batchId, queued: jobs.length - refused.length, refused };
+}
+
+function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
+  return {
+    ...uploadItem(connectionId, bucket, p, note),
+    run: async (job) => {
+      // One call: the file's size now, and its bytes when it goes up in a single PutObject.
+      const current = p.folder ? { size: 0, data: Buffer.alloc(0) } : await deps.smallFiles.readSmall(p.localPath, deps.options.upload.partSize);
+      job.setSize(current.size);
+      await uploadFile({
+        client: deps.ctx.clientFor(connectionId, bucket),
+        bucket,
+        key: p.key,
+        localPath: p.localPath,
+        size: current.size,
+        ...(current.data ? { body: current.data } : {}),
+        // What S3 consoles and rclone give a folder marker.
+        ...(p.folder ? { contentType: 'application/x-directory' } : {}),
+        tuning: deps.options.upload,
+        signal: job.signal,
+        requests: deps.requests,
+        onBytes: job.progress,
+      });
+      // The bytes are up: the next file may start while this one waits for its coalesced invalidation.
+      job.releaseSlot();
+      await deps.invalidation.put(connectionId, bucket, p.key);
+      return 'done';
+    },
+    dispose: () => deps.streams.release(p.stream),
+  };
+}
+
+/** What the queue shows of a planned upload, whatever then runs for it. */
+function uploadItem(connectionId: string, bucket: string, p: PlannedUpload, note: string | null) {
+  return {
+    direction: 'upload',
+    connectionId,
+    bucket,
+    key: p.key,
+    localPath: p.stream ? null : p.localPath,
+    size: p.size,
+    note,
+  } as const;
+}
+
+function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, release: () => void): JobSpec {
+  return {
+    ...uploadItem(connectionId, bucket, p, 'skipped: the key exists'),
+    run: () => Promise.resolve('skipped'),
+    dispose: release,
+  };
+}
