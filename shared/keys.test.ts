@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, basename, canonicalPrefix, childKey, parentOf, parseS3Location, s3Uri } from './keys';
+import { ancestorsOf, basename, canonicalPrefix, childKey, isKeyTooLong, keyByteLength, MAX_KEY_BYTES, parentOf, parseS3Location, s3Uri } from './keys';
 
 describe('canonicalPrefix', () => {
   it('maps the root forms to ""', () => {
@@ -47,5 +47,24 @@ describe('names and uris', () => {
     expect(parseS3Location(' b ')).toEqual({ bucket: 'b', prefix: '' });
     expect(parseS3Location('/b/x/')).toEqual({ bucket: 'b', prefix: 'x/' });
     expect(parseS3Location('s3://')).toBeNull();
+  });
+});
+
+describe('the key-length limit', () => {
+  it('counts UTF-8 bytes, not characters', () => {
+    expect(keyByteLength('a/b')).toBe(3);
+    expect(keyByteLength('é')).toBe(2);
+    expect(keyByteLength('€')).toBe(3);
+    expect(keyByteLength('😀')).toBe(4);
+  });
+  it('allows exactly 1,024 bytes and refuses one more', () => {
+    expect(MAX_KEY_BYTES).toBe(1024);
+    expect(isKeyTooLong('a'.repeat(1024))).toBe(false);
+    expect(isKeyTooLong('a'.repeat(1025))).toBe(true);
+    // 342 three-byte characters are 1,026 bytes though only 342 characters long.
+    expect(isKeyTooLong('€'.repeat(341) + 'a')).toBe(false);
+    expect(isKeyTooLong('€'.repeat(342))).toBe(true);
+    expect(isKeyTooLong('😀'.repeat(256))).toBe(false);
+    expect(isKeyTooLong('😀'.repeat(256) + 'a')).toBe(true);
   });
 });

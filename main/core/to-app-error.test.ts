@@ -1,5 +1,6 @@
 import { NoSuchBucket, NoSuchKey, NotFound, S3ServiceException } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { CodedError } from './app-error';
 import { toAppError } from './to-app-error';
 
 function service(name: string, status: number, message = name): S3ServiceException {
@@ -57,5 +58,10 @@ describe('toAppError', () => {
 
   it('calls an unreadable answer without a status a Network problem', () => {
     expect(toAppError(new Error('Unexpected end of XML')).code).toBe('Network');
+  });
+
+  it('answers a CodedError with exactly the error it carries', () => {
+    const refused = new CodedError({ code: 'Conflict', message: 'a folder named "x" already exists' });
+    expect(toAppError(refused, 'operations:create-folder')).toEqual({ code: 'Conflict', message: 'a folder named "x" already exists' });
   });
 });
