@@ -1,6 +1,6 @@
 /**
  * Electron entry: single-instance lock, one hardened window, IPC wiring. Everything else lives in headless
- * modules (main/ipc/handlers.ts and below) that tests run without Electron.
+ * modules (main/core/create-core.ts and below) that tests run without Electron.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
