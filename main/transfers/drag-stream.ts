@@ -28,6 +28,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NoSuchConnection: 404,
   Throttled: 503,
   Cancelled: 499,
+  // Our temp folder failed, not the server: no "bad gateway".
+  LocalFileError: 500,
 };
 
 const READ_CHUNK = 1024 * 1024;
