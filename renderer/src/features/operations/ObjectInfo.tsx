@@ -1,6 +1,6 @@
 import type { HeadInfo } from '../../../../shared/types';
 import type { Loadable } from './operations-store';
-import { formatBytes } from './format';
+import { formatSize } from '../../lib/format';
 
 export interface ObjectInfoProps {
   readonly info: Loadable<HeadInfo>;
@@ -14,7 +14,7 @@ export function ObjectInfo({ info, onClose }: ObjectInfoProps) {
     info.status === 'ready'
       ? [
           ['Key', info.value.key],
-          ['Size', `${formatBytes(info.value.size)} (${info.value.size} bytes)`],
+          ['Size', `${formatSize(info.value.size)} (${info.value.size} bytes)`],
           ['Content type', info.value.contentType ?? '—'],
           ['Last modified', new Date(info.value.lastModified).toISOString()],
           ['ETag', info.value.etag],

@@ -4,7 +4,7 @@ import { basename } from '../../../../shared/keys';
 import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
 import { type OperationsTarget, runCommand } from './commands';
 import { ConfirmDialog } from './ConfirmDialog';
-import { planningText } from './format';
+import { planningText } from './planning-text';
 import { ContextMenu } from './ContextMenu';
 import { menuItems } from './menu-items';
 import { NameDialog } from './NameDialog';
