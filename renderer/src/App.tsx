@@ -1,14 +1,10 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { BrowserOperations } from './features/operations/BrowserOperations';
-import { createOperationsStore } from './features/operations/operations-store';
 import type { RendererApi } from '../../shared/ipc';
-import { createBrowserStore } from './features/browser/browser-store';
-import { BrowserView } from './features/browser/BrowserView';
-import { createConnectionDialogStore } from './features/connections/connection-dialog-store';
-import { createStartScreenStore } from './features/connections/start-screen-store';
-import { StartScreen } from './features/connections/StartScreen';
-import { createTransfersWiring } from './features/transfers/wiring';
+import { BrowserView, createBrowserStore } from './features/browser';
+import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
+import { BrowserOperations, createOperationsStore } from './features/operations';
+import { createTransfersWiring } from './features/transfers';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
 export function App({ api }: { readonly api: RendererApi }) {

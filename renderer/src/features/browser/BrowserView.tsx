@@ -16,10 +16,7 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { isDownloadShortcut, tableTransferHandlers } from '../transfers/table-transfers';
-import { TransferButtons } from '../transfers/TransferButtons';
-import { TransfersDock } from '../transfers/TransfersDock';
-import type { TransfersWiring } from '../transfers/wiring';
+import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);

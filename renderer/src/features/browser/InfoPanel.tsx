@@ -1,7 +1,6 @@
 import { basename } from '../../../../shared/keys';
-import { formatDate, formatExactBytes, formatSize } from '../../lib/format';
+import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
 import type { InfoState } from './browser-store';
-import { describeError } from './ListingMessage';
 
 export interface InfoPanelProps {
   readonly info: InfoState;
@@ -9,11 +8,13 @@ export interface InfoPanelProps {
   readonly onLoadHead: () => void;
 }
 
-function Field({ label, value, testId }: { readonly label: string; readonly value: string; readonly testId?: string }) {
+function Field({ label, value, testId, title }: { readonly label: string; readonly value: string; readonly testId?: string; readonly title?: string }) {
   return (
     <>
       <dt>{label}</dt>
-      <dd data-testid={testId}>{value || '—'}</dd>
+      <dd data-testid={testId} title={title}>
+        {value || '—'}
+      </dd>
     </>
   );
 }
@@ -37,20 +38,33 @@ export function InfoPanel({ info, onClose, onLoadHead }: InfoPanelProps) {
         {stat?.kind === 'object' ? (
           <>
             <Field label="Size" value={`${formatSize(stat.size)} (${formatExactBytes(stat.size)})`} testId="info-size" />
-            <Field label="Modified" value={formatDate(stat.lastModified)} />
+            <Field label="Modified" value={formatDate(stat.lastModified)} title={formatIsoDate(stat.lastModified)} />
             <Field label="Storage class" value={stat.storageClass} />
             <Field label="ETag" value={stat.etag} />
           </>
         ) : null}
         {stat?.kind === 'folder' ? <Field label="Kind" value="Folder" /> : null}
       </dl>
-      {info.statError ? <p className="info-error">{info.statError.message}</p> : null}
+      {info.statError ? (
+        <p className="info-error" role="alert" data-code={info.statError.code}>
+          {info.statError.message}
+        </p>
+      ) : null}
       {stat?.kind === 'object' || (!stat && !info.key.endsWith('/')) ? (
         <section className="info-head">
           {info.headStatus === 'ready' && head ? (
             <dl data-testid="info-head">
+              {stat?.kind !== 'object' ? (
+                // Not in the listing (or evicted from the cache): HeadObject is the only source of these.
+                <>
+                  <Field label="Size" value={`${formatSize(head.size)} (${formatExactBytes(head.size)})`} testId="info-size" />
+                  <Field label="Modified" value={formatDate(head.lastModified)} title={formatIsoDate(head.lastModified)} />
+                  <Field label="Storage class" value={head.storageClass} />
+                  <Field label="ETag" value={head.etag} />
+                </>
+              ) : null}
               <Field label="Content type" value={head.contentType ?? ''} testId="info-content-type" />
-              <Field label="Encryption" value={head.serverSideEncryption ?? ''} />
+              <Field label="Encryption" value={head.serverSideEncryption ?? 'None'} />
               <Field label="Version" value={head.versionId ?? ''} />
               {Object.entries(head.metadata).map(([name, value]) => (
                 <Field key={name} label={`x-amz-meta-${name}`} value={value} />
@@ -61,7 +75,11 @@ export function InfoPanel({ info, onClose, onLoadHead }: InfoPanelProps) {
               {info.headStatus === 'loading' ? 'Loading headers…' : 'Get headers and metadata (1 request)'}
             </button>
           )}
-          {info.headError ? <p className="info-error">{describeError(info.headError).title}: {info.headError.message}</p> : null}
+          {info.headError ? (
+            <p className="info-error" role="alert" data-code={info.headError.code} title={info.headError.detail || undefined}>
+              {info.headError.title}: {info.headError.message}
+            </p>
+          ) : null}
         </section>
       ) : null}
     </aside>

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary } from '../../../../shared/types';
 import { createBrowserStore } from './browser-store';
-import { createFakeApi, folderEntry, objects } from './fake-api';
+import { createFakeApi, folderEntry, objects } from '../../../../testkit/renderer/fake-browser-api';
 import { createSelectors } from './selectors';
 
 const connection: ConnectionSummary = { id: 'c1', name: 'test', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', forcePathStyle: true, accessKeyHint: null };
@@ -270,17 +270,26 @@ describe('browser store: sort, filter, selection through the selectors', () => {
 });
 
 describe('browser store: a transport failure', () => {
-  it('shows an error with Retry instead of loading forever', async () => {
+  it('shows a specific error with Retry instead of loading forever, the transport’s words kept as detail', async () => {
     const { s, fake } = setup();
     await s().openConnection(connection, 'bucket');
-    const original = fake.api.listObjects;
-    (fake.api as { listObjects: typeof original }).listObjects = () => Promise.reject(new Error('IPC channel closed'));
+    fake.rejectFolder('bucket', 'a/', new Error('IPC channel closed'));
     await s().openEntry('a/');
     expect(s().listing.status).toBe('error');
-    expect(s().listing.error?.code).toBe('Unknown');
-    expect(s().listing.error?.message).toMatch(/IPC channel closed/);
-    (fake.api as { listObjects: typeof original }).listObjects = original;
+    expect(s().listing.error).toMatchObject({ code: 'Unknown', title: 'The app stopped answering', detail: 'IPC channel closed' });
+    expect(s().listing.error?.message).toMatch(/restart the app/);
+    expect(s().listing.error?.message).not.toMatch(/IPC/);
+    fake.rejectFolder('bucket', 'a/', null);
     await s().retry();
     expect(s().listing.status).toBe('ready');
+  });
+
+  it('shows a failed envelope as the code’s sentence, without the channel prefix', async () => {
+    const { s, fake } = setup();
+    await s().openConnection(connection, 'bucket');
+    fake.failFolder('bucket', 'a/', { code: 'AccessDenied', message: 'objects:list: Access Denied' });
+    await s().openEntry('a/');
+    expect(s().listing.error).toMatchObject({ code: 'AccessDenied', title: 'Access denied', detail: 'Access Denied' });
+    expect(s().listing.error?.message).not.toMatch(/objects:list/);
   });
 });

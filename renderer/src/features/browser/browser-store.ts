@@ -1,6 +1,7 @@
 /**
- * The file browser's state and every action that talks to main. Built by a factory that receives the
- * RendererApi, so tests drive it with a fake typed from the contract and the app with the preload's API.
+ * The file browser's state and every action that talks to main. Built by a factory that receives only the API
+ * methods it uses (`BrowserApi`), so tests drive it with a fake typed from the contract and the app with the
+ * preload's API. Every call goes through `call`, so a failed or rejected one becomes a visible error.
  *
  * Two rules live here rather than in components:
  * - Streaming with cancellation: a folder's pages are requested one after another and merged as they arrive;
@@ -10,10 +11,10 @@
  *   else without a request. HeadObject happens only through the explicit `loadHead` action.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
 import { parentOf, parseS3Location } from '../../../../shared/keys';
 import type { BucketInfo, CacheStats, ConnectionSummary, HeadInfo, Stat, StatOutcome } from '../../../../shared/types';
+import { call, type CallResult, localError, type UserError } from '../../lib/call';
 import { mergeRows, nextSort, type Row, type SortColumn, type SortSpec } from '../../lib/rows';
 import {
   clickRow,
@@ -40,7 +41,7 @@ export interface ListingState {
   readonly rows: readonly Row[];
   readonly complete: boolean;
   readonly pages: number;
-  readonly error: AppError | null;
+  readonly error: UserError | null;
   /** True while a refresh or re-list runs over rows still shown from the previous load. */
   readonly reloading: boolean;
 }
@@ -48,16 +49,16 @@ export interface ListingState {
 export interface BucketsState {
   readonly status: LoadStatus;
   readonly buckets: readonly BucketInfo[];
-  readonly error: AppError | null;
+  readonly error: UserError | null;
 }
 
 export interface InfoState {
   readonly key: string | null;
   readonly stat: Stat | null;
-  readonly statError: AppError | null;
+  readonly statError: UserError | null;
   readonly headStatus: LoadStatus;
   readonly head: HeadInfo | null;
-  readonly headError: AppError | null;
+  readonly headError: UserError | null;
 }
 
 /** This view's S3 traffic, from `cache:stats` deltas since the view was opened. */
@@ -106,7 +107,7 @@ export interface BrowserActions {
   selectAll(keys: readonly string[]): void;
   clearSelection(): void;
   /** Cached stats for keys of the current listing only; anything else is refused without a request. */
-  statKeys(keys: readonly string[]): Promise<Result<readonly StatOutcome[]>>;
+  statKeys(keys: readonly string[]): Promise<CallResult<readonly StatOutcome[]>>;
   showInfo(key: string): Promise<void>;
   closeInfo(): void;
   /** The explicit HeadObject for the info panel. */
@@ -114,6 +115,8 @@ export interface BrowserActions {
   /** Subscribe to main's cache-changed events; returns the unsubscribe. */
   start(): () => void;
 }
+
+export type BrowserApi = Pick<RendererApi, 'listBuckets' | 'listObjects' | 'statObjects' | 'headObject' | 'cacheStats' | 'onCacheChanged'>;
 
 export type BrowserStore = StoreApi<BrowserState & BrowserActions>;
 
@@ -144,17 +147,7 @@ function totalRequests(stats: CacheStats): number {
   return sum;
 }
 
-/** IPC answers with envelopes, but the transport itself can still throw (a torn-down window, a bug in main):
- *  turn that into an error the view shows with Retry instead of a folder that loads forever. */
-async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await call();
-  } catch (error) {
-    return fail('Unknown', `the app's main process did not answer: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-export function createBrowserStore(api: RendererApi): BrowserStore {
+export function createBrowserStore(api: BrowserApi): BrowserStore {
   /** Bumped by every load; a load whose number is no longer current stops and drops what it gets. */
   let generation = 0;
   /** Keys the current listing returned: the only keys `statKeys` may ask about. */
@@ -168,7 +161,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
     let measureShown = 0;
     async function measure(gen: number): Promise<void> {
       const seq = ++measureSeq;
-      const res = await settle(() => api.cacheStats({}));
+      const res = await call(() => api.cacheStats({}));
       if (!res.ok || gen !== generation || seq < measureShown) return;
       measureShown = seq;
       if (!baseline) {
@@ -187,7 +180,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       const connection = get().connection;
       if (!connection) return;
       set({ buckets: { ...get().buckets, status: 'loading', error: null } });
-      const res = await settle(() => api.listBuckets({ connectionId: connection.id }));
+      const res = await call(() => api.listBuckets({ connectionId: connection.id }));
       if (gen !== generation) return;
       set({ buckets: res.ok ? { status: 'ready', buckets: res.value, error: null } : { status: 'error', buckets: [], error: res.error } });
       await measure(gen);
@@ -205,7 +198,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       const nextListed = new Set<string>();
       let pages = 0;
       const request = (cursor: string | null) =>
-        settle(() => api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) }));
+        call(() => api.listObjects({ connectionId: connection.id, bucket, prefix, cursor, ...(refresh ? { refresh: true } : {}) }));
       let pending = request(null);
       for (;;) {
         const res = await pending;
@@ -388,15 +381,16 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
       async statKeys(keys) {
         const { connection, location } = get();
         if (!connection || location.bucket === null || listedBucket !== location.bucket) {
-          return fail('InvalidInput', 'stat refused: no folder listing is shown');
+          return { ok: false, error: localError('InvalidInput', 'Open a folder first: details come from its listing.', 'stat refused: no folder listing is shown') };
         }
         const unlisted = keys.filter((key) => !listed.has(key));
         if (unlisted.length > 0) {
-          return fail('InvalidInput', `stat refused: ${unlisted.length} key(s) not in the current listing (first: "${unlisted[0]}")`);
+          const detail = `stat refused: ${unlisted.length} key(s) not in the current listing (first: "${unlisted[0]}")`;
+          return { ok: false, error: localError('InvalidInput', 'That item is not in this folder’s listing. Refresh the folder.', detail) };
         }
-        if (keys.length === 0) return ok([]);
+        if (keys.length === 0) return { ok: true, value: [] };
         const bucket = location.bucket;
-        return settle(() => api.statObjects({ connectionId: connection.id, bucket, keys }));
+        return call(() => api.statObjects({ connectionId: connection.id, bucket, keys }));
       },
 
       async showInfo(key) {
@@ -412,7 +406,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
           info: {
             ...get().info,
             stat: outcome?.ok ? outcome.stat : null,
-            statError: outcome && !outcome.ok ? { code: 'NotCached', message: 'not in the cache any more; refresh the folder' } : null,
+            statError: outcome && !outcome.ok ? localError('NotCached', 'Not in the cache any more. Refresh the folder.') : null,
           },
         });
         void measure(generation);
@@ -428,7 +422,7 @@ export function createBrowserStore(api: RendererApi): BrowserStore {
         if (!connection || location.bucket === null || key === null || key.endsWith('/')) return;
         set({ info: { ...info, headStatus: 'loading', headError: null } });
         const bucket = location.bucket;
-        const res = await settle(() => api.headObject({ connectionId: connection.id, bucket, key }));
+        const res = await call(() => api.headObject({ connectionId: connection.id, bucket, key }));
         if (get().info.key !== key) return;
         set({
           info: res.ok

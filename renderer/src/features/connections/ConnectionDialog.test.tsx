@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { type ConnectionDialogState, createConnectionDialogStore } from './connection-dialog-store';
 import { ConnectionDialog } from './ConnectionDialog';
-import { createFakeConnectionsApi } from './fake-connections-api';
+import { createFakeConnectionsApi } from '../../../../testkit/renderer/fake-connections-api';
 
 /**
  * Server-rendered markup: enough to check what the dialog shows for a state, without a DOM. Server rendering

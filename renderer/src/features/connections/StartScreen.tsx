@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ConnectionSummary } from '../../../../shared/types';
-import { OpenBucketForm } from '../browser/OpenBucketForm';
+import { OpenBucketForm } from '../browser';
 import { ConnectionDialog } from './ConnectionDialog';
 import type { ConnectionDialogStore } from './connection-dialog-store';
 import type { StartScreenStore } from './start-screen-store';

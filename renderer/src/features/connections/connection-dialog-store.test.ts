@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary } from '../../../../shared/types';
 import { createConnectionDialogStore, errorsOf } from './connection-dialog-store';
-import { createFakeConnectionsApi } from './fake-connections-api';
+import { createFakeConnectionsApi } from '../../../../testkit/renderer/fake-connections-api';
 
 function setup() {
   const fake = createFakeConnectionsApi();
@@ -205,7 +205,7 @@ describe('connection dialog store', () => {
     s().openEdit(saved);
     await s().save();
     expect(s().open).toBe(true);
-    expect(s().error?.message).toBe('enter the secret access key');
+    expect(s().error).toMatchObject({ code: 'InvalidInput', message: 'Enter the secret access key.', detail: 'enter the secret access key' });
     expect(onSaved).not.toHaveBeenCalled();
   });
 

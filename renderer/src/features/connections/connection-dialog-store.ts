@@ -1,9 +1,9 @@
-/** The connection dialog's state: one form for add and edit, test, save, delete. Factory over the RendererApi. */
+/** The connection dialog's state: one form for add and edit, test, save, delete. Factory over the methods it uses. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { presetById } from '../../../../shared/endpoint-presets';
-import type { AppError } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
 import type { AwsProfileList, ConnectionStoreStatus, ConnectionSummary, ConnectionTestResult } from '../../../../shared/types';
+import { call, type UserError } from '../../lib/call';
 import {
   type ConnectionForm,
   emptyForm,
@@ -20,7 +20,7 @@ export type TestState =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
   | { readonly status: 'done'; readonly result: ConnectionTestResult }
-  | { readonly status: 'error'; readonly error: AppError };
+  | { readonly status: 'error'; readonly error: UserError };
 
 export interface ConnectionDialogState {
   readonly open: boolean;
@@ -33,7 +33,7 @@ export interface ConnectionDialogState {
   readonly saving: boolean;
   readonly deleting: boolean;
   readonly confirmingDelete: boolean;
-  readonly error: AppError | null;
+  readonly error: UserError | null;
   readonly profiles: AwsProfileList | null;
   readonly storeStatus: ConnectionStoreStatus | null;
 
@@ -63,6 +63,11 @@ export interface ConnectionDialogState {
 
 export type ConnectionDialogStore = StoreApi<ConnectionDialogState>;
 
+export type ConnectionDialogApi = Pick<
+  RendererApi,
+  'listProfiles' | 'connectionStoreStatus' | 'testConnection' | 'addConnection' | 'updateConnection' | 'deleteConnection'
+>;
+
 export interface ConnectionDialogOptions {
   readonly onSaved?: (connection: ConnectionSummary) => void;
   readonly onDeleted?: (id: string) => void;
@@ -84,7 +89,7 @@ const closedState = {
   error: null,
 };
 
-export function createConnectionDialogStore(api: RendererApi, options: ConnectionDialogOptions = {}): ConnectionDialogStore {
+export function createConnectionDialogStore(api: ConnectionDialogApi, options: ConnectionDialogOptions = {}): ConnectionDialogStore {
   /** Bumped by every form change and test start: a late answer for an older form is dropped. */
   let generation = 0;
 
@@ -147,7 +152,8 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
       },
 
       async loadContext() {
-        const [profiles, status] = await Promise.all([api.listProfiles({}), api.connectionStoreStatus({})]);
+        // Both only feed pickers and banners; the dialog works without them, so a failure just hides them.
+        const [profiles, status] = await Promise.all([call(() => api.listProfiles({})), call(() => api.connectionStoreStatus({}))]);
         set({ profiles: profiles.ok ? profiles.value : null, storeStatus: status.ok ? status.value : null });
       },
 
@@ -158,7 +164,7 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
         const mine = ++generation;
         set({ test: { status: 'running' }, error: null });
         const editing = get().editing;
-        const res = await api.testConnection({ input: update, ...(editing ? { id: editing.id } : {}), ...(bucket ? { bucket } : {}) });
+        const res = await call(() => api.testConnection({ input: update, ...(editing ? { id: editing.id } : {}), ...(bucket ? { bucket } : {}) }));
         if (mine !== generation) return;
         set({ test: res.ok ? { status: 'done', result: res.value } : { status: 'error', error: res.error } });
       },
@@ -171,8 +177,8 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
         if (!request) return null;
         set({ saving: true, error: null });
         const res = editing
-          ? await api.updateConnection({ id: editing.id, input: request })
-          : await api.addConnection(request as NonNullable<ReturnType<typeof toInput>>);
+          ? await call(() => api.updateConnection({ id: editing.id, input: request }))
+          : await call(() => api.addConnection(request as NonNullable<ReturnType<typeof toInput>>));
         if (!res.ok) {
           set({ saving: false, error: res.error });
           return null;
@@ -200,7 +206,7 @@ export function createConnectionDialogStore(api: RendererApi, options: Connectio
         const editing = get().editing;
         if (!editing || get().deleting) return false;
         set({ deleting: true, error: null });
-        const res = await api.deleteConnection({ id: editing.id });
+        const res = await call(() => api.deleteConnection({ id: editing.id }));
         if (!res.ok) {
           set({ deleting: false, confirmingDelete: false, error: res.error });
           return false;

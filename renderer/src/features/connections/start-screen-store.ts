@@ -1,15 +1,15 @@
-/** The start screen's state: the saved connections, and adding one. Factory over the RendererApi. */
+/** The start screen's state: the saved connections, and adding one. Factory over the methods it uses. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppError } from '../../../../shared/errors';
 import type { ConnectionInput, RendererApi } from '../../../../shared/ipc';
 import type { ConnectionSummary } from '../../../../shared/types';
+import { call, type UserError } from '../../lib/call';
 
 export interface StartScreenState {
   readonly status: 'idle' | 'loading' | 'ready' | 'error';
   readonly connections: readonly ConnectionSummary[];
-  readonly error: AppError | null;
+  readonly error: UserError | null;
   readonly adding: boolean;
-  readonly addError: AppError | null;
+  readonly addError: UserError | null;
   load(): Promise<void>;
   /** Resolves to the new connection, or null when main refused it (the error is in `addError`). */
   add(input: ConnectionInput): Promise<ConnectionSummary | null>;
@@ -17,7 +17,9 @@ export interface StartScreenState {
 
 export type StartScreenStore = StoreApi<StartScreenState>;
 
-export function createStartScreenStore(api: RendererApi): StartScreenStore {
+export type StartScreenApi = Pick<RendererApi, 'listConnections' | 'addConnection'>;
+
+export function createStartScreenStore(api: StartScreenApi): StartScreenStore {
   return createStore<StartScreenState>()((set, get) => ({
     status: 'idle',
     connections: [],
@@ -27,13 +29,13 @@ export function createStartScreenStore(api: RendererApi): StartScreenStore {
 
     async load() {
       set({ status: 'loading', error: null });
-      const res = await api.listConnections({});
+      const res = await call(() => api.listConnections({}));
       set(res.ok ? { status: 'ready', connections: res.value } : { status: 'error', error: res.error });
     },
 
     async add(input) {
       set({ adding: true, addError: null });
-      const res = await api.addConnection(input);
+      const res = await call(() => api.addConnection(input));
       if (!res.ok) {
         set({ adding: false, addError: res.error });
         return null;

@@ -5,8 +5,8 @@
  * its headers. Rendered next to the browser, not around it, so it takes no part in the browser's layout.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { BrowserStore } from '../browser/browser-store';
-import { createSelectors } from '../browser/selectors';
+import { type BrowserStore, createSelectors } from '../browser';
+import { rowOf } from '../../lib/row-element';
 import { browserTarget } from './browser-target';
 import type { OperationsStore } from './operations-store';
 import { OperationsLayer } from './OperationsLayer';
@@ -31,7 +31,7 @@ export function BrowserOperations({ browser, ops, mac = isMacPlatform(), onDownl
       const element = e.target instanceof Element ? e.target : null;
       if (!t.place || !element?.closest('.browser-content')) return;
       e.preventDefault();
-      const key = element.closest<HTMLElement>('[data-testid="row"]')?.dataset['key'];
+      const key = rowOf(element)?.key;
       let keys: readonly string[] = [];
       if (key !== undefined) {
         if (t.selected.includes(key)) keys = t.selected;

@@ -1,5 +1,5 @@
 import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
-import { formatBytes, formatCount } from './format';
+import { formatSize, plural } from '../../lib/format';
 
 /** A paste over a big folder can collide on thousands of keys: the dialog names the first ones and counts the rest. */
 const SHOWN_CONFLICTS = 50;
@@ -13,7 +13,7 @@ export interface ConfirmDialogProps {
 
 /** States exactly what the plan in main will do: how many objects and bytes, and what would be overwritten. */
 export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDialogProps) {
-  const what = `${formatCount(plan.objects, 'object')} (${formatBytes(plan.bytes)})`;
+  const what = `${plural(plan.objects, 'object')} (${formatSize(plan.bytes)})`;
   const title =
     request.kind === 'delete'
       ? `Delete ${what}?`
@@ -34,13 +34,13 @@ export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDia
               ))}
             </ul>
             {plan.conflicts.length > SHOWN_CONFLICTS && (
-              <p data-testid="ops-confirm-conflicts-more">and {formatCount(plan.conflicts.length - SHOWN_CONFLICTS, 'more item')}</p>
+              <p data-testid="ops-confirm-conflicts-more">and {plural(plan.conflicts.length - SHOWN_CONFLICTS, 'more item')}</p>
             )}
           </>
         )}
         {plan.sample.length > 0 && (
           <details>
-            <summary>{plan.objects > plan.sample.length ? `First ${plan.sample.length} of ${formatCount(plan.objects, 'object')}` : 'Objects'}</summary>
+            <summary>{plan.objects > plan.sample.length ? `First ${plan.sample.length} of ${plural(plan.objects, 'object')}` : 'Objects'}</summary>
             <ul className="ops-keys">
               {plan.sample.map((k) => (
                 <li key={k}>{k}</li>

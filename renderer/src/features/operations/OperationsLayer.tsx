@@ -4,11 +4,10 @@ import { basename } from '../../../../shared/keys';
 import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
 import { type OperationsTarget, runCommand } from './commands';
 import { ConfirmDialog } from './ConfirmDialog';
-import { planningText } from './format';
+import { planningText } from './planning-text';
 import { ContextMenu } from './ContextMenu';
 import { menuItems } from './menu-items';
 import { NameDialog } from './NameDialog';
-import { ObjectInfo } from './ObjectInfo';
 import type { OperationsStore } from './operations-store';
 import { PreviewPane } from './PreviewPane';
 import { RunList } from './RunList';
@@ -20,14 +19,14 @@ export interface OperationsLayerProps {
   /** Read on every shortcut and menu pick: the browser's current folder and selection. */
   readonly target: () => OperationsTarget;
   readonly mac: boolean;
-  /** Show an object's info somewhere else (the browser's own panel) instead of this layer's panel. */
-  readonly onInfo?: (key: string) => void;
+  /** Show an object's info (in the browser's own panel). */
+  readonly onInfo: (key: string) => void;
   /** Offer "Download…" in the menu and hand the picked keys to the transfers feature. */
   readonly onDownload?: (keys: readonly string[]) => void;
 }
 
 /**
- * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview, info,
+ * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview,
  * and the global shortcuts (ignored while typing in a field or while a dialog is open).
  */
 export function OperationsLayer({ store, target, mac, onInfo, onDownload }: OperationsLayerProps) {
@@ -64,7 +63,9 @@ export function OperationsLayer({ store, target, mac, onInfo, onDownload }: Oper
           onPick={(command) => {
             const keys = state.menu?.keys ?? [];
             if (command === 'download') onDownload?.(keys);
-            else if (command === 'info' && onInfo && keys.length === 1) onInfo(keys[0] as string);
+            else if (command === 'info') {
+              if (keys.length === 1) onInfo(keys[0] as string);
+            }
             else runCommand(store, command, target(), keys);
           }}
         />
@@ -110,7 +111,6 @@ export function OperationsLayer({ store, target, mac, onInfo, onDownload }: Oper
         />
       )}
       <PreviewPane preview={state.preview} onClose={() => state.closePreview()} />
-      <ObjectInfo info={state.info} onClose={() => state.closeInfo()} />
       <RunList runs={state.runs} onCancel={(id) => void state.cancelRun(id)} onDismiss={(id) => state.dismissRun(id)} />
     </>
   );

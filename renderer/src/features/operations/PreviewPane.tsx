@@ -1,6 +1,6 @@
 import type { Preview } from '../../../../shared/operations';
 import type { Loadable } from './operations-store';
-import { formatBytes } from './format';
+import { formatSize } from '../../lib/format';
 
 export interface PreviewPaneProps {
   readonly preview: Loadable<Preview>;
@@ -41,7 +41,7 @@ export function PreviewPane({ preview, onClose }: PreviewPaneProps) {
         {preview.status === 'ready' && preview.value.kind === 'text' && (
           <>
             <pre data-testid="ops-preview-text">{preview.value.text}</pre>
-            {preview.value.truncated && <p>Showing the beginning of {formatBytes(preview.value.size)}.</p>}
+            {preview.value.truncated && <p>Showing the beginning of {formatSize(preview.value.size)}.</p>}
           </>
         )}
         {preview.status === 'ready' && preview.value.kind === 'image' && (

@@ -1,5 +1,5 @@
 import type { RunState } from './operations-store';
-import { formatBytes } from './format';
+import { formatSize } from '../../lib/format';
 
 export interface RunListProps {
   readonly runs: readonly RunState[];
@@ -37,7 +37,7 @@ export function RunList({ runs, onCancel, onDismiss }: RunListProps) {
               <>
                 <progress max={Math.max(p.total, 1)} value={p.done + p.failed} />
                 <span>
-                  {p.done} of {p.total} · {formatBytes(p.bytesDone)} of {formatBytes(p.bytesTotal)}
+                  {p.done} of {p.total} · {formatSize(p.bytesDone)} of {formatSize(p.bytesTotal)}
                   {p.failed > 0 && ` · ${p.failed} failed`}
                 </span>
               </>

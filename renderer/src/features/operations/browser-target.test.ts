@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../../../shared/types';
-import { createBrowserStore } from '../browser/browser-store';
-import { createFakeApi, folderEntry, objects } from '../browser/fake-api';
-import { createSelectors } from '../browser/selectors';
+import { createFakeApi, folderEntry, objects } from '../../../../testkit/renderer/fake-browser-api';
+import { createBrowserStore, createSelectors } from '../browser';
 import { browserTarget } from './browser-target';
 
 const connection: ConnectionSummary = { id: 'c1', name: 't', endpoint: null, region: 'us-east-1', forcePathStyle: false, accessKeyHint: null };

@@ -1,4 +1,4 @@
-import type { BrowserStore } from '../browser/browser-store';
+import type { BrowserStore } from '../browser';
 import type { OperationsTarget } from './commands';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand, type OperationsTarget } from './commands';
-import { createFakeOperationsApi } from './fake-operations-api';
+import { createFakeOperationsApi } from '../../../../testkit/renderer/fake-operations-api';
 import { createOperationsStore } from './operations-store';
 
 const place = { connectionId: 'c1', bucket: 'b', prefix: 'p/' };

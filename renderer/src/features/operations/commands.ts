@@ -44,10 +44,6 @@ export function runCommand(store: OperationsStore, command: MenuCommand, target:
       if (!singleObject) return false;
       void s.openPreview(place, singleObject);
       return true;
-    case 'info':
-      if (!singleObject) return false;
-      void s.openInfo(place, singleObject);
-      return true;
     case 'rename':
       if (!single) return false;
       s.openRename(place, single);
@@ -61,7 +57,8 @@ export function runCommand(store: OperationsStore, command: MenuCommand, target:
       if (chosen.length === 0) return false;
       void s.requestDelete(selection);
       return true;
-    case 'download':
-      return false; // the transfers feature handles it (OperationsLayer's onDownload)
+    case 'info': // the browser's info panel shows it (OperationsLayer's onInfo)
+    case 'download': // the transfers feature handles it (OperationsLayer's onDownload)
+      return false;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFakeOperationsApi } from './fake-operations-api';
+import { createFakeOperationsApi } from '../../../../testkit/renderer/fake-operations-api';
 import { createOperationsStore, type Place } from './operations-store';
 
 const place: Place = { connectionId: 'c1', bucket: 'b', prefix: 'docs/' };
@@ -51,7 +51,7 @@ describe('new folder and rename', () => {
     s().openRename(place, 'docs/a.txt');
     s().setDialogName('b.txt');
     await s().submitName();
-    expect(s().dialog).toMatchObject({ kind: 'rename', problem: '"b.txt" already exists in this folder' });
+    expect(s().dialog).toMatchObject({ kind: 'rename', problem: '"b.txt" already exists in this folder.' });
     expect(fake.callsOf('runOperation')).toHaveLength(0);
   });
 
@@ -122,7 +122,15 @@ describe('delete', () => {
     fake.nextPlan = { error: { code: 'InvalidInput', message: 'nope' } };
     await s().requestDelete(selection);
     expect(s().dialog).toBeNull();
-    expect(s().error).toEqual({ code: 'InvalidInput', message: 'nope' });
+    expect(s().error).toMatchObject({ code: 'InvalidInput', message: 'Nope.', detail: 'nope' });
+  });
+
+  it('shows a rejected run (main never answered) on the run, not as a silent no-op', async () => {
+    const { fake, s } = setup();
+    await s().requestDelete(selection);
+    fake.rejectRun(new Error('object has been destroyed'));
+    await s().confirm();
+    expect(s().runs[0]?.error).toMatchObject({ code: 'Unknown', title: 'The app stopped answering', detail: 'object has been destroyed' });
   });
 });
 
@@ -190,12 +198,6 @@ describe('share, preview and info', () => {
     expect(s().preview).toEqual({ status: 'idle' });
   });
 
-  it('loads info with one head on demand', async () => {
-    const { fake, s } = setup();
-    await s().openInfo(place, 'docs/a.txt');
-    expect(s().info).toMatchObject({ status: 'ready', value: { metadata: { owner: 'me' }, serverSideEncryption: 'AES256' } });
-    expect(fake.callsOf('headObject')).toHaveLength(1);
-  });
 });
 
 describe('counting while a plan is made', () => {

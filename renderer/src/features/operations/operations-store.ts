@@ -1,7 +1,8 @@
 /**
  * The operations feature's state and actions: new folder, delete with confirmation, rename, copy/cut/paste,
- * share links, preview and info. Built by a factory that receives only the API methods it uses, so tests drive
- * it with a fake and the app with the preload's API.
+ * share links and preview (an object's info is the browser's panel). Built by a factory that receives only the API methods it uses, so tests drive
+ * it with a fake and the app with the preload's API. Every call goes through `call`: a failed or rejected one
+ * becomes a visible error (the banner, the dialog's problem line, a run's row), never a silent no-op.
  *
  * Rules that live here rather than in components:
  * - Nothing destructive runs without a plan from main: the confirmation shows the plan's own counts, and
@@ -10,7 +11,6 @@
  * - The store never patches the file table itself: main's `cache:changed` events re-list what is shown.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppError, Result } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
 import { basename, isFolderKey, parentOf } from '../../../../shared/keys';
 import {
@@ -25,7 +25,7 @@ import {
   type Preview,
   type ShareKind,
 } from '../../../../shared/operations';
-import type { HeadInfo } from '../../../../shared/types';
+import { call, type CallResult, type UserError } from '../../lib/call';
 
 export type OperationsApi = Pick<
   RendererApi,
@@ -36,7 +36,6 @@ export type OperationsApi = Pick<
   | 'discardPlan'
   | 'shareObject'
   | 'previewObject'
-  | 'headObject'
   | 'onOperationProgress'
   | 'onPlanningProgress'
 >;
@@ -71,14 +70,14 @@ export interface RunState {
   readonly label: string;
   readonly progress: OperationProgress | null;
   readonly report: OperationReport | null;
-  readonly error: AppError | null;
+  readonly error: UserError | null;
 }
 
 export type Loadable<T> =
   | { readonly status: 'idle' }
   | { readonly status: 'loading'; readonly key: string }
   | { readonly status: 'ready'; readonly key: string; readonly value: T }
-  | { readonly status: 'error'; readonly key: string; readonly error: AppError };
+  | { readonly status: 'error'; readonly key: string; readonly error: UserError };
 
 export interface ShareState {
   readonly key: string;
@@ -96,10 +95,9 @@ export interface OperationsState {
   readonly planning: PlanningProgress | null;
   readonly runs: readonly RunState[];
   readonly preview: Loadable<Preview>;
-  readonly info: Loadable<HeadInfo>;
   readonly shareLink: ShareState | null;
   /** The last error of an action, for a banner. */
-  readonly error: AppError | null;
+  readonly error: UserError | null;
   /** An open context menu: where, and the keys it acts on (empty: the folder background). */
   readonly menu: { readonly x: number; readonly y: number; readonly keys: readonly string[] } | null;
   /** The key whose presigned-link dialog is open. */
@@ -128,8 +126,6 @@ export interface OperationsActions {
   dismissRun(operationId: string): void;
   openPreview(place: Place, key: string): Promise<void>;
   closePreview(): void;
-  openInfo(place: Place, key: string): Promise<void>;
-  closeInfo(): void;
   /** Make a link and copy it to the system clipboard. */
   share(place: Place, key: string, kind: ShareKind, expiresInSeconds?: number): Promise<void>;
   closeShare(): void;
@@ -166,14 +162,14 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
     const patchRun = (operationId: string, patch: Partial<RunState>) =>
       set((s) => ({ runs: s.runs.map((r) => (r.operationId === operationId ? { ...r, ...patch } : r)) }));
 
-    const failWith = (error: AppError) => set({ error, planning: null });
+    const failWith = (error: UserError) => set({ error, planning: null });
 
     /** Run a plan and keep its progress and report; clears the clipboard after a successful cut/paste. */
     const run = async (plan: OperationPlan): Promise<OperationReport | null> => {
       set((s) => ({
         runs: [...s.runs, { operationId: plan.planId, kind: plan.kind, label: describePlan(plan), progress: null, report: null, error: null }],
       }));
-      const result = await api.runOperation({ planId: plan.planId });
+      const result = await call(() => api.runOperation({ planId: plan.planId }));
       if (!result.ok) {
         patchRun(plan.planId, { error: result.error });
         return null;
@@ -185,7 +181,7 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
     const planFor = async (request: PlanRequest): Promise<OperationPlan | null> => {
       const planningId = newId();
       set({ planning: { planningId, objects: 0, bytes: 0 }, error: null });
-      const result = await api.planOperation({ ...request, planningId });
+      const result = await call(() => api.planOperation({ ...request, planningId }));
       if (get().planning?.planningId === planningId) set({ planning: null });
       if (!result.ok) {
         // The user stopped the counting: nothing to report.
@@ -201,7 +197,6 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       planning: null,
       runs: [],
       preview: IDLE,
-      info: IDLE,
       shareLink: null,
       error: null,
       menu: null,
@@ -230,18 +225,16 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
         if (problem) return set({ dialog: { ...d, problem } });
         if (d.kind === 'rename' && d.name === basename(d.key)) return set({ dialog: null });
         set({ dialog: { ...d, busy: true } });
-        let result: Result<unknown>;
+        let result: CallResult<unknown>;
         if (d.kind === 'new-folder') {
-          result = await api.createFolder({ connectionId: d.place.connectionId, bucket: d.place.bucket, prefix: d.place.prefix, name: d.name });
+          result = await call(() =>
+            api.createFolder({ connectionId: d.place.connectionId, bucket: d.place.bucket, prefix: d.place.prefix, name: d.name }),
+          );
         } else {
-          const planned = await api.planOperation({
-            kind: 'rename',
-            connectionId: d.place.connectionId,
-            bucket: d.place.bucket,
-            key: d.key,
-            newName: d.name,
-          });
-          result = planned.ok ? await api.runOperation({ planId: planned.value.planId }) : planned;
+          const planned = await call(() =>
+            api.planOperation({ kind: 'rename', connectionId: d.place.connectionId, bucket: d.place.bucket, key: d.key, newName: d.name }),
+          );
+          result = planned.ok ? await call(() => api.runOperation({ planId: planned.value.planId })) : planned;
           if (result.ok) {
             const report = result.value as OperationReport;
             if (report.status !== 'done') {
@@ -275,7 +268,8 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
 
       closeDialog() {
         const d = get().dialog;
-        if (d?.kind === 'confirm') void api.discardPlan({ planId: d.plan.planId });
+        // Nothing to tell the user if this fails: an undiscarded plan only expires in main.
+        if (d?.kind === 'confirm') void call(() => api.discardPlan({ planId: d.plan.planId }));
         set({ dialog: null });
       },
 
@@ -304,12 +298,15 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       },
 
       async cancelRun(operationId) {
-        await api.cancelOperation({ operationId });
+        const result = await call(() => api.cancelOperation({ operationId }));
+        if (!result.ok) set({ error: result.error });
       },
 
       async cancelPlanning() {
         const planning = get().planning;
-        if (planning) await api.cancelOperation({ operationId: planning.planningId });
+        if (!planning) return;
+        const result = await call(() => api.cancelOperation({ operationId: planning.planningId }));
+        if (!result.ok) set({ error: result.error });
       },
 
       dismissRun(operationId) {
@@ -318,7 +315,7 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
 
       async openPreview(place, key) {
         set({ preview: { status: 'loading', key } });
-        const result = await api.previewObject({ connectionId: place.connectionId, bucket: place.bucket, key });
+        const result = await call(() => api.previewObject({ connectionId: place.connectionId, bucket: place.bucket, key }));
         const current = get().preview;
         if (current.status !== 'loading' || current.key !== key) return;
         set({ preview: result.ok ? { status: 'ready', key, value: result.value } : { status: 'error', key, error: result.error } });
@@ -328,24 +325,12 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
         set({ preview: IDLE });
       },
 
-      async openInfo(place, key) {
-        set({ info: { status: 'loading', key } });
-        const result = await api.headObject({ connectionId: place.connectionId, bucket: place.bucket, key });
-        const current = get().info;
-        if (current.status !== 'loading' || current.key !== key) return;
-        set({ info: result.ok ? { status: 'ready', key, value: result.value } : { status: 'error', key, error: result.error } });
-      },
-
-      closeInfo() {
-        set({ info: IDLE });
-      },
-
       async share(place, key, kind, expiresInSeconds) {
         if (kind === 'presigned' && expiresInSeconds !== undefined) {
           const problem = expiryProblem(expiresInSeconds);
           if (problem) return set({ shareLink: { key, kind, text: null, expiresAt: null, copied: false, error: problem } });
         }
-        const result = await api.shareObject({ connectionId: place.connectionId, bucket: place.bucket, key, kind, expiresInSeconds });
+        const result = await call(() => api.shareObject({ connectionId: place.connectionId, bucket: place.bucket, key, kind, expiresInSeconds }));
         if (!result.ok) return set({ shareLink: { key, kind, text: null, expiresAt: null, copied: false, error: result.error.message } });
         let copied = true;
         try {

@@ -12,6 +12,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
   const totals = useStore(store, (s) => s.totals);
   const question = useStore(store, (s) => s.question);
   const message = useStore(store, (s) => s.message);
+  const error = useStore(store, (s) => s.error);
   const panelOpen = useStore(store, (s) => s.panelOpen);
   const actions = store.getState();
   const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
@@ -34,9 +35,20 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
 
   return (
     <div data-testid="transfers-dock">
-      {message && (
-        <div role="status" data-testid="transfer-message" style={{ padding: '4px 8px', background: '#fc03', display: 'flex', gap: 8 }}>
-          <span style={{ flex: 1 }}>{message}</span>
+      {(message || error) && (
+        <div
+          role={error ? 'alert' : 'status'}
+          data-testid="transfer-message"
+          data-code={error?.code}
+          title={error?.detail || undefined}
+          style={{ padding: '4px 8px', background: '#fc03', display: 'flex', gap: 8 }}
+        >
+          <span style={{ flex: 1 }}>
+            {error && <strong>{error.title}: </strong>}
+            {error?.message}
+            {error && message ? ' ' : ''}
+            {message}
+          </span>
           <button type="button" aria-label="Dismiss" onClick={actions.dismissMessage}>
             ×
           </button>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/errors';
 import { parseDragStreamUrl, type DragOptions } from '../../../../shared/drag-stream';
 import type { StageOutcome } from '../../../../shared/transfers';
+import type { UserError } from '../../lib/call';
 import { createDragOut } from './drag-out';
 
 const LINUX: DragOptions = { streamAboveBytes: null, stageLimitBytes: 100 };
@@ -24,7 +25,7 @@ const items = [{ key: 'a.txt', kind: 'object' as const }];
 describe('drag-out', () => {
   it('stages once per selection (prepare then begin), then starts and ends the native drag', async () => {
     const f = fake({ status: 'ready', stageId: 's1', files: 1, bytes: 3, refused: [] });
-    const messages: string[] = [];
+    const messages: (string | UserError)[] = [];
     const drag = createDragOut(f.api as never, (m) => messages.push(m));
     void drag.prepare(loc, items);
     await drag.begin(loc, items);
@@ -38,7 +39,7 @@ describe('drag-out', () => {
 
   it('does not start a drag for selections over the limit, and says why', async () => {
     const f = fake({ status: 'too-large', bytes: 10, limit: 5, message: 'Too big; use Download instead.' });
-    const messages: string[] = [];
+    const messages: (string | UserError)[] = [];
     await createDragOut(f.api as never, (m) => messages.push(m)).begin(loc, items);
     expect(f.calls.map(([n]) => n)).toEqual(['stage']);
     expect(messages).toEqual(['Too big; use Download instead.']);

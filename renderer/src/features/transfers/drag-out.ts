@@ -14,9 +14,10 @@
 import { type DragOptions, downloadUrlData } from '../../../../shared/drag-stream';
 import type { RendererApi } from '../../../../shared/ipc';
 import type { SelectedItem, StageOutcome } from '../../../../shared/transfers';
+import { call, type UserError } from '../../lib/call';
 import type { BucketLocation } from './transfers-store';
 
-type DragApi = Pick<RendererApi, 'dragOptions' | 'stageDrag' | 'startDrag' | 'endDrag'>;
+export type DragApi = Pick<RendererApi, 'dragOptions' | 'stageDrag' | 'startDrag' | 'endDrag'>;
 
 export interface DragOut {
   /** Start staging (idempotent: the same selection shares one staging until a drag uses it). */
@@ -30,20 +31,23 @@ export interface DragOut {
   streamData(location: BucketLocation, items: readonly SelectedItem[], sizeOf: (key: string) => number | undefined): string | null;
 }
 
-export function createDragOut(api: DragApi, tell: (message: string) => void): DragOut {
+/** A notice (a limit, left-out items) or a failed call, for the transfers banner. */
+export type Tell = (notice: string | UserError) => void;
+
+export function createDragOut(api: DragApi, tell: Tell): DragOut {
   let pending: { signature: string; outcome: Promise<StageOutcome | undefined> } | null = null;
   // Until main answers, every drag is staged (the safe default on every OS).
   let options: DragOptions | null = null;
-  void api.dragOptions({}).then((r) => {
+  void call(() => api.dragOptions({})).then((r) => {
     if (r.ok) options = r.value;
   });
 
   const prepare: DragOut['prepare'] = (location, items) => {
     const signature = JSON.stringify([location.connectionId, location.bucket, items.map((i) => [i.kind, i.key])]);
     if (pending?.signature !== signature) {
-      const outcome = api.stageDrag({ connectionId: location.connectionId, bucket: location.bucket, items: [...items] }).then((r) => {
+      const outcome = call(() => api.stageDrag({ connectionId: location.connectionId, bucket: location.bucket, items: [...items] })).then((r) => {
         if (!r.ok) {
-          tell(r.error.message);
+          tell(r.error);
           return undefined;
         }
         return r.value;
@@ -72,9 +76,10 @@ export function createDragOut(api: DragApi, tell: (message: string) => void): Dr
         return;
       }
       if (outcome.refused.length > 0) tell(`${outcome.refused.length} item(s) left out — ${outcome.refused[0]!.key}: ${outcome.refused[0]!.reason}`);
-      const started = await api.startDrag({ stageId: outcome.stageId });
-      if (!started.ok) tell(started.error.message);
-      await api.endDrag({ stageId: outcome.stageId });
+      const started = await call(() => api.startDrag({ stageId: outcome.stageId }));
+      if (!started.ok) tell(started.error);
+      // The stage is removed later by main anyway; a failed end needs no banner.
+      await call(() => api.endDrag({ stageId: outcome.stageId }));
     },
   };
 }

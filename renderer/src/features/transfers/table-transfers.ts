@@ -7,6 +7,7 @@
  */
 import type { DragEvent } from 'react';
 import type { SelectedItem } from '../../../../shared/transfers';
+import { rowOf } from '../../lib/row-element';
 import type { DragOut } from './drag-out';
 import { droppedItems, isFileDrag, type PathForFile } from './drop-upload';
 import type { BucketLocation, TransfersStore, UploadTarget } from './transfers-store';
@@ -23,11 +24,6 @@ export interface TableContext {
   sizeOf(key: string): number | undefined;
 }
 
-const ROW_SELECTOR = '[data-testid="row"][data-key]';
-
-function rowOf(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? (target.closest(ROW_SELECTOR) as HTMLElement | null) : null;
-}
 
 /** The items a drag from `row` carries: the selection if the row is part of it, else that row alone. */
 export function dragItems(rowKey: string, selected: readonly string[]): SelectedItem[] {
@@ -36,10 +32,6 @@ export function dragItems(rowKey: string, selected: readonly string[]): Selected
 }
 
 export function tableTransferHandlers(ctx: TableContext) {
-  const itemsFor = (row: HTMLElement | null) => {
-    const key = row?.dataset['key'];
-    return key ? dragItems(key, ctx.selectedKeys()) : [];
-  };
   return {
     onDragOver(event: DragEvent) {
       if (!ctx.location() || !isFileDrag([...event.dataTransfer.types])) return;
@@ -51,7 +43,7 @@ export function tableTransferHandlers(ctx: TableContext) {
       if (!here || !isFileDrag([...event.dataTransfer.types])) return;
       event.preventDefault();
       const row = rowOf(event.target);
-      const folder = row?.dataset['kind'] === 'folder' ? row.dataset['key'] : undefined;
+      const folder = row?.kind === 'folder' ? row.key : undefined;
       const target = { ...here, prefix: folder ?? here.prefix };
       void droppedItems(event.dataTransfer, ctx.pathOf).then(
         (files) => (files.length > 0 ? ctx.store.getState().uploadDropped(target, files) : undefined),
@@ -62,7 +54,7 @@ export function tableTransferHandlers(ctx: TableContext) {
       const row = rowOf(event.target);
       if (!row) return;
       const here = ctx.location();
-      const items = itemsFor(row);
+      const items = dragItems(row.key, ctx.selectedKeys());
       const stream = here ? ctx.dragOut.streamData(here, items, ctx.sizeOf) : null;
       if (stream) {
         // This HTML drag is the OS drag: Chromium fetches the address from main when the file is dropped.

@@ -139,7 +139,10 @@ describe('transfers store', () => {
     await store.getState().download({ connectionId: 'c', bucket: 'bk' }, [{ key: 'f/', kind: 'folder' }], '/tmp/d');
     expect(store.getState().message).toMatch(/1 item\(s\) not transferred — \.\.\/x: refused/);
     await store.getState().uploadPaths(target, ['/a']);
-    expect(store.getState().message).toBe('transfers:upload: access denied');
+    expect(store.getState().error).toMatchObject({ code: 'AccessDenied', title: 'Access denied', detail: 'access denied' });
+    expect(store.getState().error?.message).not.toMatch(/transfers:upload/);
+    store.getState().dismissMessage();
+    expect(store.getState()).toMatchObject({ message: null, error: null });
   });
 
   it('cancel, retry and clear go to main', async () => {

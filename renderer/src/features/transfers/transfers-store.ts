@@ -1,10 +1,11 @@
 /**
  * The transfer panel's store: mirrors main's queue from throttled progress events, starts downloads and
  * uploads, and asks the user when targets exist (main plans with policy "ask" and queues nothing on conflict).
+ * Every call goes through `call`, so a failed or rejected one shows as `error` in the banner.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RendererApi } from '../../../../shared/ipc';
 import type { Result } from '../../../../shared/errors';
+import type { RendererApi } from '../../../../shared/ipc';
 import type {
   ConflictPolicy,
   EnqueueOutcome,
@@ -15,6 +16,7 @@ import type {
   TransferTotals,
 } from '../../../../shared/transfers';
 import { toBase64 } from '../../lib/base64';
+import { call, type UserError } from '../../lib/call';
 
 export interface BucketLocation {
   readonly connectionId: string;
@@ -48,8 +50,10 @@ export interface TransfersState {
   readonly totals: TransferTotals;
   /** Set while waiting for the user to choose overwrite / skip / keep both. */
   readonly question: ConflictQuestion | null;
-  /** The last thing worth telling the user (errors, refused keys, drag limits). */
+  /** The last notice worth telling the user (refused keys, drag limits). */
   readonly message: string | null;
+  /** The last failed call. */
+  readonly error: UserError | null;
   readonly panelOpen: boolean;
 }
 
@@ -68,6 +72,7 @@ export interface TransfersActions {
   clearFinished(): Promise<void>;
   applyProgress(event: TransferProgressEvent): void;
   setPanelOpen(open: boolean): void;
+  /** Dismiss the banner: the notice and the error. */
   dismissMessage(): void;
 }
 
@@ -90,7 +95,7 @@ export const EMPTY_TOTALS: TransferTotals = {
 /** Bytes per streamed chunk: big enough to keep IPC overhead low, small enough to keep the UI responsive. */
 export const STREAM_CHUNK = 1024 * 1024;
 
-type TransfersApi = Pick<
+export type TransfersApi = Pick<
   RendererApi,
   | 'listTransfers'
   | 'onTransferProgress'
@@ -110,16 +115,18 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
   let answerQuestion: ((policy: Exclude<ConflictPolicy, 'ask'> | null) => void) | null = null;
 
   return createStore<TransfersState & TransfersActions>()((set, get) => {
-    const fail = (message: string) => set({ message });
-    const unwrap = <T>(result: Result<T>): T | undefined => {
+    const notify = (message: string) => set({ message });
+    /** One call through `call`: its value, or undefined with the error shown. */
+    const unwrap = async <T>(run: () => Promise<Result<T>>): Promise<T | undefined> => {
+      const result = await call(run);
       if (result.ok) return result.value;
-      fail(result.error.message);
+      set({ error: result.error });
       return undefined;
     };
 
     /** Run a batch with policy "ask"; on conflicts, ask the user and run again with the answer. */
     const withConflicts = async (direction: TransferDirection, send: (policy: ConflictPolicy) => Promise<Result<EnqueueOutcome>>) => {
-      const first = unwrap(await send('ask'));
+      const first = await unwrap(() => send('ask'));
       if (!first) return;
       let outcome: EnqueueOutcome | undefined = first;
       if (first.status === 'conflicts') {
@@ -130,13 +137,13 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
         answerQuestion = null;
         set({ question: null });
         if (policy === null) return;
-        outcome = unwrap(await send(policy));
+        outcome = await unwrap(() => send(policy));
       }
       if (outcome?.status === 'queued') {
         set({ panelOpen: true });
         if (outcome.refused.length > 0) {
           const first = outcome.refused[0]!;
-          fail(`${outcome.refused.length} item(s) not transferred — ${first.key}: ${first.reason}`);
+          notify(`${outcome.refused.length} item(s) not transferred — ${first.key}: ${first.reason}`);
         }
       }
     };
@@ -147,11 +154,12 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       totals: EMPTY_TOTALS,
       question: null,
       message: null,
+      error: null,
       panelOpen: false,
 
       async start() {
         const unsubscribe = api.onTransferProgress((event) => get().applyProgress(event));
-        const listed = unwrap(await api.listTransfers({}));
+        const listed = await unwrap(() => api.listTransfers({}));
         if (listed) {
           const byId: Record<string, TransferItem> = {};
           for (const item of listed.items) byId[item.id] = item;
@@ -182,7 +190,7 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       async download(location, items, destination) {
         let folder = destination;
         if (folder === undefined) {
-          const picked = unwrap(await api.pickDownloadFolder({}));
+          const picked = await unwrap(() => api.pickDownloadFolder({}));
           if (!picked?.path) return;
           folder = picked.path;
         }
@@ -200,17 +208,18 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
         const streams: string[] = [];
         for (const file of files) {
           if (file.path) continue;
-          const opened = unwrap(await api.openUploadStream({ name: file.name, size: file.size }));
+          const opened = await unwrap(() => api.openUploadStream({ name: file.name, size: file.size }));
           if (!opened) return;
           for (let offset = 0; offset < file.size; offset += STREAM_CHUNK) {
             const bytes = await file.read(offset, Math.min(STREAM_CHUNK, file.size - offset));
-            const wrote = unwrap(await api.writeUploadStream({ streamId: opened.streamId, offset, data: toBase64(bytes) }));
+            const wrote = await unwrap(() => api.writeUploadStream({ streamId: opened.streamId, offset, data: toBase64(bytes) }));
             if (!wrote) {
-              await api.closeUploadStream({ streamId: opened.streamId, abort: true });
+              // The write's error is already shown; an abort that fails too adds nothing for the user.
+              await call(() => api.closeUploadStream({ streamId: opened.streamId, abort: true }));
               return;
             }
           }
-          if (!unwrap(await api.closeUploadStream({ streamId: opened.streamId }))) return;
+          if (!(await unwrap(() => api.closeUploadStream({ streamId: opened.streamId })))) return;
           streams.push(opened.streamId);
         }
         if (paths.length === 0 && streams.length === 0) return;
@@ -218,7 +227,7 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       },
 
       async pickAndUpload(target, folders) {
-        const picked = unwrap(await api.pickUploadPaths({ folders }));
+        const picked = await unwrap(() => api.pickUploadPaths({ folders }));
         if (picked) await get().uploadPaths(target, picked.paths);
       },
 
@@ -227,19 +236,19 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       },
 
       async cancel(ids) {
-        unwrap(await api.cancelTransfers(ids ? { ids } : {}));
+        await unwrap(() => api.cancelTransfers(ids ? { ids } : {}));
       },
       async retry(ids) {
-        unwrap(await api.retryTransfers(ids ? { ids } : {}));
+        await unwrap(() => api.retryTransfers(ids ? { ids } : {}));
       },
       async clearFinished() {
-        unwrap(await api.clearTransfers({}));
+        await unwrap(() => api.clearTransfers({}));
       },
       setPanelOpen(open) {
         set({ panelOpen: open });
       },
       dismissMessage() {
-        set({ message: null });
+        set({ message: null, error: null });
       },
     };
   });

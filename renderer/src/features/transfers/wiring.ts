@@ -2,10 +2,9 @@
  * One object the app creates once and hands to the browser view: the transfers store, the drag-out client and
  * the preload's path lookup for dropped files.
  */
-import type { RendererApi } from '../../../../shared/ipc';
-import { createDragOut, type DragOut } from './drag-out';
+import { createDragOut, type DragApi, type DragOut } from './drag-out';
 import { getPathForFileOf, type PathForFile } from './drop-upload';
-import { createTransfersStore, type TransfersStore } from './transfers-store';
+import { createTransfersStore, type TransfersApi, type TransfersStore } from './transfers-store';
 
 export interface TransfersWiring {
   readonly store: TransfersStore;
@@ -13,9 +12,9 @@ export interface TransfersWiring {
   readonly pathOf?: PathForFile;
 }
 
-export function createTransfersWiring(api: RendererApi): TransfersWiring {
+export function createTransfersWiring(api: TransfersApi & DragApi): TransfersWiring {
   const store = createTransfersStore(api);
-  const dragOut = createDragOut(api, (message) => store.setState({ message }));
+  const dragOut = createDragOut(api, (notice) => store.setState(typeof notice === 'string' ? { message: notice } : { error: notice }));
   const pathOf = getPathForFileOf(api);
   return pathOf ? { store, dragOut, pathOf } : { store, dragOut };
 }

@@ -1,12 +1,12 @@
 /**
- * A fake RendererApi for store tests, typed from the contract so it cannot drift from it. Folders are lists of
- * pages; any page can be held back to test streaming and cancellation; every call is logged.
+ * A fake of the browser store's API (`BrowserApi`, a Pick of the contract), so it cannot drift from it and
+ * channels other features add never touch it. Folders are lists of pages; any page can be held back to test
+ * streaming and cancellation, or made to fail or reject; every call is logged.
  */
-import { type AppError, fail, ok, type Result } from '../../../../shared/errors';
-import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
-import { operationsApiStub } from '../operations/operations-api-stub';
-import type { CacheStats, Entry } from '../../../../shared/types';
-import { inertTransfersApi } from '../transfers/inert-transfers-api';
+import { type AppError, fail, ok, type Result } from '../../shared/errors';
+import type { IpcEvents } from '../../shared/ipc';
+import type { CacheStats, Entry } from '../../shared/types';
+import type { BrowserApi } from '../../renderer/src/features/browser';
 
 export interface Call {
   readonly method: string;
@@ -27,11 +27,13 @@ function gate(): Gate {
 }
 
 export interface FakeApi {
-  readonly api: RendererApi;
+  readonly api: BrowserApi;
   readonly calls: Call[];
   /** bucket → prefix → pages of entries. */
   setFolder(bucket: string, prefix: string, pages: readonly (readonly Entry[])[]): void;
   failFolder(bucket: string, prefix: string, error: AppError, atPage?: number): void;
+  /** The IPC promise itself rejects for this folder (main never answers), as a torn-down window would; null stops. */
+  rejectFolder(bucket: string, prefix: string, reason: Error | null): void;
   /** Hold back page `index` of a folder until the returned function is called. */
   hold(bucket: string, prefix: string, index: number): () => void;
   emit(payload: IpcEvents['cache:changed']): void;
@@ -44,6 +46,7 @@ export interface FakeApi {
 export function createFakeApi(): FakeApi {
   const folders = new Map<string, readonly (readonly Entry[])[]>();
   const failures = new Map<string, { error: AppError; atPage: number }>();
+  const rejections = new Map<string, Error>();
   const gates = new Map<string, Gate>();
   const listeners = new Set<(payload: IpcEvents['cache:changed']) => void>();
   const calls: Call[] = [];
@@ -55,6 +58,7 @@ export function createFakeApi(): FakeApi {
     hits: 0,
     setFolder: (bucket, prefix, pages) => folders.set(id(bucket, prefix), pages),
     failFolder: (bucket, prefix, error, atPage = 0) => failures.set(id(bucket, prefix), { error, atPage }),
+    rejectFolder: (bucket, prefix, reason) => (reason ? rejections.set(id(bucket, prefix), reason) : rejections.delete(id(bucket, prefix))),
     hold(bucket, prefix, index) {
       const g = gate();
       gates.set(`${id(bucket, prefix)}#${index}`, g);
@@ -62,21 +66,12 @@ export function createFakeApi(): FakeApi {
     },
     emit: (payload) => listeners.forEach((l) => l(payload)),
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.request),
-    api: undefined as unknown as RendererApi,
+    api: undefined as unknown as BrowserApi,
   };
 
   const log = (method: string, request: unknown) => calls.push({ method, request });
 
-  const api: RendererApi = {
-    ...inertTransfersApi(),
-    async addConnection(request) {
-      log('addConnection', request);
-      return ok({ id: 'c2', name: request.name, endpoint: request.endpoint ?? null, region: request.region, forcePathStyle: request.forcePathStyle, accessKeyHint: null });
-    },
-    async listConnections(request) {
-      log('listConnections', request);
-      return ok([]);
-    },
+  const api: BrowserApi = {
     async listBuckets(request) {
       log('listBuckets', request);
       fake.requests += 1;
@@ -88,6 +83,8 @@ export function createFakeApi(): FakeApi {
       const index = request.cursor ? Number(request.cursor) : 0;
       const g = gates.get(`${key}#${index}`);
       if (g) await g.promise;
+      const rejection = rejections.get(key);
+      if (rejection) throw rejection;
       const failure = failures.get(key);
       if (failure && failure.atPage === index) return fail(failure.error.code, failure.error.message);
       const pages = folders.get(key);
@@ -110,37 +107,12 @@ export function createFakeApi(): FakeApi {
       log('cacheStats', request);
       return ok({ hits: fake.hits, misses: 0, entries: 0, approxBytes: 0, requests: { ListObjectsV2: fake.requests } });
     },
-    async invalidateCache(request) {
-      log('invalidateCache', request);
-      return ok({ dropped: 0 });
-    },
-    async updateConnection(request) {
-      log('updateConnection', request);
-      return fail('Unknown', 'not faked');
-    },
-    async deleteConnection(request) {
-      log('deleteConnection', request);
-      return ok({ deleted: true });
-    },
-    async testConnection(request) {
-      log('testConnection', request);
-      return ok({ ok: true, bucketCount: 1, message: 'ok' });
-    },
-    async listProfiles(request) {
-      log('listProfiles', request);
-      return ok({ profiles: [], defaultProfile: 'default', configFile: '', credentialsFile: '', problem: null });
-    },
-    async connectionStoreStatus(request) {
-      log('connectionStoreStatus', request);
-      return ok({ persistent: false, encryptionAvailable: false, settingsFile: null, problem: null });
-    },
     onCacheChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    ...operationsApiStub(),
   };
-  (fake as { api: RendererApi }).api = api;
+  (fake as { api: BrowserApi }).api = api;
   return fake;
 }
 

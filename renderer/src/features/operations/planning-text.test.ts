@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planningText } from './format';
+import { planningText } from './planning-text';
 
 describe('planningText', () => {
   it('says what has been counted, in objects and bytes', () => {

@@ -1,12 +1,12 @@
 /**
- * A fake of the API methods the operations store uses, typed from the contract so it cannot drift. Plans and
+ * A fake of the operations store's API (`OperationsApi`, a Pick of the contract), so it cannot drift. Plans and
  * runs answer from scripted values; runs can be held open to observe progress and cancellation; every call
  * is logged.
  */
-import { fail, ok, type Result } from '../../../../shared/errors';
-import type { IpcEvents } from '../../../../shared/ipc';
-import type { OperationPlan, OperationReport, PlanRequest } from '../../../../shared/operations';
-import type { OperationsApi } from './operations-store';
+import { fail, ok, type Result } from '../../shared/errors';
+import type { IpcEvents } from '../../shared/ipc';
+import type { OperationPlan, OperationReport, PlanRequest } from '../../shared/operations';
+import type { OperationsApi } from '../../renderer/src/features/operations';
 
 export interface FakeOperationsApi {
   readonly api: OperationsApi;
@@ -18,6 +18,8 @@ export interface FakeOperationsApi {
   report: (plan: OperationPlan) => OperationReport;
   /** Hold the next run until the returned function is called. */
   holdRun(): () => void;
+  /** The next run's IPC promise rejects (main never answers). */
+  rejectRun(reason: Error): void;
   /** Hold the next plan until released (it then answers as scripted) or cancelled by its planningId. */
   holdPlan(): () => void;
   emitProgress(payload: IpcEvents['operations:progress']): void;
@@ -34,6 +36,7 @@ export function createFakeOperationsApi(): FakeOperationsApi {
   const plans = new Map<string, OperationPlan>();
   let counter = 0;
   let held: Promise<void> | null = null;
+  let rejection: Error | null = null;
   const log = (method: string, request: unknown) => calls.push({ method, request });
 
   const fake: FakeOperationsApi = {
@@ -49,6 +52,9 @@ export function createFakeOperationsApi(): FakeOperationsApi {
       failed: [],
       skipped: [],
     }),
+    rejectRun(reason) {
+      rejection = reason;
+    },
     holdRun() {
       let open!: () => void;
       held = new Promise<void>((r) => (open = r));
@@ -99,6 +105,11 @@ export function createFakeOperationsApi(): FakeOperationsApi {
     },
     async runOperation(request) {
       log('runOperation', request);
+      if (rejection) {
+        const reason = rejection;
+        rejection = null;
+        throw reason;
+      }
       const plan = plans.get(request.planId);
       if (!plan) return fail('InvalidInput', 'unknown, expired or already used plan');
       plans.delete(request.planId);
@@ -127,20 +138,6 @@ export function createFakeOperationsApi(): FakeOperationsApi {
       log('previewObject', request);
       if (request.key.endsWith('.bin')) return ok({ kind: 'none', reason: 'binary', size: 10, contentType: null });
       return ok({ kind: 'text', text: `text of ${request.key}`, truncated: false, size: 10, contentType: 'text/plain' });
-    },
-    async headObject(request) {
-      log('headObject', request);
-      return ok({
-        key: request.key,
-        size: 5,
-        lastModified: 1,
-        etag: '"e"',
-        storageClass: 'STANDARD',
-        contentType: 'text/plain',
-        metadata: { owner: 'me' },
-        serverSideEncryption: 'AES256',
-        versionId: null,
-      });
     },
     onOperationProgress(listener) {
       listeners.add(listener);

@@ -1,10 +1,13 @@
 /**
- * A fake RendererApi for the connection dialog's store tests. Typed from the contract for the methods it
- * fakes; any other method answers an error (a Proxy), so channels added by other features never break it.
+ * A fake of the connections stores' APIs (the dialog's and the start screen's, Picks of the contract), so it
+ * cannot drift from them and channels other features add never touch it. Every call is logged.
  */
-import { fail, ok, type Result } from '../../../../shared/errors';
-import type { RendererApi, RequestOf } from '../../../../shared/ipc';
-import type { AwsProfileList, ConnectionStoreStatus, ConnectionSummary, ConnectionTestResult } from '../../../../shared/types';
+import { fail, ok } from '../../shared/errors';
+import type { RequestOf } from '../../shared/ipc';
+import type { AwsProfileList, ConnectionStoreStatus, ConnectionSummary, ConnectionTestResult } from '../../shared/types';
+import type { ConnectionDialogApi, StartScreenApi } from '../../renderer/src/features/connections';
+
+export type ConnectionsApi = ConnectionDialogApi & StartScreenApi;
 
 export interface Call {
   readonly method: string;
@@ -12,7 +15,7 @@ export interface Call {
 }
 
 export interface FakeConnectionsApi {
-  readonly api: RendererApi;
+  readonly api: ConnectionsApi;
   readonly calls: Call[];
   callsOf(method: string): unknown[];
   /** The next testConnection answers; each call takes one (the last one repeats). */
@@ -23,6 +26,8 @@ export interface FakeConnectionsApi {
   saveError: { code: 'InvalidInput' | 'Unknown'; message: string } | null;
   profiles: AwsProfileList;
   status: ConnectionStoreStatus;
+  /** What listConnections answers. */
+  saved: ConnectionSummary[];
 }
 
 export function createFakeConnectionsApi(): FakeConnectionsApi {
@@ -60,11 +65,16 @@ export function createFakeConnectionsApi(): FakeConnectionsApi {
       problem: null,
     },
     status: { persistent: true, encryptionAvailable: true, settingsFile: '/data/connections.json', problem: null },
-    api: undefined as unknown as RendererApi,
+    saved: [],
+    api: undefined as unknown as ConnectionsApi,
   };
 
   const log = (method: string, request: unknown) => calls.push({ method, request });
-  const impl: Partial<RendererApi> = {
+  const api: ConnectionsApi = {
+    async listConnections(req) {
+      log('listConnections', req);
+      return ok(fake.saved);
+    },
     async listProfiles(req) {
       log('listProfiles', req);
       return ok(fake.profiles);
@@ -96,13 +106,6 @@ export function createFakeConnectionsApi(): FakeConnectionsApi {
       return ok({ deleted: true });
     },
   };
-  (fake as { api: RendererApi }).api = new Proxy(impl, {
-    get: (target, method: string) =>
-      (target as Record<string, unknown>)[method] ??
-      (async (req: unknown): Promise<Result<never>> => {
-        log(method, req);
-        return fail('Unknown', `${method} is not faked`);
-      }),
-  }) as RendererApi;
+  (fake as { api: ConnectionsApi }).api = api;
   return fake;
 }
