@@ -28,6 +28,7 @@ const SENTENCES: Record<ErrorCode, { readonly title: string; readonly message: s
   NoSuchKey: { title: 'Not found', message: 'This item is no longer there; it may have been deleted or renamed. Refresh the folder.' },
   NoSuchConnection: { title: 'Connection gone', message: 'This connection was removed. Pick a connection on the start screen.' },
   Network: { title: 'Cannot reach the server', message: 'Check the endpoint address and your network connection, then try again.' },
+  LocalFileError: { title: 'Local file problem', message: 'A file or folder on this computer could not be written or read (the details name the path and the cause). Free space, fix the permission or pick another folder, then retry.' },
   Throttled: { title: 'The server is busy', message: 'It asked us to slow down. Wait a moment and try again.' },
   InvalidInput: { title: 'Not accepted', message: 'This request was not accepted. Check what you entered and try again.' },
   NotCached: { title: 'Out of date', message: 'What is shown is out of date. Refresh the folder.' },
