@@ -30,6 +30,15 @@ describe('CONTENT_SECURITY_POLICY', () => {
     for (const sources of csp.values()) expect(sources.some((s) => /^(https?:|\*|wss?:)/.test(s))).toBe(false);
   });
 
+  it('admits no other origin or scheme: under app://s3desk/ "self" is the app’s own files only', () => {
+    for (const [name, sources] of csp) {
+      const schemes = sources.filter((s) => /^[a-z][a-z0-9+.-]*:/i.test(s));
+      // data:/blob: images only (previews, icons); never file:, app: or another host for anything.
+      expect(schemes.filter((s) => !(name === 'img-src' && (s === 'data:' || s === 'blob:'))), name).toEqual([]);
+      expect(sources.filter((s) => s.includes('*') || s.includes('.')), name).toEqual([]);
+    }
+  });
+
   it('forbids plugins, base rewriting, form posts and framing', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
