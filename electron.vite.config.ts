@@ -6,6 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle the dependencies (AWS SDK, zod, lru-cache) into out/main instead of loading them from
+      // node_modules: the package then ships only the code main runs (no TypeScript sources, duplicate ESM/CJS
+      // builds, maps or locales) and start-up resolves a few files instead of hundreds.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
     },
   },
@@ -25,6 +29,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

@@ -12,6 +12,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'testkit/**/*.test.ts',
       'demo/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -23,17 +23,26 @@ describe('electron-builder.yml', () => {
     expect(config).toMatchObject({
       appId: 'dev.s3desk.app',
       productName: 'S3 Desk',
-      files: [{ filter: expect.arrayContaining(['out/**']) }],
-      mac: { target: 'dmg' },
-      win: { target: 'nsis' },
-      linux: { target: ['AppImage', 'deb'] },
+      files: [{ filter: expect.arrayContaining(['out/**', '!node_modules/**']) }],
+      icon: 'build/icon.png',
+      mac: { target: 'dmg', icon: 'build/icon.icns', hardenedRuntime: true },
+      win: { target: 'nsis', icon: 'build/icon.ico' },
+      linux: { target: ['AppImage', 'deb'], icon: 'build/icons', executableName: 's3-desk', syncDesktopName: true },
       electronFuses: {
         runAsNode: false,
         enableNodeOptionsEnvironmentVariable: false,
         enableNodeCliInspectArguments: false,
         onlyLoadAppFromAsar: true,
+        enableEmbeddedAsarIntegrityValidation: true,
+        // The renderer is served from app://, so file:// keeps no extra powers.
+        grantFileProtocolExtraPrivileges: false,
+        // Without a signing identity the flipped macOS binary is re-signed ad hoc (or arm64 kills it at launch).
+        resetAdHocDarwinSignature: true,
       },
     });
+    // No identity key: one found in the keychain (or CSC_LINK/CSC_NAME) must still be able to sign the app;
+    // `identity: '-'` would force ad-hoc signing even then.
+    expect((config['mac'] as Record<string, unknown>)['identity']).toBeUndefined();
   });
 
   it('rejects what electron-builder does not know (so the check above can fail)', async () => {

@@ -138,7 +138,7 @@ test('the app opens one hardened window whose page sees only the named API', asy
     expect(page.keys).not.toContain('invoke');
     expect(page.kinds).toEqual(['function']);
     expect(page.node).toEqual(['undefined', 'undefined', 'undefined']);
-    expect(page.protocol).toBe('file:');
+    expect(page.protocol).toBe('app:');
 
     // window.open is denied by the window-open handler (about:blank, so nothing is handed to the OS browser).
     expect(await win.evaluate(() => window.open('about:blank') === null)).toBe(true);

@@ -4,13 +4,15 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { ok } from '../shared/errors';
+import { APP_PAGE_URL, createAppProtocolHandler } from './app-protocol/app-protocol';
 import { addDemoConnection } from './demo-connection';
+import { windowIcon } from './electron/app-icon';
+import { registerPrivilegedSchemes, serveAppFiles } from './electron/app-protocol';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
-import { dragStreamThreshold, registerDragScheme, serveDragStreams } from './electron/drag-protocol';
+import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
 import { installAppMenu } from './electron/menu';
 import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './core/create-core';
@@ -20,9 +22,10 @@ import { sweepStaleTempDirs } from './transfers/temp-sweep';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const rendererIndex = join(import.meta.dirname, '../renderer/index.html');
+/** Served as app://s3desk/ (see main/app-protocol/). */
+const rendererDir = join(import.meta.dirname, '../renderer');
 /** The only page allowed to load in the window and to call IPC. */
-const appUrl = devServerUrl ?? pathToFileURL(rendererIndex).href;
+const appUrl = devServerUrl ?? APP_PAGE_URL;
 let mainWindow: BrowserWindow | undefined;
 
 function createWindow(): BrowserWindow {
@@ -33,6 +36,7 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'S3 Desk',
+    icon: windowIcon(process.platform),
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
@@ -58,13 +62,12 @@ function createWindow(): BrowserWindow {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(rendererIndex);
+  void win.loadURL(appUrl);
   return win;
 }
 
 // Schemes must be registered before 'ready'.
-registerDragScheme();
+registerPrivilegedSchemes();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -98,6 +101,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!app.isPackaged)
       void addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn);
     serveDragStreams(session.defaultSession, createDragStreamHandler(core.transfers));
+    serveAppFiles(session.defaultSession, createAppProtocolHandler(rendererDir));
     // Temp files (staged drags, streamed uploads) of an S3 Desk that crashed: its quit cleanup never ran.
     void sweepStaleTempDirs(tmpdir()).catch((error: unknown) => console.warn('temp sweep:', error));
     registerIpc(core.handlers, (event) => event.senderFrame !== null && isAppUrl(event.senderFrame.url, appUrl));

@@ -30,6 +30,15 @@ describe('CONTENT_SECURITY_POLICY', () => {
     for (const sources of csp.values()) expect(sources.some((s) => /^(https?:|\*|wss?:)/.test(s))).toBe(false);
   });
 
+  it('admits no other origin or scheme: under app://s3desk/ "self" is the app’s own files only', () => {
+    for (const [name, sources] of csp) {
+      const schemes = sources.filter((s) => /^[a-z][a-z0-9+.-]*:/i.test(s));
+      // data:/blob: images only (previews, icons); never file:, app: or another host for anything.
+      expect(schemes.filter((s) => !(name === 'img-src' && (s === 'data:' || s === 'blob:'))), name).toEqual([]);
+      expect(sources.filter((s) => s.includes('*') || s.includes('.')), name).toEqual([]);
+    }
+  });
+
   it('forbids plugins, base rewriting, form posts and framing', () => {
     expect(csp.get('object-src')).toEqual(["'none'"]);
     expect(csp.get('base-uri')).toEqual(["'none'"]);
@@ -38,27 +47,29 @@ describe('CONTENT_SECURITY_POLICY', () => {
   });
 });
 
-const packagedPage = 'file:///opt/app/out/renderer/index.html';
+const packaged = 'app://s3desk/index.html';
 
 describe('isAppUrl', () => {
-  const packaged = 'file:///opt/S3%20Desk/resources/app.asar/out/renderer/index.html';
-
-  it('accepts exactly the bundled index.html when there is no dev server', () => {
+  it('accepts exactly the page on the app protocol when there is no dev server', () => {
     expect(isAppUrl(packaged, packaged)).toBe(true);
     expect(isAppUrl(`${packaged}#/browse`, packaged)).toBe(true);
-    expect(isAppUrl('file:///opt/S3 Desk/resources/app.asar/out/renderer/index.html', packaged)).toBe(true);
-    expect(isAppUrl('file:///home/user/Downloads/evil.html', packaged)).toBe(false);
-    expect(isAppUrl('file:///opt/S3%20Desk/resources/app.asar/out/renderer/other.html', packaged)).toBe(false);
-    expect(isAppUrl('https://example.com/', packaged)).toBe(false);
-    expect(isAppUrl('http://127.0.0.1:5173/', packaged)).toBe(false);
-    expect(isAppUrl('data:text/html,<script>alert(1)</script>', packaged)).toBe(false);
-    expect(isAppUrl('javascript:alert(1)', packaged)).toBe(false);
+    expect(isAppUrl(`${packaged}?x=1`, packaged)).toBe(true);
+    expect(isAppUrl('app://s3desk/other.html', packaged)).toBe(false);
+    expect(isAppUrl('app://s3desk/assets/index.js', packaged)).toBe(false);
+    expect(isAppUrl('app://evil/index.html', packaged)).toBe(false);
+    expect(isAppUrl('app://user:pw@s3desk/index.html', packaged)).toBe(false);
+    expect(isAppUrl('s3desk-drag://s3desk/index.html', packaged)).toBe(false);
   });
 
-  it('folds the case of a Windows drive letter only', () => {
-    const win = 'file:///C:/Program%20Files/S3%20Desk/resources/app.asar/out/renderer/index.html';
-    expect(isAppUrl('file:///c:/Program%20Files/S3%20Desk/resources/app.asar/out/renderer/index.html', win)).toBe(true);
-    expect(isAppUrl('file:///C:/program%20files/S3%20Desk/resources/app.asar/out/renderer/index.html', win)).toBe(false);
+  it('rejects local files and opaque origins, which Node gives the same "null" origin as app:', () => {
+    expect(new URL(packaged).origin).toBe(new URL('data:text/html,x').origin);
+    expect(isAppUrl('file:///opt/S3%20Desk/resources/app.asar/out/renderer/index.html', packaged)).toBe(false);
+    expect(isAppUrl('file:///home/user/Downloads/index.html', packaged)).toBe(false);
+    expect(isAppUrl('data:text/html,<script>alert(1)</script>', packaged)).toBe(false);
+    expect(isAppUrl('javascript:alert(1)', packaged)).toBe(false);
+    expect(isAppUrl('about:blank', packaged)).toBe(false);
+    expect(isAppUrl('https://example.com/index.html', packaged)).toBe(false);
+    expect(isAppUrl('http://127.0.0.1:5173/', packaged)).toBe(false);
   });
 
   it('accepts exactly the dev server origin while developing', () => {
@@ -71,7 +82,7 @@ describe('isAppUrl', () => {
   });
 
   it('rejects what is not a URL', () => {
-    expect(isAppUrl('', packagedPage)).toBe(false);
-    expect(isAppUrl('not a url', packagedPage)).toBe(false);
+    expect(isAppUrl('', packaged)).toBe(false);
+    expect(isAppUrl('not a url', packaged)).toBe(false);
   });
 });

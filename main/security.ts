@@ -14,20 +14,18 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** A file path from a file: URL, with a Windows drive letter's case folded (Chromium and Node may differ). */
-function filePath(u: URL): string {
-  return decodeURIComponent(u.pathname).replace(/^\/([A-Za-z]):/, (_m, d: string) => `/${d.toLowerCase()}:`);
-}
-
 /**
- * Whether a URL is the app's own page: the dev server's origin while developing, otherwise exactly the bundled
- * index.html (query and hash aside), so no other local file can navigate in or call IPC.
+ * Whether a URL is the app's own page: the dev server's origin while developing, otherwise exactly the page on
+ * the app protocol (app://s3desk/index.html, query and hash aside), so nothing else can navigate in or call IPC.
+ * Compared by scheme, host and path, never by `origin`: Node's URL gives every non-http(s) scheme the origin
+ * "null", which data: and file: addresses share.
  */
 export function isAppUrl(url: string, appUrl: string): boolean {
   try {
     const u = new URL(url);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return u.protocol === 'file:' && u.host === app.host && filePath(u) === filePath(app);
+    if (app.protocol !== 'http:' && app.protocol !== 'https:')
+      return u.protocol === app.protocol && u.host === app.host && u.pathname === app.pathname && !u.username && !u.password;
     return u.origin === app.origin;
   } catch {
     return false;

@@ -3,7 +3,7 @@
  * the headless handler in main/transfers/drag-stream.ts. Only Windows and macOS Chromium turn DownloadURL drag
  * data into a file at the drop location; on Linux every drag-out is staged and handed to startDrag.
  */
-import { protocol, type Session } from 'electron';
+import { type CustomScheme, type Session } from 'electron';
 import { DRAG_STREAM_SCHEME } from '../../shared/drag-stream';
 import type { DragStreamHandler } from '../transfers/drag-stream';
 
@@ -20,13 +20,12 @@ export function dragStreamThreshold(platform: NodeJS.Platform): number | null {
 }
 
 /**
- * Before app 'ready'. `standard` parses the address like http and, in Electron, registers the scheme as web-safe,
+ * Registered before app 'ready', in main/electron/app-protocol.ts's one registerSchemesAsPrivileged call (Electron
+ * takes only one). `standard` parses the address like http and, in Electron, registers the scheme as web-safe,
  * which Chromium's download manager requires of an address a page put in DownloadURL drag data. `stream` serves
  * the body as it is read. No supportFetchAPI/corsEnabled: pages cannot fetch it.
  */
-export function registerDragScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: DRAG_STREAM_SCHEME, privileges: { standard: true, secure: true, stream: true } }]);
-}
+export const DRAG_SCHEME: CustomScheme = { scheme: DRAG_STREAM_SCHEME, privileges: { standard: true, secure: true, stream: true } };
 
 export function serveDragStreams(session: Session, handler: DragStreamHandler): void {
   session.protocol.handle(DRAG_STREAM_SCHEME, handler);
