@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../../shared/types';
 import { createManualClock } from './clock';
 import { type CachedPage, DEFAULT_CACHE_OPTIONS, S3Cache } from './s3-cache';
@@ -173,5 +173,27 @@ describe('S3Cache keys', () => {
     expect(interner.text(b)).toBe(OVERFLOW_TEXT);
     expect(interner.id('X3')).toBe(b);
     expect(interner.size).toBe(4);
+  });
+});
+
+describe('S3Cache sweep timer', () => {
+  it('sweeps on its own timer, and stops when disposed', async () => {
+    vi.useFakeTimers();
+    try {
+      const clock = createManualClock();
+      const cache = new S3Cache({ clock, ttlMs: 1000, sweepIntervalMs: 5000 });
+      store(cache, 'a/', 10);
+      clock.advance(1001);
+      expect(cache.stats().entries).toBe(11);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(cache.stats().entries).toBe(0);
+      cache.dispose();
+      store(cache, 'b/', 10);
+      clock.advance(1001);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(cache.stats().entries).toBe(11);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

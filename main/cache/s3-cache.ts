@@ -98,8 +98,16 @@ export class S3Cache {
     this.o = { ...DEFAULT_CACHE_OPTIONS, ...options };
     this.lastSweep = this.o.clock.now();
     if (this.o.sweepIntervalMs > 0) {
-      this.timer = setInterval(() => this.sweep(), this.o.sweepIntervalMs);
-      this.timer.unref?.();
+      // The timer holds the cache weakly: a cache nobody disposed (a test's or a benchmark's core) can still be
+      // collected, and its timer then stops itself. unref: a pending sweep never keeps the process alive.
+      const self = new WeakRef(this);
+      const timer = setInterval(() => {
+        const cache = self.deref();
+        if (cache) cache.sweep();
+        else clearInterval(timer);
+      }, this.o.sweepIntervalMs);
+      timer.unref?.();
+      this.timer = timer;
     }
   }
 
