@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { runBrowseUiBench } from './browse-ui';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
+import { runMemoryBench } from './memory';
 import { runTransfersBench } from './transfers';
 
 export interface BenchModule {
@@ -23,6 +24,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'listing', title: 'Listing big folders', run: listingBench, tools: listingTools },
   { name: 'browse-ui', title: 'Browsing a 100,000-object folder in Chromium', run: runBrowseUiBench },
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
+  { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

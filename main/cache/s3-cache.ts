@@ -1,41 +1,40 @@
-import { LRUCache } from 'lru-cache';
-import { ancestorsOf, canonicalPrefix } from '../../shared/keys';
+import { ancestorsOf, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
 import type { Entry, HeadInfo, Stat } from '../../shared/types';
 import { cacheKey, folderId } from './cache-key';
 import { type Clock, systemClock } from './clock';
+import { type CacheTotals, FolderStore, MAX_CHUNK_RECORDS } from './folder-store';
+import { RecordChunk } from './record-chunk';
+import { StringInterner } from './string-interner';
 
 export interface CacheOptions {
   /** How long listings, stats and heads stay fresh. */
   readonly ttlMs: number;
-  /** Bound on entries (one per page, stat and head). */
+  /** Bound on entries (one per page, per object record, per loose stat or head). */
   readonly maxEntries: number;
-  /** Bound on the approximate bytes held. */
+  /** Bound on the estimated bytes held. */
   readonly maxBytes: number;
   readonly clock: Clock;
+  /** A real timer sweeps expired entries this often (0: only the sweeps writes trigger and sweep() calls). */
+  readonly sweepIntervalMs: number;
 }
 
 /**
- * Defaults sized so one 100,000-object folder (100 pages + 100,000 stats, ~60 MB estimated) fits twice over: a
- * big listing must never evict its own first pages or stats. maxEntries is not set higher because lru-cache
- * preallocates its index arrays for `max` entries when the cache is built: 1,000,000 cost ~175 ms and ~70 MB
- * at app start, 250,000 about a quarter of that.
+ * Budget: 1,000,000 objects are ~110–130 MB estimated with typical names (measured in bench/memory.ts), so
+ * 256 MiB holds a 1,000,000-object folder plus room for others. The folder being viewed is never evicted
+ * (see S3Cache); the bounds make room by evicting other folders, least recently used first.
  */
 export const DEFAULT_CACHE_OPTIONS: CacheOptions = {
   ttlMs: 5 * 60_000,
-  maxEntries: 250_000,
-  maxBytes: 512 * 1024 * 1024,
+  maxEntries: 2_500_000,
+  maxBytes: 256 * 1024 * 1024,
   clock: systemClock,
+  sweepIntervalMs: 60_000,
 };
 
 export interface CachedPage {
   readonly entries: readonly Entry[];
   readonly nextCursor: string | null;
 }
-
-type Value =
-  | { readonly t: 'page'; readonly folder: string; readonly page: CachedPage }
-  | { readonly t: 'stat'; readonly stat: Stat }
-  | { readonly t: 'head'; readonly head: HeadInfo };
 
 export interface Change {
   readonly key: string;
@@ -49,52 +48,81 @@ export interface Invalidation {
   readonly prefixes: readonly string[];
 }
 
-/** Rough in-memory cost: V8 strings are ~2 bytes a char, plus object overhead. */
-function entryBytes(e: Entry | Stat): number {
-  return 96 + 2 * (e.key.length + (e.kind === 'object' ? e.etag.length + e.storageClass.length : 0)) + ('name' in e ? 2 * e.name.length : 0);
+/** A stat or head not learnt from a listing (setStat, setHead, or a listed key outside its folder). */
+interface Loose {
+  readonly t: 'stat' | 'head';
+  readonly value: Stat | HeadInfo;
+  readonly expiresAt: number;
+  readonly bytes: number;
+  used: number;
 }
 
-function valueBytes(v: Value): number {
-  switch (v.t) {
-    case 'page':
-      return 128 + v.page.entries.reduce((sum, e) => sum + entryBytes(e), 0) + 2 * (v.page.nextCursor?.length ?? 0);
-    case 'stat':
-      return entryBytes(v.stat);
-    case 'head':
-      return 512 + 2 * JSON.stringify(v.head).length;
-  }
-}
+const looseBytes = (v: Stat | HeadInfo): number => 160 + 2 * JSON.stringify(v).length;
 
-/** The keyed TTL cache of listings, stats and heads, shared by every connection. */
+/**
+ * The keyed TTL cache of listings, stats and heads, shared by every connection.
+ *
+ * Storage: a listing page is held as one compact record per object (RecordChunk columns, interned storage
+ * classes, ETags packed to 16 bytes); the page's folder indexes its children's names into those records, and
+ * that index is where a listed object's stat comes from. So an object's data is held once, and keys are stored
+ * as names relative to their folder. Stats and heads from elsewhere are "loose" entries under cacheKey().
+ *
+ * Expiry: every read checks freshness; expired entries are purged by sweep(), which runs on a timer
+ * (sweepIntervalMs), and at most once per TTL when a page is stored.
+ *
+ * Eviction: past maxBytes or maxEntries the least recently used folder (or loose entry) goes, whole. The most
+ * recently listed or read folder of each connection is pinned: never evicted to make room. A page that does
+ * not fit even after every unpinned folder went is not stored (setPage returns false): a folder larger than the
+ * budget keeps its first pages cached and lists the rest again, instead of evicting its own first pages.
+ */
 export class S3Cache {
-  private readonly lru: LRUCache<string, Value>;
-  /** folderId → cache keys of its pages, so a write drops exactly that folder's pages. */
-  private readonly pagesByFolder = new Map<string, Set<string>>();
+  private readonly o: CacheOptions;
+  private readonly folders = new Map<string, FolderStore>();
+  /** Insertion order is recency: a read moves an entry to the end. */
+  private readonly loose = new Map<string, Loose>();
+  /** connectionId → folderId of the folder it last listed or read: the one being viewed. */
+  private readonly pins = new Map<string, string>();
   /** folderId → how many times its pages were dropped; a listing fetched across a drop must not be stored. */
   private readonly folderGenerations = new Map<string, number>();
+  private readonly totals: CacheTotals = { bytes: 0, entries: 0 };
+  private readonly storageClasses = new StringInterner();
+  private readonly timer: ReturnType<typeof setInterval> | undefined;
   /** Bumped by invalidateScope, which drops folders it does not name one by one. */
   private scopeEpoch = 0;
+  private tick = 0;
+  private lastSweep: number;
   private hitCount = 0;
   private missCount = 0;
 
   constructor(options: Partial<CacheOptions> = {}) {
-    const o = { ...DEFAULT_CACHE_OPTIONS, ...options };
-    this.lru = new LRUCache<string, Value>({
-      max: o.maxEntries,
-      maxSize: o.maxBytes,
-      ttl: o.ttlMs,
-      ttlResolution: 0,
-      perf: o.clock,
-      sizeCalculation: valueBytes,
-      dispose: (value, key) => {
-        if (value.t === 'page') this.unindexPage(value.folder, key);
-      },
-    });
+    this.o = { ...DEFAULT_CACHE_OPTIONS, ...options };
+    this.lastSweep = this.o.clock.now();
+    if (this.o.sweepIntervalMs > 0) {
+      // The timer holds the cache weakly: a cache nobody disposed (a test's or a benchmark's core) can still be
+      // collected, and its timer then stops itself. unref: a pending sweep never keeps the process alive.
+      const self = new WeakRef(this);
+      const timer = setInterval(() => {
+        const cache = self.deref();
+        if (cache) cache.sweep();
+        else clearInterval(timer);
+      }, this.o.sweepIntervalMs);
+      timer.unref?.();
+      this.timer = timer;
+    }
+  }
+
+  /** Stops the sweep timer. */
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
   }
 
   getPage(connectionId: string, bucket: string, prefix: string, cursor: string): CachedPage | undefined {
-    const v = this.lru.get(cacheKey({ connectionId, op: 'list', bucket, key: prefix, cursor }));
-    return this.count(v?.t === 'page' ? v.page : undefined);
+    const store = this.folders.get(folderId(connectionId, bucket, prefix));
+    const chunk = store?.page(cursor, this.o.clock.now());
+    if (!store || !chunk) return this.count(undefined);
+    this.touch(store);
+    this.pins.set(connectionId, store.id);
+    return this.count({ entries: chunk.entries(), nextCursor: chunk.nextCursor });
   }
 
   /**
@@ -106,40 +134,53 @@ export class S3Cache {
   }
 
   /**
-   * Store a listing page, plus each entry's stat under the entry's own key. With `generation` (from
+   * Store a listing page, and with it each entry's stat under the entry's own key. With `generation` (from
    * generation() before the request went out), a page whose folder was invalidated meanwhile is not stored.
    * Returns whether it was stored.
    */
   setPage(connectionId: string, bucket: string, prefix: string, cursor: string, page: CachedPage, generation?: string): boolean {
     if (generation !== undefined && generation !== this.generation(connectionId, bucket, prefix)) return false;
-    const folder = folderId(connectionId, bucket, prefix);
-    const key = cacheKey({ connectionId, op: 'list', bucket, key: prefix, cursor });
-    for (const entry of page.entries) this.setStat(connectionId, bucket, statOf(entry));
-    this.lru.set(key, { t: 'page', folder, page });
-    // lru-cache refuses an entry bigger than maxBytes; index only what it holds.
-    if (!this.lru.has(key)) return false;
-    let set = this.pagesByFolder.get(folder);
-    if (!set) this.pagesByFolder.set(folder, (set = new Set()));
-    set.add(key);
+    if (page.entries.length > MAX_CHUNK_RECORDS) return false;
+    const now = this.o.clock.now();
+    if (now - this.lastSweep >= this.o.ttlMs) this.sweep();
+    const canonical = canonicalPrefix(prefix);
+    const id = folderId(connectionId, bucket, canonical);
+    const chunk = new RecordChunk(canonical, cursor, page.entries, page.nextCursor, now + this.o.ttlMs, this.storageClasses);
+    let store = this.folders.get(id);
+    this.pins.set(connectionId, id);
+    if (store) this.touch(store);
+    if (!this.makeRoom(chunk.bytes, chunk.size + 1)) return false;
+    if (!store) {
+      store = new FolderStore(id, connectionId, bucket, canonical, this.totals);
+      this.folders.set(id, store);
+      this.touch(store);
+    }
+    const strays: number[] = [];
+    store.addPage(chunk, (i) => {
+      const child = chunk.isInside(i) && isChildName(chunk.names[i]!, page.entries[i]!.kind === 'folder');
+      if (!child) strays.push(i);
+      return child;
+    });
+    // An entry outside its folder (a server bug) still gets its stat under its own key.
+    for (const i of strays) this.setStat(connectionId, bucket, chunk.statAt(i));
     return true;
   }
 
   getStat(connectionId: string, bucket: string, key: string): Stat | undefined {
-    const v = this.lru.get(cacheKey({ connectionId, op: 'stat', bucket, key }));
-    return this.count(v?.t === 'stat' ? v.stat : undefined);
+    return this.count(this.findStat(connectionId, bucket, key));
   }
 
   setStat(connectionId: string, bucket: string, stat: Stat): void {
-    this.lru.set(cacheKey({ connectionId, op: 'stat', bucket, key: stat.key }), { t: 'stat', stat });
+    this.setLoose(cacheKey({ connectionId, op: 'stat', bucket, key: stat.key }), 'stat', stat);
   }
 
   getHead(connectionId: string, bucket: string, key: string): HeadInfo | undefined {
-    const v = this.lru.get(cacheKey({ connectionId, op: 'head', bucket, key }));
-    return this.count(v?.t === 'head' ? v.head : undefined);
+    const loose = this.freshLoose(cacheKey({ connectionId, op: 'head', bucket, key }));
+    return this.count(loose?.value as HeadInfo | undefined);
   }
 
   setHead(connectionId: string, bucket: string, head: HeadInfo): void {
-    this.lru.set(cacheKey({ connectionId, op: 'head', bucket, key: head.key }), { t: 'head', head });
+    this.setLoose(cacheKey({ connectionId, op: 'head', bucket, key: head.key }), 'head', head);
     this.setStat(connectionId, bucket, {
       kind: 'object',
       key: head.key,
@@ -150,15 +191,14 @@ export class S3Cache {
     });
   }
 
-  /** Drop every cached page of one folder listing. Returns how many pages went. */
+  /** Drop every cached page of one folder listing (its children's stats stay). Returns how many pages went. */
   dropFolder(connectionId: string, bucket: string, prefix: string): number {
-    const folder = folderId(connectionId, bucket, prefix);
-    this.folderGenerations.set(folder, (this.folderGenerations.get(folder) ?? 0) + 1);
-    const set = this.pagesByFolder.get(folder);
-    if (!set) return 0;
-    let dropped = 0;
-    for (const key of [...set]) if (this.lru.delete(key)) dropped++;
-    this.pagesByFolder.delete(folder);
+    const id = folderId(connectionId, bucket, prefix);
+    this.folderGenerations.set(id, (this.folderGenerations.get(id) ?? 0) + 1);
+    const store = this.folders.get(id);
+    if (!store) return 0;
+    const dropped = store.dropPages();
+    this.forgetIfEmpty(store);
     return dropped;
   }
 
@@ -172,16 +212,15 @@ export class S3Cache {
     let dropped = 0;
     const prefixes = new Set<string>();
     for (const { key, change } of changes) {
-      dropped += this.deleteKey(cacheKey({ connectionId, op: 'stat', bucket, key }));
-      dropped += this.deleteKey(cacheKey({ connectionId, op: 'head', bucket, key }));
+      dropped += this.deleteStat(connectionId, bucket, key);
+      dropped += this.loose.delete(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
       for (const folder of ancestorsOf(key)) {
         prefixes.add(folder);
         dropped += this.dropFolder(connectionId, bucket, folder);
         if (folder === '') break;
-        const folderStat = cacheKey({ connectionId, op: 'stat', bucket, key: folder });
         // A put cannot change a listing that already shows this folder; a delete may have emptied it.
-        if (change === 'put' && this.lru.has(folderStat)) break;
-        if (change === 'delete') dropped += this.deleteKey(folderStat);
+        if (change === 'put' && this.findStat(connectionId, bucket, folder) !== undefined) break;
+        if (change === 'delete') dropped += this.deleteStat(connectionId, bucket, folder);
       }
     }
     return { dropped, prefixes: [...prefixes] };
@@ -192,17 +231,130 @@ export class S3Cache {
     const under = prefix === undefined ? undefined : canonicalPrefix(prefix);
     this.scopeEpoch++;
     let dropped = 0;
-    for (const key of [...this.lru.keys()]) {
+    for (const store of [...this.folders.values()]) {
+      if (store.connectionId !== connectionId || (bucket !== undefined && store.bucket !== bucket)) continue;
+      if (under === undefined || store.prefix.startsWith(under)) {
+        dropped += store.dropAll();
+      } else if (under !== '' && store.prefix === parentOf(under)) {
+        // The subtree's own folder entry lives in its parent's index.
+        dropped += store.deleteRecord(under.slice(store.prefix.length)) ? 1 : 0;
+      }
+      this.forgetIfEmpty(store);
+    }
+    for (const key of [...this.loose.keys()]) {
       const [conn, , b, k] = JSON.parse(key) as [string, string, string, string];
       if (conn !== connectionId || (bucket !== undefined && b !== bucket)) continue;
       if (under !== undefined && !k.startsWith(under)) continue;
-      if (this.lru.delete(key)) dropped++;
+      this.deleteLoose(key);
+      dropped++;
+    }
+    return dropped;
+  }
+
+  /** Purge every expired page, record and loose entry. Returns how many went. */
+  sweep(): number {
+    const now = this.o.clock.now();
+    this.lastSweep = now;
+    let dropped = 0;
+    for (const store of [...this.folders.values()]) {
+      dropped += store.sweep(now);
+      this.forgetIfEmpty(store);
+    }
+    for (const [key, entry] of [...this.loose]) {
+      if (now > entry.expiresAt) {
+        this.deleteLoose(key);
+        dropped++;
+      }
     }
     return dropped;
   }
 
   stats(): { hits: number; misses: number; entries: number; approxBytes: number } {
-    return { hits: this.hitCount, misses: this.missCount, entries: this.lru.size, approxBytes: this.lru.calculatedSize };
+    return { hits: this.hitCount, misses: this.missCount, entries: this.totals.entries, approxBytes: this.totals.bytes };
+  }
+
+  /** The newer of a loose stat and the folder index's record for `key`, without counting a hit or miss. */
+  private findStat(connectionId: string, bucket: string, key: string): Stat | undefined {
+    const loose = this.freshLoose(cacheKey({ connectionId, op: 'stat', bucket, key }));
+    const parent = parentOf(key);
+    const store = key === '' ? undefined : this.folders.get(folderId(connectionId, bucket, parent));
+    // "/x" has parent "/", whose folder id is the root's: only an exact prefix match is this key's folder.
+    const listed = store && store.prefix === parent ? store.stat(key.slice(parent.length), this.o.clock.now()) : undefined;
+    if (listed && (!loose || listed.expiresAt >= loose.expiresAt)) return listed.stat;
+    return loose?.value as Stat | undefined;
+  }
+
+  private deleteStat(connectionId: string, bucket: string, key: string): number {
+    let dropped = this.deleteLoose(cacheKey({ connectionId, op: 'stat', bucket, key })) ? 1 : 0;
+    const parent = parentOf(key);
+    const store = key === '' ? undefined : this.folders.get(folderId(connectionId, bucket, parent));
+    if (store && store.prefix === parent && store.deleteRecord(key.slice(parent.length))) {
+      dropped++;
+      this.forgetIfEmpty(store);
+    }
+    return dropped;
+  }
+
+  private freshLoose(key: string): Loose | undefined {
+    const entry = this.loose.get(key);
+    if (!entry) return undefined;
+    if (this.o.clock.now() > entry.expiresAt) {
+      this.deleteLoose(key);
+      return undefined;
+    }
+    this.loose.delete(key);
+    this.loose.set(key, entry);
+    entry.used = ++this.tick;
+    return entry;
+  }
+
+  private setLoose(key: string, t: Loose['t'], value: Stat | HeadInfo): void {
+    this.deleteLoose(key);
+    const entry: Loose = { t, value, expiresAt: this.o.clock.now() + this.o.ttlMs, bytes: looseBytes(value), used: ++this.tick };
+    if (!this.makeRoom(entry.bytes, 1)) return;
+    this.loose.set(key, entry);
+    this.totals.bytes += entry.bytes;
+    this.totals.entries++;
+  }
+
+  private deleteLoose(key: string): boolean {
+    const entry = this.loose.get(key);
+    if (!entry) return false;
+    this.loose.delete(key);
+    this.totals.bytes -= entry.bytes;
+    this.totals.entries--;
+    return true;
+  }
+
+  /** Evict least recently used unpinned folders and loose entries until `bytes` and `entries` more fit. */
+  private makeRoom(bytes: number, entries: number): boolean {
+    const fits = () => this.totals.bytes + bytes <= this.o.maxBytes && this.totals.entries + entries <= this.o.maxEntries;
+    if (bytes > this.o.maxBytes || entries > this.o.maxEntries) return false;
+    while (!fits()) {
+      const pinned = new Set(this.pins.values());
+      let victim: FolderStore | undefined;
+      for (const store of this.folders.values()) {
+        if (!pinned.has(store.id) && (!victim || store.lastUsed < victim.lastUsed)) victim = store;
+      }
+      const oldestLoose = this.loose.entries().next().value;
+      if (oldestLoose && (!victim || oldestLoose[1].used < victim.lastUsed)) {
+        this.deleteLoose(oldestLoose[0]);
+      } else if (victim) {
+        victim.dropAll();
+        this.folders.delete(victim.id);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private touch(store: FolderStore): void {
+    store.lastUsed = ++this.tick;
+  }
+
+  private forgetIfEmpty(store: FolderStore): void {
+    if (store.isEmpty) this.folders.delete(store.id);
   }
 
   private count<T>(value: T | undefined): T | undefined {
@@ -210,17 +362,12 @@ export class S3Cache {
     else this.hitCount++;
     return value;
   }
+}
 
-  private deleteKey(key: string): number {
-    return this.lru.delete(key) ? 1 : 0;
-  }
-
-  private unindexPage(folder: string, key: string): void {
-    const set = this.pagesByFolder.get(folder);
-    if (!set) return;
-    set.delete(key);
-    if (set.size === 0) this.pagesByFolder.delete(folder);
-  }
+/** A listing's direct child: "name" (object) or "name/" (folder), one level only. */
+function isChildName(name: string, folder: boolean): boolean {
+  const slash = name.indexOf('/');
+  return folder ? slash === name.length - 1 && isFolderKey(name) : slash < 0;
 }
 
 export function statOf(entry: Entry): Stat {

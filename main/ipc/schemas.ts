@@ -49,8 +49,16 @@ const connectionUpdate = z
   .strict()
   .refine(oneAuth, oneAuthMessage);
 
-/** The runtime guard for every channel: main parses each request with its schema before anything else. */
-export const requestSchemas = {
+/**
+ * Structured clone (Electron IPC) can deliver a Date, Map, Set or RegExp where a request object is expected, and
+ * zod reads any object as a bag of (absent) properties: a Date passed for `{ ids?: string[] }` would parse as {}.
+ * Requests must be plain objects (no prototype, or Object's).
+ */
+const isPlainObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
+const plainRequest = <T extends z.ZodType>(schema: T) => z.custom<unknown>(isPlainObject, 'expected an object').pipe(schema);
+
+const channelSchemas = {
   'connections:add': connectionInput,
   'connections:list': empty,
   'buckets:list': z.object({ connectionId: id }).strict(),
@@ -136,3 +144,10 @@ export const requestSchemas = {
   'transfers:drag-end': z.object({ stageId: id }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
+
+type ChannelSchemas = typeof channelSchemas;
+
+/** The runtime guard for every channel: main parses each request with its schema before anything else. */
+export const requestSchemas = Object.fromEntries(
+  Object.entries(channelSchemas).map(([channel, schema]) => [channel, plainRequest(schema)]),
+) as { readonly [C in Channel]: z.ZodPipe<z.ZodCustom<unknown>, ChannelSchemas[C]> };
