@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createCore } from '../main/ipc/handlers';
+import { createCore } from '../main/core/create-core';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { Entry, ListPage } from '../shared/types';
 import { unwrap } from '../testkit/core-fixture';
