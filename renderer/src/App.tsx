@@ -37,6 +37,11 @@ export function App({ api }: { readonly api: RendererApi }) {
             const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
             void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
           }}
+          onUpload={(folders) => {
+            const { connection: c, location } = browser.getState();
+            if (!c || location.bucket === null) return;
+            void transfers.store.getState().pickAndUpload({ connectionId: c.id, bucket: location.bucket, prefix: location.prefix }, folders);
+          }}
         />
       )}
     </div>

@@ -17,6 +17,7 @@ import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGo
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
+import { isModalOpen } from '../../ui/modal-state';
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
@@ -91,6 +92,8 @@ export function BrowserView({
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
+      // A dialog or menu holds the keyboard: nothing acts on the page behind it.
+      if (isModalOpen()) return;
       const command = event.ctrlKey || event.metaKey;
       if (isDownloadShortcut(event)) {
         event.preventDefault();
