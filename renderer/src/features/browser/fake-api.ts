@@ -6,6 +6,7 @@ import { type AppError, fail, ok, type Result } from '../../../../shared/errors'
 import type { IpcEvents, RendererApi } from '../../../../shared/ipc';
 import { operationsApiStub } from '../operations/operations-api-stub';
 import type { CacheStats, Entry } from '../../../../shared/types';
+import { inertSignInApi } from '../connections/inert-sign-in-api';
 import { inertTransfersApi } from '../transfers/inert-transfers-api';
 
 export interface Call {
@@ -69,6 +70,7 @@ export function createFakeApi(): FakeApi {
 
   const api: RendererApi = {
     ...inertTransfersApi(),
+    ...inertSignInApi(),
     async addConnection(request) {
       log('addConnection', request);
       return ok({ id: 'c2', name: request.name, endpoint: request.endpoint ?? null, region: request.region, forcePathStyle: request.forcePathStyle, accessKeyHint: null });
