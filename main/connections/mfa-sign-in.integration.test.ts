@@ -89,7 +89,7 @@ async function harness(answers: Array<string | null>): Promise<Harness> {
 const cores: Core[] = [];
 afterEach(async () => {
   await Promise.all(cores.splice(0).map((c) => c.dispose()));
-  sts.calls.length = 0;
+  sts.clearCalls();
 });
 
 describe('MFA assume-role sign-in (local STS stand-in)', () => {

@@ -28,6 +28,8 @@ export interface AssumeRoleCall {
 
 export interface StsStandIn extends LoopbackServer {
   readonly calls: readonly AssumeRoleCall[];
+  /** Forget the calls so far (between tests). */
+  clearCalls(): void;
 }
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -66,5 +68,5 @@ export async function startStsStandIn(options: StsStandInOptions): Promise<StsSt
     res.writeHead(200, { 'content-type': 'text/xml' });
     res.end(body);
   });
-  return { ...server, calls };
+  return { ...server, calls, clearCalls: () => void calls.splice(0) };
 }
