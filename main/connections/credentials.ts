@@ -13,17 +13,16 @@ export type AuthSource =
 export interface SignInPrompts {
   /** The current one-time code of an MFA device, or null when the user cancels. `retry`: the last one was refused. */
   mfaCode(request: { readonly profile: string; readonly serial: string; readonly retry: boolean }): Promise<string | null>;
-  /** Run the SSO device sign-in for a profile; resolves once a token is stored, rejects when abandoned. */
-  ssoSignIn(profile: string): Promise<void>;
+  /**
+   * Run the SSO device sign-in for a profile; resolves once a token is stored, rejects when abandoned.
+   * Absent: a missing SSO token fails with the SDK's own message (a connection test reports it, and the user
+   * chooses "Sign in" rather than a browser tab opening from a test).
+   */
+  readonly ssoSignIn?: (profile: string) => Promise<void>;
 }
 
-/** Prompts for a core with no user to ask (tests, benchmarks): every such resolve fails plainly. */
-export const NO_PROMPTS: SignInPrompts = {
-  mfaCode: async () => null,
-  ssoSignIn: async (profile) => {
-    throw new CodedError({ code: 'InvalidCredentials', message: `profile ${profile}: SSO sign-in is not available here; run aws sso login` });
-  },
-};
+/** Prompts for a core with no user to ask (tests, benchmarks): MFA counts as cancelled, SSO as signed out. */
+export const NO_PROMPTS: SignInPrompts = { mfaCode: async () => null };
 
 /**
  * Refresh this long before expiry: 5 minutes for real sessions (an hour or more), a third of the lifetime for
@@ -103,7 +102,7 @@ function profileProvider(profile: string, prompts: SignInPrompts): AwsCredential
           continue;
         }
         if (MFA_REFUSED.test(message)) throw new CodedError({ code: 'InvalidCredentials', message: `profile ${profile}: the MFA code was refused ${attempt} times` });
-        if (!ssoTried && SSO_TOKEN_PROBLEM.test(message)) {
+        if (prompts.ssoSignIn && !ssoTried && SSO_TOKEN_PROBLEM.test(message)) {
           ssoTried = true;
           await prompts.ssoSignIn(profile);
           continue;

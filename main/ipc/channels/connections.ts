@@ -59,7 +59,9 @@ export function connectionChannels(
       const bucket = req.bucket ?? definition.bucket ?? undefined;
       // A fresh client (credentials resolved anew, its own middleware); never destroy()ed, because clients
       // share the factory's keep-alive agents and destroying one would cut other requests in flight.
-      const config = clientConfigOf(definition, signIn);
+      // A test may ask for an MFA code, but never opens a browser for SSO: a signed-out profile reports the
+      // SDK's "run aws sso login" and the dialog offers Sign in.
+      const config = clientConfigOf(definition, { mfaCode: (r) => signIn.mfaCode(r) });
       const result = await testConnection(clientFactory(config, observe), {
         endpoint: definition.endpoint,
         ...(bucket ? { bucket } : {}),
