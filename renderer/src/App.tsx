@@ -7,6 +7,8 @@ import { createBrowserStore } from './features/browser/browser-store';
 import { BrowserView } from './features/browser/BrowserView';
 import { createConnectionDialogStore } from './features/connections/connection-dialog-store';
 import { createStartScreenStore } from './features/connections/start-screen-store';
+import { createSignInStore } from './features/connections/sign-in-store';
+import { SignInDialogs } from './features/connections/SignInDialogs';
 import { StartScreen } from './features/connections/StartScreen';
 import { createTransfersWiring } from './features/transfers/wiring';
 
@@ -22,12 +24,20 @@ export function App({ api }: { readonly api: RendererApi }) {
       onDeleted: () => void start.getState().load(),
     }),
   );
+  const [signIn] = useState(() => createSignInStore(api));
   const connection = useStore(browser, (s) => s.connection);
 
   return (
     <div className="app" data-testid="app">
+      <SignInDialogs store={signIn} />
       {connection === null ? (
-        <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
+        <StartScreen
+          store={start}
+          dialog={dialog}
+          onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)}
+          // After the browser sign-in ends, test again: the dialog then shows whether the profile works.
+          onSignIn={(profile) => void signIn.getState().signInSso(profile).then(() => dialog.getState().runTest())}
+        />
       ) : (
         <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
