@@ -3,7 +3,8 @@
  * comes back down (parallel ranged GETs, signed by the direct path): an assume-role profile whose local STS
  * STAND-IN (no AWS here) issues keys living 3 s, and a counting-proxy rule that answers 400 ExpiredToken to any
  * request signed with a key past its expiry (fauxqs itself checks no signatures). Both transfers must
- * complete, byte for byte, across several key rotations.
+ * complete, byte for byte, across several key rotations. Then with an MFA profile: every refresh holds the
+ * transfer's parallel requests behind one code prompt.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -16,10 +17,15 @@ import { startStsStandIn, type StsStandIn } from '../../testkit/aws-standins/sts
 import { unwrap } from '../../testkit/core-fixture';
 import { type CountingProxy, startCountingProxy } from '../../testkit/counting-proxy';
 import { startS3Server, type TestS3Server } from '../../testkit/s3-server';
+import type { EventChannel, IpcEvents } from '../../shared/ipc';
+import type { MfaNeededEvent } from '../../shared/sign-in';
 import { type Core, createCore } from '../core/create-core';
 
 const MiB = 1024 * 1024;
 const LIFETIME_MS = 3000;
+const MFA_ROLE = 'arn:aws:iam::123456789012:role/short-mfa';
+const MFA_SERIAL = 'arn:aws:iam::123456789012:mfa/standin-user';
+const MFA_CODE = '246813';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 let aws: AwsHome;
@@ -33,9 +39,23 @@ const keys = createIssuedKeys();
 const refused: string[] = [];
 
 beforeAll(async () => {
-  sts = await startStsStandIn({ keys, callerAccessKeyId: 'AKIASTANDINSOURCE', lifetimeMs: LIFETIME_MS });
+  sts = await startStsStandIn({ keys, callerAccessKeyId: 'AKIASTANDINSOURCE', lifetimeMs: LIFETIME_MS, mfa: { serial: MFA_SERIAL, code: () => MFA_CODE, role: MFA_ROLE } });
   aws = createAwsHome({ sts: sts.url });
-  aws.writeConfig('[profile short-role]\nrole_arn = arn:aws:iam::123456789012:role/short\nsource_profile = base\nregion = us-east-1\n[profile base]\nregion = us-east-1\n');
+  aws.writeConfig(
+    [
+      '[profile short-role]',
+      'role_arn = arn:aws:iam::123456789012:role/short',
+      'source_profile = base',
+      'region = us-east-1',
+      '[profile short-mfa]',
+      `role_arn = ${MFA_ROLE}`,
+      `mfa_serial = ${MFA_SERIAL}`,
+      'source_profile = base',
+      'region = us-east-1',
+      '[profile base]',
+      'region = us-east-1',
+    ].join('\n'),
+  );
   aws.writeCredentials('[base]\naws_access_key_id = AKIASTANDINSOURCE\naws_secret_access_key = source-secret\n');
   server = await startS3Server();
   proxy = await startCountingProxy(server.url);
@@ -112,5 +132,47 @@ describe('credentials expiring mid-transfer', () => {
     expect(used.up.size + used.down.size).toBeGreaterThanOrEqual(3);
     for (const k of [...used.up, ...used.down]) expect(keys.issued.some((i) => i.accessKeyId === k)).toBe(true);
     expect(refused).toEqual([]);
+  }, 240_000);
+
+  it('an MFA session expiring mid-download: each refresh asks once, the six parallel ranges wait, the download completes', async () => {
+    server.createBucket('mfa-rotating');
+    const body = randomBytes(128 * MiB);
+    server.seed('mfa-rotating', [['obj.bin', body]]);
+    const prompts: MfaNeededEvent[] = [];
+    const mfaCore: Core = createCore({
+      events: <E extends EventChannel>(channel: E, payload: IpcEvents[E]) => {
+        if (channel !== 'signin:mfa-needed') return;
+        const prompt = payload as MfaNeededEvent;
+        prompts.push(prompt);
+        // The "user" types the code once the dialog is up (next turn of the event loop, not a timer).
+        setImmediate(() => void mfaCore.handlers['connections:mfa-answer']({ promptId: prompt.promptId, code: MFA_CODE }).then(unwrap));
+      },
+      transfers: {
+        tempDir: join(root, 'mfa-temp'),
+        download: { partSize: 2 * MiB, partConcurrency: 6, maxRetries: 6, retryBaseMs: 5 },
+        dialogs: { pickFolder: async () => dest, pickUploadPaths: async () => [], notify: () => {} },
+      },
+    });
+    // 64 ranges, 6 at a time, each 200 ms on the "network": the download outlives a 3 s session at least once.
+    proxy.setDelay(200);
+    try {
+      const { id } = unwrap(await mfaCore.handlers['connections:add']({ name: 'mfa', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, profile: 'short-mfa' }));
+      sts.clearCalls();
+      proxy.reset();
+      expect(unwrap(await mfaCore.handlers['transfers:pick-folder']({})).path).toBe(dest);
+      unwrap(await mfaCore.handlers['transfers:download']({ connectionId: id, bucket: 'mfa-rotating', items: [{ key: 'obj.bin', kind: 'object' }], destination: dest, conflict: 'ask' }));
+      await mfaCore.transfers.queue.whenIdle();
+      expect(mfaCore.transfers.list().items.map((i) => i.state)).toEqual(['done']);
+      expect(sha(await readFile(join(dest, 'obj.bin')))).toBe(sha(body));
+      // One prompt per session, however many ranges were waiting for it; each answer made one AssumeRole.
+      expect(prompts.length).toBeGreaterThanOrEqual(2);
+      expect(prompts.every((p) => p.profile === 'short-mfa' && p.serial === MFA_SERIAL && !p.retry)).toBe(true);
+      expect(sts.calls.map((c) => c.outcome)).toEqual(prompts.map(() => 'issued'));
+      expect(new Set(proxy.log.filter((r) => r.operation === 'GetObject').map((r) => accessKeyOf(r.headers['authorization']))).size).toBe(prompts.length);
+      expect(refused).toEqual([]);
+    } finally {
+      proxy.setDelay(0);
+      await mfaCore.dispose();
+    }
   }, 240_000);
 });

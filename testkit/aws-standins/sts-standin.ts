@@ -15,8 +15,8 @@ export interface StsStandInOptions {
   readonly callerAccessKeyId: string;
   /** How long issued keys live. */
   readonly lifetimeMs: number;
-  /** When set, AssumeRole needs SerialNumber = serial and TokenCode = code(). */
-  readonly mfa?: { readonly serial: string; readonly code: () => string };
+  /** When set, AssumeRole needs SerialNumber = serial and TokenCode = code() (for `role` only, when given). */
+  readonly mfa?: { readonly serial: string; readonly code: () => string; readonly role?: string };
 }
 
 export interface AssumeRoleCall {
@@ -53,7 +53,8 @@ export async function startStsStandIn(options: StsStandInOptions): Promise<StsSt
       record('denied');
       return xmlError(res, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
     }
-    if (options.mfa && (serialNumber !== options.mfa.serial || tokenCode !== options.mfa.code())) {
+    const needsMfa = options.mfa !== undefined && (options.mfa.role === undefined || options.mfa.role === roleArn);
+    if (needsMfa && options.mfa && (serialNumber !== options.mfa.serial || tokenCode !== options.mfa.code())) {
       record('mfa-failed');
       return xmlError(res, 403, 'AccessDenied', 'MultiFactorAuthentication failed with invalid MFA one time pass code.');
     }
