@@ -5,7 +5,7 @@
  * SSO provider then signs S3 requests (fauxqs through the counting proxy) with the portal's role keys.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
@@ -153,6 +153,19 @@ describe('SSO device sign-in (local OIDC + portal stand-in)', () => {
     expect(e).toMatchObject({ state: 'failed' });
     expect(e.message).toMatch(/expired/);
     expect(cacheFiles()).toEqual(before);
+  });
+
+  it('an expired token (no refresh token) signs in again the same way, replacing the file', async () => {
+    const stale = { startUrl: START_URL, region: 'us-east-1', accessToken: 'standin-stale', expiresAt: '2020-01-01T00:00:00Z' };
+    writeFileSync(tokenFile(), JSON.stringify(stale));
+    const h = harness((_hh, code) => sso.approve(code.userCode));
+    cores.push(h.core);
+    const { id } = unwrap(await h.core.handlers['connections:add']({ name: 'sso', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, profile: 'sso-dev' }));
+    unwrap(await h.core.handlers['buckets:list']({ connectionId: id }));
+    expect(h.codes).toHaveLength(1);
+    const stored = JSON.parse(readFileSync(tokenFile(), 'utf8')) as Record<string, string>;
+    expect(stored['accessToken']).not.toBe('standin-stale');
+    expect(sso.accessTokens.has(stored['accessToken']!)).toBe(true);
   });
 
   it('a profile that is not SSO is refused plainly', async () => {
