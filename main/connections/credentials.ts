@@ -45,7 +45,7 @@ const MAX_MFA_ATTEMPTS = 5;
  * region), re-resolved only near expiry or after a failure, and concurrent callers share one resolve, so a
  * refresh that needs the user holds every waiting request behind a single prompt.
  */
-function memoize(provider: AwsCredentialIdentityProvider, now: () => number): AwsCredentialIdentityProvider {
+export function memoizeCredentials(provider: AwsCredentialIdentityProvider, now: () => number): AwsCredentialIdentityProvider {
   let pending: Promise<AwsCredentialIdentity> | undefined;
   let value: AwsCredentialIdentity | undefined;
   let refreshAt = 0;
@@ -127,8 +127,8 @@ export function credentialProviderFor(
     case 'keys':
       return { ...source.credentials };
     case 'profile':
-      return memoize(profileProvider(source.profile, prompts), now);
+      return memoizeCredentials(profileProvider(source.profile, prompts), now);
     case 'default-chain':
-      return memoize(fromNodeProviderChain({ ignoreCache: true }), now);
+      return memoizeCredentials(fromNodeProviderChain({ ignoreCache: true }), now);
   }
 }

@@ -168,6 +168,24 @@ describe('SSO device sign-in (local OIDC + portal stand-in)', () => {
     expect(sso.accessTokens.has(stored['accessToken']!)).toBe(true);
   });
 
+  it('a token near its expiry is refreshed by the SDK with the stored refresh token: no new sign-in', async () => {
+    // The file the previous test's sign-in stored, made to expire in a minute (the SDK refreshes within 5).
+    const stored = JSON.parse(readFileSync(tokenFile(), 'utf8')) as Record<string, string>;
+    writeFileSync(tokenFile(), JSON.stringify({ ...stored, expiresAt: new Date(Date.now() + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z') }));
+    const before = sso.requests.length;
+    const h = harness(() => {
+      throw new Error('no sign-in expected');
+    });
+    cores.push(h.core);
+    const { id } = unwrap(await h.core.handlers['connections:add']({ name: 'sso', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, profile: 'sso-dev' }));
+    unwrap(await h.core.handlers['buckets:list']({ connectionId: id }));
+    expect(h.codes).toHaveLength(0);
+    expect(sso.requests.slice(before)).toEqual(['POST /token', 'GET /federation/credentials']);
+    const refreshed = JSON.parse(readFileSync(tokenFile(), 'utf8')) as Record<string, string>;
+    expect(refreshed['accessToken']).not.toBe(stored['accessToken']);
+    expect(sso.accessTokens.has(refreshed['accessToken']!)).toBe(true);
+  });
+
   it('a profile that is not SSO is refused plainly', async () => {
     aws.writeConfig(readFileSync(join(aws.awsDir, 'config'), 'utf8') + '\n[profile plain]\nregion = us-east-1\n');
     const h = harness(() => {});
