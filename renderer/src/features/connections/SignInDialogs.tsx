@@ -20,7 +20,7 @@ function MfaPrompt({ store, mfa, submitting, mfaError }: MfaPromptProps) {
     void store.getState().submitMfa(code);
   };
   return (
-    <div className="dialog-backdrop">
+    <div className="dialog-backdrop sign-in-backdrop">
       <form className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="mfa-title" data-testid="mfa-dialog" onSubmit={submit}>
         <h2 id="mfa-title">MFA code for {mfa.profile}</h2>
         <p>
@@ -64,7 +64,7 @@ export function SignInDialogs({ store }: { readonly store: SignInStore }) {
 
   if (sso) {
     return (
-      <div className="dialog-backdrop">
+      <div className="dialog-backdrop sign-in-backdrop">
         <div className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="sso-title" data-testid="sso-dialog">
           <h2 id="sso-title">Sign in to {sso.profile}</h2>
           <p>Your browser opened the AWS sign-in page. Check that it shows this code, then approve:</p>
@@ -87,7 +87,7 @@ export function SignInDialogs({ store }: { readonly store: SignInStore }) {
 
   if (ssoEnded && ssoEnded.state !== 'cancelled') {
     return (
-      <div className="dialog-backdrop">
+      <div className="dialog-backdrop sign-in-backdrop">
         <div className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="sso-ended-title" data-testid="sso-ended">
           <h2 id="sso-ended-title">{ssoEnded.state === 'signed-in' ? 'Signed in' : 'Sign-in did not complete'}</h2>
           <p data-testid="sso-ended-message">{ssoEnded.message}</p>
