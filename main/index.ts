@@ -14,6 +14,7 @@ import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
 import { installAppMenu } from './electron/menu';
+import { openInBrowser } from './electron/open-url';
 import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './core/create-core';
 import { registerIpc, webContentsSink } from './ipc/register';
@@ -95,6 +96,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       userDataDir: app.getPath('userData'),
       secretBox: safeStorageSecretBox(),
+      openUrl: openInBrowser,
     });
     // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the
     // registry, not the settings file): the demo server's port changes every run and must not pile up there.

@@ -4,6 +4,7 @@
  */
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
+import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
   OperationProgress,
@@ -114,6 +115,11 @@ export interface IpcContract {
   };
   'connections:profiles': { request: Record<string, never>; response: AwsProfileList };
   'connections:status': { request: Record<string, never>; response: ConnectionStoreStatus };
+  /** The user's answer to `signin:mfa-needed`: the code, or null for Cancel. */
+  'connections:mfa-answer': { request: { readonly promptId: string; readonly code: string | null }; response: { readonly accepted: boolean } };
+  /** Run the SSO device sign-in for a profile; answers when it ends (`signin:sso-code` shows the code meanwhile). */
+  'connections:sso-sign-in': { request: { readonly profile: string }; response: SsoOutcome };
+  'connections:sso-cancel': { request: { readonly flowId: string }; response: { readonly cancelled: boolean } };
 
   // ── operations: folders, delete, rename, copy, share, preview ──
   'operations:create-folder': {
@@ -194,6 +200,9 @@ export const API_METHODS = {
   testConnection: 'connections:test',
   listProfiles: 'connections:profiles',
   connectionStoreStatus: 'connections:status',
+  answerMfa: 'connections:mfa-answer',
+  signInSso: 'connections:sso-sign-in',
+  cancelSso: 'connections:sso-cancel',
 
   // ── operations ──
   createFolder: 'operations:create-folder',
@@ -229,6 +238,11 @@ export type ApiMethod = keyof typeof API_METHODS;
 export interface IpcEvents {
   'cache:changed': { readonly connectionId: ConnectionId; readonly bucket: string; readonly prefixes: readonly string[] };
 
+  // ── sign-in ──
+  'signin:mfa-needed': MfaNeededEvent;
+  'signin:sso-code': SsoCodeEvent;
+  'signin:sso-ended': SsoEndedEvent;
+
   // ── operations ──
   'operations:progress': OperationProgress;
   /** Counting while a plan is made (only for plan requests that carry a planningId). */
@@ -245,6 +259,11 @@ export type EventChannel = keyof IpcEvents;
 /** The named subscriptions the preload exposes; each returns an unsubscribe function. */
 export const EVENT_SUBSCRIPTIONS = {
   onCacheChanged: 'cache:changed',
+
+  // ── sign-in ──
+  onMfaNeeded: 'signin:mfa-needed',
+  onSsoCode: 'signin:sso-code',
+  onSsoEnded: 'signin:sso-ended',
 
   // ── operations ──
   onOperationProgress: 'operations:progress',

@@ -93,6 +93,10 @@ describe('saved connections', () => {
     unwrap(await h['cache:stats']({}));
     const other = unwrap(await h['connections:add'](keysInput('to delete')));
     expect(unwrap(await h['connections:delete']({ id: other.id }))).toEqual({ deleted: true });
+    // The sign-in channels answer too (no prompt or flow is open here: nothing to accept or cancel).
+    expect(unwrap(await h['connections:mfa-answer']({ promptId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', code: null }))).toEqual({ accepted: false });
+    expect(unwrap(await h['connections:sso-cancel']({ flowId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }))).toEqual({ cancelled: false });
+    expect(unwrap(await h['connections:sso-sign-in']({ profile: 'no-such-profile' }))).toMatchObject({ state: 'failed' });
 
     // Every connections channel was exercised, and no answer of any channel carries a secret.
     const called = new Set(responses.map(([c]) => c));

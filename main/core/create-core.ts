@@ -7,6 +7,7 @@ import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
 import { SavedConnections } from '../connections/saved-connections';
 import type { SecretBox } from '../connections/secret-box';
+import { SignInBroker } from '../connections/sign-in-broker';
 import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
@@ -32,12 +33,18 @@ export interface HandlerOptions {
   readonly userDataDir?: string;
   /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
   readonly secretBox?: SecretBox;
+  /** Opens an SSO verification address in the user's browser (shell.openExternal in the app). */
+  readonly openUrl?: (url: string) => Promise<void>;
+  /** SSO sign-in test seam: the wait between token polls. */
+  readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  /** MFA prompts and SSO sign-ins the renderer answers. */
+  readonly signIn: SignInBroker;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
   dispose(): Promise<void>;
 }
@@ -51,7 +58,12 @@ export function createCore(options: HandlerOptions = {}): Core {
   const observe = (op: string) => {
     requests[op] = (requests[op] ?? 0) + 1;
   };
-  const connections = new ConnectionRegistry({ clientFactory, observe });
+  const signIn = new SignInBroker({
+    events,
+    ...(options.openUrl ? { openUrl: options.openUrl } : {}),
+    ...(options.signInWait ? { wait: options.signInWait } : {}),
+  });
+  const connections = new ConnectionRegistry({ clientFactory, observe, prompts: signIn });
 
   const saved = new SavedConnections({
     registry: connections,
@@ -83,7 +95,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   const transfers = new TransferService(context, options.transfers);
 
   const handlers = wrapChannels({
-    ...connectionChannels(context, saved, clientFactory, observe),
+    ...connectionChannels(context, saved, clientFactory, observe, signIn),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
@@ -94,7 +106,9 @@ export function createCore(options: HandlerOptions = {}): Core {
     handlers,
     context,
     transfers,
+    signIn,
     dispose: async () => {
+      signIn.dispose();
       await transfers.dispose();
       connections.dispose();
     },

@@ -82,6 +82,10 @@ const channelSchemas = {
   'connections:test': z.object({ id: id.optional(), input: connectionUpdate.optional(), bucket: bucket.optional() }).strict(),
   'connections:profiles': empty,
   'connections:status': empty,
+  // An authenticator's one-time code is 6 digits; the schema's message never echoes the value.
+  'connections:mfa-answer': z.object({ promptId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits').nullable() }).strict(),
+  'connections:sso-sign-in': z.object({ profile: profileName }).strict(),
+  'connections:sso-cancel': z.object({ flowId: z.string().uuid() }).strict(),
 
   // ── operations ──
   'operations:create-folder': z

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
 import { BrowserView, createBrowserStore } from './features/browser';
-import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
+import { createConnectionDialogStore, createSignInStore, createStartScreenStore, SignInDialogs, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
 import { createTransfersWiring } from './features/transfers';
 
@@ -18,12 +18,20 @@ export function App({ api }: { readonly api: RendererApi }) {
       onDeleted: () => void start.getState().load(),
     }),
   );
+  const [signIn] = useState(() => createSignInStore(api));
   const connection = useStore(browser, (s) => s.connection);
 
   return (
     <div className="app" data-testid="app">
+      <SignInDialogs store={signIn} />
       {connection === null ? (
-        <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
+        <StartScreen
+          store={start}
+          dialog={dialog}
+          onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)}
+          // After the browser sign-in ends, test again: the dialog then shows whether the profile works.
+          onSignIn={(profile) => void signIn.getState().signInSso(profile).then(() => dialog.getState().runTest())}
+        />
       ) : (
         <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
       )}

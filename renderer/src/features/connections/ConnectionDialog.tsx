@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { useStore } from 'zustand';
 import { ENDPOINT_PRESETS, presetById } from '../../../../shared/endpoint-presets';
+import type { AwsProfileList } from '../../../../shared/types';
 import { testTitle } from '../../lib/connection-form';
 import { Modal, ModalTitle } from '../../ui/Modal';
 import { type ConnectionDialogStore, errorsOf } from './connection-dialog-store';
@@ -9,6 +10,12 @@ import './connections.css';
 
 export interface ConnectionDialogProps {
   readonly store: ConnectionDialogStore;
+  /** "Sign in" for an SSO profile that has no valid token (runs the device flow; see SignInDialogs). */
+  readonly onSignIn?: (profile: string) => void;
+}
+
+function isSsoProfile(profiles: AwsProfileList | null, name: string): boolean {
+  return profiles?.profiles.some((p) => p.name === name.trim() && p.kind === 'sso') ?? false;
 }
 
 function FieldError({ id, message }: { readonly id: string; readonly message: string | undefined }) {
@@ -19,7 +26,7 @@ function FieldError({ id, message }: { readonly id: string; readonly message: st
   ) : null;
 }
 
-export function ConnectionDialog({ store }: ConnectionDialogProps) {
+export function ConnectionDialog({ store, onSignIn }: ConnectionDialogProps) {
   const state = useStore(store);
   const { open, editing, form, showErrors, test, saving, deleting, confirmingDelete, error, profiles, storeStatus } = state;
   const [bucketToOpen, setBucketToOpen] = useState('');
@@ -234,6 +241,11 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
             <div className={`test-result ${result.ok ? 'ok' : 'failed'}`} role="status" data-testid="conn-test-result" data-outcome={result.ok ? 'ok' : result.failure}>
               <strong>{testTitle(result)}</strong> <span>{result.message}</span>
             </div>
+          ) : null}
+          {onSignIn && result && !result.ok && result.failure === 'NoCredentials' && form.auth === 'profile' && isSsoProfile(profiles, form.profile) ? (
+            <button type="button" className="primary" onClick={() => onSignIn(form.profile.trim())} data-testid="conn-sso-sign-in">
+              Sign in
+            </button>
           ) : null}
           {test.status === 'error' ? (
             <div className="test-result failed" role="status" data-testid="conn-test-result" data-outcome={test.error.code}>
