@@ -3,11 +3,12 @@ import type { Entry, ListPage } from '../shared/types';
 import type { HandlerOptions } from '../main/ipc/handlers';
 import { type Core, createCore } from '../main/ipc/handlers';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
-import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from './s3-server';
+import { type LaneServer, startLaneServer } from './s3-lane';
 
-/** A real S3 server, a counting proxy in front of it, and the app's core connected through the proxy. */
+/** A real S3 server (the run's lane: fauxqs or RGW), a counting proxy in front of it, and the app's core
+ *  connected through the proxy. */
 export interface CoreFixture {
-  readonly server: TestS3Server;
+  readonly server: LaneServer;
   readonly proxy: CountingProxy;
   readonly core: Core;
   readonly connectionId: string;
@@ -15,15 +16,15 @@ export interface CoreFixture {
 }
 
 export async function startCoreFixture(options: HandlerOptions = {}): Promise<CoreFixture> {
-  const server = await startS3Server();
+  const server = await startLaneServer();
   const proxy = await startCountingProxy(server.url);
   const core = createCore(options);
   const added = await core.handlers['connections:add']({
     name: 'test',
     endpoint: proxy.url,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: TEST_CREDENTIALS,
+    region: server.region,
+    forcePathStyle: server.forcePathStyle,
+    credentials: server.credentials,
   });
   const connectionId = unwrap(added).id;
   return {

@@ -16,8 +16,8 @@ let webUrl: string;
 beforeAll(async () => {
   // maxAttempts 1: the tests look at single answers, not at the SDK's retry policy.
   f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
-  f.server.seed('home', [['a.txt', 'a']]);
-  f.server.seed('far-away', [['docs/x.txt', 'x'], ['docs/y.txt', 'y']]);
+  await f.server.seed('home', [['a.txt', 'a']]);
+  await f.server.seed('far-away', [['docs/x.txt', 'x'], ['docs/y.txt', 'y']]);
   web = createServer((req, res) => {
     res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
     res.end('<!doctype html><title>Storage console</title>');
@@ -134,7 +134,7 @@ describe('bucket regions', () => {
   });
 
   it('learns every bucket region from ListBuckets (BucketRegion), so opening a bucket from the list costs no redirect', async () => {
-    f.server.seed('frankfurt', [['f.txt', 'f']]);
+    await f.server.seed('frankfurt', [['f.txt', 'f']]);
     // AWS names each bucket's region in ListBuckets; fauxqs does not, so the proxy adds it as AWS would.
     f.proxy.addRule((w) =>
       w.operation === 'ListBuckets'

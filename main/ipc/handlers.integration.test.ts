@@ -10,12 +10,12 @@ let f: CoreFixture;
 
 beforeAll(async () => {
   f = await startCoreFixture({ cache: { clock } });
-  f.server.seed('big', numberedKeys('folder/', 2500));
-  f.server.seed('big', [
+  await f.server.seed('big', numberedKeys('folder/', 2500));
+  await f.server.seed('big', [
     ['folder/sub-a/x.txt', 'x'],
     ['folder/sub-b/', ''],
   ]);
-  f.server.seed('huge', numberedKeys('many/', 20_000));
+  await f.server.seed('huge', numberedKeys('many/', 20_000));
 });
 afterAll(() => f.close());
 afterEach(() => f.proxy.clearRules());

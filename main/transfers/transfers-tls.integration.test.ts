@@ -55,7 +55,7 @@ describe.skipIf(!opensslAvailable())('transfers over HTTPS with a pinned self-si
     const pinned = await add(true);
     const small = randomBytes(30_000);
     const big = randomBytes(3 * 1024 * 1024 + 5);
-    f.server.seed('tls', [
+    await f.server.seed('tls', [
       ['d/small.bin', small],
       ['d/big.bin', big],
     ]);
@@ -79,7 +79,7 @@ describe.skipIf(!opensslAvailable())('transfers over HTTPS with a pinned self-si
     await writeFile(local, up);
     unwrap(await f.core.handlers['transfers:upload']({ connectionId: pinned, bucket: 'tls', prefix: 'u/', paths: [local], conflict: 'overwrite' }));
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.keys('tls')).toContain('u/up.bin');
+    expect(await f.server.keys('tls')).toContain('u/up.bin');
     unwrap(await f.core.handlers['transfers:clear']({ includeFailed: true }));
 
     // The same server through a connection that does not pin the certificate: refused before any request.

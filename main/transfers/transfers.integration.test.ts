@@ -105,7 +105,7 @@ describe('downloads', () => {
       ['docs/photos/empty/', Buffer.alloc(0)],
       ['docs/zero.bin', Buffer.alloc(0)],
     ];
-    f.server.seed('dl', bodies);
+    await f.server.seed('dl', bodies);
     // The renderer lists the folder first; the listing puts each object's size and ETag in the cache.
     unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'dl', prefix: 'docs/' }));
     f.proxy.reset();
@@ -140,7 +140,7 @@ describe('downloads', () => {
     const big = randomBytes(256 * MiB);
     const src = path.join(root, 'big.bin');
     await writeFile(src, big);
-    f.server.createBucket('big');
+    await f.server.createBucket('big');
     f.proxy.reset();
     const up = unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'big', prefix: 'x/', paths: [src], conflict: 'ask' }));
     expect(up.status).toBe('queued');
@@ -149,7 +149,7 @@ describe('downloads', () => {
     expect(f.proxy.count('PutObject')).toBe(0);
     expect(f.proxy.count('UploadPart')).toBe(32);
     expect(f.proxy.count('CompleteMultipartUpload')).toBe(1);
-    expect(sha(f.server.store.getObject('big', 'x/big.bin').body)).toBe(sha(big));
+    expect(sha((await f.server.body('big', 'x/big.bin')))).toBe(sha(big));
     await rm(src);
 
     f.proxy.reset();
@@ -163,7 +163,7 @@ describe('downloads', () => {
 
   it('downloads a 10,000-file folder: 10 listings, one GET per file, every byte equal', async () => {
     const seeded = Array.from({ length: 10_000 }, (_, i): [string, string] => [`many/d${i % 10}/f-${i}.txt`, `body ${i} ${'x'.repeat(i % 50)}`]);
-    f.server.seed('many', seeded);
+    await f.server.seed('many', seeded);
     f.proxy.reset();
     const started = Date.now();
     const outcome = await download('many', [{ key: 'many/', kind: 'folder' }]);
@@ -181,7 +181,7 @@ describe('downloads', () => {
   it('survives connections cut mid-body and 503s: resumes from written bytes, bytes equal, no partial files', async () => {
     const body = randomBytes(12 * MiB + 17);
     const small = randomBytes(3 * MiB);
-    f.server.seed('flaky', [
+    await f.server.seed('flaky', [
       ['f/big.bin', body],
       ['f/small.bin', small],
     ]);
@@ -223,7 +223,7 @@ describe('downloads', () => {
 
   it('a clock-skew refusal corrects the clock offset from the server Date and the GET goes again', async () => {
     const body = randomBytes(40_000);
-    f.server.seed('skew', [['s/file.bin', body]]);
+    await f.server.seed('skew', [['s/file.bin', body]]);
     // Ten minutes ahead: what S3 says in the Date header of a RequestTimeTooSkewed answer from a server whose clock
     // differs from ours.
     const serverDate = new Date(Date.now() + 10 * 60_000).toUTCString();
@@ -244,9 +244,9 @@ describe('downloads', () => {
   });
 
   it('fails cleanly when the object changed since it was listed (If-Match), leaving nothing', async () => {
-    f.server.seed('chg', [['c/file.txt', 'version one']]);
+    await f.server.seed('chg', [['c/file.txt', 'version one']]);
     unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'chg', prefix: 'c/' }));
-    f.server.seed('chg', [['c/file.txt', 'version two, longer']]);
+    await f.server.seed('chg', [['c/file.txt', 'version two, longer']]);
     await download('chg', [{ key: 'c/file.txt', kind: 'object' }]);
     const [item] = items();
     expect(item).toMatchObject({ state: 'failed', error: { code: 'Conflict' } });
@@ -263,7 +263,7 @@ describe('downloads', () => {
       ['h//abs/y', 'abs'],
       ['h/ok.txt', 'fine'],
     ];
-    f.server.seed('hostile', hostile);
+    await f.server.seed('hostile', hostile);
     const inner = path.join(dest, 'inner', 'target');
     await mkdir(inner, { recursive: true });
     const outcome = await download('hostile', [{ key: 'h/', kind: 'folder' }], 'ask', inner);
@@ -288,7 +288,7 @@ describe('downloads', () => {
   });
 
   it('reports a selected object that no longer exists without failing the rest', async () => {
-    f.server.seed('gone', [['g/here.txt', 'here']]);
+    await f.server.seed('gone', [['g/here.txt', 'here']]);
     const outcome = await download('gone', [
       { key: 'g/missing.txt', kind: 'object' },
       { key: 'g/here.txt', kind: 'object' },
@@ -298,7 +298,7 @@ describe('downloads', () => {
   });
 
   it('refuses a destination that was not picked in the folder dialog', async () => {
-    f.server.seed('grant', [['x.txt', 'x']]);
+    await f.server.seed('grant', [['x.txt', 'x']]);
     const elsewhere = await mkdtemp(path.join(root, 'not-picked-'));
     const out = await h()['transfers:download']({ connectionId: conn(), bucket: 'grant', items: [{ key: 'x.txt', kind: 'object' }], destination: elsewhere, conflict: 'overwrite' });
     expect(out).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
@@ -306,7 +306,7 @@ describe('downloads', () => {
   });
 
   it('asks on conflicts, then overwrites, skips or keeps both as told', async () => {
-    f.server.seed('conf', [['k/a.txt', 'new a']]);
+    await f.server.seed('conf', [['k/a.txt', 'new a']]);
     await writeFile(path.join(dest, 'a.txt'), 'old a');
     const ask = await download('conf', [{ key: 'k/a.txt', kind: 'object' }], 'ask');
     expect(ask).toEqual({ status: 'conflicts', count: 1, sample: ['a.txt'] });
@@ -328,7 +328,7 @@ describe('downloads', () => {
   });
 
   it("a download sweeps part files a crashed S3 Desk left in the destination, and nothing of the user's", async () => {
-    f.server.seed('sweep', [['k/new.txt', 'fresh']]);
+    await f.server.seed('sweep', [['k/new.txt', 'fresh']]);
     const child = spawn(process.execPath, ['-e', '']);
     await new Promise((resolve) => child.on('exit', resolve));
     const leftover = partName(child.pid!, '0123abcd', 7);
@@ -340,7 +340,7 @@ describe('downloads', () => {
 
   it('cancel mid-download leaves no file and no part file; retry then completes', async () => {
     const body = randomBytes(24 * MiB);
-    f.server.seed('cx', [['c/big.bin', body]]);
+    await f.server.seed('cx', [['c/big.bin', body]]);
     // The second range (from 16 MiB) waits at the proxy until the cancel: the cancel lands mid-download
     // however fast the first range comes in.
     let release!: () => void;
@@ -379,7 +379,7 @@ describe('uploads', () => {
     for (const [rel, body] of Object.entries(content)) await writeFile(path.join(src, rel), body);
     const single = path.join(root, 'up-src', 'single.txt');
     await writeFile(single, 'single');
-    f.server.seed('up', [['dst/existing.txt', 'x']]);
+    await f.server.seed('up', [['dst/existing.txt', 'x']]);
     const before = unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'up', prefix: 'dst/' }));
     expect(before.entries.map((e) => e.key)).toEqual(['dst/existing.txt']);
 
@@ -388,8 +388,8 @@ describe('uploads', () => {
     expect(outcome).toMatchObject({ status: 'queued', queued: 4 });
     await f.core.transfers.queue.whenIdle();
     expect(items().every((i) => i.state === 'done')).toBe(true);
-    expect(f.server.keys('up', 'dst/')).toEqual(['dst/album/one.txt', 'dst/album/sub/deeper/three.bin', 'dst/album/sub/two.bin', 'dst/existing.txt', 'dst/single.txt']);
-    for (const [rel, body] of Object.entries(content)) expect(sha(f.server.store.getObject('up', `dst/album/${rel}`).body)).toBe(sha(body));
+    expect(await f.server.keys('up', 'dst/')).toEqual(['dst/album/one.txt', 'dst/album/sub/deeper/three.bin', 'dst/album/sub/two.bin', 'dst/existing.txt', 'dst/single.txt']);
+    for (const [rel, body] of Object.entries(content)) expect(sha((await f.server.body('up', `dst/album/${rel}`)))).toBe(sha(body));
 
     f.proxy.reset();
     const after = unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'up', prefix: 'dst/' }));
@@ -410,15 +410,15 @@ describe('uploads', () => {
     await writeFile(path.join(src, 'a', 'empty.txt'), '');
     const blank = path.join(root, 'up-empty', 'blank');
     await mkdir(blank, { recursive: true });
-    f.server.seed('upe', []);
+    await f.server.seed('upe', []);
 
     const outcome = unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upe', prefix: '', paths: [src, blank], conflict: 'ask' }));
     expect(outcome).toMatchObject({ status: 'queued', queued: 5 });
     await f.core.transfers.queue.whenIdle();
     expect(items().every((i) => i.state === 'done')).toBe(true);
     // A folder with content needs no marker ("proj/", "proj/a/"); empty ones get one each.
-    expect(f.server.keys('upe', '')).toEqual(['blank/', 'proj/a/b/', 'proj/a/empty.txt', 'proj/a/note.txt', 'proj/empty/']);
-    expect(f.server.store.getObject('upe', 'proj/empty/').body.length).toBe(0);
+    expect(await f.server.keys('upe', '')).toEqual(['blank/', 'proj/a/b/', 'proj/a/empty.txt', 'proj/a/note.txt', 'proj/empty/']);
+    expect((await f.server.body('upe', 'proj/empty/')).length).toBe(0);
     const listed = unwrap(await h()['objects:list']({ connectionId: conn(), bucket: 'upe', prefix: 'proj/' }));
     expect(listed.entries.map((e) => e.key).sort()).toEqual(['proj/a/', 'proj/empty/']);
 
@@ -433,26 +433,26 @@ describe('uploads', () => {
     const src = path.join(root, 'conf-src');
     await mkdir(src, { recursive: true });
     await writeFile(path.join(src, 'a.txt'), 'local a');
-    f.server.seed('upc', [['p/a.txt', 'remote a']]);
+    await f.server.seed('upc', [['p/a.txt', 'remote a']]);
     const file = path.join(src, 'a.txt');
     const ask = unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upc', prefix: 'p/', paths: [file], conflict: 'ask' }));
     expect(ask).toEqual({ status: 'conflicts', count: 1, sample: ['a.txt'] });
     unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upc', prefix: 'p/', paths: [file], conflict: 'skip' }));
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.store.getObject('upc', 'p/a.txt').body.toString()).toBe('remote a');
+    expect((await f.server.body('upc', 'p/a.txt')).toString()).toBe('remote a');
     unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upc', prefix: 'p/', paths: [file], conflict: 'keep-both' }));
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.keys('upc')).toEqual(['p/a (1).txt', 'p/a.txt']);
-    expect(f.server.store.getObject('upc', 'p/a (1).txt').body.toString()).toBe('local a');
+    expect(await f.server.keys('upc')).toEqual(['p/a (1).txt', 'p/a.txt']);
+    expect((await f.server.body('upc', 'p/a (1).txt')).toString()).toBe('local a');
     unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'upc', prefix: 'p/', paths: [file], conflict: 'overwrite' }));
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.store.getObject('upc', 'p/a.txt').body.toString()).toBe('local a');
+    expect((await f.server.body('upc', 'p/a.txt')).toString()).toBe('local a');
   });
 
   it('cancel aborts the multipart upload: no object, no open multipart upload left', async () => {
     const src = path.join(root, 'cancel-up.bin');
     await writeFile(src, randomBytes(64 * MiB));
-    f.server.createBucket('upx');
+    await f.server.createBucket('upx');
     // Parts after the first wait at the proxy until the cancel, so it lands mid-upload on any machine.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -467,7 +467,7 @@ describe('uploads', () => {
       f.proxy.clearRules();
     }
     expect(items()[0]?.state).toBe('cancelled');
-    expect(f.server.keys('upx')).toEqual([]);
+    expect(await f.server.keys('upx')).toEqual([]);
     expect(f.proxy.count('CreateMultipartUpload')).toBe(1);
     expect(f.proxy.count('AbortMultipartUpload')).toBeGreaterThanOrEqual(1);
     expect(f.proxy.count('CompleteMultipartUpload')).toBe(0);
@@ -477,7 +477,7 @@ describe('uploads', () => {
   });
 
   it('uploads bytes streamed over IPC (files dropped without a path)', async () => {
-    f.server.createBucket('streams');
+    await f.server.createBucket('streams');
     const body = randomBytes(3 * MiB + 11);
     const { streamId } = unwrap(await h()['transfers:stream-open']({ name: 'dropped/pic.bin', size: body.length }));
     for (let off = 0; off < body.length; off += MiB)
@@ -486,8 +486,8 @@ describe('uploads', () => {
     const out = unwrap(await h()['transfers:upload']({ connectionId: conn(), bucket: 'streams', prefix: 'in/', paths: [], streams: [streamId], conflict: 'ask' }));
     expect(out).toMatchObject({ status: 'queued', queued: 1 });
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.keys('streams')).toEqual(['in/dropped/pic.bin']);
-    expect(sha(f.server.store.getObject('streams', 'in/dropped/pic.bin').body)).toBe(sha(body));
+    expect(await f.server.keys('streams')).toEqual(['in/dropped/pic.bin']);
+    expect(sha((await f.server.body('streams', 'in/dropped/pic.bin')))).toBe(sha(body));
     // Out-of-order or oversized writes are refused.
     const s2 = unwrap(await h()['transfers:stream-open']({ name: 'x', size: 2 }));
     const bad = await h()['transfers:stream-write']({ streamId: s2.streamId, offset: 1, data: 'AA==' });
@@ -498,7 +498,7 @@ describe('uploads', () => {
 describe('drag-out staging', () => {
   it('stages complete, verified files (hostile keys kept inside), hands them to the drag, cleans up after', async () => {
     const a = randomBytes(6 * MiB);
-    f.server.seed('drag', [
+    await f.server.seed('drag', [
       ['d/a.bin', a],
       ['d/folder/b.txt', 'bee'],
       ['d/folder/../../escape.txt', 'no'],
@@ -529,7 +529,7 @@ describe('drag-out staging', () => {
   });
 
   it('refuses selections over the staging limit with a message suggesting Download, staging nothing', async () => {
-    f.server.seed('drag2', [['big.bin', randomBytes(9 * MiB)]]);
+    await f.server.seed('drag2', [['big.bin', randomBytes(9 * MiB)]]);
     f.proxy.reset();
     const out = unwrap(await h()['transfers:stage']({ connectionId: conn(), bucket: 'drag2', items: [{ key: 'big.bin', kind: 'object' }] }));
     expect(out).toMatchObject({ status: 'too-large', bytes: 9 * MiB, limit: 8 * MiB });

@@ -1,0 +1,24 @@
+/**
+ * Global setup for vitest and Playwright alike (both call the default export and await the teardown it
+ * returns): one gateway for the whole run. Only configured when the rgw lane runs (see rgwUnavailable).
+ */
+import { join } from 'node:path';
+import { publishRgw } from './rgw-run';
+import { startRgw } from './rgw-server';
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const rgw = await startRgw();
+  publishRgw({ url: rgw.url, region: rgw.region, conf: join(rgw.dir, 'ceph.conf') });
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    void rgw.stop().finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  console.log(`RGW lane: Ceph RGW on ${rgw.url}, up in ${Date.now() - started} ms`);
+  return async () => {
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+    await rgw.stop();
+  };
+}
