@@ -1,3 +1,4 @@
+import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import type { Result } from '../shared/errors';
 import type { Entry, ListPage } from '../shared/types';
 import type { HandlerOptions } from '../main/ipc/handlers';
@@ -64,4 +65,25 @@ export async function listFolder(
     pages++;
   } while (cursor);
   return { entries, pages };
+}
+
+/**
+ * "The minimum" ListObjectsV2 requests for a listing on this server: what the bare SDK paginator needs, counted
+ * on the wire through the fixture's proxy. Real servers differ (RGW marks an exactly full last page truncated
+ * and answers one more, empty page), so tests compare the app with this, not with ceil(n / 1000).
+ */
+export async function bareListings(f: CoreFixture, bucket: string, prefix: string, delimiter?: string): Promise<number> {
+  const client = new S3Client({
+    endpoint: f.proxy.url,
+    region: f.server.region,
+    forcePathStyle: true,
+    credentials: { ...f.server.credentials },
+  });
+  const before = f.proxy.count('ListObjectsV2');
+  try {
+    for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix, Delimiter: delimiter })) void page;
+  } finally {
+    client.destroy();
+  }
+  return f.proxy.count('ListObjectsV2') - before;
 }

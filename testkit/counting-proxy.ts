@@ -235,6 +235,10 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       if (!res.headersSent) reply(res, wire, 502, 'BadGateway', 'upstream failed');
       else res.socket?.destroy();
     });
+    // A client that gives up mid-body must not leave the server waiting for the rest of it.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   server.on('connection', (s) => {

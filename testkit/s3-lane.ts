@@ -9,6 +9,7 @@ import {
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -39,6 +40,8 @@ export interface LaneServer {
   /** An object's bytes, read from the server (not through the proxy). */
   body(bucket: string, key: string): Promise<Buffer>;
   deleteObject(bucket: string, key: string): Promise<void>;
+  /** How many multipart uploads are open (started, neither completed nor aborted) in a bucket. */
+  openUploads(bucket: string): Promise<number>;
   /** Every key under a prefix, in the server's own order (UTF-8 byte order on RGW and AWS). */
   keys(bucket: string, prefix?: string): Promise<string[]>;
   close(): Promise<void>;
@@ -66,6 +69,11 @@ async function fauxqsLane(): Promise<LaneServer> {
     seed: async (bucket, objects) => server.seed(bucket, objects),
     keys: async (bucket, prefix) => server.keys(bucket, prefix),
     body: async (bucket, key) => server.store.getObject(bucket, key).body,
+    // fauxqs has no ListMultipartUploads; its store's table of open uploads is the ground truth.
+    openUploads: async (bucket) =>
+      [...(server.store as unknown as { multipartUploads: Map<string, { bucket: string }> }).multipartUploads.values()].filter(
+        (u) => u.bucket === bucket,
+      ).length,
     deleteObject: async (bucket, key) => server.store.deleteObject(bucket, key),
     close: () => server.close(),
   };
@@ -87,7 +95,8 @@ async function rgwLane(): Promise<LaneServer> {
     endpoint: info.url,
     region: info.region,
     forcePathStyle: true,
-    credentials,
+    // A copy: the SDK marks the object it is given (\$source), which the app's schemas would then refuse.
+    credentials: { ...credentials },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     maxAttempts: 5,
   });
@@ -137,6 +146,7 @@ async function rgwLane(): Promise<LaneServer> {
     deleteObject: async (bucket, key) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
+    openUploads: async (bucket) => (await client.send(new ListMultipartUploadsCommand({ Bucket: bucket }))).Uploads?.length ?? 0,
     close: async () => {
       client.destroy();
     },

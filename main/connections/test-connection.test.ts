@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { TEST_CREDENTIALS } from '../../testkit/s3-server';
+import { currentLane } from '../../testkit/s3-lane';
 import type { ConnectionUpdate } from '../../shared/ipc';
 import { createS3ClientFactory } from '../s3/client-factory';
 
@@ -36,7 +37,7 @@ const draft = (endpoint: string, extra: Partial<ConnectionUpdate> = {}): Connect
   endpoint,
   region: 'us-east-1',
   forcePathStyle: true,
-  credentials: { ...TEST_CREDENTIALS },
+  credentials: { ...f.server.credentials },
   ...extra,
 });
 const test = async (input: ConnectionUpdate, bucket?: string) =>
@@ -58,6 +59,20 @@ describe('connection test: specific answers for what S3 says', () => {
     const result = await test(draft(f.proxy.url));
     expect(result).toMatchObject({ ok: false, failure: code, canOpenBucket: false });
     expect(!result.ok && result.message).toMatch(advice);
+  });
+
+  // Only a server that checks signatures can refuse a wrong secret: fauxqs accepts any.
+  it.runIf(currentLane() === 'rgw')('a wrong secret is refused by the server itself, as the credentials error', async () => {
+    const wrong = draft(f.proxy.url, { credentials: { ...f.server.credentials, secretAccessKey: 'not-the-secret' } });
+    const result = await test(wrong);
+    expect(result).toMatchObject({ ok: false, failure: 'SignatureDoesNotMatch', canOpenBucket: false });
+    expect(!result.ok && result.message).toMatch(/secret access key is wrong/);
+    const added = unwrap(
+      await f.core.handlers['connections:add']({ ...wrong, name: 'wrong secret', credentials: { ...f.server.credentials, secretAccessKey: 'not-the-secret' } }),
+    );
+    const listed = await f.core.handlers['objects:list']({ connectionId: added.id, bucket: 'home', prefix: '' });
+    expect(listed).toMatchObject({ ok: false, error: { code: 'InvalidCredentials' } });
+    expect(f.proxy.log.filter((w) => w.status === 403).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a valid login without ListBuckets permission offers "Open bucket…", and the bucket test then works', async () => {

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
-import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import type { IpcEvents } from '../../shared/ipc';
 import type { Entry } from '../../shared/types';
 
@@ -203,7 +202,7 @@ describe('errors are never an empty folder', () => {
         endpoint: `http://127.0.0.1:${port}`,
         region: 'us-east-1',
         forcePathStyle: true,
-        credentials: TEST_CREDENTIALS,
+        credentials: { ...f.server.credentials },
       }),
     );
     const result = await f.core.handlers['objects:list']({ connectionId: added.id, bucket: 'misc', prefix: '' });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { numberedKeys } from '../../testkit/s3-server';
+import { currentLane } from '../../testkit/s3-lane';
 import type { EventChannel, IpcEvents } from '../../shared/ipc';
 import type { OperationProgress, PlanRequest } from '../../shared/operations';
 import type { Entry } from '../../shared/types';
@@ -40,20 +41,20 @@ function progressOf(operationId: string): OperationProgress[] {
 
 describe('new folder', () => {
   it('creates a nested a/b/new/ marker that appears in a/b/ at once, with 1 List + 1 Put and no HEAD', async () => {
-    await f.server.seed('nf', [['a/b/x.txt', 'x']]);
-    expect(await names('nf', 'a/')).toEqual(['a/b/']);
-    expect(await names('nf', 'a/b/')).toEqual(['a/b/x.txt']);
+    await f.server.seed('nf-bucket', [['a/b/x.txt', 'x']]);
+    expect(await names('nf-bucket', 'a/')).toEqual(['a/b/']);
+    expect(await names('nf-bucket', 'a/b/')).toEqual(['a/b/x.txt']);
     f.proxy.reset();
     const created = unwrap(
-      await f.core.handlers['operations:create-folder']({ connectionId: f.connectionId, bucket: 'nf', prefix: 'a/b/', name: 'new' }),
+      await f.core.handlers['operations:create-folder']({ connectionId: f.connectionId, bucket: 'nf-bucket', prefix: 'a/b/', name: 'new' }),
     );
     expect(created.key).toBe('a/b/new/');
     expect(f.proxy.count('PutObject')).toBe(1);
     expect(f.proxy.count('ListObjectsV2')).toBe(1);
     expect(f.proxy.count('HeadObject')).toBe(0);
-    expect(await f.server.keys('nf')).toEqual(['a/b/new/', 'a/b/x.txt']);
-    expect(await names('nf', 'a/b/')).toEqual(['a/b/new/', 'a/b/x.txt']);
-    const stat = unwrap(await f.core.handlers['objects:stat']({ connectionId: f.connectionId, bucket: 'nf', keys: ['a/b/new/'] }));
+    expect(await f.server.keys('nf-bucket')).toEqual(['a/b/new/', 'a/b/x.txt']);
+    expect(await names('nf-bucket', 'a/b/')).toEqual(['a/b/new/', 'a/b/x.txt']);
+    const stat = unwrap(await f.core.handlers['objects:stat']({ connectionId: f.connectionId, bucket: 'nf-bucket', keys: ['a/b/new/'] }));
     expect(stat[0]).toMatchObject({ ok: true, stat: { kind: 'folder' } });
     expect(events.some((e) => e.channel === 'cache:changed')).toBe(true);
   });
@@ -106,7 +107,9 @@ describe('delete', () => {
     expect(again.ok).toBe(false);
   });
 
-  it('reports per-key DeleteObjects errors and keeps exactly those keys', async () => {
+  // fauxqs only: the proxy's delete-errors rule rewrites the DeleteObjects body, which on a server that checks
+  // signatures (RGW) no longer matches the signed payload. On RGW a bucket policy could refuse keys for real.
+  it.runIf(currentLane() === 'fauxqs')('reports per-key DeleteObjects errors and keeps exactly those keys', async () => {
     await f.server.seed('delp', numberedKeys('d/', 10));
     await list('delp', 'd/');
     f.proxy.addRule((r) => (r.operation === 'DeleteObjects' ? { kind: 'delete-errors', fails: (k) => /00000[37]/.test(k), code: 'AccessDenied' } : undefined));
@@ -189,22 +192,22 @@ describe('rename and move', () => {
   });
 
   it('moves a file between folders: gone from the old folder, present in the new, both listings right at once', async () => {
-    await f.server.seed('mv', [['x/f.txt', 'f'], ['x/stay.txt', 's'], ['y/g.txt', 'g']]);
-    await list('mv', 'x/');
-    await list('mv', 'y/');
-    await list('mv', '');
+    await f.server.seed('mv-bucket', [['x/f.txt', 'f'], ['x/stay.txt', 's'], ['y/g.txt', 'g']]);
+    await list('mv-bucket', 'x/');
+    await list('mv-bucket', 'y/');
+    await list('mv-bucket', '');
     const { report } = await planAndRun({
       kind: 'move',
-      source: { connectionId: f.connectionId, bucket: 'mv', keys: ['x/f.txt'] },
-      target: { connectionId: f.connectionId, bucket: 'mv', prefix: 'y/' },
+      source: { connectionId: f.connectionId, bucket: 'mv-bucket', keys: ['x/f.txt'] },
+      target: { connectionId: f.connectionId, bucket: 'mv-bucket', prefix: 'y/' },
     });
     expect(report.status).toBe('done');
-    expect(await f.server.keys('mv')).toEqual(['x/stay.txt', 'y/f.txt', 'y/g.txt']);
+    expect(await f.server.keys('mv-bucket')).toEqual(['x/stay.txt', 'y/f.txt', 'y/g.txt']);
     // The renderer hears that both folders changed, so the one it shows re-lists without a manual refresh.
     const changed = events.filter((e) => e.channel === 'cache:changed').flatMap((e) => (e.payload as IpcEvents['cache:changed']).prefixes);
     expect(changed).toEqual(expect.arrayContaining(['x/', 'y/']));
-    expect(await names('mv', 'x/')).toEqual(['x/stay.txt']);
-    expect(await names('mv', 'y/')).toEqual(['y/f.txt', 'y/g.txt']);
+    expect(await names('mv-bucket', 'x/')).toEqual(['x/stay.txt']);
+    expect(await names('mv-bucket', 'y/')).toEqual(['y/f.txt', 'y/g.txt']);
   });
 
   it('renames a folder; copies that fail leave their sources, nothing of theirs is deleted, and the report says which keys moved', async () => {
@@ -233,7 +236,9 @@ describe('rename and move', () => {
     expect(await names('mvf', 'p/src/')).toEqual(['p/src/file-000003.txt', 'p/src/file-000007.txt']);
   });
 
-  it('reports a copied key whose source delete was refused with stage "delete" (it exists twice, nothing lost)', async () => {
+  // fauxqs only: the proxy's delete-errors rule rewrites the DeleteObjects body, which on a server that checks
+  // signatures (RGW) no longer matches the signed payload. On RGW a bucket policy could refuse keys for real.
+  it.runIf(currentLane() === 'fauxqs')('reports a copied key whose source delete was refused with stage "delete" (it exists twice, nothing lost)', async () => {
     await f.server.seed('mvd', [['s/a.txt', 'a'], ['s/b.txt', 'b']]);
     f.proxy.addRule((r) => (r.operation === 'DeleteObjects' ? { kind: 'delete-errors', fails: (k) => k === 's/b.txt', code: 'AccessDenied' } : undefined));
     const { report } = await planAndRun({
@@ -291,12 +296,12 @@ describe('rename and move', () => {
   it('copies an object above the threshold with multipart UploadPartCopy, byte for byte', async () => {
     const body = Buffer.alloc(12 * MiB + 123);
     for (let i = 0; i < body.length; i += 4096) body.writeUInt32LE(i, i);
-    await f.server.seed('mp', [['big.bin', body]]);
+    await f.server.seed('mp-bucket', [['big.bin', body]]);
     f.proxy.reset();
     const { report } = await planAndRun({
       kind: 'copy',
-      source: { connectionId: f.connectionId, bucket: 'mp', keys: ['big.bin'] },
-      target: { connectionId: f.connectionId, bucket: 'mp', prefix: 'copy/' },
+      source: { connectionId: f.connectionId, bucket: 'mp-bucket', keys: ['big.bin'] },
+      target: { connectionId: f.connectionId, bucket: 'mp-bucket', prefix: 'copy/' },
     });
     expect(report.status).toBe('done');
     expect(f.proxy.count('UploadPartCopy')).toBe(3);
@@ -304,8 +309,8 @@ describe('rename and move', () => {
     expect(f.proxy.count('CompleteMultipartUpload')).toBe(1);
     expect(f.proxy.count('CopyObject')).toBe(0);
     expect(f.proxy.count('GetObject')).toBe(0);
-    expect((await f.server.body('mp', 'copy/big.bin')).equals(body)).toBe(true);
-    expect(await f.server.keys('mp')).toEqual(['big.bin', 'copy/big.bin']);
+    expect((await f.server.body('mp-bucket', 'copy/big.bin')).equals(body)).toBe(true);
+    expect(await f.server.keys('mp-bucket')).toEqual(['big.bin', 'copy/big.bin']);
   });
 });
 
@@ -335,13 +340,13 @@ describe('copy / paste', () => {
   });
 
   it('reports conflicts the cache knows of in the destination folder', async () => {
-    await f.server.seed('cf', [['a/x.txt', 'new'], ['b/x.txt', 'old']]);
-    await list('cf', 'b/');
+    await f.server.seed('cf-bucket', [['a/x.txt', 'new'], ['b/x.txt', 'old']]);
+    await list('cf-bucket', 'b/');
     const plan = unwrap(
       await f.core.handlers['operations:plan']({
         kind: 'copy',
-        source: { connectionId: f.connectionId, bucket: 'cf', keys: ['a/x.txt'] },
-        target: { connectionId: f.connectionId, bucket: 'cf', prefix: 'b/' },
+        source: { connectionId: f.connectionId, bucket: 'cf-bucket', keys: ['a/x.txt'] },
+        target: { connectionId: f.connectionId, bucket: 'cf-bucket', prefix: 'b/' },
       }),
     );
     expect(plan.conflicts).toEqual(['b/x.txt']);
@@ -354,11 +359,11 @@ describe('copy / paste', () => {
       const big = Buffer.alloc(12 * MiB, 3);
       big.write('start', 0);
       big.write('end', big.length - 3);
-      await f.server.seed('xs', [['a/one.txt', 'one'], ['a/two +#.txt', 'two'], ['a/big.bin', big]]);
+      await f.server.seed('xs-bucket', [['a/one.txt', 'one'], ['a/two +#.txt', 'two'], ['a/big.bin', big]]);
       f.proxy.reset();
       const { plan, report } = await planAndRun({
         kind: 'move',
-        source: { connectionId: f.connectionId, bucket: 'xs', keys: ['a/'] },
+        source: { connectionId: f.connectionId, bucket: 'xs-bucket', keys: ['a/'] },
         target: { connectionId: other.connectionId, bucket: 'remote', prefix: 'in/' },
       });
       expect(plan.method).toBe('stream');
@@ -373,7 +378,7 @@ describe('copy / paste', () => {
       expect(await other.server.keys('remote')).toEqual(['in/a/big.bin', 'in/a/one.txt', 'in/a/two +#.txt']);
       expect((await other.server.body('remote', 'in/a/big.bin')).equals(big)).toBe(true);
       expect((await other.server.body('remote', 'in/a/two +#.txt')).toString()).toBe('two');
-      expect(await f.server.keys('xs')).toEqual([]);
+      expect(await f.server.keys('xs-bucket')).toEqual([]);
     } finally {
       await other.close();
     }
