@@ -10,15 +10,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const started = Date.now();
   const rgw = await startRgw();
   publishRgw({ url: rgw.url, region: rgw.region, conf: join(rgw.dir, 'ceph.conf') });
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    void rgw.stop().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
   console.log(`RGW lane: Ceph RGW on ${rgw.url}, up in ${Date.now() - started} ms`);
-  return async () => {
-    process.off('SIGINT', stopOnSignal);
-    process.off('SIGTERM', stopOnSignal);
-    await rgw.stop();
-  };
+  // Signals and process exit are handled inside startRgw.
+  return () => rgw.stop();
 }

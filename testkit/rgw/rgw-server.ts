@@ -91,10 +91,21 @@ export async function startRgw(options: RgwOptions = {}): Promise<RgwServer> {
   const dir = mkdtempSync(join(tmpdir(), 's3desk-rgw-'));
   const runDir = join(dir, 'run');
   for (const sub of ['run', 'log', 'mon', 'osd', 'rgw']) mkdirSync(join(dir, sub));
+  // From the first daemon on, nothing may outlive this process: not a normal exit, not Ctrl-C or a CI timeout
+  // (a signal skips 'exit'), not even a start that is interrupted halfway.
   const onExit = () => killNow(runDir);
+  const onSignal = (signal: NodeJS.Signals) => {
+    killNow(runDir);
+    rmSync(dir, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
   process.on('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const cleanup = async () => {
     process.off('exit', onExit);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     await stopDaemons(runDir);
     rmSync(dir, { recursive: true, force: true });
   };
