@@ -29,7 +29,7 @@ export type Interference =
   | { readonly kind: 'hold'; readonly until: Promise<unknown> }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
-  /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
+  /** DeleteObjects only (fauxqs only: the changed body no longer matches the signed payload hash): forward the request without the keys `fails` picks, and answer those keys with a
    *  per-key <Error> in the 200 response, as S3 does when it refuses some keys of a batch. */
   | { readonly kind: 'delete-errors'; readonly fails: (key: string) => boolean; readonly code: string };
 
@@ -93,7 +93,7 @@ async function deleteWithErrors(
     refused.push(key);
     return '';
   });
-  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `${target.hostname}:${target.port}`, 'content-length': String(Buffer.byteLength(kept)) };
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'content-length': String(Buffer.byteLength(kept)) };
   // The body changed, so any checksum of it would no longer match.
   for (const h of Object.keys(headers)) if (h === 'content-md5' || h.startsWith('x-amz-checksum-') || h === 'x-amz-sdk-checksum-algorithm') delete headers[h];
   const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
@@ -198,7 +198,8 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
         port: target.port,
         method,
         path: req.url,
-        headers: { ...req.headers, host: `${target.hostname}:${target.port}` },
+        // The client's Host goes through unchanged: it is part of what SigV4 signed, and RGW checks it.
+        headers: req.headers,
       },
       (up) => {
         wire.status = up.statusCode ?? 0;
@@ -233,6 +234,10 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     upstream.on('error', () => {
       if (!res.headersSent) reply(res, wire, 502, 'BadGateway', 'upstream failed');
       else res.socket?.destroy();
+    });
+    // A client that gives up mid-body must not leave the server waiting for the rest of it.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
     });
     req.pipe(upstream);
   });

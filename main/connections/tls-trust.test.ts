@@ -32,7 +32,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
     first = makeSelfSignedCert(dir, 'first');
     second = makeSelfSignedCert(dir, 'second');
     f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
-    f.server.seed('tls-bucket', [['secret-plans.txt', 'x']]);
+    await f.server.seed('tls-bucket', [['secret-plans.txt', 'x']]);
     front = await startTlsFront(f.proxy.url, first);
     endpoint = front.url;
   });
