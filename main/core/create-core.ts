@@ -12,10 +12,12 @@ import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
 import { transferChannels } from '../ipc/channels/transfers';
+import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
 
@@ -81,6 +83,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   };
 
   const transfers = new TransferService(context, options.transfers);
+  const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe),
@@ -88,6 +91,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...workspaceChannels(workspace),
   });
 
   return {
@@ -96,6 +100,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     transfers,
     dispose: async () => {
       await transfers.dispose();
+      await workspace.flush();
       connections.dispose();
     },
   };
