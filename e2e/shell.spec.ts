@@ -126,6 +126,20 @@ test('two tabs on two connections: each keeps its folder and history; switch, re
   expect(await shell.tabLabels()).toEqual(['New tab']);
 });
 
+test('no tab shortcut acts behind an open dialog', async ({ app }) => {
+  const shell = new ShellPage(app);
+  await expect(shell.tabs).toHaveCount(1);
+  await shell.press('Control+t');
+  await expect(shell.tabs).toHaveCount(2);
+  await app.getByTestId('add-connection').click();
+  await expect(app.getByTestId('connection-dialog')).toBeVisible();
+  for (const keys of ['Control+t', 'Control+w', 'Control+Tab', 'Control+1', 'Control+b']) await shell.press(keys);
+  await expect(shell.tabs).toHaveCount(2);
+  await shell.expectActive(1);
+  await expect(shell.sidebar).toBeVisible();
+  await expect(app.getByTestId('connection-dialog')).toBeVisible();
+});
+
 test('the sidebar: a keyboard tree of connections and buckets, bookmarks and recents', async ({ app, s3, s3Proxy }) => {
   seedTwoBuckets(s3);
   const ui = new BrowserPage(app);
