@@ -37,6 +37,7 @@ import type {
   ListPage,
   StatOutcome,
 } from './types';
+import type { Workspace, WorkspaceSnapshot } from './workspace';
 
 export interface StaticCredentialsInput {
   readonly accessKeyId: string;
@@ -174,6 +175,10 @@ export interface IpcContract {
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
 
+  // ── workspace (tabs, bookmarks, recents; persisted in the user-data folder) ──
+  'workspace:get': { request: Record<string, never>; response: WorkspaceSnapshot };
+  'workspace:set': { request: { readonly workspace: Workspace }; response: WorkspaceSnapshot };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -229,6 +234,9 @@ export const API_METHODS = {
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
+
+  getWorkspace: 'workspace:get',
+  setWorkspace: 'workspace:set',
 
 } as const satisfies Record<string, Channel>;
 

@@ -13,10 +13,12 @@ import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
 import { transferChannels } from '../ipc/channels/transfers';
+import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
 
@@ -93,6 +95,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   };
 
   const transfers = new TransferService(context, options.transfers);
+  const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
@@ -100,6 +103,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...workspaceChannels(workspace),
   });
 
   return {
@@ -110,6 +114,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     dispose: async () => {
       signIn.dispose();
       await transfers.dispose();
+      await workspace.flush();
       connections.dispose();
     },
   };

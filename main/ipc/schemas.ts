@@ -4,6 +4,7 @@ import { canonicalPrefix } from '../../shared/keys';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
+import { workspaceSchema } from '../workspace/workspace-schema';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -146,6 +147,10 @@ const channelSchemas = {
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),
+
+  // ── workspace ──
+  'workspace:get': empty,
+  'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

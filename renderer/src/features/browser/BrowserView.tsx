@@ -85,9 +85,11 @@ export function BrowserView({
 
   useEffect(() => store.getState().start(), [store]);
 
-  // After a navigation, put the keyboard in the table so arrows, Enter and Backspace work right away.
+  // After a navigation, put the keyboard in the table so arrows, Enter and Backspace work right away, unless
+  // the user navigated from the shell's sidebar tree or tab strip: the keyboard stays where they are working.
   useEffect(() => {
-    if (listing.status === 'ready' && !isTextInput(document.activeElement)) focusTable();
+    const shellChrome = document.activeElement?.closest('[role="tree"], [role="tablist"]');
+    if (listing.status === 'ready' && !isTextInput(document.activeElement) && !shellChrome) focusTable();
   }, [location, listing.status]);
 
   useEffect(() => {
