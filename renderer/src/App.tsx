@@ -83,12 +83,13 @@ export function App({ api }: { readonly api: RendererApi }) {
 
   return (
     <div className="app" data-testid="app">
-      <SignInDialogs store={signIn} />
       <AppShell shell={shell}>
         {(browser, tabId) => (
           <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} />
         )}
       </AppShell>
+      {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
+      <SignInDialogs store={signIn} />
     </div>
   );
 }

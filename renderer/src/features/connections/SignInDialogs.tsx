@@ -2,6 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { MfaNeededEvent } from '../../../../shared/sign-in';
+import { Modal, ModalTitle } from '../../ui/Modal';
 import type { SignInStore } from './sign-in-store';
 import './connections.css';
 
@@ -20,9 +21,9 @@ function MfaPrompt({ store, mfa, submitting, mfaError }: MfaPromptProps) {
     void store.getState().submitMfa(code);
   };
   return (
-    <div className="dialog-backdrop sign-in-backdrop">
-      <form className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="mfa-title" data-testid="mfa-dialog" onSubmit={submit}>
-        <h2 id="mfa-title">MFA code for {mfa.profile}</h2>
+    <Modal onCancel={() => void store.getState().cancelMfa()} className="sign-in-dialog" testId="mfa-dialog">
+      <form onSubmit={submit}>
+        <ModalTitle>MFA code for {mfa.profile}</ModalTitle>
         <p>
           Enter the current code of the MFA device <code>{mfa.serial}</code>. Transfers on this connection wait until you do.
         </p>
@@ -52,7 +53,7 @@ function MfaPrompt({ store, mfa, submitting, mfaError }: MfaPromptProps) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }
 
@@ -64,9 +65,8 @@ export function SignInDialogs({ store }: { readonly store: SignInStore }) {
 
   if (sso) {
     return (
-      <div className="dialog-backdrop sign-in-backdrop">
-        <div className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="sso-title" data-testid="sso-dialog">
-          <h2 id="sso-title">Sign in to {sso.profile}</h2>
+      <Modal onCancel={() => void store.getState().cancelSso()} className="sign-in-dialog" testId="sso-dialog">
+        <ModalTitle>Sign in to {sso.profile}</ModalTitle>
           <p>Your browser opened the AWS sign-in page. Check that it shows this code, then approve:</p>
           <p className="sso-code" data-testid="sso-code">
             {sso.userCode}
@@ -80,24 +80,21 @@ export function SignInDialogs({ store }: { readonly store: SignInStore }) {
               Cancel
             </button>
           </div>
-        </div>
-      </div>
+      </Modal>
     );
   }
 
   if (ssoEnded && ssoEnded.state !== 'cancelled') {
     return (
-      <div className="dialog-backdrop sign-in-backdrop">
-        <div className="connection-dialog sign-in-dialog" role="dialog" aria-labelledby="sso-ended-title" data-testid="sso-ended">
-          <h2 id="sso-ended-title">{ssoEnded.state === 'signed-in' ? 'Signed in' : 'Sign-in did not complete'}</h2>
+      <Modal onCancel={() => store.getState().dismissSso()} className="sign-in-dialog" testId="sso-ended">
+        <ModalTitle>{ssoEnded.state === 'signed-in' ? 'Signed in' : 'Sign-in did not complete'}</ModalTitle>
           <p data-testid="sso-ended-message">{ssoEnded.message}</p>
           <div className="dialog-buttons">
             <button type="button" data-testid="sso-close" onClick={() => store.getState().dismissSso()}>
               Close
             </button>
           </div>
-        </div>
-      </div>
+      </Modal>
     );
   }
   return null;
