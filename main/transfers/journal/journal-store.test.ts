@@ -63,7 +63,7 @@ describe('JournalStore', () => {
     ['a bad entry', JSON.stringify({ version: 1, entries: [{ id: 'x', direction: 'download' }] }), /damaged/],
   ])('sets a journal with %s aside and reports it, starting empty', async (_name, text, reason) => {
     await writeFile(path.join(dir, JOURNAL_FILE), text);
-    const { store, setAside } = await JournalStore.open(dir, () => 1234);
+    const { store, setAside } = await JournalStore.open(dir, { now: () => 1234 });
     expect(store.list()).toEqual([]);
     expect(setAside?.reason).toMatch(reason);
     expect(setAside?.path).toBe(path.join(dir, `${JOURNAL_FILE}.set-aside-1234`));

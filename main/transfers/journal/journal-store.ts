@@ -1,12 +1,12 @@
 /**
  * The transfer journal: every queued, running, paused and failed transfer, in one JSON file in the user-data
- * folder, replaced crash-safely (atomic-file.ts) on every change. Writes are serialized and coalesced: many
- * changes while a write is under way cost one more write with the latest state, and `flush()` waits for it.
+ * folder, replaced crash-safely on every change (coalesced-writer.ts: serialized, coalesced, at most a few
+ * writes a second unless flushed).
  * A journal from another version or a damaged one is renamed aside and reported by `open()`, never thrown.
  */
 import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { CoalescedWriter } from './coalesced-writer';
 import { JOURNAL_VERSION, type JournalEntry, journalFileSchema } from './journal-schema';
 
 export const JOURNAL_FILE = 'transfers-journal.json';
@@ -19,15 +19,18 @@ export interface SetAside {
 
 export class JournalStore {
   private readonly entries = new Map<string, JournalEntry>();
-  private writing: Promise<void> | null = null;
-  private dirty = false;
-  private failure: unknown = null;
+  private readonly writer: CoalescedWriter;
 
-  private constructor(readonly file: string) {}
+  private constructor(readonly file: string, minIntervalMs: number) {
+    this.writer = new CoalescedWriter(file, () => JSON.stringify({ version: JOURNAL_VERSION, entries: this.list() }), minIntervalMs);
+  }
 
   /** Load the journal in `folder` (an empty one when there is none); a bad file is set aside, not thrown. */
-  static async open(folder: string, now: () => number = Date.now): Promise<{ store: JournalStore; setAside: SetAside | null }> {
-    const store = new JournalStore(path.join(folder, JOURNAL_FILE));
+  static async open(
+    folder: string,
+    { now = Date.now, minIntervalMs = 250 }: { now?: () => number; minIntervalMs?: number } = {},
+  ): Promise<{ store: JournalStore; setAside: SetAside | null }> {
+    const store = new JournalStore(path.join(folder, JOURNAL_FILE), minIntervalMs);
     let text: string;
     try {
       text = await readFile(store.file, 'utf8');
@@ -69,35 +72,12 @@ export class JournalStore {
   }
 
   /** Resolves once everything changed so far is on disk; rejects if the last write failed. */
-  async flush(): Promise<void> {
-    while (this.writing) await this.writing;
-    if (this.failure) {
-      const error = this.failure;
-      this.failure = null;
-      throw error;
-    }
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 
   private schedule(): void {
-    this.dirty = true;
-    if (this.writing) return;
-    this.writing = this.writeLoop().finally(() => {
-      this.writing = null;
-    });
-  }
-
-  private async writeLoop(): Promise<void> {
-    while (this.dirty) {
-      this.dirty = false;
-      const body = JSON.stringify({ version: JOURNAL_VERSION, entries: this.list() });
-      try {
-        await writeFileAtomic(this.file, body);
-        this.failure = null;
-      } catch (error) {
-        // Kept for flush(): a full disk must not crash the app, but callers that need durability learn of it.
-        this.failure = error;
-      }
-    }
+    this.writer.schedule();
   }
 }
 
