@@ -23,6 +23,7 @@ import type {
   TransferItem,
   TransferProgressEvent,
   TransferTotals,
+  UnfinishedReport,
 } from './transfers';
 import type {
   AwsProfileList,
@@ -167,6 +168,17 @@ export interface IpcContract {
   'transfers:drag-start': { request: { readonly stageId: string }; response: { readonly paths: readonly string[] } };
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
+  /** Transfers the journal holds from before this start (and a journal set aside, if any). */
+  'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
+  /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
+  'transfers:resume-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Forget unfinished transfers: their part files go, their multipart uploads are aborted (without ids: all). */
+  'transfers:discard-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Bandwidth limits in bytes per second (null: none), shared by every stream of a direction; set while running. */
+  'transfers:bandwidth': {
+    request: { readonly download?: number | null; readonly upload?: number | null };
+    response: { readonly download: number | null; readonly upload: number | null };
+  };
 
 }
 
@@ -220,6 +232,10 @@ export const API_METHODS = {
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
+  listUnfinishedTransfers: 'transfers:unfinished',
+  resumeUnfinishedTransfers: 'transfers:resume-unfinished',
+  discardUnfinishedTransfers: 'transfers:discard-unfinished',
+  setBandwidthLimits: 'transfers:bandwidth',
 
 } as const satisfies Record<string, Channel>;
 

@@ -94,6 +94,29 @@ export type StageOutcome =
   | { readonly status: 'ready'; readonly stageId: string; readonly files: number; readonly bytes: number; readonly refused: readonly RefusedItem[] }
   | { readonly status: 'too-large'; readonly bytes: number; readonly limit: number; readonly message: string };
 
+/** A transfer a previous run of the app left unfinished (quit, crash, pause or failure), from the journal. */
+export interface UnfinishedTransfer {
+  readonly id: string;
+  readonly direction: TransferDirection;
+  readonly connectionId: ConnectionId;
+  readonly bucket: string;
+  readonly key: string;
+  /** The file being written (download) or read (upload). */
+  readonly localPath: string;
+  readonly size: number;
+  /** Bytes already on disk (verified ranges) or on the server (uploaded parts) that a resume keeps. */
+  readonly bytesKept: number;
+  /** `interrupted`: it was queued or running when the app stopped. */
+  readonly state: 'interrupted' | 'paused' | 'failed';
+  readonly note: string | null;
+}
+
+export interface UnfinishedReport {
+  readonly items: readonly UnfinishedTransfer[];
+  /** A journal from another version or a damaged one, renamed aside at start instead of read. */
+  readonly setAside: { readonly path: string; readonly reason: string } | null;
+}
+
 /** Preload methods that are not IPC channels: the local path of a File dropped from the OS
  *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */
 export const PRELOAD_EXTRAS = ['getPathForFile'] as const;

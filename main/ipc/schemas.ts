@@ -134,5 +134,14 @@ export const requestSchemas = {
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),
+  'transfers:unfinished': empty,
+  'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:bandwidth': z
+    .object({
+      download: z.number().min(1024).max(1e12).nullable().optional(),
+      upload: z.number().min(1024).max(1e12).nullable().optional(),
+    })
+    .strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };

@@ -24,5 +24,17 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
       service.releaseStage(req.stageId);
       return {};
     },
+    'transfers:unfinished': () => service.unfinished(),
+    'transfers:resume-unfinished': (req) => service.resumeUnfinished(req.ids),
+    'transfers:discard-unfinished': (req) => service.discardUnfinished(req.ids),
+    'transfers:bandwidth': (req) => service.setBandwidth(stripUndefined(req)),
+  };
+}
+
+/** zod's optional fields may be present as undefined; the service takes them as absent. */
+function stripUndefined(req: { readonly download?: number | null | undefined; readonly upload?: number | null | undefined }) {
+  return {
+    ...(req.download !== undefined ? { download: req.download } : {}),
+    ...(req.upload !== undefined ? { upload: req.upload } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,5 +80,15 @@ describe('JournalStore', () => {
     store.put(download('a'));
     await expect(store.flush()).rejects.toThrow(/ENOENT/);
     await expect(store.flush()).resolves.toBeUndefined();
+  });
+
+  it("removes a crashed writer's temp file at open, never a live one's", async () => {
+    const child = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => child.on('exit', resolve));
+    const dead = `.${JOURNAL_FILE}.${child.pid!}.tmp`;
+    const mine = `.${JOURNAL_FILE}.${process.pid}.tmp`;
+    for (const name of [dead, mine]) await writeFile(path.join(dir, name), '{"version":1,"entr');
+    await JournalStore.open(dir);
+    expect(await readdir(dir)).toEqual([mine]);
   });
 });

@@ -4,8 +4,9 @@
  * writes a second unless flushed).
  * A journal from another version or a damaged one is renamed aside and reported by `open()`, never thrown.
  */
-import { readFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isProcessAlive } from '../temp-sweep';
 import { CoalescedWriter } from './coalesced-writer';
 import { JOURNAL_VERSION, type JournalEntry, journalFileSchema } from './journal-schema';
 
@@ -31,6 +32,7 @@ export class JournalStore {
     { now = Date.now, minIntervalMs = 250 }: { now?: () => number; minIntervalMs?: number } = {},
   ): Promise<{ store: JournalStore; setAside: SetAside | null }> {
     const store = new JournalStore(path.join(folder, JOURNAL_FILE), minIntervalMs);
+    await removeDeadTemps(folder);
     let text: string;
     try {
       text = await readFile(store.file, 'utf8');
@@ -95,4 +97,14 @@ function parseInto(text: string, into: Map<string, JournalEntry>): string | null
   if (!parsed.success) return `the file is damaged (${parsed.error.issues[0]?.message ?? 'invalid'})`;
   for (const entry of parsed.data.entries) into.set(entry.id, entry);
   return null;
+}
+
+/** A write cut short by a crash leaves its temp file (atomic-file.ts names it after the writer's pid). */
+async function removeDeadTemps(folder: string): Promise<void> {
+  const temp = new RegExp(`^\\.${JOURNAL_FILE.replaceAll('.', '\\.')}\\.(\\d+)\\.tmp$`);
+  for (const name of await readdir(folder).catch(() => [])) {
+    const pid = Number(temp.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid) || pid === process.pid || isProcessAlive(pid)) continue;
+    await rm(path.join(folder, name), { force: true });
+  }
 }

@@ -103,3 +103,9 @@ export async function hashRange(file: string, start: number, end: number, signal
   if (length !== end - start + 1) return '';
   return hash.digest('hex');
 }
+
+/** Bytes a sidecar records (unverified: for showing what a resume will likely keep, never for trusting it). */
+export async function recordedBytes(partPath: string): Promise<number> {
+  const recorded = await readRecorded(partPath);
+  return recorded ? recorded.ranges.reduce((n, r) => n + (r.end - r.start + 1), 0) : 0;
+}

@@ -31,6 +31,10 @@ export function inertTransfersApi(): Pick<RendererApi, TransferMethod | Transfer
     stageDrag: none,
     startDrag: none,
     endDrag: none,
+    listUnfinishedTransfers: none,
+    resumeUnfinishedTransfers: none,
+    discardUnfinishedTransfers: none,
+    setBandwidthLimits: none,
     onTransferProgress: never,
     onTransferBatch: never,
   };
