@@ -21,6 +21,8 @@ import { DragStages } from './drag-stage';
 import { enqueueDownload } from './downloads';
 import { GrantedFolders } from './granted-folders';
 import { journaledDownloadJob } from './journal/journaled-download';
+import { journaledUploadJob } from './journal/journaled-upload';
+import { abortQuietly } from './journal/resumable-upload';
 import { TransferJournal } from './journal/transfer-journal';
 import { Limiter } from './limiter';
 import { TransferQueue } from './queue';
@@ -107,18 +109,17 @@ export class TransferService {
   async resumeUnfinished(ids?: readonly string[]): Promise<{ count: number }> {
     const journal = await this.journal;
     if (!journal) return { count: 0 };
-    const entries = journal.restoredEntries(ids).filter((e) => e.direction === 'download');
+    const entries = journal.restoredEntries(ids);
     journal.release(entries.map((e) => e.id));
+    const downloads = entries.flatMap((e) => (e.direction === 'download' ? [{ ...e, state: 'queued' as const }] : []));
+    const uploads = entries.flatMap((e) => (e.direction === 'upload' ? [{ ...e, state: 'queued' as const }] : []));
     // What the crash left beside these part files (a half-written sidecar), but never a journaled part.
-    for (const dir of new Set(entries.map((e) => path.dirname(e.target)))) await sweepStaleParts(dir, undefined, journal.keepPaths());
-    const jobs = entries.map((e) => {
-      const queued = { ...e, state: 'queued' as const };
-      journal.store.put(queued);
-      return journaledDownloadJob(this.deps, journal, queued);
-    });
-    if (jobs.length > 0) this.queue.add(jobs, 'download');
+    for (const dir of new Set(downloads.map((e) => path.dirname(e.target)))) await sweepStaleParts(dir, undefined, journal.keepPaths());
+    for (const e of [...downloads, ...uploads]) journal.store.put(e);
+    if (downloads.length > 0) this.queue.add(downloads.map((e) => journaledDownloadJob(this.deps, journal, e)), 'download');
+    if (uploads.length > 0) this.queue.add(uploads.map((e) => journaledUploadJob(this.deps, journal, e)), 'upload');
     await journal.store.flush().catch(() => {});
-    return { count: jobs.length };
+    return { count: entries.length };
   }
 
   /** Forget unfinished transfers and what they kept; resolves with how many. */
@@ -129,6 +130,8 @@ export class TransferService {
     journal.release(entries.map((e) => e.id));
     for (const e of entries) {
       if (e.direction === 'download') await discardPart(e.partPath);
+      // An upload the server cannot be reached for stays billed: say so rather than pretend.
+      else if (e.uploadId) await abortQuietly(this.deps.ctx.clientFor(e.connectionId, e.bucket), e.bucket, e.key, e.uploadId);
       journal.store.remove(e.id);
     }
     const folders = entries.flatMap((e) => (e.direction === 'download' ? [path.dirname(e.target)] : []));

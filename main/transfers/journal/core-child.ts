@@ -1,7 +1,7 @@
 /**
  * Test helper, not app code: a core in its own process, so resume.integration.test.ts can kill it with
  * SIGKILL mid-transfer (no dispose, no flush, nothing but what was already on disk survives). It starts one
- * download as told in argv[2] (JSON), reports transferred bytes to the parent over the IPC channel, and
+ * download or upload as told in argv[2] (JSON), reports transferred bytes to the parent over the IPC channel, and
  * then waits to be killed.
  */
 import type { EventChannel, IpcEvents } from '../../../shared/ipc';
@@ -14,9 +14,12 @@ export interface ChildPlan {
   readonly tempDir: string;
   readonly endpoint: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly direction: 'download' | 'upload';
   readonly bucket: string;
+  /** Download: the object, into `destination`. Upload: the local file `source`, under the prefix "". */
   readonly key: string;
   readonly destination: string;
+  readonly source?: string;
   readonly partSize: number;
   readonly partConcurrency: number;
 }
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
       tempDir: plan.tempDir,
       throttleMs: 20,
       download: { partSize: plan.partSize, partConcurrency: plan.partConcurrency, maxRetries: 2, retryBaseMs: 5 },
+      upload: { partSize: plan.partSize, partConcurrency: plan.partConcurrency },
     },
   });
   const added = await core.handlers['connections:add']({
@@ -45,13 +49,11 @@ async function main(): Promise<void> {
     credentials: plan.credentials,
   });
   if (!added.ok) throw new Error(added.error.message);
-  const queued = await core.handlers['transfers:download']({
-    connectionId: added.value.id,
-    bucket: plan.bucket,
-    items: [{ key: plan.key, kind: 'object' }],
-    destination: plan.destination,
-    conflict: 'overwrite',
-  });
+  const connectionId = added.value.id;
+  const queued =
+    plan.direction === 'download'
+      ? await core.handlers['transfers:download']({ connectionId, bucket: plan.bucket, items: [{ key: plan.key, kind: 'object' }], destination: plan.destination, conflict: 'overwrite' })
+      : await core.handlers['transfers:upload']({ connectionId, bucket: plan.bucket, prefix: '', paths: [plan.source!], conflict: 'overwrite' });
   if (!queued.ok) throw new Error(queued.error.message);
   send({ queued: true, connectionId: added.value.id });
 }

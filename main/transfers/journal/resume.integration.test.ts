@@ -20,6 +20,7 @@ import { type CountingProxy, startCountingProxy, type WireRequest } from '../../
 import { startS3Server, TEST_CREDENTIALS } from '../../../testkit/s3-server';
 import type { ChildPlan } from './core-child';
 import { CHANGED_NOTE } from './journaled-download';
+import { SOURCE_CHANGED_NOTE } from './resumable-upload';
 import { JOURNAL_FILE } from './journal-store';
 import { SHARED_TEST_SECRET_BOX } from './shared-test-secret-box';
 
@@ -147,6 +148,84 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     expect(size).toBeGreaterThan(quitAt);
   }
 
+  it('resumes a 256 MiB multipart upload whose core was killed with SIGKILL, with the parts sent before', async () => {
+    const size = 256 * MiB;
+    const body = randomBytes(size);
+    const source = path.join(root, 'upload-source.bin');
+    await writeFile(source, body);
+    await server.seed(bucket, 'placeholder', Buffer.from('x'));
+    const tuning = { partSize: 8 * MiB, partConcurrency: 4 };
+    const plan: ChildPlan = {
+      userDataDir: userData,
+      tempDir: path.join(root, 'child-temp'),
+      endpoint: proxy.url,
+      credentials: TEST_CREDENTIALS,
+      direction: 'upload',
+      bucket,
+      key: 'upload-source.bin',
+      destination: dest,
+      source,
+      ...tuning,
+    };
+    expect(await killChildAt(plan, size / 2)).toBe('SIGKILL');
+    const partsBefore = new Set(proxy.log.filter((r) => r.operation === 'UploadPart').map((r) => Number(r.query.get('partNumber'))));
+    const uploadIds = new Set(proxy.log.filter((r) => r.operation === 'UploadPart').map((r) => r.query.get('uploadId')));
+    expect(uploadIds.size).toBe(1);
+    proxy.reset();
+
+    const core = startCore(tuning);
+    const [item] = unwrap(await core.handlers['transfers:unfinished']({})).items;
+    expect(item).toMatchObject({ direction: 'upload', key: 'upload-source.bin', localPath: source, state: 'interrupted' });
+    expect(item!.bytesKept).toBeGreaterThanOrEqual(size / 2 - tuning.partConcurrency * tuning.partSize);
+    unwrap(await core.handlers['transfers:resume-unfinished']({}));
+    await core.transfers.queue.whenIdle();
+    expect(core.transfers.list().items[0]).toMatchObject({ state: 'done', note: null });
+
+    // One ListParts, no new upload, and the parts sent again are at most those under way at the kill.
+    expect(proxy.count('ListParts')).toBe(1);
+    expect(proxy.count('CreateMultipartUpload')).toBe(0);
+    const partsAfter = proxy.log.filter((r) => r.operation === 'UploadPart').map((r) => Number(r.query.get('partNumber')));
+    expect(partsAfter.filter((n) => partsBefore.has(n)).length).toBeLessThanOrEqual(tuning.partConcurrency);
+    // Parts that went up unrecorded just before the kill are found by ListParts and kept too.
+    expect(partsAfter.length).toBeLessThanOrEqual(size / tuning.partSize - item!.bytesKept / tuning.partSize);
+    const complete = proxy.log.filter((r) => r.operation === 'CompleteMultipartUpload');
+    expect(complete.map((r) => r.query.get('uploadId'))).toEqual([...uploadIds]);
+    expect(sha(await getObject(core, 'upload-source.bin'))).toBe(sha(body));
+  }, 180_000);
+
+  it('starts an unfinished upload over when its source file changed meanwhile', async () => {
+    const size = 32 * MiB;
+    const source = path.join(root, 'changing.bin');
+    await writeFile(source, randomBytes(size));
+    const tuning = { partSize: 8 * MiB, partConcurrency: 1 };
+    const core = startCore(tuning);
+    const connectionId = await addConnection(core);
+    // The third part waits on the wire: two parts are up when the app quits.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    proxy.addRule((r) => (r.operation === 'UploadPart' && r.query.get('partNumber') === '3' ? { kind: 'hold', until: held } : undefined));
+    const reached = transferredAtLeast(16 * MiB);
+    unwrap(await core.handlers['transfers:upload']({ connectionId, bucket, prefix: '', paths: [source], conflict: 'overwrite' }));
+    await reached;
+    await core.dispose();
+    cores.splice(cores.indexOf(core), 1);
+    release();
+    proxy.clearRules();
+    // Same size, other bytes in the first part.
+    const changed = randomBytes(size);
+    await writeFile(source, changed);
+    proxy.reset();
+
+    const next = startCore(tuning);
+    unwrap(await next.handlers['transfers:resume-unfinished']({}));
+    await next.transfers.queue.whenIdle();
+    expect(next.transfers.list().items[0]).toMatchObject({ state: 'done', note: SOURCE_CHANGED_NOTE });
+    expect(proxy.count('AbortMultipartUpload')).toBe(1);
+    expect(proxy.count('CreateMultipartUpload')).toBe(1);
+    expect(proxy.count('UploadPart')).toBe(4);
+    expect(sha(await getObject(next, 'changing.bin'))).toBe(sha(changed));
+  });
+
   it('resumes a 256 MiB download whose core was killed with SIGKILL, fetching at most one range per stream again', async () => {
     const key = 'big/killed.bin';
     const size = 256 * MiB;
@@ -158,27 +237,14 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
       tempDir: path.join(root, 'child-temp'),
       endpoint: proxy.url,
       credentials: TEST_CREDENTIALS,
+      direction: 'download',
       bucket,
       key,
       destination: dest,
       ...tuning,
     };
-    const child = fork(path.join(import.meta.dirname, 'core-child.ts'), [JSON.stringify(plan)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve, reject) => {
-      child.on('message', (m: { transferred?: number; error?: string }) => {
-        if (m.error) reject(new Error(m.error));
-        // Half the object on disk: several ranges complete, up to one per stream under way.
-        if ((m.transferred ?? 0) >= size / 2) {
-          child.kill('SIGKILL');
-          resolve();
-        }
-      });
-      child.on('exit', () => reject(new Error('the child exited before it was killed')));
-    }).catch((error: unknown) => {
-      if (!child.killed) throw error;
-    });
-    expect(await exited).toBe('SIGKILL');
+    // Half the object on disk: several ranges complete, up to one per stream under way.
+    expect(await killChildAt(plan, size / 2)).toBe('SIGKILL');
     const before = rangesOf(proxy.log, key);
     expect(bytesOf(before)).toBeLessThan(size);
     proxy.reset();
@@ -207,6 +273,33 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     const journal = JSON.parse(await readFile(path.join(userData, JOURNAL_FILE), 'utf8')) as { entries: unknown[] };
     expect(journal.entries).toEqual([]);
   }, 180_000);
+
+  async function getObject(core: Core, key: string): Promise<Buffer> {
+    const connectionId = unwrap(await core.handlers['connections:list']({})).find((c) => c.name === 'resume' || c.name === 'child')!.id;
+    const to = await mkdtemp(path.join(root, 'check-'));
+    unwrap(await core.handlers['transfers:download']({ connectionId, bucket, items: [{ key, kind: 'object' }], destination: to, conflict: 'overwrite' }));
+    await core.transfers.queue.whenIdle();
+    return readFile(path.join(to, key));
+  }
+
+  /** Run `plan` in a child core and SIGKILL it once it reports `bytes` transferred; resolves with the signal. */
+  async function killChildAt(plan: ChildPlan, bytes: number): Promise<NodeJS.Signals | null> {
+    const child = fork(path.join(import.meta.dirname, 'core-child.ts'), [JSON.stringify(plan)], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    await new Promise<void>((resolve, reject) => {
+      child.on('message', (m: { transferred?: number; error?: string }) => {
+        if (m.error) reject(new Error(m.error));
+        if ((m.transferred ?? 0) >= bytes && !child.killed) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('exit', () => reject(new Error('the child exited before it was killed')));
+    }).catch((error: unknown) => {
+      if (!child.killed) throw error;
+    });
+    return exited;
+  }
 
   it('redoes a kept range that was tampered with after a quit, and says so', async () => {
     const key = 'tampered.bin';
