@@ -158,6 +158,10 @@ export interface IpcContract {
   /** Without ids: every failed or cancelled transfer. */
   'transfers:retry': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:clear': { request: { readonly includeFailed?: boolean }; response: { readonly count: number } };
+  /** Pause queued and running transfers, keeping what they did (without ids: all of them). */
+  'transfers:pause': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Resume paused transfers from what they kept (without ids: all of them). */
+  'transfers:resume': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:pick-folder': { request: Record<string, never>; response: { readonly path: string | null } };
   'transfers:pick-upload': { request: { readonly folders: boolean }; response: { readonly paths: readonly string[] } };
   /** How this OS drags out: which single files go by DownloadURL (see drag-stream.ts), the staging limit. */
@@ -226,6 +230,8 @@ export const API_METHODS = {
   cancelTransfers: 'transfers:cancel',
   retryTransfers: 'transfers:retry',
   clearTransfers: 'transfers:clear',
+  pauseTransfers: 'transfers:pause',
+  resumeTransfers: 'transfers:resume',
   pickDownloadFolder: 'transfers:pick-folder',
   pickUploadPaths: 'transfers:pick-upload',
   dragOptions: 'transfers:drag-options',

@@ -4,7 +4,8 @@ import type { ConnectionId } from './types';
 
 export type TransferDirection = 'download' | 'upload';
 
-export type TransferState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
+/** `paused`: stopped by the user, keeping what it did (part files, uploaded parts) until resumed or cancelled. */
+export type TransferState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
 /** What to do when the target (local file or bucket key) already exists. `ask` plans only: nothing is queued
  *  when a conflict exists, the caller gets the conflicts and asks the user for one of the other three. */
@@ -35,6 +36,7 @@ export interface TransferTotals {
   readonly items: number;
   readonly queued: number;
   readonly running: number;
+  readonly paused: number;
   readonly done: number;
   readonly failed: number;
   readonly cancelled: number;

@@ -128,6 +128,8 @@ export const requestSchemas = {
   'transfers:cancel': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:retry': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
+  'transfers:pause': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:resume': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:pick-folder': empty,
   'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
   'transfers:drag-options': empty,

@@ -15,6 +15,8 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
     'transfers:cancel': (req) => ({ count: service.queue.cancel(req.ids) }),
     'transfers:retry': (req) => ({ count: service.queue.retry(req.ids) }),
     'transfers:clear': (req) => ({ count: service.queue.clearFinished(req.includeFailed ?? false) }),
+    'transfers:pause': (req) => ({ count: service.queue.pause(req.ids) }),
+    'transfers:resume': (req) => ({ count: service.queue.resume(req.ids) }),
     'transfers:pick-folder': () => service.pickFolder(),
     'transfers:pick-upload': (req) => service.pickUploadPaths(req.folders),
     'transfers:drag-options': () => service.dragOptions(),

@@ -9,7 +9,7 @@ import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { CodedError } from '../../core/app-error';
 import { discardPart, downloadObject, type ObjectSpec } from '../download-object';
 import { exists, freeName } from '../download-plan';
-import type { JobContext, JobOutcome, JobSpec } from '../queue';
+import { isPaused, type JobContext, type JobOutcome, type JobSpec } from '../queue';
 import type { TransferDeps } from '../transfer-options';
 import type { DownloadEntry } from './journal-schema';
 import type { TransferJournal } from './transfer-journal';
@@ -38,7 +38,9 @@ export function journaledDownloadJob(deps: TransferDeps, journal: TransferJourna
         store.remove(entry.id);
         return outcome;
       } catch (error) {
-        if (job.signal.aborted) {
+        if (isPaused(job.signal)) {
+          store.update<DownloadEntry>(entry.id, (e) => ({ ...e, state: 'paused', note: 'paused' }));
+        } else if (job.signal.aborted) {
           // Quitting keeps the entry (the next start offers Resume); a user's cancel forgets it and its bytes.
           if (!journal.closing) await forget();
         } else {
@@ -49,6 +51,9 @@ export function journaledDownloadJob(deps: TransferDeps, journal: TransferJourna
       }
     },
     dispose: () => {
+      if (!journal.closing) void forget();
+    },
+    discard: () => {
       if (!journal.closing) void forget();
     },
   };

@@ -5,7 +5,7 @@
  * failed with its reason, gone when done; a user's cancel also aborts the multipart upload on the server.
  */
 import { CodedError } from '../../core/app-error';
-import type { JobSpec } from '../queue';
+import { isPaused, type JobSpec } from '../queue';
 import { uploadFile } from '../upload-file';
 import type { UploadDeps } from '../uploads';
 import type { UploadEntry } from './journal-schema';
@@ -67,7 +67,9 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
         await deps.invalidation.put(entry.connectionId, entry.bucket, entry.key);
         return 'done';
       } catch (error) {
-        if (job.signal.aborted) {
+        if (isPaused(job.signal)) {
+          store.update<UploadEntry>(entry.id, (e) => ({ ...e, state: 'paused', note: 'paused' }));
+        } else if (job.signal.aborted) {
           if (!journal.closing) await forget();
         } else {
           const message = error instanceof CodedError ? error.appError.message : String((error as Error).message ?? error);
@@ -77,6 +79,9 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
       }
     },
     dispose: () => {
+      if (!journal.closing) void forget();
+    },
+    discard: () => {
       if (!journal.closing) void forget();
     },
   };

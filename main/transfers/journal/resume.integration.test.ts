@@ -346,6 +346,31 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     expect(await readdir(dest)).toEqual([key]);
   });
 
+  it('pauses a running download and resumes it from its verified ranges', async () => {
+    const key = 'paused.bin';
+    const body = randomBytes(32 * MiB);
+    await server.seed(bucket, key, body);
+    const core = startCore({ partSize: 4 * MiB, partConcurrency: 2 });
+    const connectionId = await addConnection(core);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    proxy.addRule((r) => (r.operation === 'GetObject' && Number(/^bytes=(\d+)/.exec(r.range ?? '')?.[1] ?? 0) >= 16 * MiB ? { kind: 'hold', until: held } : undefined));
+    const reached = transferredAtLeast(16 * MiB);
+    unwrap(await core.handlers['transfers:download']({ connectionId, bucket, items: [{ key, kind: 'object' }], destination: dest, conflict: 'overwrite' }));
+    await reached;
+    expect(unwrap(await core.handlers['transfers:pause']({})).count).toBe(1);
+    await core.transfers.queue.whenIdle();
+    expect(core.transfers.list().items[0]?.state).toBe('paused');
+    release();
+    proxy.clearRules();
+    proxy.reset();
+    expect(unwrap(await core.handlers['transfers:resume']({})).count).toBe(1);
+    await core.transfers.queue.whenIdle();
+    expect(core.transfers.list().items[0]?.state).toBe('done');
+    expect(await shaOfFile(path.join(dest, key))).toBe(sha(body));
+    expect(bytesOf(rangesOf(proxy.log, key))).toBe(16 * MiB);
+  });
+
   it('discards an unfinished download with its part file and sidecar', async () => {
     const key = 'discarded.bin';
     await server.seed(bucket, key, randomBytes(16 * MiB));

@@ -17,6 +17,7 @@ const ROW_HEIGHT = 44;
 const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',
   running: 'Transferring',
+  paused: 'Paused',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',

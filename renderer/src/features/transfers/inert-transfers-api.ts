@@ -25,6 +25,8 @@ export function inertTransfersApi(): Pick<RendererApi, TransferMethod | Transfer
     cancelTransfers: none,
     retryTransfers: none,
     clearTransfers: none,
+    pauseTransfers: none,
+    resumeTransfers: none,
     pickDownloadFolder: none,
     pickUploadPaths: none,
     dragOptions: none,

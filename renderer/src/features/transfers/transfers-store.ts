@@ -81,6 +81,7 @@ export const EMPTY_TOTALS: TransferTotals = {
   failed: 0,
   cancelled: 0,
   skipped: 0,
+  paused: 0,
   bytesTotal: 0,
   bytesTransferred: 0,
   rate: 0,
