@@ -1,8 +1,8 @@
 /**
  * The transfer queue: ids, bounded concurrency, pause, cancel, retry, clear, and throttled progress. Items are plain
  * records in a Map and a FIFO of ids, so 10,000 queued files cost a few MB and O(1) per step; progress events
- * carry only the items that changed since the last event, a few times a second. About 400 lines because
- * cancel, retry, clear and the batch counters all change the same item records and must stay in step.
+ * carry only the items that changed since the last event, a few times a second. About 470 lines because
+ * pause, cancel, retry, clear and the batch counters all change the same item records and must stay in step.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '../../shared/errors';

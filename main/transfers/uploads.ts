@@ -101,6 +101,7 @@ function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: Pl
         signal: job.signal,
         requests: deps.requests,
         onBytes: job.progress,
+        ...(deps.bandwidth ? { bandwidth: deps.bandwidth.upload } : {}),
       });
       // The bytes are up: the next file may start while this one waits for its coalesced invalidation.
       job.releaseSlot();

@@ -46,6 +46,7 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
             signal: job.signal,
             requests: deps.requests,
             onBytes: job.progress,
+            ...(deps.bandwidth ? { bandwidth: deps.bandwidth.upload } : {}),
           });
         } else {
           await resumableMultipart({
