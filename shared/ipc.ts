@@ -15,8 +15,11 @@ import type {
   ShareRequest,
 } from './operations';
 import type {
+  AbortUploadsOutcome,
+  AbortUploadsPlan,
   ConflictPolicy,
   EnqueueOutcome,
+  IncompleteUpload,
   SelectedItem,
   StageOutcome,
   TransferBatchEvent,
@@ -178,6 +181,15 @@ export interface IpcContract {
   'transfers:resume-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   /** Forget unfinished transfers: their part files go, their multipart uploads are aborted (without ids: all). */
   'transfers:discard-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** The bucket's incomplete multipart uploads, with parts and bytes so far. */
+  'transfers:incomplete-uploads': { request: BucketRef; response: readonly IncompleteUpload[] };
+  /** Abort, step 1: list exactly what will be aborted (the given uploads, or all) and its size. */
+  'transfers:abort-uploads-plan': {
+    request: BucketRef & { readonly uploads?: ReadonlyArray<{ readonly key: string; readonly uploadId: string }> };
+    response: AbortUploadsPlan;
+  };
+  /** Abort, step 2: abort exactly the planned uploads. */
+  'transfers:abort-uploads-run': { request: { readonly planId: string }; response: AbortUploadsOutcome };
   /** Bandwidth limits in bytes per second (null: none), shared by every stream of a direction; set while running. */
   'transfers:bandwidth': {
     request: { readonly download?: number | null; readonly upload?: number | null };
@@ -242,6 +254,9 @@ export const API_METHODS = {
   resumeUnfinishedTransfers: 'transfers:resume-unfinished',
   discardUnfinishedTransfers: 'transfers:discard-unfinished',
   setBandwidthLimits: 'transfers:bandwidth',
+  listIncompleteUploads: 'transfers:incomplete-uploads',
+  planAbortUploads: 'transfers:abort-uploads-plan',
+  runAbortUploads: 'transfers:abort-uploads-run',
 
 } as const satisfies Record<string, Channel>;
 

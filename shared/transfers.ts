@@ -119,6 +119,30 @@ export interface UnfinishedReport {
   readonly setAside: { readonly path: string; readonly reason: string } | null;
 }
 
+/** A multipart upload a bucket holds that was never completed nor aborted (its parts are billed). */
+export interface IncompleteUpload {
+  readonly key: string;
+  readonly uploadId: string;
+  /** ISO time it was begun, when the server says. */
+  readonly initiated: string | null;
+  readonly ageSeconds: number | null;
+  readonly initiator: string | null;
+  readonly parts: number;
+  readonly bytes: number;
+}
+
+export interface AbortUploadsPlan {
+  readonly planId: string;
+  readonly count: number;
+  readonly bytes: number;
+  readonly uploads: readonly IncompleteUpload[];
+}
+
+export interface AbortUploadsOutcome {
+  readonly aborted: number;
+  readonly failed: ReadonlyArray<{ readonly key: string; readonly uploadId: string; readonly message: string }>;
+}
+
 /** Preload methods that are not IPC channels: the local path of a File dropped from the OS
  *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */
 export const PRELOAD_EXTRAS = ['getPathForFile'] as const;

@@ -139,6 +139,15 @@ export const requestSchemas = {
   'transfers:unfinished': empty,
   'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:incomplete-uploads': z.object({ connectionId: id, bucket }).strict(),
+  'transfers:abort-uploads-plan': z
+    .object({
+      connectionId: id,
+      bucket,
+      uploads: z.array(z.object({ key: z.string().min(1).max(1024), uploadId: z.string().min(1).max(1024) }).strict()).max(10_000).optional(),
+    })
+    .strict(),
+  'transfers:abort-uploads-run': z.object({ planId: id }).strict(),
   'transfers:bandwidth': z
     .object({
       download: z.number().min(1024).max(1e12).nullable().optional(),

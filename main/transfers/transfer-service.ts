@@ -20,6 +20,7 @@ import { type DragFile, fetchForDrag } from './drag-fetch';
 import { DragStages } from './drag-stage';
 import { enqueueDownload } from './downloads';
 import { GrantedFolders } from './granted-folders';
+import { IncompleteUploads } from './incomplete-uploads';
 import { journaledDownloadJob } from './journal/journaled-download';
 import { journaledUploadJob } from './journal/journaled-upload';
 import { abortQuietly } from './journal/resumable-upload';
@@ -43,6 +44,8 @@ export { type BandwidthLimits, DEFAULT_TRANSFER_OPTIONS, type DownloadRequest, t
 
 export class TransferService {
   readonly queue: TransferQueue;
+  /** The incomplete-multipart-uploads view and its abort plans. */
+  readonly incomplete: IncompleteUploads;
   private readonly deps: UploadDeps;
   private readonly streams: UploadStreams;
   private readonly stages: DragStages;
@@ -56,6 +59,7 @@ export class TransferService {
     const resolved = merged.tempDir ? merged : { ...merged, tempDir: path.join(os.tmpdir(), appTempName(process.pid, randomUUID().slice(0, 8))) };
     this.streams = new UploadStreams(resolved.tempDir);
     this.invalidation = new CoalescedInvalidation(ctx);
+    this.incomplete = new IncompleteUploads(ctx);
     // A journal that cannot be opened at all (an unreadable folder) means no resume, never a failed start.
     this.journal = resolved.journalDir ? TransferJournal.open(resolved.journalDir).catch(() => null) : Promise.resolve(null);
     this.bandwidth = {

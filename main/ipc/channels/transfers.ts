@@ -30,6 +30,9 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
     'transfers:resume-unfinished': (req) => service.resumeUnfinished(req.ids),
     'transfers:discard-unfinished': (req) => service.discardUnfinished(req.ids),
     'transfers:bandwidth': (req) => service.setBandwidth(stripUndefined(req)),
+    'transfers:incomplete-uploads': (req) => service.incomplete.list(req.connectionId, req.bucket),
+    'transfers:abort-uploads-plan': (req) => service.incomplete.plan(req.connectionId, req.bucket, req.uploads),
+    'transfers:abort-uploads-run': (req) => service.incomplete.run(req.planId),
   };
 }
 

@@ -37,6 +37,9 @@ export function inertTransfersApi(): Pick<RendererApi, TransferMethod | Transfer
     resumeUnfinishedTransfers: none,
     discardUnfinishedTransfers: none,
     setBandwidthLimits: none,
+    listIncompleteUploads: none,
+    planAbortUploads: none,
+    runAbortUploads: none,
     onTransferProgress: never,
     onTransferBatch: never,
   };
