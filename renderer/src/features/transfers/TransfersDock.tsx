@@ -4,8 +4,9 @@ import { ConflictDialog } from './ConflictDialog';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
 import type { TransfersStore } from './transfers-store';
+import { UnfinishedNotice } from './UnfinishedNotice';
 
-/** The transfer feature's visible part: message banner, conflict question, and the (collapsible) panel. */
+/** The transfer feature's visible part: unfinished-transfers notice, message banner, conflict question, and the (collapsible) panel. */
 export function TransfersDock({ store }: { store: TransfersStore }) {
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
@@ -13,6 +14,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
   const question = useStore(store, (s) => s.question);
   const message = useStore(store, (s) => s.message);
   const panelOpen = useStore(store, (s) => s.panelOpen);
+  const unfinished = useStore(store, (s) => s.unfinished);
   const actions = store.getState();
   const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
 
@@ -34,6 +36,9 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
 
   return (
     <div data-testid="transfers-dock">
+      {unfinished && (
+        <UnfinishedNotice report={unfinished} onResumeAll={() => void actions.resumeUnfinished()} onDiscardAll={() => void actions.discardUnfinished()} />
+      )}
       {message && (
         <div role="status" data-testid="transfer-message" style={{ padding: '4px 8px', background: '#fc03', display: 'flex', gap: 8 }}>
           <span style={{ flex: 1 }}>{message}</span>
@@ -50,6 +55,8 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
             totals={totals}
             onCancel={(ids) => void actions.cancel(ids)}
             onRetry={(ids) => void actions.retry(ids)}
+            onPause={(ids) => void actions.pause(ids)}
+            onResume={(ids) => void actions.resume(ids)}
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
           />
@@ -57,7 +64,8 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
       ) : (
         totals.items > 0 && (
           <button type="button" data-testid="transfer-show" onClick={() => actions.setPanelOpen(true)}>
-            Transfers: {totals.running + totals.queued} active, {totals.done} done{totals.failed ? `, ${totals.failed} failed` : ''}
+            Transfers: {totals.running + totals.queued} active, {totals.done} done{totals.paused ? `, ${totals.paused} paused` : ''}
+            {totals.failed ? `, ${totals.failed} failed` : ''}
           </button>
         )
       )}

@@ -1,6 +1,7 @@
 /**
  * The transfer panel's store: mirrors main's queue from throttled progress events, starts downloads and
  * uploads, and asks the user when targets exist (main plans with policy "ask" and queues nothing on conflict).
+ * At start it also loads what a previous run left unfinished (the journal), for the Resume all / Discard notice.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RendererApi } from '../../../../shared/ipc';
@@ -13,6 +14,7 @@ import type {
   TransferItem,
   TransferProgressEvent,
   TransferTotals,
+  UnfinishedReport,
 } from '../../../../shared/transfers';
 import { toBase64 } from '../../lib/base64';
 
@@ -51,6 +53,8 @@ export interface TransfersState {
   /** The last thing worth telling the user (errors, refused keys, drag limits). */
   readonly message: string | null;
   readonly panelOpen: boolean;
+  /** What a previous run left unfinished (null until loaded, or once answered and nothing is left). */
+  readonly unfinished: UnfinishedReport | null;
 }
 
 export interface TransfersActions {
@@ -65,6 +69,12 @@ export interface TransfersActions {
   answer(policy: Exclude<ConflictPolicy, 'ask'> | null): void;
   cancel(ids?: readonly string[]): Promise<void>;
   retry(ids?: readonly string[]): Promise<void>;
+  pause(ids?: readonly string[]): Promise<void>;
+  resume(ids?: readonly string[]): Promise<void>;
+  /** Queue the previous run's unfinished transfers again (the given ids, or all). */
+  resumeUnfinished(ids?: readonly string[]): Promise<void>;
+  /** Forget them with what they kept (the given ids, or all). */
+  discardUnfinished(ids?: readonly string[]): Promise<void>;
   clearFinished(): Promise<void>;
   applyProgress(event: TransferProgressEvent): void;
   setPanelOpen(open: boolean): void;
@@ -105,6 +115,11 @@ type TransfersApi = Pick<
   | 'clearTransfers'
   | 'pickDownloadFolder'
   | 'pickUploadPaths'
+  | 'pauseTransfers'
+  | 'resumeTransfers'
+  | 'listUnfinishedTransfers'
+  | 'resumeUnfinishedTransfers'
+  | 'discardUnfinishedTransfers'
 >;
 
 export function createTransfersStore(api: TransfersApi): TransfersStore {
@@ -142,6 +157,15 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       }
     };
 
+    /** The notice keeps what was not answered yet; with nothing left it goes (a set-aside note included). */
+    const dropUnfinished = (ids?: readonly string[]) => {
+      const current = get().unfinished;
+      if (!current) return;
+      const gone = ids ? new Set(ids) : null;
+      const items = gone ? current.items.filter((i) => !gone.has(i.id)) : [];
+      set({ unfinished: items.length > 0 ? { ...current, items } : null });
+    };
+
     return {
       byId: {},
       order: [],
@@ -149,6 +173,7 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       question: null,
       message: null,
       panelOpen: false,
+      unfinished: null,
 
       async start() {
         const unsubscribe = api.onTransferProgress((event) => get().applyProgress(event));
@@ -158,6 +183,8 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
           for (const item of listed.items) byId[item.id] = item;
           set({ byId, order: listed.items.map((i) => i.id), totals: listed.totals });
         }
+        const unfinished = unwrap(await api.listUnfinishedTransfers({}));
+        if (unfinished && (unfinished.items.length > 0 || unfinished.setAside)) set({ unfinished });
         return unsubscribe;
       },
 
@@ -232,6 +259,22 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       },
       async retry(ids) {
         unwrap(await api.retryTransfers(ids ? { ids } : {}));
+      },
+      async pause(ids) {
+        unwrap(await api.pauseTransfers(ids ? { ids } : {}));
+      },
+      async resume(ids) {
+        unwrap(await api.resumeTransfers(ids ? { ids } : {}));
+      },
+      async resumeUnfinished(ids) {
+        const done = unwrap(await api.resumeUnfinishedTransfers(ids ? { ids } : {}));
+        if (done) {
+          dropUnfinished(ids);
+          set({ panelOpen: true });
+        }
+      },
+      async discardUnfinished(ids) {
+        if (unwrap(await api.discardUnfinishedTransfers(ids ? { ids } : {}))) dropUnfinished(ids);
       },
       async clearFinished() {
         unwrap(await api.clearTransfers({}));
