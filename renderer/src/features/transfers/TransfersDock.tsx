@@ -1,13 +1,15 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { ConflictDialog } from './ConflictDialog';
+import type { IncompleteUploadsStore } from './incomplete-uploads-store';
+import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
 import type { TransfersStore } from './transfers-store';
 import { UnfinishedNotice } from './UnfinishedNotice';
 
 /** The transfer feature's visible part: unfinished-transfers notice, message banner, conflict question, and the (collapsible) panel. */
-export function TransfersDock({ store }: { store: TransfersStore }) {
+export function TransfersDock({ store, incomplete }: { store: TransfersStore; incomplete?: IncompleteUploadsStore }) {
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const totals = useStore(store, (s) => s.totals);
@@ -48,6 +50,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
         </div>
       )}
       {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
+      {incomplete && <IncompleteUploadsDialog store={incomplete} />}
       {panelOpen ? (
         <div style={{ height: 240 }}>
           <TransferPanel
