@@ -16,14 +16,18 @@ import type {
   ShareRequest,
 } from './operations';
 import type {
+  AbortUploadsOutcome,
+  AbortUploadsPlan,
   ConflictPolicy,
   EnqueueOutcome,
+  IncompleteUpload,
   SelectedItem,
   StageOutcome,
   TransferBatchEvent,
   TransferItem,
   TransferProgressEvent,
   TransferTotals,
+  UnfinishedReport,
 } from './transfers';
 import type {
   AwsProfileList,
@@ -164,6 +168,10 @@ export interface IpcContract {
   /** Without ids: every failed or cancelled transfer. */
   'transfers:retry': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:clear': { request: { readonly includeFailed?: boolean }; response: { readonly count: number } };
+  /** Pause queued and running transfers, keeping what they did (without ids: all of them). */
+  'transfers:pause': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Resume paused transfers from what they kept (without ids: all of them). */
+  'transfers:resume': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:pick-folder': { request: Record<string, never>; response: { readonly path: string | null } };
   'transfers:pick-upload': { request: { readonly folders: boolean }; response: { readonly paths: readonly string[] } };
   /** How this OS drags out: which single files go by DownloadURL (see drag-stream.ts), the staging limit. */
@@ -174,6 +182,26 @@ export interface IpcContract {
   'transfers:drag-start': { request: { readonly stageId: string }; response: { readonly paths: readonly string[] } };
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
+  /** Transfers the journal holds from before this start (and a journal set aside, if any). */
+  'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
+  /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
+  'transfers:resume-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Forget unfinished transfers: their part files go, their multipart uploads are aborted (without ids: all). */
+  'transfers:discard-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** The bucket's incomplete multipart uploads, with parts and bytes so far. */
+  'transfers:incomplete-uploads': { request: BucketRef; response: readonly IncompleteUpload[] };
+  /** Abort, step 1: list exactly what will be aborted (the given uploads, or all) and its size. */
+  'transfers:abort-uploads-plan': {
+    request: BucketRef & { readonly uploads?: ReadonlyArray<{ readonly key: string; readonly uploadId: string }> };
+    response: AbortUploadsPlan;
+  };
+  /** Abort, step 2: abort exactly the planned uploads. */
+  'transfers:abort-uploads-run': { request: { readonly planId: string }; response: AbortUploadsOutcome };
+  /** Bandwidth limits in bytes per second (null: none), shared by every stream of a direction; set while running. */
+  'transfers:bandwidth': {
+    request: { readonly download?: number | null; readonly upload?: number | null };
+    response: { readonly download: number | null; readonly upload: number | null };
+  };
 
   // ── workspace (tabs, bookmarks, recents; persisted in the user-data folder) ──
   'workspace:get': { request: Record<string, never>; response: WorkspaceSnapshot };
@@ -228,12 +256,21 @@ export const API_METHODS = {
   cancelTransfers: 'transfers:cancel',
   retryTransfers: 'transfers:retry',
   clearTransfers: 'transfers:clear',
+  pauseTransfers: 'transfers:pause',
+  resumeTransfers: 'transfers:resume',
   pickDownloadFolder: 'transfers:pick-folder',
   pickUploadPaths: 'transfers:pick-upload',
   dragOptions: 'transfers:drag-options',
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
+  listUnfinishedTransfers: 'transfers:unfinished',
+  resumeUnfinishedTransfers: 'transfers:resume-unfinished',
+  discardUnfinishedTransfers: 'transfers:discard-unfinished',
+  setBandwidthLimits: 'transfers:bandwidth',
+  listIncompleteUploads: 'transfers:incomplete-uploads',
+  planAbortUploads: 'transfers:abort-uploads-plan',
+  runAbortUploads: 'transfers:abort-uploads-run',
 
   getWorkspace: 'workspace:get',
   setWorkspace: 'workspace:set',

@@ -94,7 +94,11 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
   };
 
-  const transfers = new TransferService(context, options.transfers);
+  // The transfer journal lives beside the saved connections, so a restart on the same folder can resume.
+  const transfers = new TransferService(context, {
+    ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
+    ...options.transfers,
+  });
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({

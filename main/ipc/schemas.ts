@@ -141,12 +141,32 @@ const channelSchemas = {
   'transfers:cancel': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:retry': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
+  'transfers:pause': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:resume': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:pick-folder': empty,
   'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
   'transfers:drag-options': empty,
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),
+  'transfers:unfinished': empty,
+  'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:incomplete-uploads': z.object({ connectionId: id, bucket }).strict(),
+  'transfers:abort-uploads-plan': z
+    .object({
+      connectionId: id,
+      bucket,
+      uploads: z.array(z.object({ key: z.string().min(1).max(1024), uploadId: z.string().min(1).max(1024) }).strict()).max(10_000).optional(),
+    })
+    .strict(),
+  'transfers:abort-uploads-run': z.object({ planId: id }).strict(),
+  'transfers:bandwidth': z
+    .object({
+      download: z.number().min(1024).max(1e12).nullable().optional(),
+      upload: z.number().min(1024).max(1e12).nullable().optional(),
+    })
+    .strict(),
 
   // ── workspace ──
   'workspace:get': empty,

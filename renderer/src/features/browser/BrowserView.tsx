@@ -16,7 +16,7 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
+import { IncompleteUploadsButton, isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
 import { isModalOpen } from '../../ui/modal-state';
 
 function isTextInput(target: EventTarget | null): boolean {
@@ -208,6 +208,12 @@ export function BrowserView({
             onUploadFolder={() => uploadHere(true)}
           />
         ) : null}
+        {transfers ? (
+          <IncompleteUploadsButton
+            store={transfers.incomplete}
+            location={connection && inBucket && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
+          />
+        ) : null}
         <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
           Open bucket…
         </button>
@@ -243,7 +249,7 @@ export function BrowserView({
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
       />
-      {transfers ? <TransfersDock store={transfers.store} /> : null}
+      {transfers ? <TransfersDock store={transfers.store} incomplete={transfers.incomplete} /> : null}
     </div>
   );
 }

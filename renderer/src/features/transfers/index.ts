@@ -5,3 +5,4 @@ export { TransferButtons } from './TransferButtons';
 export { TransfersDock } from './TransfersDock';
 export type { TransfersApi } from './transfers-store';
 export { createTransfersWiring, type TransfersWiring } from './wiring';
+export { IncompleteUploadsButton } from './IncompleteUploadsButton';
