@@ -8,6 +8,7 @@ import type { CoalescedInvalidation } from './coalesced-invalidation';
 import { refusedJob } from './downloads';
 import type { JobSpec, TransferQueue } from './queue';
 import type { TransferDeps, UploadRequest } from './transfer-options';
+import { fireAndForget } from '../../shared/fire-and-forget';
 import { uploadFile } from './upload-file';
 import { existingKeys, freeKey, type PlannedUpload, planUpload } from './upload-plan';
 import type { UploadStreams } from './upload-streams';
@@ -34,7 +35,7 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
     let note: string | null = null;
     if (existing.has(key)) {
       if (req.conflict === 'skip') {
-        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => deps.streams.release(p.stream)));
+        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => fireAndForget(deps.streams.release(p.stream), 'upload stream release')));
         continue;
       }
       if (req.conflict === 'keep-both') {
@@ -76,7 +77,7 @@ function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: Pl
       await deps.invalidation.put(connectionId, bucket, p.key);
       return 'done';
     },
-    dispose: () => deps.streams.release(p.stream),
+    dispose: () => fireAndForget(deps.streams.release(p.stream), 'upload stream release'),
   };
 }
 
