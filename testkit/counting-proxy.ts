@@ -205,13 +205,13 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       (up) => {
         wire.status = up.statusCode ?? 0;
         if (rewrite) {
-          void readAll(up).then((original) => {
+          fireAndForget(readAll(up).then((original) => {
             const body = Buffer.from(rewrite(original.toString('utf8')));
             const headers = { ...up.headers, 'content-length': String(body.length) };
             delete headers['transfer-encoding'];
             res.writeHead(up.statusCode ?? 502, headers);
             res.end(body);
-          });
+          }), 'counting proxy rewrite', failRequest(res));
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
