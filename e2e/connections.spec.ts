@@ -88,7 +88,7 @@ test('add a connection in the dialog, test it, browse with it, and find it again
     expect(s3Proxy.count('ListObjectsV2')).toBeGreaterThan(0);
   } finally {
     await context.close();
-    restarted.dispose();
+    await restarted.dispose();
   }
 });
 

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { fireAndForget } from '../shared/fire-and-forget';
+import { failRequest } from './fail-request';
 
 /** One request as seen on the wire between the app and the S3 server. */
 export interface WireRequest {
@@ -144,7 +146,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     res.end(body);
   };
 
-  const server: Server = createServer(async (req: IncomingMessage, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const [, bucket = '', ...rest] = url.pathname.split('/');
     const key = decodeURIComponent(rest.join('/'));
@@ -204,13 +206,13 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       (up) => {
         wire.status = up.statusCode ?? 0;
         if (rewrite) {
-          void readAll(up).then((original) => {
+          fireAndForget(readAll(up).then((original) => {
             const body = Buffer.from(rewrite(original.toString('utf8')));
             const headers = { ...up.headers, 'content-length': String(body.length) };
             delete headers['transfer-encoding'];
             res.writeHead(up.statusCode ?? 502, headers);
             res.end(body);
-          });
+          }), 'counting proxy rewrite', failRequest(res));
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
@@ -240,7 +242,8 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       if (!res.writableFinished) upstream.destroy();
     });
     req.pipe(upstream);
-  });
+  };
+  const server: Server = createServer((req, res) => fireAndForget(handle(req, res), 'counting proxy', failRequest(res)));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -28,8 +28,8 @@ afterAll(async () => {
   await server.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const c of cores.splice(0)) c.dispose();
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.dispose();
 });
 
 function tempDir(): string {
@@ -114,7 +114,7 @@ describe('saved connections', () => {
     expect(JSON.parse(bytes.toString())).toMatchObject({ version: 1, connections: [{ name: 'renamed', encryptedSecret: expect.any(String) }] });
 
     // Restart: a new core with the same folder and keyring finds it and signs with the decrypted secret.
-    first.dispose();
+    await first.dispose();
     const second = recordingCore({ userDataDir: dir, secretBox: box }, []);
     const list = unwrap(await second.handlers['connections:list']({}));
     expect(list).toEqual([expect.objectContaining({ id: added.id, name: 'renamed', secret: 'encrypted', saved: true })]);
@@ -140,7 +140,7 @@ describe('saved connections', () => {
     expect(JSON.parse(bytes.toString()).connections[0].encryptedSecret).toBeNull();
     expect(box.encryptCalls).toBe(0);
 
-    core.dispose();
+    await core.dispose();
     const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
     const [again] = unwrap(await next.handlers['connections:list']({}));
     expect(again).toMatchObject({ id: added.id, secret: 'missing' });
@@ -211,7 +211,7 @@ describe('saved connections', () => {
       unwrap(await core.handlers['objects:list']({ connectionId: added.id, bucket: 'saved', prefix: '' }));
       expect(String(proxy.log[0]?.headers['authorization'])).toContain('Credential=AKIAENVCHAIN00001/');
       // A restart keeps the choice.
-      core.dispose();
+      await core.dispose();
       const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
       expect(unwrap(await next.handlers['connections:list']({}))[0]).toMatchObject({ auth: 'default-chain', secret: 'none' });
     } finally {
@@ -229,7 +229,7 @@ describe('saved connections', () => {
     const a = unwrap(await core.handlers['connections:add'](keysInput('a')));
     unwrap(await core.handlers['connections:add'](keysInput('b')));
     unwrap(await core.handlers['connections:delete']({ id: a.id }));
-    core.dispose();
+    await core.dispose();
     const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
     expect(unwrap(await next.handlers['connections:list']({})).map((c) => c.name)).toEqual(['b']);
   });

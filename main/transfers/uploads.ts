@@ -13,6 +13,7 @@ import { journaledUploadJob } from './journal/journaled-upload';
 import type { TransferJournal } from './journal/transfer-journal';
 import type { JobSpec, TransferQueue } from './queue';
 import type { TransferDeps, UploadRequest } from './transfer-options';
+import { fireAndForget } from '../../shared/fire-and-forget';
 import { uploadFile } from './upload-file';
 import { existingKeys, freeKey, type PlannedUpload, planUpload } from './upload-plan';
 import type { UploadStreams } from './upload-streams';
@@ -40,7 +41,7 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
     let note: string | null = null;
     if (existing.has(key)) {
       if (req.conflict === 'skip') {
-        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => deps.streams.release(p.stream)));
+        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => fireAndForget(deps.streams.release(p.stream), 'upload stream release')));
         continue;
       }
       if (req.conflict === 'keep-both') {
@@ -108,7 +109,7 @@ function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: Pl
       await deps.invalidation.put(connectionId, bucket, p.key);
       return 'done';
     },
-    dispose: () => deps.streams.release(p.stream),
+    dispose: () => fireAndForget(deps.streams.release(p.stream), 'upload stream release'),
   };
 }
 
