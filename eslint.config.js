@@ -228,8 +228,8 @@ export default defineConfig(
   // The test kit (test servers, proxies, fakes) never ships: production code must not import it.
   {
     files: ['**/*.{ts,tsx,js}'],
-    // playwright.config.ts is e2e tooling: it takes the Chromium path and flags from the kit.
-    ignores: ['testkit/**', 'e2e/**', 'bench/**', 'demo/**', '.ci/**', '**/*.test.{ts,tsx}', 'playwright.config.ts'],
+    // playwright.config.ts and vitest.config.ts are test tooling: they take the Chromium path, flags and the RGW check from the kit.
+    ignores: ['testkit/**', 'e2e/**', 'bench/**', 'demo/**', '.ci/**', '**/*.test.{ts,tsx}', 'playwright.config.ts', 'vitest.config.ts'],
     rules: {
       'layers/production-not-testkit': [
         'error',

@@ -7,7 +7,7 @@ let f: CoreFixture;
 
 beforeAll(async () => {
   f = await startCoreFixture();
-  f.server.createBucket('mpu');
+  await f.server.createBucket('mpu');
 }, 60_000);
 afterAll(async () => {
   await f.close();
