@@ -2,6 +2,7 @@
  * The one IPC contract. Each channel names its request and response; the main-process handler map and the
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
+import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
 import type {
@@ -168,6 +169,10 @@ export interface IpcContract {
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
 
+  // ── menu: the native menu mirrors the renderer's command registry ──
+  /** The commands that cannot run now (greyed out in the native menu), with the whole list each time. */
+  'menu:state': { request: { readonly disabled: readonly CommandId[] }; response: Record<string, never> };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -221,6 +226,9 @@ export const API_METHODS = {
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
 
+  // ── menu ──
+  setMenuState: 'menu:state',
+
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -238,6 +246,10 @@ export interface IpcEvents {
   'transfers:progress': TransferProgressEvent;
   'transfers:batch': TransferBatchEvent;
 
+  // ── menu ──
+  /** A native menu item was clicked: the renderer runs the command through its registry. */
+  'menu:command': { readonly id: CommandId };
+
 }
 
 export type EventChannel = keyof IpcEvents;
@@ -253,6 +265,9 @@ export const EVENT_SUBSCRIPTIONS = {
   // ── transfers ──
   onTransferProgress: 'transfers:progress',
   onTransferBatch: 'transfers:batch',
+
+  // ── menu ──
+  onMenuCommand: 'menu:command',
 
 } as const satisfies Record<string, EventChannel>;
 

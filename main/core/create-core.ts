@@ -10,9 +10,11 @@ import type { SecretBox } from '../connections/secret-box';
 import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
+import { menuChannels } from '../ipc/channels/menu';
 import { operationChannels } from '../ipc/channels/operations';
 import { transferChannels } from '../ipc/channels/transfers';
 import { wrapChannels } from '../ipc/envelope';
+import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
@@ -32,12 +34,16 @@ export interface HandlerOptions {
   readonly userDataDir?: string;
   /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
   readonly secretBox?: SecretBox;
+  /** The native menu (Electron glue); without it menu state is only remembered. */
+  readonly menu?: MenuHost;
 }
 
 export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
+  readonly menu: MenuState;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
   dispose(): Promise<void>;
 }
@@ -81,6 +87,7 @@ export function createCore(options: HandlerOptions = {}): Core {
   };
 
   const transfers = new TransferService(context, options.transfers);
+  const menu = new MenuState(events, options.menu);
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe),
@@ -88,12 +95,14 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...menuChannels(menu),
   });
 
   return {
     handlers,
     context,
     transfers,
+    menu,
     dispose: async () => {
       await transfers.dispose();
       connections.dispose();
