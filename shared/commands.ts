@@ -10,7 +10,7 @@ export type MenuName = 'file' | 'edit' | 'view' | 'go' | 'window';
 
 export interface CommandDef {
   readonly id: string;
-  /** Title case, as native menus write it; "…" when the command asks something before acting. */
+  /** Sentence case, as the app writes labels everywhere; "…" when the command asks something before acting. */
   readonly label: string;
   readonly menu: MenuName;
   /** Items of one section are kept together; a separator goes between sections. */
@@ -26,13 +26,13 @@ export const COMMANDS = [
   { id: 'open', label: 'Open', menu: 'file', section: 'open', keys: ['Enter'] },
   { id: 'preview', label: 'Preview', menu: 'file', section: 'open', keys: ['Space'] },
   { id: 'info', label: 'Info', menu: 'file', section: 'open', keys: ['CmdOrCtrl+I'] },
-  { id: 'new-folder', label: 'New Folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
-  { id: 'upload-files', label: 'Upload Files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
-  { id: 'upload-folder', label: 'Upload Folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },
+  { id: 'new-folder', label: 'New folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
+  { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
+  { id: 'upload-folder', label: 'Upload folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },
   { id: 'download', label: 'Download…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+D'] },
-  { id: 'share-link', label: 'Share Link…', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Shift+L'] },
-  { id: 'copy-s3-uri', label: 'Copy S3 URI', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Alt+C'] },
-  { id: 'copy-object-url', label: 'Copy Object URL', menu: 'file', section: 'share', keys: [] },
+  { id: 'share-link', label: 'Share link…', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Shift+L'] },
+  { id: 'copy-s3-uri', label: 'Copy s3:// URI', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Alt+C'] },
+  { id: 'copy-object-url', label: 'Copy object URL', menu: 'file', section: 'share', keys: [] },
   { id: 'rename', label: 'Rename…', menu: 'file', section: 'change', keys: ['F2'] },
   { id: 'delete', label: 'Delete…', menu: 'file', section: 'change', keys: ['Delete'], macKeys: ['CmdOrCtrl+Backspace', 'Delete'] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
@@ -40,18 +40,18 @@ export const COMMANDS = [
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },
   { id: 'copy', label: 'Copy', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+C'] },
   { id: 'paste', label: 'Paste', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+V'] },
-  { id: 'select-all', label: 'Select All', menu: 'edit', section: 'select', keys: ['CmdOrCtrl+A'] },
+  { id: 'select-all', label: 'Select all', menu: 'edit', section: 'select', keys: ['CmdOrCtrl+A'] },
   { id: 'filter', label: 'Filter', menu: 'edit', section: 'find', keys: ['CmdOrCtrl+F'] },
   // View
   { id: 'refresh', label: 'Refresh', menu: 'view', section: 'reload', keys: ['F5', 'CmdOrCtrl+R'], macKeys: ['CmdOrCtrl+R', 'F5'] },
-  { id: 'toggle-info-panel', label: 'Info Panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+I'] },
-  { id: 'toggle-transfers-panel', label: 'Transfers Panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+T'] },
-  { id: 'theme', label: 'Switch Theme', menu: 'view', section: 'look', keys: [] },
+  { id: 'toggle-info-panel', label: 'Info panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+I'] },
+  { id: 'toggle-transfers-panel', label: 'Transfers panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+T'] },
+  { id: 'theme', label: 'Switch theme', menu: 'view', section: 'look', keys: [] },
   // Go
   { id: 'back', label: 'Back', menu: 'go', section: 'history', keys: ['Alt+Left'], macKeys: ['CmdOrCtrl+[', 'Alt+Left'] },
   { id: 'forward', label: 'Forward', menu: 'go', section: 'history', keys: ['Alt+Right'], macKeys: ['CmdOrCtrl+]', 'Alt+Right'] },
-  { id: 'up', label: 'Enclosing Folder', menu: 'go', section: 'tree', keys: ['Alt+Up', 'Backspace'], macKeys: ['CmdOrCtrl+Up', 'Alt+Up', 'Backspace'] },
-  { id: 'address-bar', label: 'Go to Address…', menu: 'go', section: 'address', keys: ['CmdOrCtrl+L'] },
+  { id: 'up', label: 'Enclosing folder', menu: 'go', section: 'tree', keys: ['Alt+Up', 'Backspace'], macKeys: ['CmdOrCtrl+Up', 'Alt+Up', 'Backspace'] },
+  { id: 'address-bar', label: 'Go to address…', menu: 'go', section: 'address', keys: ['CmdOrCtrl+L'] },
 ] as const satisfies readonly CommandDef[];
 
 export type CommandId = (typeof COMMANDS)[number]['id'];

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
+import { createAppCommands } from './commands/app-commands';
+import { useCommandShortcuts, useNativeMenu } from './commands/use-commands';
 import { BrowserView, createBrowserStore } from './features/browser';
 import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
@@ -18,6 +20,10 @@ export function App({ api }: { readonly api: RendererApi }) {
       onDeleted: () => void start.getState().load(),
     }),
   );
+  // One registry for the toolbar, context menus, shortcuts and the native menu.
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
+  useCommandShortcuts(commands);
+  useNativeMenu(api, commands);
   const connection = useStore(browser, (s) => s.connection);
 
   return (
@@ -25,24 +31,10 @@ export function App({ api }: { readonly api: RendererApi }) {
       {connection === null ? (
         <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
       ) : (
-        <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
+        <BrowserView store={browser} transfers={transfers} commands={commands} onCloseConnection={() => browser.getState().closeConnection()} />
       )}
       {connection !== null && (
-        <BrowserOperations
-          browser={browser}
-          ops={ops}
-          onDownload={(keys) => {
-            const { connection: c, location } = browser.getState();
-            if (!c || location.bucket === null || keys.length === 0) return;
-            const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
-            void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
-          }}
-          onUpload={(folders) => {
-            const { connection: c, location } = browser.getState();
-            if (!c || location.bucket === null) return;
-            void transfers.store.getState().pickAndUpload({ connectionId: c.id, bucket: location.bucket, prefix: location.prefix }, folders);
-          }}
-        />
+        <BrowserOperations browser={browser} ops={ops} commands={commands} />
       )}
     </div>
   );
