@@ -34,7 +34,7 @@ export interface ToolbarProps {
 /** Navigation buttons, the view's fields, the command buttons (overflowing into a menu when narrow). */
 export function Toolbar({ commands, busy, children, trailing }: ToolbarProps) {
   return (
-    <Tooltip.Provider delayDuration={500} skipDelayDuration={200}>
+    <Tooltip.Provider delayDuration={500} skipDelayDuration={200} disableHoverableContent>
       <div className="toolbar">
         <CommandToolbar commands={commands} ids={NAVIGATION} label="Navigation" {...(busy ? { busy: REFRESHING } : {})} testId="toolbar-navigation" />
         {children}
