@@ -150,6 +150,8 @@ test('at 720 px the actions overflow into a menu that holds exactly the hidden o
   const legacy: Record<string, string> = { 'cmd-upload-files': 'upload-files-button', 'cmd-download': 'download-button', 'cmd-upload-folder': 'upload-folder-button' };
   expect([...shownIds, ...hidden.map((id) => legacy[id!] ?? id)]).toEqual(all.map((id) => legacy[`cmd-${id}`] ?? `cmd-${id}`));
   await ui.screenshot('commands-720-overflow');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await ui.screenshot('commands-720-overflow-dark');
   await app.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
 
@@ -220,6 +222,9 @@ test('tooltips show the label and shortcut, and why a button is disabled', async
   await expect(app.getByTestId('tooltip-delete')).toContainText('Delete');
   await expect(app.getByTestId('tooltip-delete')).toContainText('Select something first');
   await ui.screenshot('commands-tooltip');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await ui.screenshot('commands-tooltip-dark');
+  await app.emulateMedia({ colorScheme: 'light' });
   await app.getByTestId('cmd-new-folder').hover();
   await expect(app.getByTestId('tooltip-new-folder')).toContainText('Ctrl+Shift+N');
   await expect(app.getByTestId('tooltip-new-folder')).not.toContainText('first');

@@ -38,9 +38,20 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
   const hosted = new Map<HostedCommand, () => void>();
   const hostListeners = new Set<() => void>();
 
+  // Every toolbar button and the menu bridge ask on each render: read the stores once per change, not per
+  // button (the selection filter walks the visible keys, up to a million).
+  let memo: { b: unknown; o: unknown; hosted: number; state: CommandState } | null = null;
+  let hostedVersion = 0;
   const state = (): CommandState => {
     const b = browser.getState();
     const o = ops.getState();
+    if (memo && memo.b === b && memo.o === o && memo.hosted === hostedVersion) return memo.state;
+    const next = readState(b, o);
+    memo = { b, o, hosted: hostedVersion, state: next };
+    return next;
+  };
+
+  const readState = (b: ReturnType<BrowserStore['getState']>, o: ReturnType<OperationsStore['getState']>): CommandState => {
     const visible = selectors.selectVisible(b).keys;
     const place = b.connection && b.location.bucket !== null ? { connectionId: b.connection.id, bucket: b.location.bucket, prefix: b.location.prefix } : null;
     // Only what the table shows is acted on: keys hidden by the filter stay out.
@@ -117,9 +128,11 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     },
     host(id, run) {
       hosted.set(id, run);
+      hostedVersion += 1;
       for (const l of hostListeners) l();
       return () => {
         if (hosted.get(id) === run) hosted.delete(id);
+        hostedVersion += 1;
         for (const l of hostListeners) l();
       };
     },
