@@ -61,6 +61,17 @@ describe('native menu template', () => {
     for (const item of bound) expect(item.registerAccelerator, item.id).toBe(false);
   });
 
+  it('on macOS no menu item binds a bare key (it would be taken from text fields)', () => {
+    const { items } = build('darwin');
+    for (const item of items.filter((i) => i.accelerator)) {
+      const acc = parseAccelerator(item.accelerator as string);
+      expect(acc?.primary || acc?.alt || /^F\d+$/.test(acc?.key ?? ''), `${item.id}: ${item.accelerator}`).toBe(true);
+    }
+    expect(items.find((i) => i.id === 'delete')?.accelerator).toBe('CmdOrCtrl+Backspace');
+    expect(items.find((i) => i.id === 'preview')?.accelerator).toBeUndefined();
+    expect(build('linux').items.find((i) => i.id === 'preview')?.accelerator).toBe('Space');
+  });
+
   it('on macOS the clipboard items are edit roles, so text fields keep Cmd+C/V', () => {
     const { items } = build('darwin');
     expect(items.find((i) => i.id === 'copy')?.role).toBe('copy');

@@ -9,7 +9,8 @@
  * key runs a command twice. (macOS ignores the flag; there the page sees a key first and a handled key never
  * reaches the menu.)
  */
-import { COMMANDS, type CommandId, keysOf, MENU_ORDER, type MenuName } from '../../shared/commands';
+import { parseAccelerator } from '../../shared/accelerator';
+import { COMMANDS, type CommandDef, type CommandId, keysOf, MENU_ORDER, type MenuName } from '../../shared/commands';
 
 export type MenuRole =
   | 'appMenu'
@@ -62,6 +63,18 @@ export interface MenuTemplateOptions {
   onCommand(id: CommandId): void;
 }
 
+/**
+ * The binding a menu item shows. macOS registers every menu accelerator as a key equivalent (it ignores
+ * registerAccelerator), and one without a modifier (Space, Backspace, Enter) would be taken from text fields,
+ * so there only modified or function-key bindings go into the menu; the renderer still handles the others.
+ */
+function menuAccelerator(def: CommandDef, mac: boolean): string | undefined {
+  return keysOf(def, mac).find((text) => {
+    const acc = parseAccelerator(text);
+    return acc !== null && (!mac || acc.primary || acc.alt || /^F\d+$/.test(acc.key));
+  });
+}
+
 const TITLES: Readonly<Record<MenuName, string>> = { file: 'File', edit: 'Edit', view: 'View', go: 'Go', window: 'Window' };
 
 function commandItems(menu: MenuName, options: MenuTemplateOptions): MenuTemplateItem[] {
@@ -72,7 +85,7 @@ function commandItems(menu: MenuName, options: MenuTemplateOptions): MenuTemplat
   for (const def of COMMANDS.filter((c) => c.menu === menu && !(mac && c.id === 'settings'))) {
     if (section !== null && def.section !== section) items.push({ type: 'separator' });
     section = def.section;
-    const accelerator = keysOf(def, mac)[0];
+    const accelerator = menuAccelerator(def, mac);
     const role = mac ? MAC_EDIT_ROLES[def.id] : undefined;
     if (role) {
       items.push({ id: def.id, label: def.label, role });
@@ -106,7 +119,8 @@ function roleItems(menu: MenuName, options: MenuTemplateOptions): MenuTemplateIt
         ...(options.isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
       ];
     case 'window':
-      return [{ role: 'minimize' }, { role: 'zoom' }, ...(mac ? [{ type: 'separator' } as const, { role: 'front' } as const] : [{ role: 'close' } as const])];
+      // 'zoom' and 'front' exist only on macOS.
+      return mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }, { role: 'close' }];
     case 'edit':
     case 'go':
       return [];
@@ -139,7 +153,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuTemplateIte
             {
               id: settings.id,
               label: settings.label,
-              accelerator: keysOf(settings, true)[0] as string,
+              accelerator: menuAccelerator(settings, true) as string,
               registerAccelerator: false,
               enabled: !options.disabled.has(settings.id),
               click: () => options.onCommand(settings.id),
