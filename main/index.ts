@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
+import type { CommandId } from '../shared/commands';
 import { ok } from '../shared/errors';
 import { fireAndForget } from '../shared/fire-and-forget';
 import { APP_PAGE_URL, createAppProtocolHandler } from './app-protocol/app-protocol';
@@ -81,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   fireAndForget(app.whenReady().then(() => {
-    installAppMenu(devServerUrl !== undefined);
+    // Clicks arrive before the core exists only in theory (the menu is up before the window); drop those.
+    const menuClicks: { to?: (id: CommandId) => void } = {};
+    const menu = installAppMenu(devServerUrl !== undefined, (id) => menuClicks.to?.(id));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
@@ -98,7 +101,9 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: app.getPath('userData'),
       secretBox: safeStorageSecretBox(),
       openUrl: openInBrowser,
+      menu,
     });
+    menuClicks.to = (id) => core.menu.command(id);
     // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the
     // registry, not the settings file): the demo server's port changes every run and must not pile up there.
     if (!app.isPackaged)

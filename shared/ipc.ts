@@ -2,6 +2,7 @@
  * The one IPC contract. Each channel names its request and response; the main-process handler map and the
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
+import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
@@ -207,6 +208,10 @@ export interface IpcContract {
   'workspace:get': { request: Record<string, never>; response: WorkspaceSnapshot };
   'workspace:set': { request: { readonly workspace: Workspace }; response: WorkspaceSnapshot };
 
+  // ── menu: the native menu mirrors the renderer's command registry ──
+  /** The commands that cannot run now (greyed out in the native menu), with the whole list each time. */
+  'menu:state': { request: { readonly disabled: readonly CommandId[] }; response: Record<string, never> };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -275,6 +280,9 @@ export const API_METHODS = {
   getWorkspace: 'workspace:get',
   setWorkspace: 'workspace:set',
 
+  // ── menu ──
+  setMenuState: 'menu:state',
+
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -297,6 +305,10 @@ export interface IpcEvents {
   'transfers:progress': TransferProgressEvent;
   'transfers:batch': TransferBatchEvent;
 
+  // ── menu ──
+  /** A native menu item was clicked: the renderer runs the command through its registry. */
+  'menu:command': { readonly id: CommandId };
+
 }
 
 export type EventChannel = keyof IpcEvents;
@@ -317,6 +329,9 @@ export const EVENT_SUBSCRIPTIONS = {
   // ── transfers ──
   onTransferProgress: 'transfers:progress',
   onTransferBatch: 'transfers:batch',
+
+  // ── menu ──
+  onMenuCommand: 'menu:command',
 
 } as const satisfies Record<string, EventChannel>;
 

@@ -11,10 +11,12 @@ import { SignInBroker } from '../connections/sign-in-broker';
 import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
+import { menuChannels } from '../ipc/channels/menu';
 import { operationChannels } from '../ipc/channels/operations';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
+import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
@@ -39,6 +41,8 @@ export interface HandlerOptions {
   readonly openUrl?: (url: string) => Promise<void>;
   /** SSO sign-in test seam: the wait between token polls. */
   readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The native menu (Electron glue); without it menu state is only remembered. */
+  readonly menu?: MenuHost;
 }
 
 export interface Core {
@@ -47,6 +51,8 @@ export interface Core {
   readonly transfers: TransferService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
+  /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
+  readonly menu: MenuState;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
   dispose(): Promise<void>;
 }
@@ -100,6 +106,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...options.transfers,
   });
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
+  const menu = new MenuState(events, options.menu);
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
@@ -108,6 +115,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
     ...workspaceChannels(workspace),
+    ...menuChannels(menu),
   });
 
   return {
@@ -115,6 +123,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     context,
     transfers,
     signIn,
+    menu,
     dispose: async () => {
       signIn.dispose();
       await transfers.dispose();

@@ -1,29 +1,21 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { CommandId } from '../../shared/commands';
+import { buildMenuTemplate } from '../menu/menu-template';
+import type { MenuHost } from '../menu/menu-state';
 
 /**
- * The application menu. Electron's default one binds CmdOrCtrl+R to reloading the window, which would swallow
- * the browser's Refresh shortcut (F5 / Ctrl+R re-list the folder); this menu has no reload role at all.
+ * The application menu, built from the shared command list (main/menu/menu-template.ts). It has no reload
+ * role: Electron's default menu binds CmdOrCtrl+R to reloading the window, which is the browser's Refresh.
+ * Returns the host the core greys items out through; clicks go to `onCommand`.
  */
-export function installAppMenu(isDev: boolean): void {
-  const view: MenuItemConstructorOptions[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
-    { type: 'separator' },
-    { role: 'togglefullscreen' },
-    ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
-  ];
-  const mac = process.platform === 'darwin';
-  // No Close item: CmdOrCtrl+W closes the active tab (the renderer's shortcut), never the whole window; the
-  // default File and Window menus would bind it to closing the window first.
-  const file: MenuItemConstructorOptions[] = mac ? [] : [{ role: 'quit' }];
-  const windowItems: MenuItemConstructorOptions[] = mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }];
-  const template: MenuItemConstructorOptions[] = [
-    ...(mac ? [{ label: app.name, role: 'appMenu' } as const] : []),
-    ...(file.length > 0 ? [{ label: 'File', submenu: file }] : []),
-    { role: 'editMenu' },
-    { label: 'View', submenu: view },
-    { label: 'Window', role: 'window', submenu: windowItems },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+export function installAppMenu(isDev: boolean, onCommand: (id: CommandId) => void): MenuHost {
+  const install = (disabled: ReadonlySet<string>) => {
+    const template = buildMenuTemplate({ platform: process.platform, appName: app.name, isDev, disabled, onCommand });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+  };
+  install(new Set());
+  return {
+    // Rebuilt rather than patched: Linux menus do not always repaint a changed `enabled`.
+    update: (disabled) => install(disabled),
+  };
 }

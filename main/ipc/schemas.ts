@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
+import { COMMAND_IDS, type CommandId } from '../../shared/commands';
 import { canonicalPrefix } from '../../shared/keys';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
@@ -145,6 +146,7 @@ const channelSchemas = {
   'transfers:resume': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:pick-folder': empty,
   'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
+
   'transfers:drag-options': empty,
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
@@ -171,6 +173,9 @@ const channelSchemas = {
   // ── workspace ──
   'workspace:get': empty,
   'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
+
+  // ── menu ──
+  'menu:state': z.object({ disabled: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length) }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

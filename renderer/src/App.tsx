@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
+import { createAppCommands } from './commands/app-commands';
+import { useCommandShortcuts, useNativeMenu } from './commands/use-commands';
 import { BrowserView, type BrowserStore, createBrowserStore } from './features/browser';
 import {
   createConnectionDialogStore,
@@ -25,8 +27,9 @@ function TabContent(props: {
   readonly ops: ReturnType<typeof createOperationsStore>;
   readonly transfers: Transfers;
   readonly signIn: SignInStore;
+  readonly api: RendererApi;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, api } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -39,24 +42,22 @@ function TabContent(props: {
       />
     );
   }
+  return <TabBrowser browser={browser} ops={ops} transfers={transfers} api={api} />;
+}
+
+/**
+ * A tab's browser with its own command registry: only the shown tab is mounted (AppShell), so the toolbar,
+ * context menus, shortcuts and the native menu always act on the tab the user sees.
+ */
+function TabBrowser(props: { readonly browser: BrowserStore; readonly ops: ReturnType<typeof createOperationsStore>; readonly transfers: Transfers; readonly api: RendererApi }) {
+  const { browser, ops, transfers, api } = props;
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
+  useCommandShortcuts(commands);
+  useNativeMenu(api, commands);
   return (
     <>
-      <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
-      <BrowserOperations
-        browser={browser}
-        ops={ops}
-        onDownload={(keys) => {
-          const { connection: c, location } = browser.getState();
-          if (!c || location.bucket === null || keys.length === 0) return;
-          const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
-          void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
-        }}
-        onUpload={(folders) => {
-          const { connection: c, location } = browser.getState();
-          if (!c || location.bucket === null) return;
-          void transfers.store.getState().pickAndUpload({ connectionId: c.id, bucket: location.bucket, prefix: location.prefix }, folders);
-        }}
-      />
+      <BrowserView store={browser} transfers={transfers} commands={commands} onCloseConnection={() => browser.getState().closeConnection()} />
+      <BrowserOperations browser={browser} ops={ops} commands={commands} />
     </>
   );
 }
@@ -85,7 +86,7 @@ export function App({ api }: { readonly api: RendererApi }) {
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} />
+          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} api={api} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}

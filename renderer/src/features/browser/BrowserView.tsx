@@ -2,7 +2,7 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -13,11 +13,11 @@ import { FilterBox } from './FilterBox';
 import { InfoPanel } from './InfoPanel';
 import { EmptyState, ErrorState, LoadingState } from './ListingMessage';
 import { OpenBucketForm } from './OpenBucketForm';
-import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
+import { addressOf, breadcrumbsOf, createSelectors, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { IncompleteUploadsButton, isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
-import { isModalOpen } from '../../ui/modal-state';
+import { IncompleteUploadsButton, tableTransferHandlers, TransfersDock, type TransfersWiring } from '../transfers';
+import type { AppCommands } from '../../commands/app-commands';
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
@@ -26,9 +26,12 @@ function isTextInput(target: EventTarget | null): boolean {
 export function BrowserView({
   store,
   transfers,
+  commands,
   onCloseConnection,
 }: {
   readonly store: BrowserStore;
+  /** The app's command registry: the toolbar's buttons and the view's shortcuts. */
+  readonly commands: AppCommands;
   readonly transfers?: TransfersWiring;
   readonly onCloseConnection: () => void;
 }) {
@@ -44,8 +47,6 @@ export function BrowserView({
   const info = useStore(store, (s) => s.info);
   const viewStats = useStore(store, (s) => s.viewStats);
   const addressError = useStore(store, (s) => s.addressError);
-  const canGoBack = useStore(store, selectCanGoBack);
-  const canGoForward = useStore(store, selectCanGoForward);
   const loadingMore = useStore(store, selectLoadingMore);
   const visible = useStore(store, selectors.selectVisible);
   const summary = useStore(store, selectors.selectSummary);
@@ -70,17 +71,6 @@ export function BrowserView({
       },
     });
   }, [transfers, store]);
-  const downloadSelection = useCallback(() => {
-    const s = store.getState();
-    if (!transfers || !s.connection || s.location.bucket === null || s.selection.selected.size === 0) return;
-    const items = [...s.selection.selected].map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
-    void transfers.store.getState().download({ connectionId: s.connection.id, bucket: s.location.bucket }, items);
-  }, [store, transfers]);
-  const uploadHere = (folders: boolean) => {
-    const s = store.getState();
-    if (!transfers || !s.connection || s.location.bucket === null) return;
-    void transfers.store.getState().pickAndUpload({ connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix }, folders);
-  };
   const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
 
   useEffect(() => store.getState().start(), [store]);
@@ -92,43 +82,15 @@ export function BrowserView({
     if (listing.status === 'ready' && !isTextInput(document.activeElement) && !shellChrome) focusTable();
   }, [location, listing.status]);
 
+  // Ctrl+L / Ctrl+F (the command registry's shortcuts) put the keyboard in these fields.
   useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      // A dialog or menu holds the keyboard: nothing acts on the page behind it.
-      if (isModalOpen()) return;
-      const command = event.ctrlKey || event.metaKey;
-      if (isDownloadShortcut(event)) {
-        event.preventDefault();
-        downloadSelection();
-      } else if (event.key === 'F5' || (command && event.key.toLowerCase() === 'r')) {
-        event.preventDefault();
-        void actions.refresh();
-      } else if (event.altKey && event.key === 'ArrowLeft') {
-        event.preventDefault();
-        void actions.goBack();
-      } else if (event.altKey && event.key === 'ArrowRight') {
-        event.preventDefault();
-        void actions.goForward();
-      } else if (event.altKey && event.key === 'ArrowUp') {
-        event.preventDefault();
-        void actions.up();
-      } else if (event.key === 'Backspace' && !command && !isTextInput(event.target)) {
-        event.preventDefault();
-        void actions.up();
-      } else if (command && event.key.toLowerCase() === 'l') {
-        event.preventDefault();
-        addressRef.current?.focus();
-      } else if (command && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        filterRef.current?.focus();
-      } else if (command && event.key.toLowerCase() === 'i' && selection.focus !== null) {
-        event.preventDefault();
-        void actions.showInfo(selection.focus);
-      }
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions, selection.focus, downloadSelection]);
+    commands.setFocusTarget('address', () => addressRef.current?.focus());
+    commands.setFocusTarget('filter', () => filterRef.current?.focus());
+    return () => {
+      commands.setFocusTarget('address', null);
+      commands.setFocusTarget('filter', null);
+    };
+  }, [commands]);
 
   const inBucket = location.bucket !== null;
 
@@ -176,14 +138,27 @@ export function BrowserView({
   return (
     <div className="browser" data-testid="browser" data-status={inBucket ? listing.status : buckets.status} data-complete={String(listing.complete)}>
       <Toolbar
-        canGoBack={canGoBack}
-        canGoForward={canGoForward}
-        canGoUp={inBucket}
+        commands={commands}
         busy={listing.reloading || loadingMore}
-        onBack={() => void actions.goBack()}
-        onForward={() => void actions.goForward()}
-        onUp={() => void actions.up()}
-        onRefresh={() => void actions.refresh()}
+        trailing={
+          <>
+            {transfers ? (
+              <IncompleteUploadsButton
+                store={transfers.incomplete}
+                location={connection && inBucket && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
+              />
+            ) : null}
+            <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
+              Open bucket…
+            </button>
+            <span className="connection-chip" title={`${connection?.name ?? ''} · ${connection?.endpoint ?? 'AWS'}`} data-testid="connection-name">
+              {connection?.name}
+            </span>
+            <button type="button" onClick={onCloseConnection} title="Back to the connections" data-testid="close-connection">
+              Connections
+            </button>
+          </>
+        }
       >
         <AddressBar
           key={addressOf(location)}
@@ -199,30 +174,6 @@ export function BrowserView({
           onDone={focusTable}
         />
         {inBucket ? <FilterBox value={filter} inputRef={filterRef} onChange={actions.setFilter} onDone={focusTable} /> : null}
-        {transfers ? (
-          <TransferButtons
-            canDownload={inBucket && selection.selected.size > 0}
-            canUpload={inBucket}
-            onDownload={downloadSelection}
-            onUploadFiles={() => uploadHere(false)}
-            onUploadFolder={() => uploadHere(true)}
-          />
-        ) : null}
-        {transfers ? (
-          <IncompleteUploadsButton
-            store={transfers.incomplete}
-            location={connection && inBucket && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
-          />
-        ) : null}
-        <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
-          Open bucket…
-        </button>
-        <span className="connection-chip" title={`${connection?.name ?? ''} · ${connection?.endpoint ?? 'AWS'}`} data-testid="connection-name">
-          {connection?.name}
-        </span>
-        <button type="button" onClick={onCloseConnection} title="Back to the connections" data-testid="close-connection">
-          Connections
-        </button>
       </Toolbar>
       {showOpenBucket ? (
         <div className="open-bucket-bar">

@@ -1,34 +1,46 @@
+import * as Tooltip from '@radix-ui/react-tooltip';
 import type { ReactNode } from 'react';
+import type { CommandId } from '../../../../shared/commands';
+import type { AppCommands } from '../../commands/app-commands';
+import { CommandToolbar } from '../../commands/CommandToolbar';
+
+const NAVIGATION: readonly CommandId[] = ['back', 'forward', 'up', 'refresh'];
+/** In the order they give way when the window narrows: the last ones go into the overflow menu first. */
+const ACTIONS: readonly CommandId[] = [
+  'new-folder',
+  'upload-files',
+  'download',
+  'delete',
+  'rename',
+  'copy',
+  'paste',
+  'preview',
+  'info',
+  'share-link',
+  'upload-folder',
+];
+const REFRESHING: ReadonlySet<CommandId> = new Set(['refresh']);
 
 export interface ToolbarProps {
-  readonly canGoBack: boolean;
-  readonly canGoForward: boolean;
-  readonly canGoUp: boolean;
+  readonly commands: AppCommands;
+  /** The folder is being re-listed (Refresh shows it). */
   readonly busy: boolean;
-  readonly onBack: () => void;
-  readonly onForward: () => void;
-  readonly onUp: () => void;
-  readonly onRefresh: () => void;
+  /** Between navigation and actions: the address bar and filter. */
   readonly children: ReactNode;
+  /** After the actions: the connection's name and controls. */
+  readonly trailing?: ReactNode;
 }
 
-/** Back / Forward / Up / Refresh, then whatever the view puts after them (address bar, filter). */
-export function Toolbar(props: ToolbarProps) {
+/** Navigation buttons, the view's fields, the command buttons (overflowing into a menu when narrow). */
+export function Toolbar({ commands, busy, children, trailing }: ToolbarProps) {
   return (
-    <div className="toolbar" role="toolbar" aria-label="Navigation">
-      <button type="button" className="icon-button" title="Back (Alt+Left)" aria-label="Back" disabled={!props.canGoBack} onClick={props.onBack} data-testid="nav-back">
-        ←
-      </button>
-      <button type="button" className="icon-button" title="Forward (Alt+Right)" aria-label="Forward" disabled={!props.canGoForward} onClick={props.onForward} data-testid="nav-forward">
-        →
-      </button>
-      <button type="button" className="icon-button" title="Parent folder (Backspace, Alt+Up)" aria-label="Up" disabled={!props.canGoUp} onClick={props.onUp} data-testid="nav-up">
-        ↑
-      </button>
-      <button type="button" className={`icon-button${props.busy ? ' busy' : ''}`} title="Refresh (F5, Ctrl+R)" aria-label="Refresh" onClick={props.onRefresh} data-testid="nav-refresh">
-        ⟳
-      </button>
-      {props.children}
-    </div>
+    <Tooltip.Provider delayDuration={500} skipDelayDuration={200} disableHoverableContent>
+      <div className="toolbar">
+        <CommandToolbar commands={commands} ids={NAVIGATION} label="Navigation" {...(busy ? { busy: REFRESHING } : {})} testId="toolbar-navigation" />
+        {children}
+        <CommandToolbar commands={commands} ids={ACTIONS} label="Actions" overflow testId="toolbar-actions" />
+        {trailing}
+      </div>
+    </Tooltip.Provider>
   );
 }

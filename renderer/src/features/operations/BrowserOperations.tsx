@@ -1,29 +1,28 @@
 /**
- * Wires the operations feature to the file browser: the browser's location and selection are the target of
- * every shortcut and menu command, a right-click in the file list opens the operations menu for the row under
- * the pointer (selecting it first, as file managers do; on the background it clears the selection), and "Info" opens the browser's own info panel with
- * its headers. Rendered next to the browser, not around it, so it takes no part in the browser's layout.
+ * Wires the operations feature to the file browser: a right-click in the file list opens the context menu
+ * for the row under the pointer (selecting it first, as file managers do; on the background it clears the
+ * selection), and the menu's items run through the command registry on that selection. Rendered next to the
+ * browser, not around it, so it takes no part in the browser's layout.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { type BrowserStore, createSelectors } from '../browser';
 import { rowOf } from '../../lib/row-element';
+import type { CommandId } from '../../../../shared/commands';
+import type { AppCommands } from '../../commands/app-commands';
 import { isModalOpen } from '../../ui/modal-state';
 import { browserTarget } from './browser-target';
 import type { OperationsStore } from './operations-store';
 import { OperationsLayer } from './OperationsLayer';
 
-const isMacPlatform = () => typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-
 export interface BrowserOperationsProps {
   readonly browser: BrowserStore;
   readonly ops: OperationsStore;
-  readonly mac?: boolean;
-  readonly onDownload?: (keys: readonly string[]) => void;
-  /** Upload into the shown folder (the background menu's Upload files…/folder…). */
-  readonly onUpload?: (folders: boolean) => void;
+  readonly commands: AppCommands;
+  /** Commands whose feature is not wired in (no transfers: no Download/Upload items). */
+  readonly omit?: ReadonlySet<CommandId>;
 }
 
-export function BrowserOperations({ browser, ops, mac = isMacPlatform(), onDownload, onUpload }: BrowserOperationsProps) {
+export function BrowserOperations({ browser, ops, commands, omit }: BrowserOperationsProps) {
   const [selectors] = useState(createSelectors);
   const visibleKeys = useCallback(() => selectors.selectVisible(browser.getState()).keys, [browser, selectors]);
   const target = useCallback(() => browserTarget(browser, visibleKeys), [browser, visibleKeys]);
@@ -54,17 +53,6 @@ export function BrowserOperations({ browser, ops, mac = isMacPlatform(), onDownl
   }, [browser, ops, target, visibleKeys]);
 
   return (
-    <OperationsLayer
-      store={ops}
-      target={target}
-      mac={mac}
-      {...(onDownload ? { onDownload } : {})}
-      {...(onUpload ? { onUpload } : {})}
-      onRefresh={() => void browser.getState().refresh()}
-      onInfo={(key) => {
-        const b = browser.getState();
-        void b.showInfo(key).then(() => b.loadHead());
-      }}
-    />
+    <OperationsLayer store={ops} target={target} commands={commands} {...(omit ? { omit } : {})} />
   );
 }

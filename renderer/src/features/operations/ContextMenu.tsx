@@ -1,11 +1,12 @@
+import type { CommandId } from '../../../../shared/commands';
 import { PointMenu } from '../../ui/PointMenu';
-import type { MenuCommand, MenuEntry } from './menu-items';
+import type { MenuEntry } from './menu-items';
 
 export interface ContextMenuProps {
   readonly x: number;
   readonly y: number;
   readonly entries: readonly MenuEntry[];
-  onPick(command: MenuCommand): void;
+  onPick(command: CommandId): void;
   onClose(): void;
 }
 

@@ -1,9 +1,9 @@
 import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
+import type { CommandId } from '../../../../shared/commands';
 import { basename } from '../../../../shared/keys';
-import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
-import { isModalOpen } from '../../ui/modal-state';
-import { type OperationsTarget, runCommand } from './commands';
+import type { AppCommands } from '../../commands/app-commands';
+import type { OperationsTarget } from './browser-target';
 import { ConfirmDialog } from './ConfirmDialog';
 import { planningText } from './planning-text';
 import { ContextMenu } from './ContextMenu';
@@ -17,41 +17,21 @@ import './operations.css';
 
 export interface OperationsLayerProps {
   readonly store: OperationsStore;
-  /** Read on every shortcut and menu pick: the browser's current folder and selection. */
+  /** The browser's current folder and selection (the share dialog's folder). */
   readonly target: () => OperationsTarget;
-  readonly mac: boolean;
-  /** Show an object's info (in the browser's own panel). */
-  readonly onInfo: (key: string) => void;
-  /** Offer "Download…" in the menu and hand the picked keys to the transfers feature. */
-  readonly onDownload?: (keys: readonly string[]) => void;
-  /** Offer "Upload files…/folder…" on the folder background. */
-  readonly onUpload?: (folders: boolean) => void;
-  /** Offer "Refresh" on the folder background. */
-  readonly onRefresh?: () => void;
+  /** The command registry: the context menu's items, their state and what a pick does. */
+  readonly commands: AppCommands;
+  /** Commands whose feature is not wired in: left out of the menus. */
+  readonly omit?: ReadonlySet<CommandId>;
 }
 
 /**
- * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview,
- * and the global shortcuts (ignored while typing in a field or while a dialog is open).
+ * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview. The
+ * shortcuts are the command registry's (renderer/src/commands/).
  */
-export function OperationsLayer({ store, target, mac, onInfo, onDownload, onUpload, onRefresh }: OperationsLayerProps) {
+export function OperationsLayer({ store, target, commands, omit }: OperationsLayerProps) {
   const state = useStore(store);
   useEffect(() => store.getState().start(), [store]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isModalOpen() || isTypingTarget(e.target as HTMLElement | null)) return;
-      const s = store.getState();
-      if (s.dialog || s.shareDialogKey || s.menu) return;
-      const command = operationForKey(e, mac);
-      if (!command) return;
-      // With the preview open, Space closes it (the pane handles its own keys).
-      if (command === 'preview' && s.preview.status !== 'idle') return;
-      if (runCommand(store, command, target())) e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store, target, mac]);
 
   const closeMenu = useCallback(() => store.getState().closeMenu(), [store]);
   const place = target().place;
@@ -63,22 +43,9 @@ export function OperationsLayer({ store, target, mac, onInfo, onDownload, onUplo
         <ContextMenu
           x={state.menu.x}
           y={state.menu.y}
-          entries={menuItems(state.menu.keys, state.clipboard !== null, mac, {
-            download: onDownload !== undefined,
-            upload: onUpload !== undefined,
-            refresh: onRefresh !== undefined,
-          })}
+          entries={menuItems(state.menu.keys.length === 0, (id) => commands.reason(id), commands.mac, omit)}
           onClose={closeMenu}
-          onPick={(command) => {
-            const keys = state.menu?.keys ?? [];
-            if (command === 'download') onDownload?.(keys);
-            else if (command === 'upload-files' || command === 'upload-folder') onUpload?.(command === 'upload-folder');
-            else if (command === 'refresh') onRefresh?.();
-            else if (command === 'info') {
-              if (keys.length === 1) onInfo(keys[0] as string);
-            }
-            else runCommand(store, command, target(), keys);
-          }}
+          onPick={(command) => void commands.run(command)}
         />
       )}
       {d && d.kind !== 'confirm' && (

@@ -1,5 +1,14 @@
 import type { BrowserStore } from '../browser';
-import type { OperationsTarget } from './commands';
+import type { Place } from './operations-store';
+
+/** What the browser tells the operations feature: where the user is and what is selected. */
+export interface OperationsTarget {
+  readonly place: Place | null;
+  /** Selected keys, in table order. */
+  readonly selected: readonly string[];
+  /** The row with keyboard focus, if any. */
+  readonly focused: string | null;
+}
 
 /**
  * The operations target from the browser's state: the folder shown (null on the bucket list) and the selected

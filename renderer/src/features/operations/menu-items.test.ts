@@ -1,46 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { type MenuEntry, type MenuItem, menuItems } from './menu-items';
+import type { CommandId } from '../../../../shared/commands';
+import { type MenuEntry, menuItems } from './menu-items';
 
-const itemsOf = (entries: readonly MenuEntry[]) => entries.filter((e): e is MenuItem => e.kind === 'item');
-const enabled = (keys: string[], canPaste = false) =>
-  itemsOf(menuItems(keys, canPaste, false))
-    .filter((i) => !i.disabled)
-    .map((i) => i.id);
+const ids = (entries: readonly MenuEntry[]) => entries.map((e) => (e.kind === 'item' ? e.id : '—'));
+const none = () => null;
 
-describe('menuItems', () => {
-  it('offers everything for one object', () => {
-    expect(enabled(['a/f.txt'])).toEqual(['preview', 'info', 'new-folder', 'rename', 'copy', 'cut', 'share-uri', 'share-url', 'share-presigned', 'delete']);
+describe('context menu items', () => {
+  it('groups the item menu as file managers do, with registry labels and shortcuts', () => {
+    const entries = menuItems(false, none, false);
+    expect(ids(entries)).toEqual([
+      'preview', 'info', '—', 'download', '—', 'new-folder', 'rename', 'copy', 'cut', 'paste', '—', 'share-uri', 'share-url', 'share-presigned', '—', 'delete',
+    ]);
+    const info = entries.find((e) => e.id === 'info');
+    expect(info).toMatchObject({ label: 'Info', shortcut: 'Ctrl+I', command: 'info' });
+    expect(menuItems(false, none, true).find((e) => e.id === 'delete')).toMatchObject({ shortcut: '⌘⌫' });
   });
-  it('offers no preview, info or object links for a folder, and no rename for several entries', () => {
-    expect(enabled(['a/'])).toEqual(['new-folder', 'rename', 'copy', 'cut', 'share-uri', 'delete']);
-    expect(enabled(['a/', 'b.txt'], true)).toEqual(['new-folder', 'copy', 'cut', 'paste', 'delete']);
+
+  it('greys out what the registry says cannot run', () => {
+    const reason = (id: CommandId) => (id === 'paste' ? 'Nothing to paste' : null);
+    const paste = menuItems(true, reason, false).find((e) => e.id === 'paste');
+    expect(paste).toMatchObject({ disabled: true, label: 'Paste here' });
   });
-  it('offers Upload, Refresh, New folder and Paste here on the background, and nothing that needs a selection', () => {
-    const entries = menuItems([], true, false, { upload: true, refresh: true, download: true });
-    expect(entries.map((e) => (e.kind === 'item' ? e.id : '—'))).toEqual(['upload-files', 'upload-folder', 'refresh', '—', 'new-folder', 'paste']);
-    expect(itemsOf(entries).find((i) => i.id === 'paste')).toMatchObject({ label: 'Paste here', disabled: false });
-    expect(enabled([])).toEqual(['new-folder']);
-  });
-  it('offers Download for a selection only when the transfers feature is wired in', () => {
-    const ids = (keys: string[]) => itemsOf(menuItems(keys, false, false, { download: true })).map((i) => i.id);
-    expect(ids(['a/', 'b.txt'])).toContain('download');
-    expect(ids([])).not.toContain('download');
-    expect(enabled(['a/f.txt'])).not.toContain('download');
-  });
-  it('separates the groups, never twice in a row nor at an end', () => {
-    for (const keys of [['a/f.txt'], ['a/'], []]) {
-      const kinds = menuItems(keys, true, false, { download: true, upload: true, refresh: true }).map((e) => e.kind);
-      expect(kinds[0]).toBe('item');
-      expect(kinds[kinds.length - 1]).toBe('item');
-      expect(kinds.join(',')).not.toContain('separator,separator');
-      if (keys.length > 0) expect(kinds.filter((k) => k === 'separator').length).toBeGreaterThanOrEqual(3);
-    }
-  });
-  it('shows the platform shortcut, Info’s too', () => {
-    const find = (mac: boolean, id: string) => itemsOf(menuItems(['x'], false, mac)).find((i) => i.id === id)?.shortcut;
-    expect(find(true, 'copy')).toBe('⌘C');
-    expect(find(false, 'copy')).toBe('Ctrl+C');
-    expect(find(false, 'info')).toBe('Ctrl+I');
-    expect(find(true, 'info')).toBe('⌘I');
+
+  it('the background menu: upload, refresh, then create; omitted features leave no stray separator', () => {
+    expect(ids(menuItems(true, none, false))).toEqual(['upload-files', 'upload-folder', 'refresh', '—', 'new-folder', 'paste']);
+    expect(ids(menuItems(true, none, false, new Set(['upload-files', 'upload-folder', 'refresh'])))).toEqual(['new-folder', 'paste']);
+    expect(ids(menuItems(false, none, false, new Set(['download'])))).not.toContain('download');
   });
 });

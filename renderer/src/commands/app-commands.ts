@@ -1,0 +1,140 @@
+/**
+ * The registry bound to the app's stores: reads a CommandState from the browser and operations stores and
+ * carries out CommandActions on them (and on the transfers store). App creates one; the toolbar, context
+ * menus, shortcuts and the native-menu bridge all use it.
+ */
+import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
+import { type BrowserStore, createSelectors } from '../features/browser';
+import type { OperationsStore } from '../features/operations';
+import type { TransfersWiring } from '../features/transfers';
+import type { CommandActions, CommandState, HostedCommand } from './command-state';
+import { commandEnabled, disabledCommands, runCommand } from './registry';
+
+export interface AppCommandsDeps {
+  readonly browser: BrowserStore;
+  readonly ops: OperationsStore;
+  readonly transfers?: TransfersWiring;
+  readonly mac: boolean;
+}
+
+export interface AppCommands {
+  readonly mac: boolean;
+  state(): CommandState;
+  /** null when it can run, else why not. */
+  reason(id: CommandId): string | null;
+  run(id: CommandId): boolean;
+  disabled(): CommandId[];
+  /** Calls back whenever anything a command decides on may have changed. */
+  subscribe(listener: () => void): () => void;
+  /** Where Ctrl+L / Ctrl+F put the keyboard (the browser view registers its fields). */
+  setFocusTarget(target: 'address' | 'filter', focus: (() => void) | null): void;
+  /** Another feature provides Settings, Theme or the transfer panel's toggle; returns the unregister. */
+  host(id: HostedCommand, run: () => void): () => void;
+}
+
+export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsDeps): AppCommands {
+  const selectors = createSelectors();
+  const focusTargets = new Map<'address' | 'filter', () => void>();
+  const hosted = new Map<HostedCommand, () => void>();
+  const hostListeners = new Set<() => void>();
+
+  // Every toolbar button and the menu bridge ask on each render: read the stores once per change, not per
+  // button (the selection filter walks the visible keys, up to a million).
+  let memo: { b: unknown; o: unknown; hosted: number; state: CommandState } | null = null;
+  let hostedVersion = 0;
+  const state = (): CommandState => {
+    const b = browser.getState();
+    const o = ops.getState();
+    if (memo && memo.b === b && memo.o === o && memo.hosted === hostedVersion) return memo.state;
+    const next = readState(b, o);
+    memo = { b, o, hosted: hostedVersion, state: next };
+    return next;
+  };
+
+  const readState = (b: ReturnType<BrowserStore['getState']>, o: ReturnType<OperationsStore['getState']>): CommandState => {
+    const visible = selectors.selectVisible(b).keys;
+    const place = b.connection && b.location.bucket !== null ? { connectionId: b.connection.id, bucket: b.location.bucket, prefix: b.location.prefix } : null;
+    // Only what the table shows is acted on: keys hidden by the filter stay out.
+    const selected = b.selection.selected.size > 0 ? visible.filter((k) => b.selection.selected.has(k)) : [];
+    const focused = b.selection.focus;
+    return {
+      connected: b.connection !== null,
+      place,
+      targets: selected.length > 0 ? selected : focused !== null && place ? [focused] : [],
+      visibleCount: place ? visible.length : 0,
+      canGoBack: b.back.length > 0,
+      canGoForward: b.forward.length > 0,
+      canPaste: o.clipboard !== null,
+      previewOpen: o.preview.status !== 'idle',
+      infoOpen: b.info.key !== null,
+      transfers: transfers !== undefined,
+      hosted: new Set(hosted.keys()),
+    };
+  };
+
+  const items = (keys: readonly string[]) => keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
+  const selection = (place: { connectionId: string; bucket: string }, keys: readonly string[]) => ({ connectionId: place.connectionId, bucket: place.bucket, keys });
+
+  const actions: CommandActions = {
+    open: (key) => void browser.getState().openEntry(key),
+    preview: (key) => {
+      const place = state().place;
+      if (place) void ops.getState().openPreview(place, key);
+    },
+    closePreview: () => ops.getState().closePreview(),
+    info: (key) => {
+      const b = browser.getState();
+      void b.showInfo(key).then(() => b.loadHead());
+    },
+    closeInfo: () => browser.getState().closeInfo(),
+    newFolder: (place) => ops.getState().openNewFolder(place),
+    upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
+    download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),
+    share: (place, key, kind) => {
+      if (kind === 'presigned') ops.getState().openShareDialog(key);
+      else void ops.getState().share(place, key, kind);
+    },
+    rename: (place, key) => ops.getState().openRename(place, key),
+    delete: (place, keys) => void ops.getState().requestDelete(selection(place, keys)),
+    copy: (place, keys) => ops.getState().copy(selection(place, keys)),
+    cut: (place, keys) => ops.getState().cut(selection(place, keys)),
+    paste: (place) => void ops.getState().paste(place),
+    selectAll: () => browser.getState().selectAll(selectors.selectVisible(browser.getState()).keys),
+    focus: (target) => focusTargets.get(target)?.(),
+    refresh: () => void browser.getState().refresh(),
+    back: () => void browser.getState().goBack(),
+    forward: () => void browser.getState().goForward(),
+    up: () => void browser.getState().up(),
+    hosted: (id) => hosted.get(id)?.(),
+  };
+
+  return {
+    mac,
+    state,
+    reason: (id) => commandEnabled(id, state()),
+    run: (id) => runCommand(id, state(), actions),
+    disabled: () => disabledCommands(COMMAND_IDS, state()),
+    subscribe(listener) {
+      const unsubs = [browser.subscribe(listener), ops.subscribe(listener)];
+      hostListeners.add(listener);
+      return () => {
+        for (const u of unsubs) u();
+        hostListeners.delete(listener);
+      };
+    },
+    setFocusTarget(target, focus) {
+      if (focus) focusTargets.set(target, focus);
+      else focusTargets.delete(target);
+    },
+    host(id, run) {
+      hosted.set(id, run);
+      hostedVersion += 1;
+      for (const l of hostListeners) l();
+      return () => {
+        if (hosted.get(id) === run) hosted.delete(id);
+        hostedVersion += 1;
+        for (const l of hostListeners) l();
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What commands decide on (CommandState: plain data read from the stores at the moment) and what they do
+ * (CommandActions: effects on the stores). Kept apart so every `enabled` and `run` is tested with plain
+ * objects and a recording fake, no DOM and no stores.
+ */
+import type { ShareKind } from '../../../shared/operations';
+
+export interface CommandPlace {
+  readonly connectionId: string;
+  readonly bucket: string;
+  readonly prefix: string;
+}
+
+export interface CommandState {
+  /** A connection is open (the browser is shown). */
+  readonly connected: boolean;
+  /** The folder shown; null on the bucket list or the start screen. */
+  readonly place: CommandPlace | null;
+  /** The selected keys in table order, or the focused row when nothing is selected. */
+  readonly targets: readonly string[];
+  readonly visibleCount: number;
+  readonly canGoBack: boolean;
+  readonly canGoForward: boolean;
+  readonly canPaste: boolean;
+  readonly previewOpen: boolean;
+  readonly infoOpen: boolean;
+  /** The transfers feature is wired in. */
+  readonly transfers: boolean;
+  /** Commands whose owner (another feature) has registered a handler. */
+  readonly hosted: ReadonlySet<HostedCommand>;
+}
+
+/** Commands the shell, settings or transfer panel provide; they stay disabled until one registers. */
+export type HostedCommand = 'settings' | 'theme' | 'toggle-transfers-panel';
+
+export interface CommandActions {
+  open(key: string): void;
+  preview(key: string): void;
+  closePreview(): void;
+  info(key: string): void;
+  closeInfo(): void;
+  newFolder(place: CommandPlace): void;
+  upload(place: CommandPlace, folders: boolean): void;
+  download(place: CommandPlace, keys: readonly string[]): void;
+  share(place: CommandPlace, key: string, kind: ShareKind): void;
+  rename(place: CommandPlace, key: string): void;
+  delete(place: CommandPlace, keys: readonly string[]): void;
+  copy(place: CommandPlace, keys: readonly string[]): void;
+  cut(place: CommandPlace, keys: readonly string[]): void;
+  paste(place: CommandPlace): void;
+  selectAll(): void;
+  focus(target: 'address' | 'filter'): void;
+  refresh(): void;
+  back(): void;
+  forward(): void;
+  up(): void;
+  hosted(id: HostedCommand): void;
+}

@@ -1,0 +1,118 @@
+/**
+ * The command registry: for every command of shared/commands.ts, when it can run (or why not, for the
+ * tooltip) and what it does. The toolbar, the context menus, the native menu (via menu:state/menu:command)
+ * and the keyboard all go through `commandEnabled` and `runCommand`, so a command behaves the same whichever
+ * way it is started.
+ */
+import { isFolderKey } from '../../../shared/keys';
+import type { CommandId } from '../../../shared/commands';
+import type { CommandActions, CommandPlace, CommandState } from './command-state';
+
+export interface CommandImpl {
+  /** null when the command can run; otherwise the reason, shown in its tooltip. */
+  enabled(state: CommandState): string | null;
+  run(state: CommandState, actions: CommandActions): void;
+  /**
+   * Its modified keys (Alt+Left, Ctrl+L, F5) also act while a text field has focus. Bare keys (Backspace,
+   * Delete, Space) never do: there they edit text.
+   */
+  readonly inTextFields?: boolean;
+  /** The table's own keyboard model handles its keys (Enter, Ctrl+A); the global handler leaves them alone. */
+  readonly tableKeys?: boolean;
+}
+
+const NEED_BUCKET = 'Open a bucket first';
+const NEED_SELECTION = 'Select something first';
+const NEED_ONE = 'Select one item';
+const NEED_ONE_FILE = 'Select one file';
+
+const single = (s: CommandState) => (s.targets.length === 1 ? (s.targets[0] as string) : null);
+const singleFile = (s: CommandState) => {
+  const key = single(s);
+  return key !== null && !isFolderKey(key) ? key : null;
+};
+
+/** The one guard every place-bound command shares: in a bucket, and with whatever it needs selected. */
+function inPlace(need: 'none' | 'some' | 'one' | 'one-file', s: CommandState): string | null {
+  if (!s.place) return NEED_BUCKET;
+  if (need === 'some' && s.targets.length === 0) return NEED_SELECTION;
+  if (need === 'one' && single(s) === null) return NEED_ONE;
+  if (need === 'one-file' && singleFile(s) === null) return NEED_ONE_FILE;
+  return null;
+}
+
+const place = (s: CommandState) => s.place as CommandPlace;
+
+export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
+  open: { enabled: (s) => inPlace('one', s), run: (s, a) => a.open(single(s) as string), tableKeys: true },
+  preview: {
+    // With the preview up, Preview closes it (the pane holds the keyboard; this is for menus and the toolbar).
+    enabled: (s) => (s.previewOpen ? null : inPlace('one-file', s)),
+    run: (s, a) => (s.previewOpen ? a.closePreview() : a.preview(singleFile(s) as string)),
+  },
+  info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
+  'new-folder': { enabled: (s) => inPlace('none', s), run: (s, a) => a.newFolder(place(s)) },
+  'upload-files': {
+    enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
+    run: (s, a) => a.upload(place(s), false),
+  },
+  'upload-folder': {
+    enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
+    run: (s, a) => a.upload(place(s), true),
+  },
+  download: {
+    enabled: (s) => (s.transfers ? inPlace('some', s) : 'Transfers are not available'),
+    run: (s, a) => a.download(place(s), s.targets),
+    inTextFields: true,
+  },
+  'share-link': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'presigned') },
+  'copy-s3-uri': { enabled: (s) => inPlace('one', s), run: (s, a) => a.share(place(s), single(s) as string, 's3-uri') },
+  'copy-object-url': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'object-url') },
+  rename: { enabled: (s) => inPlace('one', s), run: (s, a) => a.rename(place(s), single(s) as string) },
+  delete: { enabled: (s) => inPlace('some', s), run: (s, a) => a.delete(place(s), s.targets) },
+  settings: { enabled: (s) => (s.hosted.has('settings') ? null : 'Settings are not available yet'), run: (_s, a) => a.hosted('settings') },
+  cut: { enabled: (s) => inPlace('some', s), run: (s, a) => a.cut(place(s), s.targets) },
+  copy: { enabled: (s) => inPlace('some', s), run: (s, a) => a.copy(place(s), s.targets) },
+  paste: {
+    enabled: (s) => inPlace('none', s) ?? (s.canPaste ? null : 'Nothing to paste: copy or cut something first'),
+    run: (s, a) => a.paste(place(s)),
+  },
+  'select-all': {
+    enabled: (s) => inPlace('none', s) ?? (s.visibleCount > 0 ? null : 'This folder shows nothing to select'),
+    run: (_s, a) => a.selectAll(),
+    tableKeys: true,
+  },
+  filter: { enabled: (s) => inPlace('none', s), run: (_s, a) => a.focus('filter'), inTextFields: true },
+  refresh: { enabled: (s) => (s.connected ? null : 'Open a connection first'), run: (_s, a) => a.refresh(), inTextFields: true },
+  'toggle-info-panel': {
+    enabled: (s) => (s.infoOpen ? null : inPlace('one', s)),
+    run: (s, a) => (s.infoOpen ? a.closeInfo() : a.info(single(s) as string)),
+    inTextFields: true,
+  },
+  'toggle-transfers-panel': {
+    enabled: (s) => (s.hosted.has('toggle-transfers-panel') ? null : 'The transfers panel cannot be hidden yet'),
+    run: (_s, a) => a.hosted('toggle-transfers-panel'),
+    inTextFields: true,
+  },
+  theme: { enabled: (s) => (s.hosted.has('theme') ? null : 'Themes are not available yet'), run: (_s, a) => a.hosted('theme') },
+  back: { enabled: (s) => (s.canGoBack ? null : 'No earlier location'), run: (_s, a) => a.back(), inTextFields: true },
+  forward: { enabled: (s) => (s.canGoForward ? null : 'No later location'), run: (_s, a) => a.forward(), inTextFields: true },
+  up: { enabled: (s) => (s.place ? null : 'Already at the top'), run: (_s, a) => a.up(), inTextFields: true },
+  'address-bar': { enabled: (s) => (s.connected ? null : 'Open a connection first'), run: (_s, a) => a.focus('address'), inTextFields: true },
+};
+
+export function commandEnabled(id: CommandId, state: CommandState): string | null {
+  return REGISTRY[id].enabled(state);
+}
+
+/** Runs the command if it can run now; false (and nothing happens) if not. */
+export function runCommand(id: CommandId, state: CommandState, actions: CommandActions): boolean {
+  if (commandEnabled(id, state) !== null) return false;
+  REGISTRY[id].run(state, actions);
+  return true;
+}
+
+/** Every command that cannot run now: what the native menu greys out. */
+export function disabledCommands(ids: readonly CommandId[], state: CommandState): CommandId[] {
+  return ids.filter((id) => commandEnabled(id, state) !== null);
+}
