@@ -4,6 +4,7 @@
  */
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
+import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -174,6 +175,17 @@ export interface IpcContract {
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
 
+  // ── search: bucket index, queries, sizes ──
+  /** Crawl a bucket or folder into its index; answers when done (`search:progress` meanwhile). */
+  'search:crawl': { request: CrawlRequest; response: CrawlReport };
+  'search:cancel': { request: { readonly crawlId: string }; response: { readonly cancelled: boolean } };
+  /** Answered from the index alone (NotCached when no index covers the folder). */
+  'search:query': { request: SearchQuery; response: SearchResult };
+  'search:status': { request: BucketScope; response: IndexStatus };
+  /** Bytes and objects per immediate subfolder, by storage class, from the index. */
+  'search:sizes': { request: BucketScope & { readonly prefix: string }; response: SizesReport };
+  'search:drop': { request: BucketScope; response: Record<string, never> };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -230,6 +242,14 @@ export const API_METHODS = {
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
 
+  // ── search ──
+  crawlBucket: 'search:crawl',
+  cancelCrawl: 'search:cancel',
+  searchIndex: 'search:query',
+  indexStatus: 'search:status',
+  folderSizes: 'search:sizes',
+  dropIndex: 'search:drop',
+
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -252,6 +272,9 @@ export interface IpcEvents {
   'transfers:progress': TransferProgressEvent;
   'transfers:batch': TransferBatchEvent;
 
+  // ── search ──
+  'search:progress': CrawlProgress;
+
 }
 
 export type EventChannel = keyof IpcEvents;
@@ -272,6 +295,9 @@ export const EVENT_SUBSCRIPTIONS = {
   // ── transfers ──
   onTransferProgress: 'transfers:progress',
   onTransferBatch: 'transfers:batch',
+
+  // ── search ──
+  onCrawlProgress: 'search:progress',
 
 } as const satisfies Record<string, EventChannel>;
 

@@ -2,6 +2,7 @@
  * The composition root: builds the cache, the connection registry and every feature service, and hands the
  * IPC layer their channel tables. No Electron here, so tests, benchmarks and the e2e bridge call exactly this.
  */
+import { join } from 'node:path';
 import type { EventSink, HandlerMap } from '../../shared/ipc';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
@@ -12,9 +13,11 @@ import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
+import { searchChannels } from '../ipc/channels/search';
 import { transferChannels } from '../ipc/channels/transfers';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
+import { type SearchOptions, SearchService } from '../search/search-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { noSuchConnection } from './app-error';
@@ -35,6 +38,8 @@ export interface HandlerOptions {
   readonly secretBox?: SecretBox;
   /** Opens an SSO verification address in the user's browser (shell.openExternal in the app). */
   readonly openUrl?: (url: string) => Promise<void>;
+  /** Search tuning (tests shrink waits and pick the concurrency); indexes live under userDataDir. */
+  readonly search?: Partial<SearchOptions>;
   /** SSO sign-in test seam: the wait between token polls. */
   readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -43,6 +48,7 @@ export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  readonly search: SearchService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
@@ -87,12 +93,17 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
     invalidate(connectionId, bucket, changes) {
       const { prefixes } = cache.invalidate(connectionId, bucket, changes);
+      search.onChanges(connectionId, bucket, changes);
       // A write that changed nothing (e.g. a batch whose every key failed) has nothing to tell the renderer.
       if (prefixes.length > 0) events('cache:changed', { connectionId, bucket, prefixes });
     },
   };
 
   const transfers = new TransferService(context, options.transfers);
+  const search = new SearchService(context, events, {
+    ...(options.userDataDir !== undefined ? { dir: join(options.userDataDir, 'search-index') } : {}),
+    ...options.search,
+  });
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
@@ -100,14 +111,18 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...searchChannels(search),
   });
 
   return {
     handlers,
     context,
     transfers,
+    search,
     signIn,
     dispose: async () => {
+      search.dispose();
+      await search.settled();
       signIn.dispose();
       await transfers.dispose();
       connections.dispose();
