@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runBrowseUiBench } from './browse-ui';
+import { crawlBench } from './crawl';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
@@ -25,6 +26,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'browse-ui', title: 'Browsing a 100,000-object folder in Chromium', run: runBrowseUiBench },
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
+  { name: 'crawl', title: 'Crawling and searching a whole bucket', run: crawlBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

@@ -4,6 +4,7 @@ import type { RendererApi } from '../../shared/ipc';
 import { BrowserView, createBrowserStore } from './features/browser';
 import { createConnectionDialogStore, createSignInStore, createStartScreenStore, SignInDialogs, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
+import { createSearchStore, SearchLayer } from './features/search';
 import { createTransfersWiring } from './features/transfers';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
@@ -19,6 +20,7 @@ export function App({ api }: { readonly api: RendererApi }) {
     }),
   );
   const [signIn] = useState(() => createSignInStore(api));
+  const [search] = useState(() => createSearchStore(api));
   const connection = useStore(browser, (s) => s.connection);
 
   return (
@@ -34,6 +36,20 @@ export function App({ api }: { readonly api: RendererApi }) {
         />
       ) : (
         <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
+      )}
+      {connection !== null && (
+        <SearchLayer
+          browser={browser}
+          search={search}
+          onDownload={(keys) => {
+            const { connection: c, location } = browser.getState();
+            if (c && location.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
+          }}
+          onDelete={(keys) => {
+            const { connection: c, location } = browser.getState();
+            if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
+          }}
+        />
       )}
       {connection !== null && (
         <BrowserOperations
