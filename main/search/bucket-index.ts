@@ -88,17 +88,17 @@ export class BucketIndex {
   ) {
     const n = columns.offsets.length - 1;
     this.deleted = new Uint8Array(n);
-    const parts: string[] = [];
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      const k = this.keyAt(i);
-      const l = k.toLowerCase();
-      if (l.length !== k.length) same = false;
-      parts.push(l);
-    }
-    this.lower = parts.join('');
-    if (same) this.lowerOffsets = columns.offsets;
-    else {
+    // One call over the joined keys; only when that changes the length (e.g. "İ" → "i̇") are the keys
+    // lower-cased one by one with offsets of their own. (A final sigma may lower-case differently across a key
+    // boundary; it keeps its length, so a hit still maps to the right key.)
+    const whole = columns.joined.toLowerCase();
+    if (whole.length === columns.joined.length) {
+      this.lower = whole;
+      this.lowerOffsets = columns.offsets;
+    } else {
+      const parts: string[] = [];
+      for (let i = 0; i < n; i++) parts.push(this.keyAt(i).toLowerCase());
+      this.lower = parts.join('');
       this.lowerOffsets = new Uint32Array(n + 1);
       let at = 0;
       parts.forEach((p, i) => {
