@@ -168,7 +168,8 @@ const channelSchemas = {
       recursive: z.boolean(),
       mode: z.enum(['substring', 'glob', 'regex']),
       pattern: z.string().max(4096),
-      filters: searchFilters.optional(),
+      // A plain object only: a Date or an array has no own fields and would pass as "no filters".
+      filters: z.custom<unknown>(isPlainObject, 'expected an object').pipe(searchFilters).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
     })
     .strict(),
