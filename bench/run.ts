@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runBandwidthBench } from './bandwidth';
 import { runBrowseUiBench } from './browse-ui';
+import { crawlBench } from './crawl';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
@@ -27,6 +28,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
   { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
+  { name: 'crawl', title: 'Crawling and searching a whole bucket', run: crawlBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

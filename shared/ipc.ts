@@ -5,6 +5,7 @@
 import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
+import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -212,6 +213,17 @@ export interface IpcContract {
   /** The commands that cannot run now (greyed out in the native menu), with the whole list each time. */
   'menu:state': { request: { readonly disabled: readonly CommandId[] }; response: Record<string, never> };
 
+  // ── search: bucket index, queries, sizes ──
+  /** Crawl a bucket or folder into its index; answers when done (`search:progress` meanwhile). */
+  'search:crawl': { request: CrawlRequest; response: CrawlReport };
+  'search:cancel': { request: { readonly crawlId: string }; response: { readonly cancelled: boolean } };
+  /** Answered from the index alone (NotCached when no index covers the folder). */
+  'search:query': { request: SearchQuery; response: SearchResult };
+  'search:status': { request: BucketScope; response: IndexStatus };
+  /** Bytes and objects per immediate subfolder, by storage class, from the index. */
+  'search:sizes': { request: BucketScope & { readonly prefix: string }; response: SizesReport };
+  'search:drop': { request: BucketScope; response: Record<string, never> };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -283,6 +295,14 @@ export const API_METHODS = {
   // ── menu ──
   setMenuState: 'menu:state',
 
+  // ── search ──
+  crawlBucket: 'search:crawl',
+  cancelCrawl: 'search:cancel',
+  searchIndex: 'search:query',
+  indexStatus: 'search:status',
+  folderSizes: 'search:sizes',
+  dropIndex: 'search:drop',
+
 } as const satisfies Record<string, Channel>;
 
 export type ApiMethod = keyof typeof API_METHODS;
@@ -308,6 +328,8 @@ export interface IpcEvents {
   // ── menu ──
   /** A native menu item was clicked: the renderer runs the command through its registry. */
   'menu:command': { readonly id: CommandId };
+  // ── search ──
+  'search:progress': CrawlProgress;
 
 }
 
@@ -332,6 +354,8 @@ export const EVENT_SUBSCRIPTIONS = {
 
   // ── menu ──
   onMenuCommand: 'menu:command',
+  // ── search ──
+  onCrawlProgress: 'search:progress',
 
 } as const satisfies Record<string, EventChannel>;
 

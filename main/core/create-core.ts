@@ -2,6 +2,7 @@
  * The composition root: builds the cache, the connection registry and every feature service, and hands the
  * IPC layer their channel tables. No Electron here, so tests, benchmarks and the e2e bridge call exactly this.
  */
+import { join } from 'node:path';
 import type { EventSink, HandlerMap } from '../../shared/ipc';
 import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
@@ -13,11 +14,13 @@ import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { menuChannels } from '../ipc/channels/menu';
 import { operationChannels } from '../ipc/channels/operations';
+import { searchChannels } from '../ipc/channels/search';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
+import { type SearchOptions, SearchService } from '../search/search-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
@@ -39,6 +42,8 @@ export interface HandlerOptions {
   readonly secretBox?: SecretBox;
   /** Opens an SSO verification address in the user's browser (shell.openExternal in the app). */
   readonly openUrl?: (url: string) => Promise<void>;
+  /** Search tuning (tests shrink waits and pick the concurrency); indexes live under userDataDir. */
+  readonly search?: Partial<SearchOptions>;
   /** SSO sign-in test seam: the wait between token polls. */
   readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The native menu (Electron glue); without it menu state is only remembered. */
@@ -49,6 +54,7 @@ export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  readonly search: SearchService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
@@ -95,6 +101,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
     invalidate(connectionId, bucket, changes) {
       const { prefixes } = cache.invalidate(connectionId, bucket, changes);
+      search.onChanges(connectionId, bucket, changes);
       // A write that changed nothing (e.g. a batch whose every key failed) has nothing to tell the renderer.
       if (prefixes.length > 0) events('cache:changed', { connectionId, bucket, prefixes });
     },
@@ -107,6 +114,10 @@ export function createCore(options: HandlerOptions = {}): Core {
   });
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
   const menu = new MenuState(events, options.menu);
+  const search = new SearchService(context, events, {
+    ...(options.userDataDir !== undefined ? { dir: join(options.userDataDir, 'search-index') } : {}),
+    ...options.search,
+  });
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
@@ -116,15 +127,19 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...transferChannels(transfers),
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
+    ...searchChannels(search),
   });
 
   return {
     handlers,
     context,
     transfers,
+    search,
     signIn,
     menu,
     dispose: async () => {
+      search.dispose();
+      await search.settled();
       signIn.dispose();
       await transfers.dispose();
       await workspace.flush();

@@ -14,6 +14,16 @@ const destination = z.object({ connectionId: id, bucket, prefix: key }).strict()
 const selectedItem = z.object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']) }).strict();
 /** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
 const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
+const searchFilters = z
+  .object({
+    minSize: z.number().min(0).optional(),
+    maxSize: z.number().min(0).optional(),
+    modifiedFrom: z.number().optional(),
+    modifiedTo: z.number().optional(),
+    storageClasses: z.array(z.string().min(1).max(64)).max(32).optional(),
+    extensions: z.array(z.string().min(1).max(64)).max(64).optional(),
+  })
+  .strict();
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -176,6 +186,26 @@ const channelSchemas = {
 
   // ── menu ──
   'menu:state': z.object({ disabled: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length) }).strict(),
+
+  // ── search ──
+  'search:crawl': z.object({ connectionId: id, bucket, prefix: key, crawlId: id, concurrency: z.number().int().min(1).max(64).optional() }).strict(),
+  'search:cancel': z.object({ crawlId: id }).strict(),
+  'search:query': z
+    .object({
+      connectionId: id,
+      bucket,
+      prefix: key,
+      recursive: z.boolean(),
+      mode: z.enum(['substring', 'glob', 'regex']),
+      pattern: z.string().max(4096),
+      // A plain object only: a Date or an array has no own fields and would pass as "no filters".
+      filters: z.custom<unknown>(isPlainObject, 'expected an object').pipe(searchFilters).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    })
+    .strict(),
+  'search:status': z.object({ connectionId: id, bucket }).strict(),
+  'search:sizes': z.object({ connectionId: id, bucket, prefix: key }).strict(),
+  'search:drop': z.object({ connectionId: id, bucket }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

@@ -14,6 +14,7 @@ import {
 } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
 import { AppShell, createShellStore, type ShellStore } from './features/shell';
+import { createSearchStore, type SearchStore, SearchLayer } from './features/search';
 import { createTransfersWiring } from './features/transfers';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -27,9 +28,10 @@ function TabContent(props: {
   readonly ops: ReturnType<typeof createOperationsStore>;
   readonly transfers: Transfers;
   readonly signIn: SignInStore;
+  readonly search: SearchStore;
   readonly api: RendererApi;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn, api } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, search, api } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -42,21 +44,39 @@ function TabContent(props: {
       />
     );
   }
-  return <TabBrowser browser={browser} ops={ops} transfers={transfers} api={api} />;
+  return <TabBrowser browser={browser} ops={ops} transfers={transfers} search={search} api={api} />;
 }
 
 /**
  * A tab's browser with its own command registry: only the shown tab is mounted (AppShell), so the toolbar,
  * context menus, shortcuts and the native menu always act on the tab the user sees.
  */
-function TabBrowser(props: { readonly browser: BrowserStore; readonly ops: ReturnType<typeof createOperationsStore>; readonly transfers: Transfers; readonly api: RendererApi }) {
-  const { browser, ops, transfers, api } = props;
+function TabBrowser(props: {
+  readonly browser: BrowserStore;
+  readonly ops: ReturnType<typeof createOperationsStore>;
+  readonly transfers: Transfers;
+  readonly search: SearchStore;
+  readonly api: RendererApi;
+}) {
+  const { browser, ops, transfers, search, api } = props;
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
   return (
     <>
       <BrowserView store={browser} transfers={transfers} commands={commands} onCloseConnection={() => browser.getState().closeConnection()} />
+      <SearchLayer
+        browser={browser}
+        search={search}
+        onDownload={(keys) => {
+          const { connection: c, location } = browser.getState();
+          if (c && location.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
+        }}
+        onDelete={(keys) => {
+          const { connection: c, location } = browser.getState();
+          if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
+        }}
+      />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
     </>
   );
@@ -81,12 +101,14 @@ export function App({ api }: { readonly api: RendererApi }) {
     }),
   );
   const [signIn] = useState(() => createSignInStore(api));
+  // One search store for the app: a bucket's index and its last query outlive switching tabs.
+  const [search] = useState(() => createSearchStore(api));
 
   return (
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} api={api} />
+          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} search={search} api={api} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
