@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { rgwUnavailable } from './testkit/rgw/rgw-run';
+import { rgwUnavailable } from './testkit/rgw/rgw-run.js';
 
 /** Set by .ci/run: where machine-readable results go for the run's summary line. */
 const reportDir = process.env['S3DESK_REPORT_DIR'];

@@ -38,4 +38,27 @@ describe('CI summary', () => {
     expect([t.passed, t.failed, t.skipped]).toEqual([4, 2, 1]);
     expect(t.notes).toEqual(['playwright: skipped b.spec.ts › electron: no binary', 'playwright: global setup failed']);
   });
+
+  it('counts a spec once per project it ran in and names the project of a skip', () => {
+    const t = tallyPlaywright({
+      stats: { expected: 1, unexpected: 0, skipped: 1, flaky: 0 },
+      errors: [],
+      suites: [
+        {
+          specs: [
+            {
+              title: 'lists',
+              file: 'browse.spec.ts',
+              tests: [
+                { status: 'expected', projectName: 'fauxqs' },
+                { status: 'skipped', projectName: 'rgw', annotations: [{ type: 'skip', description: 'fauxqs only' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect([t.passed, t.failed, t.skipped]).toEqual([1, 0, 1]);
+    expect(t.notes).toEqual(['playwright: skipped browse.spec.ts › lists [rgw]: fauxqs only']);
+  });
 });

@@ -27,7 +27,8 @@ interface VitestReport {
 interface PlaywrightSpec {
   title: string;
   file: string;
-  tests: Array<{ status: string; annotations?: Array<{ type: string; description?: string }> }>;
+  /** One per project the spec ran in (fauxqs, rgw): the stats count each, so the notes name the project. */
+  tests: Array<{ status: string; projectName?: string; annotations?: Array<{ type: string; description?: string }> }>;
 }
 interface PlaywrightSuite {
   specs?: PlaywrightSpec[];
@@ -57,7 +58,8 @@ export function tallyPlaywright(report: PlaywrightReport): Tally {
       for (const test of spec.tests) {
         if (test.status !== 'skipped') continue;
         const reason = test.annotations?.find((a) => a.type === 'skip')?.description;
-        notes.push(`playwright: skipped ${spec.file} › ${spec.title}${reason ? `: ${reason}` : ''}`);
+        const project = test.projectName ? ` [${test.projectName}]` : '';
+        notes.push(`playwright: skipped ${spec.file} › ${spec.title}${project}${reason ? `: ${reason}` : ''}`);
       }
     }
     for (const child of suite.suites ?? []) visit(child);

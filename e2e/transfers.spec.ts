@@ -1,5 +1,6 @@
 /**
- * Transfers in real Chromium over the real core, against fauxqs through the counting proxy: files dropped onto
+ * Transfers in real Chromium over the real core, against the project's S3 server (fauxqs or Ceph RGW) through
+ * the counting proxy: files dropped onto
  * the table (a DataTransfer of File objects, no local paths, so their bytes stream over the bridge) are
  * uploaded and appear; dragging rows out stages complete files and hands exactly those to the drag adapter.
  */
@@ -32,8 +33,8 @@ test.afterEach(async () => {
   await rm(downloadDir, { recursive: true, force: true });
 });
 
-test('Download saves the selection into the picked folder, asking before replacing a file', async ({ app, s3 }) => {
-  s3.seed('reports', [
+test('Download saves the selection into the picked folder, asking before replacing a file', async ({ app, lane }) => {
+  await lane.seed('reports', [
     ['q1.csv', 'a,b\n1,2\n'],
     ['archive/2023/q4.csv', 'old'],
   ]);
@@ -58,8 +59,8 @@ test('Download saves the selection into the picked folder, asking before replaci
   await expect(app.getByTestId('transfer-row')).toHaveCount(0);
 });
 
-test('files dropped onto the table upload into the current folder and appear', async ({ app, s3, s3Proxy }) => {
-  s3.seed('inbox', [['docs/existing.txt', 'already here']]);
+test('files dropped onto the table upload into the current folder and appear', async ({ app, lane, s3Proxy }) => {
+  await lane.seed('inbox', [['docs/existing.txt', 'already here']]);
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);
   await ui.bucket('inbox').click();
@@ -82,19 +83,19 @@ test('files dropped onto the table upload into the current folder and appear', a
 
   await expect(ui.row('docs/dropped.txt')).toBeVisible();
   await expect(ui.row('docs/blob.bin')).toBeVisible();
-  expect(s3.keys('inbox')).toEqual(['docs/blob.bin', 'docs/dropped.txt', 'docs/existing.txt']);
-  expect(s3.store.getObject('inbox', 'docs/dropped.txt').body.toString()).toBe('hello from a drop');
+  expect(await lane.keys('inbox')).toEqual(['docs/blob.bin', 'docs/dropped.txt', 'docs/existing.txt']);
+  expect((await lane.body('inbox', 'docs/dropped.txt')).toString()).toBe('hello from a drop');
   const expected = Buffer.alloc(big);
   for (let i = 0; i < big; i++) expected[i] = (i * 31 + 7) & 0xff;
-  expect(sha(s3.store.getObject('inbox', 'docs/blob.bin').body)).toBe(sha(expected));
+  expect(sha(await lane.body('inbox', 'docs/blob.bin'))).toBe(sha(expected));
   // The listing refreshed through the single invalidation path: a ListObjectsV2, never a HeadObject.
   expect(s3Proxy.count('HeadObject')).toBe(0);
   await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(2);
   await ui.screenshot('transfers-drop');
 });
 
-test('a file dropped onto a folder row goes into that folder', async ({ app, s3 }) => {
-  s3.seed('inbox2', [['photos/old.jpg', 'x']]);
+test('a file dropped onto a folder row goes into that folder', async ({ app, lane }) => {
+  await lane.seed('inbox2', [['photos/old.jpg', 'x']]);
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);
   await ui.bucket('inbox2').click();
@@ -106,12 +107,12 @@ test('a file dropped onto a folder row goes into that folder', async ({ app, s3 
   });
   await ui.row('photos/').dispatchEvent('dragover', { dataTransfer });
   await ui.row('photos/').dispatchEvent('drop', { dataTransfer });
-  await expect.poll(() => s3.keys('inbox2')).toEqual(['photos/new.jpg', 'photos/old.jpg']);
+  await expect.poll(() => lane.keys('inbox2')).toEqual(['photos/new.jpg', 'photos/old.jpg']);
 });
 
-test('dragging selected rows out hands complete staged files to the drag', async ({ app, s3 }) => {
+test('dragging selected rows out hands complete staged files to the drag', async ({ app, lane }) => {
   const body = Buffer.alloc(2 * 1024 * 1024 + 5, 7);
-  s3.seed('media', [
+  await lane.seed('media', [
     ['a.bin', body],
     ['b.txt', 'not selected'],
     ['album/c.txt', 'in a folder'],
@@ -135,8 +136,8 @@ test('dragging selected rows out hands complete staged files to the drag', async
   expect((await stat(file)).size).toBe(body.length);
 });
 
-test('the context menu downloads the right-clicked row', async ({ app, s3 }) => {
-  s3.seed('menu', [['notes/todo.txt', 'buy milk']]);
+test('the context menu downloads the right-clicked row', async ({ app, lane }) => {
+  await lane.seed('menu', [['notes/todo.txt', 'buy milk']]);
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);
   await ui.bucket('menu').click();
@@ -150,9 +151,9 @@ test('the context menu downloads the right-clicked row', async ({ app, s3 }) => 
 test.describe('drag-out by DownloadURL (main enables it on Windows and macOS)', () => {
   test.use({ coreOptions: { transfers: { ...TRANSFER_OPTIONS, dragStreamAboveBytes: 1024 * 1024 } } });
 
-  test('one large file carries DownloadURL data and nothing is fetched until the drop asks main for it', async ({ app, s3, s3Proxy, core }) => {
+  test('one large file carries DownloadURL data and nothing is fetched until the drop asks main for it', async ({ app, lane, s3Proxy, core }) => {
     const big = randomBytes(3 * 1024 * 1024 + 1);
-    s3.seed('stream', [
+    await lane.seed('stream', [
       ['clip.mp4', big],
       ['small.txt', 'staged as before'],
     ]);

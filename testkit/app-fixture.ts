@@ -1,11 +1,14 @@
 /**
- * The Playwright fixture every renderer spec builds on. Per test: a fresh fauxqs S3 server, a counting proxy
- * in front of it, the real core (createCore) in the test process, the real built renderer (out/renderer)
+ * The Playwright fixture every renderer spec builds on. Per test: a fresh S3 server of the project's lane (a
+ * fauxqs of its own, or a tenant of the run's Ceph RGW: see s3-lane.ts), a counting proxy in front of it, the real core (createCore) in the test process, the real built renderer (out/renderer)
  * served with the app's CSP, and Debian's Chromium with `window.s3desk` bridged to the core. Only Electron's
  * process boundary is simulated (see preload-bridge.ts).
  *
  *   import { expect, test } from '../testkit/app-fixture';
- *   test('…', async ({ app, s3, s3Proxy, connection }) => { … });
+ *   test('…', async ({ app, lane, s3Proxy, connection }) => { … });
+ *
+ * `lane` (async helpers) works on both servers; `s3` (sync helpers, the in-memory store) is fauxqs only, for
+ * specs that run on the fauxqs project alone.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +22,7 @@ import type { ConnectionSummary } from '../shared/types';
 import { unwrap } from './core-fixture';
 import { type CountingProxy, startCountingProxy } from './counting-proxy';
 import { BridgeEvents, installBridge } from './preload-bridge';
+import { fauxqsLaneOf, type LaneName, type LaneServer, startLaneServer } from './s3-lane';
 import { startS3Server, TEST_CREDENTIALS, type TestS3Server } from './s3-server';
 import { startStaticServer } from './static-server';
 
@@ -29,16 +33,27 @@ export const RENDERER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 
 export interface AppOptions {
   /** Options for createCore (cache bounds, an injected clock); `events` is always the bridge's. */
   readonly coreOptions: Omit<HandlerOptions, 'events'>;
-  /** What the `connection` fixture adds; its endpoint is always the counting proxy. */
+  /** The server the project runs on (playwright.config.ts sets it per project). */
+  readonly laneName: LaneName;
+  /** What the `connection` fixture adds; its endpoint is always the counting proxy. TEST_CREDENTIALS (the
+   *  default) stands for the lane's own keys: on RGW they and the region are swapped for the tenant's. */
   readonly connectionInput: Omit<ConnectionInput, 'endpoint'>;
   /** Uncaught exceptions in the page fail the test unless a spec expects them. */
   readonly allowPageErrors: boolean;
 }
 
+interface LaneServers {
+  readonly lane: LaneServer;
+  /** The same server with its sync API, on the fauxqs lane only. */
+  readonly fauxqs: TestS3Server | null;
+}
+
 export interface AppFixtures {
-  /** fauxqs on 127.0.0.1: `seed()` objects straight into the store, `keys()` for what a bucket really holds. */
+  /** The lane's server (fauxqs or RGW) on 127.0.0.1: `seed()` objects, `keys()`/`body()` for what it really holds. */
+  readonly lane: LaneServer;
+  /** fauxqs only (throws on RGW): `seed()` objects straight into the store, `keys()` for what a bucket really holds. */
   readonly s3: TestS3Server;
-  /** Between the core and fauxqs: counts S3 requests by operation on the wire; rules deny, throttle, delay.
+  /** Between the core and the lane's server: counts S3 requests by operation on the wire; rules deny, throttle, delay.
    *  (Not `proxy`: that name is Playwright's browser proxy option.) */
   readonly s3Proxy: CountingProxy;
   /** Core events as delivered to the page (also logged for assertions). */
@@ -55,7 +70,8 @@ export interface AppFixtures {
   readonly app: Page;
 }
 
-export const test = base.extend<AppOptions & AppFixtures>({
+export const test = base.extend<AppOptions & AppFixtures & { laneServers: LaneServers }>({
+  laneName: ['fauxqs', { option: true }],
   coreOptions: [{}, { option: true }],
   connectionInput: [
     { name: 'Local fauxqs', region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS },
@@ -63,13 +79,21 @@ export const test = base.extend<AppOptions & AppFixtures>({
   ],
   allowPageErrors: [false, { option: true }],
 
-  s3: async ({}, use) => {
-    const server = await startS3Server();
-    await use(server);
-    await server.close();
+  laneServers: async ({ laneName }, use) => {
+    const fauxqs = laneName === 'fauxqs' ? await startS3Server() : null;
+    const lane = fauxqs ? fauxqsLaneOf(fauxqs) : await startLaneServer(laneName);
+    await use({ lane, fauxqs });
+    await lane.close();
   },
-  s3Proxy: async ({ s3 }, use) => {
-    const proxy = await startCountingProxy(s3.url);
+  lane: async ({ laneServers }, use) => {
+    await use(laneServers.lane);
+  },
+  s3: async ({ laneServers }, use) => {
+    if (!laneServers.fauxqs) throw new Error(`the s3 fixture is fauxqs-only; on ${laneServers.lane.lane}, use \`lane\` (async)`);
+    await use(laneServers.fauxqs);
+  },
+  s3Proxy: async ({ lane }, use) => {
+    const proxy = await startCountingProxy(lane.url);
     await use(proxy);
     await proxy.close();
   },
@@ -81,8 +105,10 @@ export const test = base.extend<AppOptions & AppFixtures>({
     await use(core);
     await core.dispose();
   },
-  connection: async ({ core, s3Proxy, connectionInput }, use) => {
-    await use(unwrap(await core.handlers['connections:add']({ ...connectionInput, endpoint: s3Proxy.url })));
+  connection: async ({ core, s3Proxy, lane, connectionInput }, use) => {
+    const input =
+      connectionInput.credentials === TEST_CREDENTIALS ? { ...connectionInput, region: lane.region, credentials: { ...lane.credentials } } : connectionInput;
+    await use(unwrap(await core.handlers['connections:add']({ ...input, endpoint: s3Proxy.url })));
   },
   appUrl: async ({}, use) => {
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {

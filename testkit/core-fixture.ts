@@ -72,7 +72,7 @@ export async function listFolder(
  * on the wire through the fixture's proxy. Real servers differ (RGW marks an exactly full last page truncated
  * and answers one more, empty page), so tests compare the app with this, not with ceil(n / 1000).
  */
-export async function bareListings(f: CoreFixture, bucket: string, prefix: string, delimiter?: string): Promise<number> {
+export async function bareListings(f: Pick<CoreFixture, 'proxy' | 'server'>, bucket: string, prefix: string, delimiter?: string): Promise<number> {
   const client = new S3Client({
     endpoint: f.proxy.url,
     region: f.server.region,

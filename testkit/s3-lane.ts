@@ -16,7 +16,7 @@ import {
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { createTenantUser, rgwRunInfo } from './rgw/rgw-run';
-import { type S3Store, startS3Server } from './s3-server';
+import { type S3Store, startS3Server, TEST_CREDENTIALS, type TestS3Server } from './s3-server';
 
 export type LaneName = 'fauxqs' | 'rgw';
 
@@ -56,8 +56,11 @@ export async function startLaneServer(lane: LaneName = currentLane()): Promise<L
 }
 
 async function fauxqsLane(): Promise<LaneServer> {
-  const { TEST_CREDENTIALS } = await import('./s3-server');
-  const server = await startS3Server();
+  return fauxqsLaneOf(await startS3Server());
+}
+
+/** The lane interface over a fauxqs server already started (the e2e fixture also hands its sync API out). */
+export function fauxqsLaneOf(server: TestS3Server): LaneServer {
   return {
     lane: 'fauxqs',
     url: server.url,

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { type Readable, Transform } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
+import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, type S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { toAppError } from '../core/to-app-error';
 import { isClockCorrected, sendDirect, throwIfError } from '../s3/direct-s3';
@@ -114,7 +114,7 @@ async function multipart(args: UploadArgs, tuning: UploadTuning): Promise<Upload
   // One request-limiter slot per file: lib-storage runs its own `queueSize` parts in parallel inside it.
   return args.requests.run(async () => {
     const upload = new Upload({
-      client: args.client,
+      client: cancellableParts(args.client, args.signal),
       params: {
         Bucket: args.bucket,
         Key: args.key,
@@ -146,6 +146,20 @@ async function multipart(args: UploadArgs, tuning: UploadTuning): Promise<Upload
       args.signal.removeEventListener('abort', onAbort);
     }
   });
+}
+
+/**
+ * The client as lib-storage sees it, with the cancel signal on every part request. lib-storage sends its
+ * UploadPart (and CreateMultipartUpload) without an abort signal, so a cancel used to wait until the parts in
+ * flight finished on the server: seconds on a slow one, forever on a stalled connection, with the item stuck
+ * "running". The abort itself is sent on the plain client (cleanUp), never with the already aborted signal.
+ */
+function cancellableParts(client: S3Client, signal: AbortSignal): S3Client {
+  const send = (command: Parameters<S3Client['send']>[0], options?: object): Promise<unknown> => {
+    const cancellable = command instanceof UploadPartCommand || command instanceof CreateMultipartUploadCommand;
+    return client.send(command, cancellable ? { ...options, abortSignal: signal } : options);
+  };
+  return Object.create(client, { send: { value: send } }) as S3Client;
 }
 
 /**
