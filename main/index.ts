@@ -10,6 +10,7 @@ import { APP_PAGE_URL, createAppProtocolHandler } from './app-protocol/app-proto
 import { addDemoConnection } from './demo-connection';
 import { windowIcon } from './electron/app-icon';
 import { registerPrivilegedSchemes, serveAppFiles } from './electron/app-protocol';
+import { electronDesktop } from './electron/desktop';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
@@ -91,9 +92,11 @@ if (!app.requestSingleInstanceLock()) {
       transfers: {
         dialogs: electronDialogs(() => mainWindow),
         drag: electronDrag(() => mainWindow?.webContents),
+        desktop: electronDesktop(),
         dragStreamAboveBytes: dragStreamThreshold(process.platform),
       },
       userDataDir: app.getPath('userData'),
+      downloadsDir: app.getPath('downloads'),
       secretBox: safeStorageSecretBox(),
     });
     // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the

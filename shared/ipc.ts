@@ -3,6 +3,7 @@
  * preload API are both derived from it, so adding a channel is one edit here and the compiler shows both sides.
  */
 import type { DragOptions } from './drag-stream';
+import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type {
   OperationPlan,
@@ -167,6 +168,16 @@ export interface IpcContract {
   'transfers:drag-start': { request: { readonly stageId: string }; response: { readonly paths: readonly string[] } };
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
+  /** Reveal a finished download (by transfer id) in the file manager; main refuses any other path. */
+  'transfers:show-in-folder': { request: { readonly id: string }; response: Record<string, never> };
+  /** Open a finished download (by transfer id) with its default app. */
+  'transfers:open': { request: { readonly id: string }; response: Record<string, never> };
+
+  // ── settings ──
+  'settings:get': { request: Record<string, never>; response: AppSettings };
+  'settings:set': { request: SettingsPatch; response: AppSettings };
+  /** The native folder dialog; the folder picked becomes the download folder (cancelled: unchanged). */
+  'settings:choose-download-folder': { request: Record<string, never>; response: AppSettings };
 
 }
 
@@ -220,6 +231,13 @@ export const API_METHODS = {
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
+  showDownloadInFolder: 'transfers:show-in-folder',
+  openDownload: 'transfers:open',
+
+  // ── settings ──
+  getSettings: 'settings:get',
+  setSettings: 'settings:set',
+  chooseDownloadFolder: 'settings:choose-download-folder',
 
 } as const satisfies Record<string, Channel>;
 

@@ -52,23 +52,57 @@ export interface LoadedSettings {
  * Synchronous: it runs once while the core is built, before any handler can answer.
  */
 export function loadSettingsSync(dir: string, now: () => Date = () => new Date()): LoadedSettings {
-  const path = join(dir, SETTINGS_FILE_NAME);
+  const loaded = loadVersionedFileSync(
+    { dir, fileName: SETTINGS_FILE_NAME, version: SETTINGS_VERSION, schema: settingsFile, what: 'Saved connections' },
+    now,
+  );
+  return { connections: loaded.data?.connections ?? [], problem: loaded.problem };
+}
+
+/** Write atomically (temp file + rename) and readable by the user only. */
+export function saveSettings(dir: string, connections: readonly SavedConnection[]): Promise<void> {
+  return saveVersionedFile({ dir, fileName: SETTINGS_FILE_NAME, version: SETTINGS_VERSION, schema: settingsFile }, { connections: [...connections] });
+}
+
+/** One versioned JSON file in the user-data folder; `schema` checks the whole file, `version` included. */
+export interface VersionedFile<T extends { version: number }> {
+  readonly dir: string;
+  readonly fileName: string;
+  readonly version: T['version'];
+  readonly schema: z.ZodType<T>;
+}
+
+export interface LoadedFile<T> {
+  /** null when the file is absent or unusable. */
+  readonly data: T | null;
+  readonly problem: { readonly message: string; readonly movedTo: string | null } | null;
+}
+
+/**
+ * The loader behind loadSettingsSync, for every persisted file (connections, app settings): unusable files are
+ * moved aside and reported the same way. `what` names the data in the message ("Saved connections").
+ */
+export function loadVersionedFileSync<T extends { version: number }>(
+  file: VersionedFile<T> & { readonly what: string },
+  now: () => Date = () => new Date(),
+): LoadedFile<T> {
+  const path = join(file.dir, file.fileName);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { connections: [], problem: null };
-    return { connections: [], problem: { message: `cannot read ${path}: ${(error as Error).message}`, movedTo: null } };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, problem: null };
+    return { data: null, problem: { message: `cannot read ${path}: ${(error as Error).message}`, movedTo: null } };
   }
   let reason: string;
   try {
     const json: unknown = JSON.parse(text);
     const version = (json as { version?: unknown } | null)?.version;
-    if (typeof version === 'number' && version > SETTINGS_VERSION) {
+    if (typeof version === 'number' && version > file.version) {
       reason = `it was written by a newer version of S3 Desk (format ${version})`;
     } else {
-      const parsed = settingsFile.safeParse(json);
-      if (parsed.success) return { connections: parsed.data.connections, problem: null };
+      const parsed = file.schema.safeParse(json);
+      if (parsed.success) return { data: parsed.data, problem: null };
       const issue = parsed.error.issues[0];
       reason = `it does not match the expected format (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'invalid'})`;
     }
@@ -78,21 +112,24 @@ export function loadSettingsSync(dir: string, now: () => Date = () => new Date()
   const movedTo = `${path}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`;
   try {
     renameSync(path, movedTo);
-    return { connections: [], problem: { message: `Saved connections could not be loaded: ${reason}. The file was kept as ${movedTo}.`, movedTo } };
+    return { data: null, problem: { message: `${file.what} could not be loaded: ${reason}. The file was kept as ${movedTo}.`, movedTo } };
   } catch (error) {
     return {
-      connections: [],
-      problem: { message: `Saved connections could not be loaded: ${reason}; moving it aside failed (${(error as Error).message}).`, movedTo: null },
+      data: null,
+      problem: { message: `${file.what} could not be loaded: ${reason}; moving it aside failed (${(error as Error).message}).`, movedTo: null },
     };
   }
 }
 
-/** Write atomically (temp file + rename) and readable by the user only. */
-export async function saveSettings(dir: string, connections: readonly SavedConnection[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, SETTINGS_FILE_NAME);
-  const body = settingsFile.parse({ version: SETTINGS_VERSION, connections });
+/** Write atomically (temp file + rename) and readable by the user only; the body is checked before writing. */
+export async function saveVersionedFile<T extends { version: number }>(
+  file: VersionedFile<T>,
+  body: Omit<T, 'version'>,
+): Promise<void> {
+  await mkdir(file.dir, { recursive: true });
+  const path = join(file.dir, file.fileName);
+  const checked = file.schema.parse({ ...body, version: file.version });
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
+  await writeFile(tmp, `${JSON.stringify(checked, null, 2)}\n`, { mode: 0o600 });
   await rename(tmp, path);
 }

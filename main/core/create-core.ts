@@ -11,10 +11,12 @@ import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
+import { settingsChannels } from '../ipc/channels/settings';
 import { transferChannels } from '../ipc/channels/transfers';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
+import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
@@ -32,12 +34,18 @@ export interface HandlerOptions {
   readonly userDataDir?: string;
   /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
   readonly secretBox?: SecretBox;
+  /**
+   * The OS Downloads folder, the default download folder (app.getPath('downloads'); a temp folder in tests).
+   * Without it the download-folder settings do not apply: every download goes where the folder picker says.
+   */
+  readonly downloadsDir?: string;
 }
 
 export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  readonly settings: SettingsService;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
   dispose(): Promise<void>;
 }
@@ -80,7 +88,22 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
   };
 
-  const transfers = new TransferService(context, options.transfers);
+  // Settings first: the transfer service starts with their concurrency and asks them for the download folder.
+  let transfers: TransferService | null = null;
+  const settings = new SettingsService({
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
+    ...(options.downloadsDir !== undefined ? { downloadsDir: options.downloadsDir } : {}),
+    ...(options.transfers?.dialogs ? { dialogs: options.transfers.dialogs } : {}),
+    onChange: (s) => transfers?.setConcurrency(s.fileConcurrency, s.requestConcurrency),
+  });
+  const stored = settings.stored();
+  transfers = new TransferService(context, {
+    fileConcurrency: stored.fileConcurrency,
+    requestConcurrency: stored.requestConcurrency,
+    // Without a Downloads folder (headless tests, benchmarks) every download asks, as the folder picker decides.
+    ...(options.downloadsDir !== undefined ? { downloadFolders: settings } : {}),
+    ...options.transfers,
+  });
 
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe),
@@ -88,14 +111,17 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...settingsChannels(settings),
   });
 
   return {
     handlers,
     context,
     transfers,
+    settings,
     dispose: async () => {
       await transfers.dispose();
+      await settings.flush();
       connections.dispose();
     },
   };

@@ -4,6 +4,7 @@ import { canonicalPrefix } from '../../shared/keys';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
+import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -142,6 +143,24 @@ const channelSchemas = {
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),
+  'transfers:show-in-folder': z.object({ id }).strict(),
+  'transfers:open': z.object({ id }).strict(),
+
+  // ── settings ──
+  'settings:get': empty,
+  'settings:set': z
+    .object({
+      askEveryTime: z.boolean().optional(),
+      conflict: conflict.optional(),
+      fileConcurrency: z.number().int().min(CONCURRENCY_MIN).max(CONCURRENCY_MAX).optional(),
+      requestConcurrency: z.number().int().min(CONCURRENCY_MIN).max(CONCURRENCY_MAX).optional(),
+      theme: z.enum(THEMES).optional(),
+      requestMetrics: z.boolean().optional(),
+      thumbnails: z.boolean().optional(),
+      resetDownloadFolder: z.boolean().optional(),
+    })
+    .strict(),
+  'settings:choose-download-folder': empty,
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

@@ -24,5 +24,7 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
       service.releaseStage(req.stageId);
       return {};
     },
+    'transfers:show-in-folder': (req) => service.reveal(req.id, 'show'),
+    'transfers:open': (req) => service.reveal(req.id, 'open'),
   };
 }
