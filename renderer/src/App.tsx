@@ -4,6 +4,7 @@ import type { RendererApi } from '../../shared/ipc';
 import { BrowserView, createBrowserStore } from './features/browser';
 import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
+import { createSettingsStore, SettingsLayer } from './features/settings';
 import { createTransfersWiring } from './features/transfers';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
@@ -11,7 +12,8 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [ops] = useState(() => createOperationsStore(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) }));
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
-  const [transfers] = useState(() => createTransfersWiring(api));
+  const [settings] = useState(() => createSettingsStore(api));
+  const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => void start.getState().load(),
@@ -25,7 +27,12 @@ export function App({ api }: { readonly api: RendererApi }) {
       {connection === null ? (
         <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
       ) : (
-        <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
+        <BrowserView
+          store={browser}
+          transfers={transfers}
+          onCloseConnection={() => browser.getState().closeConnection()}
+          onOpenSettings={() => settings.getState().setOpen(true)}
+        />
       )}
       {connection !== null && (
         <BrowserOperations
@@ -39,6 +46,7 @@ export function App({ api }: { readonly api: RendererApi }) {
           }}
         />
       )}
+      <SettingsLayer store={settings} />
     </div>
   );
 }

@@ -26,10 +26,12 @@ export function BrowserView({
   store,
   transfers,
   onCloseConnection,
+  onOpenSettings,
 }: {
   readonly store: BrowserStore;
   readonly transfers?: TransfersWiring;
   readonly onCloseConnection: () => void;
+  readonly onOpenSettings?: () => void;
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -237,6 +239,7 @@ export function BrowserView({
         pages={listing.pages}
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
+        {...(onOpenSettings ? { onOpenSettings } : {})}
       />
       {transfers ? <TransfersDock store={transfers.store} /> : null}
     </div>

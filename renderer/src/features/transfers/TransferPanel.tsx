@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
 import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
+import { DownloadActions } from './DownloadActions';
 
 export interface TransferPanelProps {
   readonly items: readonly TransferItem[];
@@ -10,6 +11,8 @@ export interface TransferPanelProps {
   readonly onRetry: (ids?: readonly string[]) => void;
   readonly onClearFinished: () => void;
   readonly onClose?: () => void;
+  /** Show in folder / Open on finished downloads. */
+  readonly onReveal?: (id: string, how: 'show' | 'open') => void;
 }
 
 const ROW_HEIGHT = 44;
@@ -24,7 +27,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 };
 
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
-export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinished, onClose }: TransferPanelProps) {
+export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinished, onClose, onReveal }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -78,7 +81,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinishe
                 key={item.id}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
-                <TransferRow item={item} onCancel={onCancel} onRetry={onRetry} />
+                <TransferRow item={item} onCancel={onCancel} onRetry={onRetry} onReveal={onReveal} />
               </div>
             );
           })}
@@ -88,7 +91,14 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinishe
   );
 }
 
-function TransferRow({ item, onCancel, onRetry }: { item: TransferItem; onCancel: (ids: string[]) => void; onRetry: (ids: string[]) => void }) {
+interface TransferRowProps {
+  readonly item: TransferItem;
+  readonly onCancel: (ids: string[]) => void;
+  readonly onRetry: (ids: string[]) => void;
+  readonly onReveal: TransferPanelProps['onReveal'];
+}
+
+function TransferRow({ item, onCancel, onRetry, onReveal }: TransferRowProps) {
   const name = item.key.split('/').filter(Boolean).pop() ?? item.key;
   const detail = item.error?.message ?? item.note ?? '';
   const running = item.state === 'running';
@@ -128,6 +138,7 @@ function TransferRow({ item, onCancel, onRetry }: { item: TransferItem; onCancel
             Retry
           </button>
         )}
+        {onReveal && <DownloadActions item={item} onReveal={onReveal} />}
       </span>
     </div>
   );

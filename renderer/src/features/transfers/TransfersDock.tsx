@@ -64,6 +64,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
             onRetry={(ids) => void actions.retry(ids)}
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
+            onReveal={(id, how) => void actions.reveal(id, how)}
           />
         </div>
       ) : (

@@ -4,7 +4,7 @@
  */
 import { createDragOut, type DragApi, type DragOut } from './drag-out';
 import { getPathForFileOf, type PathForFile } from './drop-upload';
-import { createTransfersStore, type TransfersApi, type TransfersStore } from './transfers-store';
+import { createTransfersStore, type TransfersApi, type TransfersOptions, type TransfersStore } from './transfers-store';
 
 export interface TransfersWiring {
   readonly store: TransfersStore;
@@ -12,8 +12,8 @@ export interface TransfersWiring {
   readonly pathOf?: PathForFile;
 }
 
-export function createTransfersWiring(api: TransfersApi & DragApi): TransfersWiring {
-  const store = createTransfersStore(api);
+export function createTransfersWiring(api: TransfersApi & DragApi, options: TransfersOptions = {}): TransfersWiring {
+  const store = createTransfersStore(api, options);
   const dragOut = createDragOut(api, (notice) => store.setState(typeof notice === 'string' ? { message: notice } : { error: notice }));
   const pathOf = getPathForFileOf(api);
   return pathOf ? { store, dragOut, pathOf } : { store, dragOut };

@@ -1,0 +1,3 @@
+/** The settings feature's public surface: what App and other features may use. Everything else is internal. */
+export { SettingsLayer } from './SettingsLayer';
+export { createSettingsStore, type SettingsApi, type SettingsStore } from './settings-store';
