@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
 import { BrowserView, createBrowserStore } from './features/browser';
 import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
-import { createSettingsStore, SettingsLayer } from './features/settings';
+import { ActivityButton, createActivityStore, followOperations } from './features/activity';
+import { createSettingsStore, SettingsButton, SettingsLayer } from './features/settings';
 import { createTransfersWiring } from './features/transfers';
 
 /** The app shell: the start screen until a connection is open, then the browser. */
@@ -13,6 +14,8 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [browser] = useState(() => createBrowserStore(api));
   const [start] = useState(() => createStartScreenStore(api));
   const [settings] = useState(() => createSettingsStore(api));
+  const [activity] = useState(() => createActivityStore());
+  useEffect(() => followOperations(ops, activity), [ops, activity]);
   const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
@@ -31,7 +34,12 @@ export function App({ api }: { readonly api: RendererApi }) {
           store={browser}
           transfers={transfers}
           onCloseConnection={() => browser.getState().closeConnection()}
-          onOpenSettings={() => settings.getState().setOpen(true)}
+          statusEnd={
+            <>
+              <ActivityButton store={activity} />
+              <SettingsButton store={settings} />
+            </>
+          }
         />
       )}
       {connection !== null && (

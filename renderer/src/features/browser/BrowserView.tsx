@@ -2,7 +2,7 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -16,7 +16,7 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring } from '../transfers';
+import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
@@ -26,12 +26,13 @@ export function BrowserView({
   store,
   transfers,
   onCloseConnection,
-  onOpenSettings,
+  statusEnd,
 }: {
   readonly store: BrowserStore;
   readonly transfers?: TransfersWiring;
   readonly onCloseConnection: () => void;
-  readonly onOpenSettings?: () => void;
+  /** Shown at the status bar's far end (Activity, Settings). */
+  readonly statusEnd?: ReactNode;
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -82,6 +83,11 @@ export function BrowserView({
     if (!transfers || !s.connection || s.location.bucket === null) return;
     void transfers.store.getState().pickAndUpload({ connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix }, folders);
   };
+  // Drop feedback: the folder row or the table under a file drag, and where the drop would upload.
+  const drop = useDropHighlight(() => {
+    const s = store.getState();
+    return transfers && s.location.bucket !== null && s.listing.status !== 'error' ? { bucket: s.location.bucket, prefix: s.location.prefix } : null;
+  }, transferHandlers);
   const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
 
   useEffect(() => store.getState().start(), [store]);
@@ -145,7 +151,7 @@ export function BrowserView({
     }
     if (listing.status === 'error' && listing.error) return <ErrorState error={listing.error} onRetry={() => void actions.retry()} />;
     if (listing.status !== 'ready') return <LoadingState />;
-    if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} />;
+    if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} onUpload={transfers ? () => uploadHere(false) : undefined} />;
     return (
       <>
         <FileTable
@@ -199,7 +205,8 @@ export function BrowserView({
         {transfers ? (
           <TransferButtons
             canDownload={inBucket && selection.selected.size > 0}
-            canUpload={inBucket}
+            canUpload={inBucket && listing.status !== 'error'}
+            uploadDisabledReason={!inBucket ? 'Open a bucket to upload' : listing.status === 'error' ? 'This folder could not be opened, so nothing can be uploaded into it' : undefined}
             onDownload={downloadSelection}
             onUploadFiles={() => uploadHere(false)}
             onUploadFolder={() => uploadHere(true)}
@@ -228,7 +235,12 @@ export function BrowserView({
       ) : null}
       <Breadcrumbs crumbs={breadcrumbsOf(location)} onNavigate={(target) => void actions.navigate(target)} />
       <div className="browser-main">
-        <div className="browser-content" ref={tableRef} {...transferHandlers}>
+        <div className="browser-content" ref={tableRef} {...drop.handlers} data-drop-active={drop.label === null ? undefined : ''}>
+          {drop.label !== null ? (
+            <div className="drop-banner" role="status" data-testid="drop-banner">
+              {drop.label}
+            </div>
+          ) : null}
           {body()}
         </div>
         <InfoPanel info={info} onClose={actions.closeInfo} onLoadHead={() => void actions.loadHead()} />
@@ -239,7 +251,7 @@ export function BrowserView({
         pages={listing.pages}
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
-        {...(onOpenSettings ? { onOpenSettings } : {})}
+        end={statusEnd}
       />
       {transfers ? <TransfersDock store={transfers.store} /> : null}
     </div>

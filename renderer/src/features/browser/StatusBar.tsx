@@ -1,4 +1,4 @@
-import { Settings } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { formatExactBytes, formatSize, plural } from '../../lib/format';
 import type { ViewStats } from './browser-store';
 import type { FolderSummary } from './selectors';
@@ -9,7 +9,8 @@ export interface StatusBarProps {
   readonly pages: number;
   readonly visibleCount: number | null;
   readonly stats: ViewStats;
-  readonly onOpenSettings?: () => void;
+  /** Buttons at the far end (Activity, Settings), from other features. */
+  readonly end?: ReactNode;
 }
 
 /** A folder's size is not in its listing: selections with folders show "—" until Info calculates it. */
@@ -19,7 +20,7 @@ const FOLDER_SIZE_HINT = 'Folder sizes are not listed: use Calculate size in Inf
  * The selection (or, without one, the folder's counts and size) first and strongest; S3 request counters at the
  * far end, and only while the "request metrics" setting is on (app.css hides them by <html data-request-metrics>).
  */
-export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, onOpenSettings }: StatusBarProps) {
+export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, end }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       {summary ? (
@@ -59,11 +60,7 @@ export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, on
         S3 requests: <b data-testid="status-request-count">{stats.requests}</b> · cache hits:{' '}
         <b data-testid="status-cache-hits">{stats.cacheHits}</b>
       </span>
-      {onOpenSettings ? (
-        <button type="button" className="icon-button status-settings" aria-label="Settings" title="Settings (Ctrl+,)" onClick={onOpenSettings} data-testid="open-settings">
-          <Settings size={14} aria-hidden="true" />
-        </button>
-      ) : null}
+      {end}
     </footer>
   );
 }
