@@ -97,3 +97,22 @@ test('an empty folder offers Upload; a bucket that does not exist disables it wi
   await expect(app.getByTestId('upload-files-button')).toBeDisabled();
   await expect(app.getByTestId('upload-files-button')).toHaveAttribute('title', /could not be opened/);
 });
+
+test('Info calculates a folder’s size with one recursive listing and shows its request count', async ({ app, s3, s3Proxy }) => {
+  const objects: Array<[string, string]> = [['big/', '']];
+  for (let i = 0; i < 1_500; i++) objects.push([`big/${i % 3 === 0 ? 'deep/' : ''}f${i}.txt`, 'x'.repeat(i % 7)]);
+  s3.seed('sizes', objects);
+  const bytes = objects.reduce((sum, [, body]) => sum + body.length, 0);
+  const ui = await openAt(app, 's3://sizes/');
+  await ui.row('big/').click();
+  await app.keyboard.press('ControlOrMeta+i');
+  const info = app.getByTestId('info-panel');
+  await expect(info).toBeVisible();
+  s3Proxy.reset();
+  await info.getByTestId('info-calculate-size').click();
+  await expect(info.getByTestId('info-folder-objects')).toHaveText('1,500 objects');
+  await expect(info.getByTestId('info-folder-bytes')).toContainText(`(${bytes.toLocaleString('en-US')} bytes)`);
+  // 1,500 keys plus the marker: two pages of ListObjectsV2, counted on the wire and shown as the cost.
+  expect(s3Proxy.count('ListObjectsV2')).toBe(2);
+  await expect(info.getByTestId('info-folder-requests')).toHaveText('2 list requests');
+});

@@ -33,6 +33,7 @@ import type {
   CacheStats,
   ConnectionId,
   ConnectionSummary,
+  FolderSize,
   HeadInfo,
   ListPage,
   StatOutcome,
@@ -173,6 +174,9 @@ export interface IpcContract {
   /** Open a finished download (by transfer id) with its default app. */
   'transfers:open': { request: { readonly id: string }; response: Record<string, never> };
 
+  /** "Calculate size" in Info: every object under a folder, counted by one recursive listing (not cached). */
+  'objects:folder-size': { request: BucketRef & { readonly prefix: string }; response: FolderSize };
+
   // ── settings ──
   'settings:get': { request: Record<string, never>; response: AppSettings };
   'settings:set': { request: SettingsPatch; response: AppSettings };
@@ -233,6 +237,8 @@ export const API_METHODS = {
   endDrag: 'transfers:drag-end',
   showDownloadInFolder: 'transfers:show-in-folder',
   openDownload: 'transfers:open',
+
+  folderSize: 'objects:folder-size',
 
   // ── settings ──
   getSettings: 'settings:get',

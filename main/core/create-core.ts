@@ -10,6 +10,7 @@ import type { SecretBox } from '../connections/secret-box';
 import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
+import { folderSizeChannels } from '../ipc/channels/folder-size';
 import { operationChannels } from '../ipc/channels/operations';
 import { settingsChannels } from '../ipc/channels/settings';
 import { transferChannels } from '../ipc/channels/transfers';
@@ -112,6 +113,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
     ...settingsChannels(settings),
+    ...folderSizeChannels(context),
   });
 
   return {

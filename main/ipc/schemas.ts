@@ -146,6 +146,8 @@ const channelSchemas = {
   'transfers:show-in-folder': z.object({ id }).strict(),
   'transfers:open': z.object({ id }).strict(),
 
+  'objects:folder-size': z.object({ connectionId: id, bucket, prefix: key }).strict(),
+
   // ── settings ──
   'settings:get': empty,
   'settings:set': z

@@ -34,6 +34,7 @@ export function App({ api }: { readonly api: RendererApi }) {
           store={browser}
           transfers={transfers}
           onCloseConnection={() => browser.getState().closeConnection()}
+          folderSize={api.folderSize}
           statusEnd={
             <>
               <ActivityButton store={activity} />

@@ -4,6 +4,9 @@
  */
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import type { RendererApi } from '../../../../shared/ipc';
+import { call, type CallResult } from '../../lib/call';
+import type { FolderSize } from '../../../../shared/types';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
 import type { BrowserStore } from './browser-store';
@@ -18,6 +21,11 @@ import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
 
+const NOT_IN_A_BUCKET: CallResult<FolderSize> = {
+  ok: false,
+  error: { code: 'InvalidInput', title: 'Not in a bucket', message: 'Open a bucket to calculate a folder’s size.', detail: '' },
+};
+
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
 }
@@ -27,12 +35,15 @@ export function BrowserView({
   transfers,
   onCloseConnection,
   statusEnd,
+  folderSize,
 }: {
   readonly store: BrowserStore;
   readonly transfers?: TransfersWiring;
   readonly onCloseConnection: () => void;
   /** Shown at the status bar's far end (Activity, Settings). */
   readonly statusEnd?: ReactNode;
+  /** The preload's folder-size call, for Info's "Calculate size". */
+  readonly folderSize?: RendererApi['folderSize'];
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -82,6 +93,12 @@ export function BrowserView({
     const s = store.getState();
     if (!transfers || !s.connection || s.location.bucket === null) return;
     void transfers.store.getState().pickAndUpload({ connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix }, folders);
+  };
+  const calculateSize = (run: RendererApi['folderSize'], prefix: string) => {
+    const { connection: c, location: here } = store.getState();
+    if (!c || here.bucket === null) return Promise.resolve(NOT_IN_A_BUCKET);
+    const bucket = here.bucket;
+    return call(() => run({ connectionId: c.id, bucket, prefix }));
   };
   // Drop feedback: the folder row or the table under a file drag, and where the drop would upload.
   const drop = useDropHighlight(() => {
@@ -243,7 +260,12 @@ export function BrowserView({
           ) : null}
           {body()}
         </div>
-        <InfoPanel info={info} onClose={actions.closeInfo} onLoadHead={() => void actions.loadHead()} />
+        <InfoPanel
+          info={info}
+          onClose={actions.closeInfo}
+          onLoadHead={() => void actions.loadHead()}
+          onCalculateSize={folderSize ? (prefix) => calculateSize(folderSize, prefix) : undefined}
+        />
       </div>
       <StatusBar
         summary={inBucket && listing.status === 'ready' ? summary : null}
