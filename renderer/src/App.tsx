@@ -4,7 +4,7 @@ import type { RendererApi } from '../../shared/ipc';
 import { BrowserView, createBrowserStore } from './features/browser';
 import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
-import { ActivityButton, createActivityStore, followOperations } from './features/activity';
+import { ActivityButton, createActivityStore, followOperations, followTransfers } from './features/activity';
 import { createSettingsStore, SettingsButton, SettingsLayer } from './features/settings';
 import { createTransfersWiring } from './features/transfers';
 
@@ -16,6 +16,7 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [settings] = useState(() => createSettingsStore(api));
   const [activity] = useState(() => createActivityStore());
   useEffect(() => followOperations(ops, activity), [ops, activity]);
+  useEffect(() => followTransfers(api, activity), [api, activity]);
   const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {

@@ -2,3 +2,4 @@
 export { ActivityButton } from './ActivityButton';
 export { type ActivityEntry, type ActivityStore, createActivityStore } from './activity-store';
 export { followOperations, SUCCESS_TOAST_MS } from './follow-operations';
+export { followTransfers } from './follow-transfers';
