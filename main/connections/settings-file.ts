@@ -56,34 +56,33 @@ export function loadSettingsSync(dir: string, now: () => Date = () => new Date()
     { dir, fileName: SETTINGS_FILE_NAME, version: SETTINGS_VERSION, schema: settingsFile, what: 'Saved connections' },
     now,
   );
-  return { connections: loaded.data?.connections ?? [], problem: loaded.problem };
+  return { connections: loaded.value?.connections ?? [], problem: loaded.problem };
 }
 
 /** Write atomically (temp file + rename) and readable by the user only. */
-export function saveSettings(dir: string, connections: readonly SavedConnection[]): Promise<void> {
-  return saveVersionedFile({ dir, fileName: SETTINGS_FILE_NAME, version: SETTINGS_VERSION, schema: settingsFile }, { connections: [...connections] });
+export async function saveSettings(dir: string, connections: readonly SavedConnection[]): Promise<void> {
+  await saveVersionedFile({ dir, fileName: SETTINGS_FILE_NAME, schema: settingsFile }, { version: SETTINGS_VERSION, connections });
 }
 
-/** One versioned JSON file in the user-data folder; `schema` checks the whole file, `version` included. */
-export interface VersionedFile<T extends { version: number }> {
+/** One versioned, zod-checked JSON file in the user-data folder (connections, the workspace, …). */
+export interface VersionedFile<T extends { readonly version: number }> {
   readonly dir: string;
   readonly fileName: string;
-  readonly version: T['version'];
+  readonly version: number;
   readonly schema: z.ZodType<T>;
+  /** What the file holds, for the problem sentence ("Saved connections could not be loaded: …"). */
+  readonly what: string;
 }
 
 export interface LoadedFile<T> {
   /** null when the file is absent or unusable. */
-  readonly data: T | null;
+  readonly value: T | null;
   readonly problem: { readonly message: string; readonly movedTo: string | null } | null;
 }
 
-/**
- * The loader behind loadSettingsSync, for every persisted file (connections, app settings): unusable files are
- * moved aside and reported the same way. `what` names the data in the message ("Saved connections").
- */
-export function loadVersionedFileSync<T extends { version: number }>(
-  file: VersionedFile<T> & { readonly what: string },
+/** The generic reader behind loadSettingsSync: same rules (unusable files moved aside and reported). */
+export function loadVersionedFileSync<T extends { readonly version: number }>(
+  file: VersionedFile<T>,
   now: () => Date = () => new Date(),
 ): LoadedFile<T> {
   const path = join(file.dir, file.fileName);
@@ -91,8 +90,8 @@ export function loadVersionedFileSync<T extends { version: number }>(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: null, problem: null };
-    return { data: null, problem: { message: `cannot read ${path}: ${(error as Error).message}`, movedTo: null } };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: null, problem: null };
+    return { value: null, problem: { message: `cannot read ${path}: ${(error as Error).message}`, movedTo: null } };
   }
   let reason: string;
   try {
@@ -102,7 +101,7 @@ export function loadVersionedFileSync<T extends { version: number }>(
       reason = `it was written by a newer version of S3 Desk (format ${version})`;
     } else {
       const parsed = file.schema.safeParse(json);
-      if (parsed.success) return { data: parsed.data, problem: null };
+      if (parsed.success) return { value: parsed.data, problem: null };
       const issue = parsed.error.issues[0];
       reason = `it does not match the expected format (${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'invalid'})`;
     }
@@ -112,24 +111,24 @@ export function loadVersionedFileSync<T extends { version: number }>(
   const movedTo = `${path}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`;
   try {
     renameSync(path, movedTo);
-    return { data: null, problem: { message: `${file.what} could not be loaded: ${reason}. The file was kept as ${movedTo}.`, movedTo } };
+    return { value: null, problem: { message: `${file.what} could not be loaded: ${reason}. The file was kept as ${movedTo}.`, movedTo } };
   } catch (error) {
     return {
-      data: null,
+      value: null,
       problem: { message: `${file.what} could not be loaded: ${reason}; moving it aside failed (${(error as Error).message}).`, movedTo: null },
     };
   }
 }
 
-/** Write atomically (temp file + rename) and readable by the user only; the body is checked before writing. */
-export async function saveVersionedFile<T extends { version: number }>(
-  file: VersionedFile<T>,
-  body: Omit<T, 'version'>,
+/** Write atomically (temp file + rename) and readable by the user only; the schema checks what is written. */
+export async function saveVersionedFile<T extends { readonly version: number }>(
+  file: Pick<VersionedFile<T>, 'dir' | 'fileName' | 'schema'>,
+  value: T,
 ): Promise<void> {
   await mkdir(file.dir, { recursive: true });
   const path = join(file.dir, file.fileName);
-  const checked = file.schema.parse({ ...body, version: file.version });
+  const body = file.schema.parse(value);
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(checked, null, 2)}\n`, { mode: 0o600 });
+  await writeFile(tmp, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
   await rename(tmp, path);
 }

@@ -41,6 +41,7 @@ const fileOf = (dir: string): VersionedFile<SettingsFileBody> => ({
   fileName: APP_SETTINGS_FILE_NAME,
   version: VERSION,
   schema: fileSchema,
+  what: 'Settings',
 });
 
 export interface LoadedAppSettings {
@@ -50,10 +51,10 @@ export interface LoadedAppSettings {
 }
 
 export function loadAppSettingsSync(dir: string): LoadedAppSettings {
-  const loaded = loadVersionedFileSync({ ...fileOf(dir), what: 'Settings' });
-  return { settings: loaded.data?.settings ?? DEFAULT_SETTINGS, problem: loaded.problem?.message ?? null };
+  const loaded = loadVersionedFileSync(fileOf(dir));
+  return { settings: loaded.value?.settings ?? DEFAULT_SETTINGS, problem: loaded.problem?.message ?? null };
 }
 
 export function saveAppSettings(dir: string, settings: StoredSettings): Promise<void> {
-  return saveVersionedFile(fileOf(dir), { settings });
+  return saveVersionedFile(fileOf(dir), { version: VERSION, settings });
 }
