@@ -3,6 +3,11 @@
 //   renderer/ browser code: no Electron, no Node, nothing from main/ (types come from shared/)
 //   main/     Node code; `electron` only in the few glue files, ipcMain only in main/ipc/register.ts,
 //             ipcRenderer only in main/preload.ts
+// and the layers (local rules in .eslint/):
+//   main/     only main/core/create-core.ts and the glue import main/ipc/ (transport)
+//   renderer/ features import each other only through their index.ts; lib/ and ui/ import no feature
+//   all       production code never imports testkit/
+// It is type-aware (projectService over the three tsconfigs): unhandled promises are errors.
 // .ci/lint-boundaries.test.ts lints snippets against this file so the rules cannot silently rot.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
@@ -10,6 +15,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
+import { layersPlugin } from './.eslint/plugin.js';
 
 const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => (m.startsWith('_') ? [] : [m])))];
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -51,6 +57,17 @@ export default defineConfig(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // ── type-aware: a promise is awaited, returned, or handed to fireAndForget (shared/fire-and-forget.ts) ──
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // `void p` stays allowed (ignoreVoid) for promises that cannot reject, such as store actions built on
+      // lib/call.ts; anything that can reject goes through fireAndForget so the error is reported.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -64,7 +81,7 @@ export default defineConfig(
 
   // ── Node-side code: main, tests, tooling ──
   {
-    files: ['main/**/*.ts', 'e2e/**/*.ts', 'testkit/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', '*.config.{js,ts}', 'eslint.config.js'],
+    files: ['main/**/*.ts', 'e2e/**/*.ts', 'testkit/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', '*.config.{js,ts}', 'eslint.config.js', '.eslint/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
 
@@ -168,6 +185,58 @@ export default defineConfig(
       ],
     },
   })),
+
+  // ── layers (rules in .eslint/; they resolve each relative import, so any depth and any new folder count) ──
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    plugins: { layers: layersPlugin },
+  },
+  // main/ipc/ is transport (envelope, schemas, channel tables): only the composition root and the Electron
+  // glue reach into it. Everything else under main/, including feature folders not yet written, is domain.
+  {
+    files: ['main/**/*.ts'],
+    ignores: [
+      'main/ipc/**',
+      'main/core/create-core.ts',
+      'main/index.ts',
+      'main/preload.ts',
+      // Validates the demo connection from the environment with the very schema of `connections:add`: it is
+      // an input boundary like IPC (only main/index.ts calls it), and a copy of the schema could drift.
+      'main/demo-connection.ts',
+    ],
+    rules: {
+      'layers/domain-not-ipc': [
+        'error',
+        { folders: ['main/ipc'], message: 'domain code must not import the IPC transport; only main/core/create-core.ts wires channels (shared types live in main/core/ or shared/).' },
+      ],
+    },
+  },
+  // Renderer features meet only through each other's index.ts; lib/ and ui/ sit below every feature.
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'layers/feature-public-surface': ['error', { featuresDir: 'renderer/src/features' }] },
+  },
+  {
+    files: ['renderer/src/lib/**/*.{ts,tsx}', 'renderer/src/ui/**/*.{ts,tsx}'],
+    rules: {
+      'layers/shared-ui-not-features': [
+        'error',
+        { folders: ['renderer/src/features'], message: 'renderer/src/lib/ and renderer/src/ui/ sit below the features and must not import them.' },
+      ],
+    },
+  },
+  // The test kit (test servers, proxies, fakes) never ships: production code must not import it.
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    // playwright.config.ts and vitest.config.ts are test tooling: they take the Chromium path, flags and the RGW check from the kit.
+    ignores: ['testkit/**', 'e2e/**', 'bench/**', 'demo/**', '.ci/**', '**/*.test.{ts,tsx}', 'playwright.config.ts', 'vitest.config.ts'],
+    rules: {
+      'layers/production-not-testkit': [
+        'error',
+        { folders: ['testkit'], message: 'production code must not import the test kit; only tests, e2e, bench, the demo and CI may.' },
+      ],
+    },
+  },
 
   // ── tests and tooling ──
   {

@@ -325,7 +325,7 @@ export async function runBrowseUiBench(): Promise<string> {
     return lines.join('\n');
   } finally {
     await browser.close();
-    core.dispose();
+    await core.dispose();
     await web.close();
     await proxy.close();
     await server.close();

@@ -83,7 +83,7 @@ function coreTool(proxy: S3Stack): Tool {
         const again = Object.values(await proxy.counts()).reduce((a, b) => a + b, 0);
         return { ...cold, requests, revisitMs: warm.fullMs, revisitRequests: again };
       } finally {
-        core.dispose();
+        await core.dispose();
       }
     },
   };

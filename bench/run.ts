@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runBandwidthBench } from './bandwidth';
 import { runBrowseUiBench } from './browse-ui';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
@@ -25,6 +26,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'browse-ui', title: 'Browsing a 100,000-object folder in Chromium', run: runBrowseUiBench },
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
+  { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

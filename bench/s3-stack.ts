@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { fireAndForget } from '../shared/fire-and-forget';
 import { startCountingProxy } from '../testkit/counting-proxy';
 import { startS3Server } from '../testkit/s3-server';
 
@@ -67,7 +68,7 @@ async function runChild(seed: SeedSpec): Promise<void> {
       Array.from({ length: n }, (_, i): [string, string] => [`${prefix}object-${String(i).padStart(6, '0')}.dat`, `${i}`]),
     );
   }
-  process.on('message', async (m) => {
+  const onMessage = async (m: unknown): Promise<void> => {
     const request = m as Request;
     const reply: { id: number; counts?: Record<string, number> } = { id: request.id };
     if (request.op === 'reset') proxy.reset();
@@ -82,7 +83,9 @@ async function runChild(seed: SeedSpec): Promise<void> {
       await server.close();
     }
     process.send?.(reply);
-  });
+  };
+  // A failed request would leave the parent waiting for a reply forever: fail the child instead.
+  process.on('message', (m) => fireAndForget(onMessage(m), 'bench S3 child', (scope, error) => (console.error(`${scope}:`, error), process.exit(1))));
   process.on('disconnect', () => process.exit(0));
   process.send?.({ url: proxy.url });
 }

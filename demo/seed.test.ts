@@ -54,7 +54,7 @@ describe('the demo seed', () => {
       expect(page.entries).toHaveLength(1000);
       expect(page.nextCursor).not.toBeNull();
     } finally {
-      core.dispose();
+      await core.dispose();
     }
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
 import { ok } from '../shared/errors';
+import { fireAndForget } from '../shared/fire-and-forget';
 import { APP_PAGE_URL, createAppProtocolHandler } from './app-protocol/app-protocol';
 import { addDemoConnection } from './demo-connection';
 import { windowIcon } from './electron/app-icon';
@@ -15,6 +16,7 @@ import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
 import { installAppMenu } from './electron/menu';
+import { openInBrowser } from './electron/open-url';
 import { safeStorageSecretBox } from './electron/safe-storage';
 import { createCore } from './core/create-core';
 import { registerIpc, webContentsSink } from './ipc/register';
@@ -56,14 +58,14 @@ function createWindow(): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   // No new windows and no navigation away from the app; http(s) links open in the user's browser.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    if (/^https?:\/\//.test(url)) fireAndForget(shell.openExternal(url), 'open link');
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  void win.loadURL(appUrl);
+  fireAndForget(win.loadURL(appUrl), 'load window');
   return win;
 }
 
@@ -79,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(() => {
+  fireAndForget(app.whenReady().then(() => {
     installAppMenu(devServerUrl !== undefined);
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -98,11 +100,12 @@ if (!app.requestSingleInstanceLock()) {
       userDataDir: app.getPath('userData'),
       downloadsDir: app.getPath('downloads'),
       secretBox: safeStorageSecretBox(),
+      openUrl: openInBrowser,
     });
     // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the
     // registry, not the settings file): the demo server's port changes every run and must not pile up there.
     if (!app.isPackaged)
-      void addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn);
+      fireAndForget(addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn), 'demo connection');
     serveDragStreams(session.defaultSession, createDragStreamHandler(core.transfers));
     serveAppFiles(session.defaultSession, createAppProtocolHandler(rendererDir));
     // Temp files (staged drags, streamed uploads) of an S3 Desk that crashed: its quit cleanup never ran.
@@ -120,12 +123,12 @@ if (!app.requestSingleInstanceLock()) {
       event.preventDefault();
       // Bounded: a stalled transfer must not keep the app from quitting.
       const timeout = new Promise<void>((resolve) => setTimeout(resolve, 5000));
-      void Promise.race([core.dispose(), timeout]).finally(() => {
+      fireAndForget(Promise.race([core.dispose(), timeout]).finally(() => {
         disposed = true;
         app.quit();
-      });
+      }), 'dispose on quit');
     });
-  });
+  }), 'startup');
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -5,6 +5,7 @@
 import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
+import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
   OperationProgress,
@@ -16,14 +17,18 @@ import type {
   ShareRequest,
 } from './operations';
 import type {
+  AbortUploadsOutcome,
+  AbortUploadsPlan,
   ConflictPolicy,
   EnqueueOutcome,
+  IncompleteUpload,
   SelectedItem,
   StageOutcome,
   TransferBatchEvent,
   TransferItem,
   TransferProgressEvent,
   TransferTotals,
+  UnfinishedReport,
 } from './transfers';
 import type {
   AwsProfileList,
@@ -38,6 +43,7 @@ import type {
   ListPage,
   StatOutcome,
 } from './types';
+import type { Workspace, WorkspaceSnapshot } from './workspace';
 
 export interface StaticCredentialsInput {
   readonly accessKeyId: string;
@@ -116,6 +122,11 @@ export interface IpcContract {
   };
   'connections:profiles': { request: Record<string, never>; response: AwsProfileList };
   'connections:status': { request: Record<string, never>; response: ConnectionStoreStatus };
+  /** The user's answer to `signin:mfa-needed`: the code, or null for Cancel. */
+  'connections:mfa-answer': { request: { readonly promptId: string; readonly code: string | null }; response: { readonly accepted: boolean } };
+  /** Run the SSO device sign-in for a profile; answers when it ends (`signin:sso-code` shows the code meanwhile). */
+  'connections:sso-sign-in': { request: { readonly profile: string }; response: SsoOutcome };
+  'connections:sso-cancel': { request: { readonly flowId: string }; response: { readonly cancelled: boolean } };
 
   // ── operations: folders, delete, rename, copy, share, preview ──
   'operations:create-folder': {
@@ -159,6 +170,10 @@ export interface IpcContract {
   /** Without ids: every failed or cancelled transfer. */
   'transfers:retry': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:clear': { request: { readonly includeFailed?: boolean }; response: { readonly count: number } };
+  /** Pause queued and running transfers, keeping what they did (without ids: all of them). */
+  'transfers:pause': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Resume paused transfers from what they kept (without ids: all of them). */
+  'transfers:resume': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
   'transfers:pick-folder': { request: Record<string, never>; response: { readonly path: string | null } };
   'transfers:pick-upload': { request: { readonly folders: boolean }; response: { readonly paths: readonly string[] } };
   /** How this OS drags out: which single files go by DownloadURL (see drag-stream.ts), the staging limit. */
@@ -182,6 +197,30 @@ export interface IpcContract {
   'settings:set': { request: SettingsPatch; response: AppSettings };
   /** The native folder dialog; the folder picked becomes the download folder (cancelled: unchanged). */
   'settings:choose-download-folder': { request: Record<string, never>; response: AppSettings };
+  /** Transfers the journal holds from before this start (and a journal set aside, if any). */
+  'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
+  /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
+  'transfers:resume-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** Forget unfinished transfers: their part files go, their multipart uploads are aborted (without ids: all). */
+  'transfers:discard-unfinished': { request: { readonly ids?: readonly string[] }; response: { readonly count: number } };
+  /** The bucket's incomplete multipart uploads, with parts and bytes so far. */
+  'transfers:incomplete-uploads': { request: BucketRef; response: readonly IncompleteUpload[] };
+  /** Abort, step 1: list exactly what will be aborted (the given uploads, or all) and its size. */
+  'transfers:abort-uploads-plan': {
+    request: BucketRef & { readonly uploads?: ReadonlyArray<{ readonly key: string; readonly uploadId: string }> };
+    response: AbortUploadsPlan;
+  };
+  /** Abort, step 2: abort exactly the planned uploads. */
+  'transfers:abort-uploads-run': { request: { readonly planId: string }; response: AbortUploadsOutcome };
+  /** Bandwidth limits in bytes per second (null: none), shared by every stream of a direction; set while running. */
+  'transfers:bandwidth': {
+    request: { readonly download?: number | null; readonly upload?: number | null };
+    response: { readonly download: number | null; readonly upload: number | null };
+  };
+
+  // ── workspace (tabs, bookmarks, recents; persisted in the user-data folder) ──
+  'workspace:get': { request: Record<string, never>; response: WorkspaceSnapshot };
+  'workspace:set': { request: { readonly workspace: Workspace }; response: WorkspaceSnapshot };
 
 }
 
@@ -209,6 +248,9 @@ export const API_METHODS = {
   testConnection: 'connections:test',
   listProfiles: 'connections:profiles',
   connectionStoreStatus: 'connections:status',
+  answerMfa: 'connections:mfa-answer',
+  signInSso: 'connections:sso-sign-in',
+  cancelSso: 'connections:sso-cancel',
 
   // ── operations ──
   createFolder: 'operations:create-folder',
@@ -229,6 +271,8 @@ export const API_METHODS = {
   cancelTransfers: 'transfers:cancel',
   retryTransfers: 'transfers:retry',
   clearTransfers: 'transfers:clear',
+  pauseTransfers: 'transfers:pause',
+  resumeTransfers: 'transfers:resume',
   pickDownloadFolder: 'transfers:pick-folder',
   pickUploadPaths: 'transfers:pick-upload',
   dragOptions: 'transfers:drag-options',
@@ -244,6 +288,16 @@ export const API_METHODS = {
   getSettings: 'settings:get',
   setSettings: 'settings:set',
   chooseDownloadFolder: 'settings:choose-download-folder',
+  listUnfinishedTransfers: 'transfers:unfinished',
+  resumeUnfinishedTransfers: 'transfers:resume-unfinished',
+  discardUnfinishedTransfers: 'transfers:discard-unfinished',
+  setBandwidthLimits: 'transfers:bandwidth',
+  listIncompleteUploads: 'transfers:incomplete-uploads',
+  planAbortUploads: 'transfers:abort-uploads-plan',
+  runAbortUploads: 'transfers:abort-uploads-run',
+
+  getWorkspace: 'workspace:get',
+  setWorkspace: 'workspace:set',
 
 } as const satisfies Record<string, Channel>;
 
@@ -252,6 +306,11 @@ export type ApiMethod = keyof typeof API_METHODS;
 /** Events main pushes to the renderer (progress and the like): channel → payload. */
 export interface IpcEvents {
   'cache:changed': { readonly connectionId: ConnectionId; readonly bucket: string; readonly prefixes: readonly string[] };
+
+  // ── sign-in ──
+  'signin:mfa-needed': MfaNeededEvent;
+  'signin:sso-code': SsoCodeEvent;
+  'signin:sso-ended': SsoEndedEvent;
 
   // ── operations ──
   'operations:progress': OperationProgress;
@@ -269,6 +328,11 @@ export type EventChannel = keyof IpcEvents;
 /** The named subscriptions the preload exposes; each returns an unsubscribe function. */
 export const EVENT_SUBSCRIPTIONS = {
   onCacheChanged: 'cache:changed',
+
+  // ── sign-in ──
+  onMfaNeeded: 'signin:mfa-needed',
+  onSsoCode: 'signin:sso-code',
+  onSsoEnded: 'signin:sso-ended',
 
   // ── operations ──
   onOperationProgress: 'operations:progress',

@@ -4,7 +4,8 @@ import type { ConnectionId } from './types';
 
 export type TransferDirection = 'download' | 'upload';
 
-export type TransferState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
+/** `paused`: stopped by the user, keeping what it did (part files, uploaded parts) until resumed or cancelled. */
+export type TransferState = 'queued' | 'running' | 'paused' | 'done' | 'failed' | 'cancelled' | 'skipped';
 
 /** What to do when the target (local file or bucket key) already exists. `ask` plans only: nothing is queued
  *  when a conflict exists, the caller gets the conflicts and asks the user for one of the other three. */
@@ -35,6 +36,7 @@ export interface TransferTotals {
   readonly items: number;
   readonly queued: number;
   readonly running: number;
+  readonly paused: number;
   readonly done: number;
   readonly failed: number;
   readonly cancelled: number;
@@ -93,6 +95,53 @@ export type EnqueueOutcome =
 export type StageOutcome =
   | { readonly status: 'ready'; readonly stageId: string; readonly files: number; readonly bytes: number; readonly refused: readonly RefusedItem[] }
   | { readonly status: 'too-large'; readonly bytes: number; readonly limit: number; readonly message: string };
+
+/** A transfer a previous run of the app left unfinished (quit, crash, pause or failure), from the journal. */
+export interface UnfinishedTransfer {
+  readonly id: string;
+  readonly direction: TransferDirection;
+  readonly connectionId: ConnectionId;
+  readonly bucket: string;
+  readonly key: string;
+  /** The file being written (download) or read (upload). */
+  readonly localPath: string;
+  readonly size: number;
+  /** Bytes already on disk (verified ranges) or on the server (uploaded parts) that a resume keeps. */
+  readonly bytesKept: number;
+  /** `interrupted`: it was queued or running when the app stopped. */
+  readonly state: 'interrupted' | 'paused' | 'failed';
+  readonly note: string | null;
+}
+
+export interface UnfinishedReport {
+  readonly items: readonly UnfinishedTransfer[];
+  /** A journal from another version or a damaged one, renamed aside at start instead of read. */
+  readonly setAside: { readonly path: string; readonly reason: string } | null;
+}
+
+/** A multipart upload a bucket holds that was never completed nor aborted (its parts are billed). */
+export interface IncompleteUpload {
+  readonly key: string;
+  readonly uploadId: string;
+  /** ISO time it was begun, when the server says. */
+  readonly initiated: string | null;
+  readonly ageSeconds: number | null;
+  readonly initiator: string | null;
+  readonly parts: number;
+  readonly bytes: number;
+}
+
+export interface AbortUploadsPlan {
+  readonly planId: string;
+  readonly count: number;
+  readonly bytes: number;
+  readonly uploads: readonly IncompleteUpload[];
+}
+
+export interface AbortUploadsOutcome {
+  readonly aborted: number;
+  readonly failed: ReadonlyArray<{ readonly key: string; readonly uploadId: string; readonly message: string }>;
+}
 
 /** Preload methods that are not IPC channels: the local path of a File dropped from the OS
  *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */

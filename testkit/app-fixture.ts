@@ -79,7 +79,7 @@ export const test = base.extend<AppOptions & AppFixtures>({
   core: async ({ coreOptions, bridgeEvents }, use) => {
     const core = createCore({ ...coreOptions, events: bridgeEvents.sink });
     await use(core);
-    core.dispose();
+    await core.dispose();
   },
   connection: async ({ core, s3Proxy, connectionInput }, use) => {
     await use(unwrap(await core.handlers['connections:add']({ ...connectionInput, endpoint: s3Proxy.url })));

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, request as httpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { fireAndForget } from '../shared/fire-and-forget';
+import { failRequest } from './fail-request';
 
 /** One request as seen on the wire between the app and the S3 server. */
 export interface WireRequest {
@@ -29,7 +31,7 @@ export type Interference =
   | { readonly kind: 'hold'; readonly until: Promise<unknown> }
   /** Forward, but cut the connection after this many body bytes of the response. */
   | { readonly kind: 'cut'; readonly afterBytes: number }
-  /** DeleteObjects only: forward the request without the keys `fails` picks, and answer those keys with a
+  /** DeleteObjects only (fauxqs only: the changed body no longer matches the signed payload hash): forward the request without the keys `fails` picks, and answer those keys with a
    *  per-key <Error> in the 200 response, as S3 does when it refuses some keys of a batch. */
   | { readonly kind: 'delete-errors'; readonly fails: (key: string) => boolean; readonly code: string };
 
@@ -93,7 +95,7 @@ async function deleteWithErrors(
     refused.push(key);
     return '';
   });
-  const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `${target.hostname}:${target.port}`, 'content-length': String(Buffer.byteLength(kept)) };
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'content-length': String(Buffer.byteLength(kept)) };
   // The body changed, so any checksum of it would no longer match.
   for (const h of Object.keys(headers)) if (h === 'content-md5' || h.startsWith('x-amz-checksum-') || h === 'x-amz-sdk-checksum-algorithm') delete headers[h];
   const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
@@ -144,7 +146,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     res.end(body);
   };
 
-  const server: Server = createServer(async (req: IncomingMessage, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const [, bucket = '', ...rest] = url.pathname.split('/');
     const key = decodeURIComponent(rest.join('/'));
@@ -198,18 +200,19 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
         port: target.port,
         method,
         path: req.url,
-        headers: { ...req.headers, host: `${target.hostname}:${target.port}` },
+        // The client's Host goes through unchanged: it is part of what SigV4 signed, and RGW checks it.
+        headers: req.headers,
       },
       (up) => {
         wire.status = up.statusCode ?? 0;
         if (rewrite) {
-          void readAll(up).then((original) => {
+          fireAndForget(readAll(up).then((original) => {
             const body = Buffer.from(rewrite(original.toString('utf8')));
             const headers = { ...up.headers, 'content-length': String(body.length) };
             delete headers['transfer-encoding'];
             res.writeHead(up.statusCode ?? 502, headers);
             res.end(body);
-          });
+          }), 'counting proxy rewrite', failRequest(res));
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
@@ -234,8 +237,13 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       if (!res.headersSent) reply(res, wire, 502, 'BadGateway', 'upstream failed');
       else res.socket?.destroy();
     });
+    // A client that gives up mid-body must not leave the server waiting for the rest of it.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
-  });
+  };
+  const server: Server = createServer((req, res) => fireAndForget(handle(req, res), 'counting proxy', failRequest(res)));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp as buildFauxqs, type BuildAppOptions } from 'fauxqs';
+import { addListParts } from './list-parts';
 import { addUploadPartCopy } from './upload-part-copy';
 import { normalizeCompleteMultipartUpload } from './complete-multipart-xml';
 
@@ -17,11 +18,12 @@ export interface S3Store {
 
 type Stores = NonNullable<BuildAppOptions['stores']>;
 
-/** fauxqs plus the S3 operations it lacks and the app uses (UploadPartCopy), and S3's reading of CompleteMultipartUpload XML. */
+/** fauxqs plus the S3 operations it lacks and the app uses (UploadPartCopy, ListParts, ListMultipartUploads), and S3's reading of CompleteMultipartUpload XML. */
 function buildApp(options: BuildAppOptions & { stores: Stores }): ReturnType<typeof buildFauxqs> {
   const app = buildFauxqs(options);
   addUploadPartCopy(app as unknown as FastifyInstance, options.stores.s3Store as unknown as S3Store);
   normalizeCompleteMultipartUpload(app as unknown as FastifyInstance);
+  addListParts(app as unknown as FastifyInstance, options.stores.s3Store as unknown as S3Store);
   return app;
 }
 

@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { fireAndForget } from '../shared/fire-and-forget';
+import { failRequest } from './fail-request';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +29,7 @@ export interface StaticServer {
  */
 export async function startStaticServer(root: string, headers: Readonly<Record<string, string>>): Promise<StaticServer> {
   const sockets = new Set<Socket>();
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://static').pathname);
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     const body = req.method === 'GET' || req.method === 'HEAD' ? await readInside(root, file) : undefined;
@@ -41,7 +43,8 @@ export async function startStaticServer(root: string, headers: Readonly<Record<s
       'cache-control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  };
+  const server = createServer((req, res) => fireAndForget(handle(req, res), 'static server', failRequest(res)));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -213,7 +213,7 @@ describe('AWS shared config profiles', () => {
     expect(list.profiles.find((p) => p.name === 'sso-user')).toMatchObject({ ssoSession: 'corp', region: 'us-east-2' });
     const json = JSON.stringify(list);
     for (const secret of Object.values(SECRETS)) expect(json).not.toContain(secret);
-    core.dispose();
+    await core.dispose();
   });
 
   it('resolves static keys and session tokens through the SDK', async () => {
@@ -257,7 +257,7 @@ describe('AWS shared config profiles', () => {
     expect(!result.ok && result.message).toMatch(/SSO/);
     const ok = unwrap(await core.handlers['connections:test']({ input: { name: 'sso', profile: 'sso-user', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true } }));
     expect(ok).toMatchObject({ ok: true });
-    core.dispose();
+    await core.dispose();
   });
 
   it('connects with a profile: requests are signed with the profile keys (seen on the wire)', async () => {
@@ -277,6 +277,6 @@ describe('AWS shared config profiles', () => {
     proxy.reset();
     unwrap(await core.handlers['objects:list']({ connectionId: assumed.id, bucket: 'profile-bucket', prefix: '' }));
     expect(String(proxy.log[0]?.headers['authorization'])).toContain('Credential=ASIASTSFAKE00001/');
-    core.dispose();
+    await core.dispose();
   });
 });

@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { ConnectionInput } from '../../shared/ipc';
 import type { ConnectionSummary, SecretState } from '../../shared/types';
 import type { ClientConfig, RequestObserver, S3ClientFactory } from '../s3/client-factory';
-import { type AuthSource, credentialProviderFor } from './credentials';
+import { type AuthSource, credentialProviderFor, NO_PROMPTS, type SignInPrompts } from './credentials';
 import type { TrustedCertificate } from './tls-trust';
 
 /** Everything needed to build a connection's clients; `auth` is null when its secret is missing. */
@@ -40,6 +40,8 @@ export interface ConnectionRegistryOptions {
   readonly clientFactory: S3ClientFactory;
   readonly observe?: RequestObserver;
   readonly newId?: () => string;
+  /** Who to ask when a profile needs an MFA code or an SSO sign-in (the renderer, through the broker). */
+  readonly prompts?: SignInPrompts;
 }
 
 /** "AKIAIOSFODNN7EXAMPLE" → "AKIA…MPLE": enough to recognise a key, useless to an attacker. */
@@ -94,12 +96,12 @@ const MISSING_SECRET = async (): Promise<never> => {
 };
 
 /** Client settings for a definition; every client follows region redirects (see createClient). */
-export function clientConfigOf(definition: ConnectionDefinition): ClientConfig {
+export function clientConfigOf(definition: ConnectionDefinition, prompts: SignInPrompts = NO_PROMPTS): ClientConfig {
   return {
     region: definition.region,
     ...(definition.endpoint ? { endpoint: definition.endpoint } : {}),
     forcePathStyle: definition.forcePathStyle,
-    credentials: definition.auth ? credentialProviderFor(definition.auth) : MISSING_SECRET,
+    credentials: definition.auth ? credentialProviderFor(definition.auth, prompts) : MISSING_SECRET,
     followRegionRedirects: true,
     ...(definition.trustedCertificate ? { trustedCertificate: definition.trustedCertificate } : {}),
   };
@@ -123,7 +125,7 @@ export class ConnectionRegistry {
   /** Create or replace a connection under an id (replacing drops its clients and learnt regions). */
   put(id: string, definition: ConnectionDefinition, accessKeyHint: string | null): ConnectionSummary {
     this.remove(id);
-    const config = clientConfigOf(definition);
+    const config = clientConfigOf(definition, this.options.prompts);
     const summary = summaryOf(id, definition, accessKeyHint);
     const live: LiveConnection = {
       summary,

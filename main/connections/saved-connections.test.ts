@@ -28,8 +28,8 @@ afterAll(async () => {
   await server.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
-afterEach(() => {
-  for (const c of cores.splice(0)) c.dispose();
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.dispose();
 });
 
 function tempDir(): string {
@@ -93,6 +93,10 @@ describe('saved connections', () => {
     unwrap(await h['cache:stats']({}));
     const other = unwrap(await h['connections:add'](keysInput('to delete')));
     expect(unwrap(await h['connections:delete']({ id: other.id }))).toEqual({ deleted: true });
+    // The sign-in channels answer too (no prompt or flow is open here: nothing to accept or cancel).
+    expect(unwrap(await h['connections:mfa-answer']({ promptId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', code: null }))).toEqual({ accepted: false });
+    expect(unwrap(await h['connections:sso-cancel']({ flowId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }))).toEqual({ cancelled: false });
+    expect(unwrap(await h['connections:sso-sign-in']({ profile: 'no-such-profile' }))).toMatchObject({ state: 'failed' });
 
     // Every connections channel was exercised, and no answer of any channel carries a secret.
     const called = new Set(responses.map(([c]) => c));
@@ -110,7 +114,7 @@ describe('saved connections', () => {
     expect(JSON.parse(bytes.toString())).toMatchObject({ version: 1, connections: [{ name: 'renamed', encryptedSecret: expect.any(String) }] });
 
     // Restart: a new core with the same folder and keyring finds it and signs with the decrypted secret.
-    first.dispose();
+    await first.dispose();
     const second = recordingCore({ userDataDir: dir, secretBox: box }, []);
     const list = unwrap(await second.handlers['connections:list']({}));
     expect(list).toEqual([expect.objectContaining({ id: added.id, name: 'renamed', secret: 'encrypted', saved: true })]);
@@ -136,7 +140,7 @@ describe('saved connections', () => {
     expect(JSON.parse(bytes.toString()).connections[0].encryptedSecret).toBeNull();
     expect(box.encryptCalls).toBe(0);
 
-    core.dispose();
+    await core.dispose();
     const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
     const [again] = unwrap(await next.handlers['connections:list']({}));
     expect(again).toMatchObject({ id: added.id, secret: 'missing' });
@@ -207,7 +211,7 @@ describe('saved connections', () => {
       unwrap(await core.handlers['objects:list']({ connectionId: added.id, bucket: 'saved', prefix: '' }));
       expect(String(proxy.log[0]?.headers['authorization'])).toContain('Credential=AKIAENVCHAIN00001/');
       // A restart keeps the choice.
-      core.dispose();
+      await core.dispose();
       const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
       expect(unwrap(await next.handlers['connections:list']({}))[0]).toMatchObject({ auth: 'default-chain', secret: 'none' });
     } finally {
@@ -225,7 +229,7 @@ describe('saved connections', () => {
     const a = unwrap(await core.handlers['connections:add'](keysInput('a')));
     unwrap(await core.handlers['connections:add'](keysInput('b')));
     unwrap(await core.handlers['connections:delete']({ id: a.id }));
-    core.dispose();
+    await core.dispose();
     const next = recordingCore({ userDataDir: dir, secretBox: box }, []);
     expect(unwrap(await next.handlers['connections:list']({})).map((c) => c.name)).toEqual(['b']);
   });

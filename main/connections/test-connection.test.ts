@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { TEST_CREDENTIALS } from '../../testkit/s3-server';
+import { currentLane } from '../../testkit/s3-lane';
 import type { ConnectionUpdate } from '../../shared/ipc';
 import { createS3ClientFactory } from '../s3/client-factory';
 
@@ -16,8 +17,8 @@ let webUrl: string;
 beforeAll(async () => {
   // maxAttempts 1: the tests look at single answers, not at the SDK's retry policy.
   f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
-  f.server.seed('home', [['a.txt', 'a']]);
-  f.server.seed('far-away', [['docs/x.txt', 'x'], ['docs/y.txt', 'y']]);
+  await f.server.seed('home', [['a.txt', 'a']]);
+  await f.server.seed('far-away', [['docs/x.txt', 'x'], ['docs/y.txt', 'y']]);
   web = createServer((req, res) => {
     res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html' });
     res.end('<!doctype html><title>Storage console</title>');
@@ -36,7 +37,7 @@ const draft = (endpoint: string, extra: Partial<ConnectionUpdate> = {}): Connect
   endpoint,
   region: 'us-east-1',
   forcePathStyle: true,
-  credentials: { ...TEST_CREDENTIALS },
+  credentials: { ...f.server.credentials },
   ...extra,
 });
 const test = async (input: ConnectionUpdate, bucket?: string) =>
@@ -58,6 +59,20 @@ describe('connection test: specific answers for what S3 says', () => {
     const result = await test(draft(f.proxy.url));
     expect(result).toMatchObject({ ok: false, failure: code, canOpenBucket: false });
     expect(!result.ok && result.message).toMatch(advice);
+  });
+
+  // Only a server that checks signatures can refuse a wrong secret: fauxqs accepts any.
+  it.runIf(currentLane() === 'rgw')('a wrong secret is refused by the server itself, as the credentials error', async () => {
+    const wrong = draft(f.proxy.url, { credentials: { ...f.server.credentials, secretAccessKey: 'not-the-secret' } });
+    const result = await test(wrong);
+    expect(result).toMatchObject({ ok: false, failure: 'SignatureDoesNotMatch', canOpenBucket: false });
+    expect(!result.ok && result.message).toMatch(/secret access key is wrong/);
+    const added = unwrap(
+      await f.core.handlers['connections:add']({ ...wrong, name: 'wrong secret', credentials: { ...f.server.credentials, secretAccessKey: 'not-the-secret' } }),
+    );
+    const listed = await f.core.handlers['objects:list']({ connectionId: added.id, bucket: 'home', prefix: '' });
+    expect(listed).toMatchObject({ ok: false, error: { code: 'InvalidCredentials' } });
+    expect(f.proxy.log.filter((w) => w.status === 403).length).toBeGreaterThanOrEqual(2);
   });
 
   it('a valid login without ListBuckets permission offers "Open bucket…", and the bucket test then works', async () => {
@@ -134,7 +149,7 @@ describe('bucket regions', () => {
   });
 
   it('learns every bucket region from ListBuckets (BucketRegion), so opening a bucket from the list costs no redirect', async () => {
-    f.server.seed('frankfurt', [['f.txt', 'f']]);
+    await f.server.seed('frankfurt', [['f.txt', 'f']]);
     // AWS names each bucket's region in ListBuckets; fauxqs does not, so the proxy adds it as AWS would.
     f.proxy.addRule((w) =>
       w.operation === 'ListBuckets'

@@ -32,7 +32,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
     first = makeSelfSignedCert(dir, 'first');
     second = makeSelfSignedCert(dir, 'second');
     f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
-    f.server.seed('tls-bucket', [['secret-plans.txt', 'x']]);
+    await f.server.seed('tls-bucket', [['secret-plans.txt', 'x']]);
     front = await startTlsFront(f.proxy.url, first);
     endpoint = front.url;
   });
@@ -112,7 +112,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
       expect(record.trustedCertificate.sha256).toBe(first.sha256);
       expect(record.trustedCertificate.pem).toContain('BEGIN CERTIFICATE');
     } finally {
-      one.dispose();
+      await one.dispose();
     }
     const two = createCore({ userDataDir, secretBox, clientFactory: createS3ClientFactory({ maxAttempts: 1 }) });
     try {
@@ -125,7 +125,7 @@ describe.skipIf(!openssl)('trusting a self-signed server certificate for one con
       unwrap(await two.handlers['connections:update']({ id: again!.id, input: { ...input(), name: 'renamed' } }));
       expect(await two.handlers['buckets:list']({ connectionId: again!.id })).toMatchObject({ ok: false });
     } finally {
-      two.dispose();
+      await two.dispose();
     }
   });
 });

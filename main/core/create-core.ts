@@ -7,6 +7,7 @@ import { type CacheOptions, S3Cache } from '../cache/s3-cache';
 import { ConnectionRegistry } from '../connections/registry';
 import { SavedConnections } from '../connections/saved-connections';
 import type { SecretBox } from '../connections/secret-box';
+import { SignInBroker } from '../connections/sign-in-broker';
 import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
@@ -14,11 +15,13 @@ import { folderSizeChannels } from '../ipc/channels/folder-size';
 import { operationChannels } from '../ipc/channels/operations';
 import { settingsChannels } from '../ipc/channels/settings';
 import { transferChannels } from '../ipc/channels/transfers';
+import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
 
@@ -40,6 +43,10 @@ export interface HandlerOptions {
    * Without it the download-folder settings do not apply: every download goes where the folder picker says.
    */
   readonly downloadsDir?: string;
+  /** Opens an SSO verification address in the user's browser (shell.openExternal in the app). */
+  readonly openUrl?: (url: string) => Promise<void>;
+  /** SSO sign-in test seam: the wait between token polls. */
+  readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface Core {
@@ -47,6 +54,8 @@ export interface Core {
   readonly context: CoreContext;
   readonly transfers: TransferService;
   readonly settings: SettingsService;
+  /** MFA prompts and SSO sign-ins the renderer answers. */
+  readonly signIn: SignInBroker;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
   dispose(): Promise<void>;
 }
@@ -60,7 +69,12 @@ export function createCore(options: HandlerOptions = {}): Core {
   const observe = (op: string) => {
     requests[op] = (requests[op] ?? 0) + 1;
   };
-  const connections = new ConnectionRegistry({ clientFactory, observe });
+  const signIn = new SignInBroker({
+    events,
+    ...(options.openUrl ? { openUrl: options.openUrl } : {}),
+    ...(options.signInWait ? { wait: options.signInWait } : {}),
+  });
+  const connections = new ConnectionRegistry({ clientFactory, observe, prompts: signIn });
 
   const saved = new SavedConnections({
     registry: connections,
@@ -98,22 +112,26 @@ export function createCore(options: HandlerOptions = {}): Core {
     onChange: (s) => transfers?.setConcurrency(s.fileConcurrency, s.requestConcurrency),
   });
   const stored = settings.stored();
+  // The transfer journal lives beside the saved connections, so a restart on the same folder can resume.
   transfers = new TransferService(context, {
     fileConcurrency: stored.fileConcurrency,
     requestConcurrency: stored.requestConcurrency,
     // Without a Downloads folder (headless tests, benchmarks) every download asks, as the folder picker decides.
     ...(options.downloadsDir !== undefined ? { downloadFolders: settings } : {}),
+    ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
+  const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({
-    ...connectionChannels(context, saved, clientFactory, observe),
+    ...connectionChannels(context, saved, clientFactory, observe, signIn),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
+    ...workspaceChannels(workspace),
   });
 
   return {
@@ -121,9 +139,12 @@ export function createCore(options: HandlerOptions = {}): Core {
     context,
     transfers,
     settings,
+    signIn,
     dispose: async () => {
+      signIn.dispose();
       await transfers.dispose();
       await settings.flush();
+      await workspace.flush();
       connections.dispose();
     },
   };

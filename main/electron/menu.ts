@@ -13,12 +13,17 @@ export function installAppMenu(isDev: boolean): void {
     { role: 'togglefullscreen' },
     ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
   ];
+  const mac = process.platform === 'darwin';
+  // No Close item: CmdOrCtrl+W closes the active tab (the renderer's shortcut), never the whole window; the
+  // default File and Window menus would bind it to closing the window first.
+  const file: MenuItemConstructorOptions[] = mac ? [] : [{ role: 'quit' }];
+  const windowItems: MenuItemConstructorOptions[] = mac ? [{ role: 'minimize' }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] : [{ role: 'minimize' }];
   const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ label: app.name, role: 'appMenu' } as const] : []),
-    { role: 'fileMenu' },
+    ...(mac ? [{ label: app.name, role: 'appMenu' } as const] : []),
+    ...(file.length > 0 ? [{ label: 'File', submenu: file }] : []),
     { role: 'editMenu' },
     { label: 'View', submenu: view },
-    { role: 'windowMenu' },
+    { label: 'Window', role: 'window', submenu: windowItems },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
-import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import type { IpcEvents } from '../../shared/ipc';
 import type { Entry } from '../../shared/types';
 
@@ -32,23 +31,23 @@ beforeAll(async () => {
       if (channel === 'cache:changed') events.push(payload as IpcEvents['cache:changed']);
     },
   });
-  f.server.seed('tree', [
+  await f.server.seed('tree', [
     ['deep/only/a/x.txt', 'x'],
     ['deep/only/b/y.txt', 'y'],
     ['deep/only/b/z/w.txt', 'w'],
   ]);
-  f.server.seed('keys', [
+  await f.server.seed('keys', [
     ...SPECIAL.map((name): [string, string] => [`weird/${name}`, name]),
     ['weird/folder/', ''],
     ['weird/sub dir+é#?/inner.txt', 'inner'],
   ]);
-  f.server.seed('inv', [
+  await f.server.seed('inv', [
     ['a/b/f.txt', 'old'],
     ['a/b/keep.txt', 'keep'],
     ['a/c.txt', 'c'],
     ['top.txt', 'top'],
   ]);
-  f.server.seed('misc', [
+  await f.server.seed('misc', [
     ['h/file.txt', 'hello head'],
     ['slow/one.txt', '1'],
   ]);
@@ -103,7 +102,7 @@ describe('listing shapes and keys, counted on the wire', () => {
     expect(f.proxy.count('HeadObject')).toBe(0);
     expect(f.proxy.count()).toBe(3);
     // What the server holds is what we listed, byte for byte.
-    expect(f.server.keys('keys', 'weird/').filter((k) => !k.slice(6).includes('/'))).toEqual(
+    expect((await f.server.keys('keys', 'weird/')).filter((k) => !k.slice(6).includes('/'))).toEqual(
       SPECIAL.map((n) => `weird/${n}`).sort(),
     );
   });
@@ -114,7 +113,7 @@ describe('invalidation through core.context.invalidate', () => {
     await listAll('inv', '');
     await listAll('inv', 'a/');
     await listAll('inv', 'a/b/');
-    f.server.seed('inv', [
+    await f.server.seed('inv', [
       ['a/b/new/', ''],
       ['a/b/f.txt', 'a longer body'],
     ]);
@@ -143,7 +142,7 @@ describe('invalidation through core.context.invalidate', () => {
   it('refreshes the root for a top-level key, and only the root', async () => {
     await listAll('inv', '');
     await listAll('inv', 'a/');
-    f.server.seed('inv', [['new-top.txt', 'n']]);
+    await f.server.seed('inv', [['new-top.txt', 'n']]);
     f.proxy.reset();
     events.length = 0;
     f.core.context.invalidate(f.connectionId, 'inv', [{ key: 'new-top.txt', change: 'put' }]);
@@ -155,7 +154,7 @@ describe('invalidation through core.context.invalidate', () => {
   });
 
   it('does not cache a listing that was in flight when its folder was invalidated', async () => {
-    f.server.seed('inv', [['race/one.txt', '1']]);
+    await f.server.seed('inv', [['race/one.txt', '1']]);
     f.proxy.reset();
     // The listing waits at the proxy until the folder has been invalidated.
     let release!: () => void;
@@ -163,7 +162,7 @@ describe('invalidation through core.context.invalidate', () => {
     f.proxy.addRule((w) => (w.operation === 'ListObjectsV2' ? { kind: 'hold', until: gate } : undefined));
     const inFlight = listAll('inv', 'race/');
     await expect.poll(() => f.proxy.count('ListObjectsV2')).toBe(1);
-    f.server.seed('inv', [['race/two.txt', '2']]);
+    await f.server.seed('inv', [['race/two.txt', '2']]);
     f.core.context.invalidate(f.connectionId, 'inv', [{ key: 'race/two.txt', change: 'put' }]);
     release();
     await inFlight;
@@ -203,7 +202,7 @@ describe('errors are never an empty folder', () => {
         endpoint: `http://127.0.0.1:${port}`,
         region: 'us-east-1',
         forcePathStyle: true,
-        credentials: TEST_CREDENTIALS,
+        credentials: { ...f.server.credentials },
       }),
     );
     const result = await f.core.handlers['objects:list']({ connectionId: added.id, bucket: 'misc', prefix: '' });
@@ -230,7 +229,7 @@ describe('errors are never an empty folder', () => {
 
 describe('request economy', () => {
   it('two concurrent identical list calls make one request', async () => {
-    f.server.seed('misc', [['twice/a.txt', 'a']]);
+    await f.server.seed('misc', [['twice/a.txt', 'a']]);
     f.proxy.reset();
     const [one, two] = await Promise.all([list('misc', 'twice/'), list('misc', 'twice')]);
     expect(unwrap(one).entries).toEqual(unwrap(two).entries);
@@ -239,7 +238,7 @@ describe('request economy', () => {
   });
 
   it('objects:head makes one HeadObject, then answers from the cache and feeds stat', async () => {
-    f.server.seed('misc', [['headonly/doc.txt', 'hello head']]);
+    await f.server.seed('misc', [['headonly/doc.txt', 'hello head']]);
     f.proxy.reset();
     const first = unwrap(await f.core.handlers['objects:head']({ connectionId: f.connectionId, bucket: 'misc', key: 'headonly/doc.txt' }));
     expect(first).toMatchObject({ key: 'headonly/doc.txt', size: 'hello head'.length });

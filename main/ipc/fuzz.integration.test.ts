@@ -275,7 +275,7 @@ beforeAll(async () => {
       },
     },
   });
-  f.server.seed(BUCKET, [['a', 'one'], ['folder/x.txt', 'two'], ['folder/sub/y', 'three']]);
+  await f.server.seed(BUCKET, [['a', 'one'], ['folder/x.txt', 'two'], ['folder/sub/y', 'three']]);
 }, 60_000);
 afterAll(async () => {
   await f?.close();
@@ -292,7 +292,7 @@ describe('IPC fuzzing', () => {
   it(`every channel refuses malformed requests, never throws, writes nothing and stays usable (seed ${SEED})`, async () => {
     console.log(`IPC fuzz seed: ${SEED} (FUZZ_SEED=${SEED} replays this run)`);
     const rng = prng(SEED);
-    const before = { objects: keysOf(), dirs: await Promise.all(watched.map(listing)), proto: Object.getOwnPropertyNames(Object.prototype) };
+    const before = { objects: await keysOf(), dirs: await Promise.all(watched.map(listing)), proto: Object.getOwnPropertyNames(Object.prototype) };
     f.proxy.reset();
     const problems: string[] = [];
     const perChannel = new Map<string, { refused: number; sent: number }>();
@@ -329,7 +329,7 @@ describe('IPC fuzzing', () => {
     expect(problems.slice(0, 20)).toEqual([]);
     for (const [channel, tally] of perChannel) expect(tally.refused, `${channel} refused nothing`).toBeGreaterThan(0);
     expect(f.proxy.log.filter((r) => WRITE_OPS.test(r.operation)).map((r) => `${r.method} ${r.operation}`)).toEqual([]);
-    expect(keysOf()).toEqual(before.objects);
+    expect(await keysOf()).toEqual(before.objects);
     expect(await Promise.all(watched.map(listing))).toEqual(before.dirs);
     expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before.proto);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -340,6 +340,6 @@ describe('IPC fuzzing', () => {
   }, 120_000);
 });
 
-function keysOf(): string[] {
-  return f.server.keys(BUCKET).sort();
+async function keysOf(): Promise<string[]> {
+  return (await f.server.keys(BUCKET)).sort();
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { numberedKeys } from '../../testkit/s3-server';
+import { currentLane } from '../../testkit/s3-lane';
 import { createManualClock } from '../cache/clock';
 
 const listAll = listFolder;
@@ -10,12 +11,12 @@ let f: CoreFixture;
 
 beforeAll(async () => {
   f = await startCoreFixture({ cache: { clock } });
-  f.server.seed('big', numberedKeys('folder/', 2500));
-  f.server.seed('big', [
+  await f.server.seed('big', numberedKeys('folder/', 2500));
+  await f.server.seed('big', [
     ['folder/sub-a/x.txt', 'x'],
     ['folder/sub-b/', ''],
   ]);
-  f.server.seed('huge', numberedKeys('many/', 20_000));
+  if (currentLane() === 'fauxqs') await f.server.seed('huge', numberedKeys('many/', 20_000));
 });
 afterAll(() => f.close());
 afterEach(() => f.proxy.clearRules());
@@ -57,7 +58,9 @@ describe('listing and stat through the cache, counted on the wire', () => {
     expect(f.proxy.count('ListObjectsV2')).toBe(3);
   });
 
-  it('keeps a 20,000-object folder fully cached with default bounds', async () => {
+  // fauxqs only: it needs 20,000 objects seeded in an instant (fauxqs' store); over HTTP, RGW takes about a
+  // minute of the shared cores, and what is tested here is the cache's bounds, not the server.
+  it.runIf(currentLane() === 'fauxqs')('keeps a 20,000-object folder fully cached with default bounds', async () => {
     f.proxy.reset();
     const first = await listAll(f, 'huge', 'many/');
     expect(first.entries).toHaveLength(20_000);

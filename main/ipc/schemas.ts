@@ -5,6 +5,7 @@ import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
 import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
+import { workspaceSchema } from '../workspace/workspace-schema';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -83,6 +84,10 @@ const channelSchemas = {
   'connections:test': z.object({ id: id.optional(), input: connectionUpdate.optional(), bucket: bucket.optional() }).strict(),
   'connections:profiles': empty,
   'connections:status': empty,
+  // An authenticator's one-time code is 6 digits; the schema's message never echoes the value.
+  'connections:mfa-answer': z.object({ promptId: z.string().uuid(), code: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits').nullable() }).strict(),
+  'connections:sso-sign-in': z.object({ profile: profileName }).strict(),
+  'connections:sso-cancel': z.object({ flowId: z.string().uuid() }).strict(),
 
   // ── operations ──
   'operations:create-folder': z
@@ -137,6 +142,8 @@ const channelSchemas = {
   'transfers:cancel': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:retry': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:clear': z.object({ includeFailed: z.boolean().optional() }).strict(),
+  'transfers:pause': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:resume': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:pick-folder': empty,
   'transfers:pick-upload': z.object({ folders: z.boolean() }).strict(),
   'transfers:drag-options': empty,
@@ -163,6 +170,28 @@ const channelSchemas = {
     })
     .strict(),
   'settings:choose-download-folder': empty,
+  'transfers:unfinished': empty,
+  'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
+  'transfers:incomplete-uploads': z.object({ connectionId: id, bucket }).strict(),
+  'transfers:abort-uploads-plan': z
+    .object({
+      connectionId: id,
+      bucket,
+      uploads: z.array(z.object({ key: z.string().min(1).max(1024), uploadId: z.string().min(1).max(1024) }).strict()).max(10_000).optional(),
+    })
+    .strict(),
+  'transfers:abort-uploads-run': z.object({ planId: id }).strict(),
+  'transfers:bandwidth': z
+    .object({
+      download: z.number().min(1024).max(1e12).nullable().optional(),
+      upload: z.number().min(1024).max(1e12).nullable().optional(),
+    })
+    .strict(),
+
+  // ── workspace ──
+  'workspace:get': empty,
+  'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

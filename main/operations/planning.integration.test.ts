@@ -31,7 +31,7 @@ const listings = () =>
 
 describe('paste conflicts', () => {
   it('finds every existing destination key, deep inside pasted folders, with one listing per destination folder and no HEAD', async () => {
-    f.server.seed('cfl', [
+    await f.server.seed('cfl', [
       ['src/a/x.txt', 'new x'],
       ['src/a/', ''],
       ['src/a/sub/deep.txt', 'new deep'],
@@ -66,17 +66,17 @@ describe('paste conflicts', () => {
     ]);
     const report = unwrap(await f.core.handlers['operations:run']({ planId: plan.planId }));
     expect(report.status).toBe('done');
-    expect(f.server.store.getObject('cfl', 'dst/a/sub/deep.txt').body.toString()).toBe('new deep');
-    expect(f.server.store.getObject('cfl', 'dst/a/keep.txt').body.toString()).toBe('keep');
-    expect(f.server.keys('cfl', 'dst/')).toEqual(
+    expect((await f.server.body('cfl', 'dst/a/sub/deep.txt')).toString()).toBe('new deep');
+    expect((await f.server.body('cfl', 'dst/a/keep.txt')).toString()).toBe('keep');
+    expect(await f.server.keys('cfl', 'dst/')).toEqual(
       ['dst/a/', 'dst/a/keep.txt', 'dst/a/sub/deep.txt', 'dst/a/sub/fresh.txt', 'dst/a/x.txt', 'dst/lone.txt', 'dst/other/lone.txt', 'dst/top.txt'].sort(),
     );
   });
 
   it('finds conflicts in another bucket, both listings running over more than one page', async () => {
-    f.server.seed('cfl-src', numberedKeys('set/', 1200));
-    f.server.seed('cfl-dst', numberedKeys('in/set/', 1200).filter((_, i) => i % 500 === 7));
-    f.server.seed('cfl-dst', numberedKeys('in/set/', 1001, 'other'));
+    await f.server.seed('cfl-src', numberedKeys('set/', 1200));
+    await f.server.seed('cfl-dst', numberedKeys('in/set/', 1200).filter((_, i) => i % 500 === 7));
+    await f.server.seed('cfl-dst', numberedKeys('in/set/', 1001, 'other'));
     f.proxy.reset();
     const plan = unwrap(
       await f.core.handlers['operations:plan']({
@@ -92,7 +92,7 @@ describe('paste conflicts', () => {
   });
 
   it('reports no conflict when the pasted names are free (an existing folder marker is not one)', async () => {
-    f.server.seed('cfl-free', [['s/f/1.txt', '1'], ['s/f/', ''], ['d/f/', ''], ['d/f/2.txt', '2']]);
+    await f.server.seed('cfl-free', [['s/f/1.txt', '1'], ['s/f/', ''], ['d/f/', ''], ['d/f/2.txt', '2']]);
     const plan = unwrap(
       await f.core.handlers['operations:plan']({
         kind: 'copy',
@@ -107,7 +107,7 @@ describe('paste conflicts', () => {
 
 describe('counting while planning', () => {
   it('reports objects and bytes counted after each listing page, ending at the plan’s own numbers', async () => {
-    f.server.seed('cnt', numberedKeys('big/', 2500));
+    await f.server.seed('cnt', numberedKeys('big/', 2500));
     const plan = unwrap(
       await f.core.handlers['operations:plan']({ kind: 'delete', connectionId: f.connectionId, bucket: 'cnt', keys: ['big/'], planningId: 'count-1' }),
     );
@@ -120,7 +120,7 @@ describe('counting while planning', () => {
   });
 
   it('cancel stops the recursive listing: no further page is asked for, the plan fails Cancelled, nothing is deleted', async () => {
-    f.server.seed('cnc', numberedKeys('big/', 3500));
+    await f.server.seed('cnc', numberedKeys('big/', 3500));
     let cancelled: ReturnType<(typeof f.core.handlers)['operations:cancel']> | null = null;
     f.proxy.addRule((w) => {
       // The second page of the listing: the user presses Cancel while it is on the way.
@@ -136,7 +136,7 @@ describe('counting while planning', () => {
     expect(unwrap(await (cancelled as unknown as NonNullable<typeof cancelled>))).toEqual({ cancelled: true });
     expect(f.proxy.count('ListObjectsV2')).toBe(2);
     expect(counting('count-2').map((p) => p.objects)).toEqual([1000]);
-    expect(f.server.keys('cnc')).toHaveLength(3500);
+    expect(await f.server.keys('cnc')).toHaveLength(3500);
     // The id is free again; an unknown id cancels nothing.
     expect(unwrap(await f.core.handlers['operations:cancel']({ operationId: 'count-2' }))).toEqual({ cancelled: false });
   });

@@ -20,8 +20,8 @@ let f: CoreFixture;
 beforeAll(async () => {
   // maxAttempts 1: a wrongly signed request shows as its own 301, not hidden in SDK retries.
   f = await startCoreFixture({ clientFactory: createS3ClientFactory({ maxAttempts: 1 }), operations: { progressIntervalMs: 0 } });
-  f.server.seed('home', [['h.txt', 'from home']]);
-  f.server.seed('far', [['docs/a.txt', 'alpha'], ['docs/b.txt', 'beta'], ['docs/c.txt', 'gamma']]);
+  await f.server.seed('home', [['h.txt', 'from home']]);
+  await f.server.seed('far', [['docs/a.txt', 'alpha'], ['docs/b.txt', 'beta'], ['docs/c.txt', 'gamma']]);
   f.proxy.addRule((w) =>
     w.bucket === 'far' && signedRegion(w) !== 'eu-west-1'
       ? { kind: 'status', status: 301, code: 'PermanentRedirect', message: 'use eu-west-1', headers: { 'x-amz-bucket-region': 'eu-west-1' } }
@@ -94,7 +94,7 @@ describe("operations use the bucket's region", () => {
     expect([got.status, await got.text()]).toEqual([200, 'alpha']);
     expect(wire()).toEqual([['GetObject', 'far', 200, 'eu-west-1']]);
 
-    expect(f.server.keys('far')).toEqual(['copies/a.txt', 'docs/a.txt', 'docs/c.txt', 'in/h.txt']);
-    expect(f.server.keys('home')).toEqual([]);
+    expect(await f.server.keys('far')).toEqual(['copies/a.txt', 'docs/a.txt', 'docs/c.txt', 'in/h.txt']);
+    expect(await f.server.keys('home')).toEqual([]);
   });
 });

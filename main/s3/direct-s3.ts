@@ -211,8 +211,14 @@ export async function getDirect(args: DirectGetArgs): Promise<void> {
 }
 
 const CLOCK_SKEW_CODES = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
+/** The server says the session died before its request arrived (a refresh came too late, or clocks differ). */
+const EXPIRED_CREDENTIAL_CODES = new Set(['ExpiredToken', 'TokenRefreshRequired']);
 
-/** Set on an error after which the client's clock offset was corrected: sending again will be signed right. */
+/**
+ * Set on an error after which sending again will be signed right: the client's clock offset was corrected,
+ * or the credentials had expired (every direct request asks the connection's provider anew, which refreshes
+ * expiring sessions), so the transfer retries that range or PUT instead of failing.
+ */
 export function isClockCorrected(error: unknown): boolean {
   return (error as { clockCorrected?: boolean } | null)?.clockCorrected === true;
 }
@@ -244,6 +250,7 @@ function errorFromResponse(status: number, headers: Readonly<Record<string, stri
     (client.config as { systemClockOffset?: number }).systemClockOffset = serverTime - Date.now();
     Object.assign(error, { clockCorrected: true });
   }
+  if (EXPIRED_CREDENTIAL_CODES.has(code)) Object.assign(error, { clockCorrected: true });
   const region = headers['x-amz-bucket-region'];
   if (typeof region === 'string') Object.assign(error, { BucketRegion: region });
   return error;

@@ -96,14 +96,14 @@ describe('settings', () => {
 describe('downloads with the settings', () => {
   it('go to the configured folder without a dialog, and "ask every time" opens it at the last folder', async () => {
     f = await startCoreFixture(options());
-    f.server.seed('b', [['a.txt', 'hello']]);
+    await f.server.seed('settings-dl', [['a.txt', 'hello']]);
     expect(unwrap(await f.core.handlers['transfers:pick-folder']({})).path).toBe(downloads);
     expect(dialogCalls).toEqual([]);
 
     const queued = unwrap(
       await f.core.handlers['transfers:download']({
         connectionId: f.connectionId,
-        bucket: 'b',
+        bucket: 'settings-dl',
         items: [{ key: 'a.txt', kind: 'object' }],
         destination: downloads,
         conflict: 'ask',
@@ -124,10 +124,10 @@ describe('downloads with the settings', () => {
 
   it('still refuse a folder neither picked nor configured', async () => {
     f = await startCoreFixture(options());
-    f.server.seed('b', [['a.txt', 'hello']]);
+    await f.server.seed('settings-dl', [['a.txt', 'hello']]);
     const result = await f.core.handlers['transfers:download']({
       connectionId: f.connectionId,
-      bucket: 'b',
+      bucket: 'settings-dl',
       items: [{ key: 'a.txt', kind: 'object' }],
       destination: root,
       conflict: 'ask',
@@ -137,12 +137,12 @@ describe('downloads with the settings', () => {
 
   it('show in folder and open only finished downloads, by transfer id', async () => {
     f = await startCoreFixture(options());
-    f.server.seed('b', [['a.txt', 'hello']]);
+    await f.server.seed('settings-dl', [['a.txt', 'hello']]);
     unwrap(await f.core.handlers['transfers:pick-folder']({}));
     unwrap(
       await f.core.handlers['transfers:download']({
         connectionId: f.connectionId,
-        bucket: 'b',
+        bucket: 'settings-dl',
         items: [{ key: 'a.txt', kind: 'object' }],
         destination: downloads,
         conflict: 'ask',

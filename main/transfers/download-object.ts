@@ -3,7 +3,11 @@
  * write into a hidden ".part" file next to it (ranged GETs in parallel for large objects, each written at its
  * offset), retry network errors and 5xx per range from the bytes already written, pin every GET to the
  * listed ETag with If-Match (a changed object fails cleanly instead of mixing versions), verify the size and,
- * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed.
+ * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed,
+ * unless the download is journaled (`resumable`): then the part file stays with a sidecar of verified ranges
+ * (journal/range-sidecar.ts) and the next attempt, in this process or after a restart, fetches only the rest.
+ * About 440 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
+ * one cleanup path; split apart, each would need the others' state passed in.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -14,6 +18,8 @@ import { CodedError } from '../core/app-error';
 import { localFileError } from '../core/local-file-error';
 import { toAppError } from '../core/to-app-error';
 import { getDirect, isClockCorrected } from '../s3/direct-s3';
+import type { BandwidthLimit } from './bandwidth';
+import { RangeSidecar } from './journal/range-sidecar';
 import { abortError, Limiter, sleep } from './limiter';
 import type { SmallFiles } from './small-files';
 import { partName } from './temp-sweep';
@@ -58,6 +64,14 @@ export interface DownloadArgs {
   readonly commit?: (target: string) => Promise<string | null>;
   /** Writes objects collected in memory (create the part file, write, rename) off the main thread. */
   readonly writer: Pick<SmallFiles, 'writeNew'>;
+  /** A journaled download: its part file (and sidecar) survive failure, cancel and crash; the owner removes them. */
+  readonly resumable?: {
+    readonly partPath: string;
+    /** Told how many recorded ranges failed verification after a restart (they are fetched again). */
+    readonly onRejected?: (ranges: number) => void;
+  };
+  /** The shared download bandwidth limit (bytes wait for it before they are written). */
+  readonly bandwidth?: BandwidthLimit;
 }
 
 const SINGLE_PART_ETAG = /^"?([0-9a-fA-F]{32})"?$/;
@@ -105,6 +119,12 @@ interface RangeJob {
   readonly end: number;
 }
 
+/**
+ * Where a resumable download records each range once all its bytes are written; resolves once the record
+ * is on disk, and only then does the stream take its next range: a crash re-fetches at most one per stream.
+ */
+type RangeDone = (range: RangeJob, sha256: string) => Promise<void>;
+
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
 
@@ -130,21 +150,41 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
   const { object, signal } = args;
   const tuning = args.tuning ?? DEFAULT_DOWNLOAD_TUNING;
   if (signal.aborted) throw new CodedError({ code: 'Cancelled', message: 'cancelled' });
-  const partPath = partPathFor(args.target);
+  const resumable = args.resumable;
+  const partPath = resumable?.partPath ?? partPathFor(args.target);
   let handle: FileHandle | undefined;
   let keepPart = false;
+  let sidecar: RangeSidecar | undefined;
   try {
-    const ranges: RangeJob[] = [];
+    let ranges: RangeJob[] = [];
     for (let start = 0; start < object.size; start += tuning.partSize)
       ranges.push({ start, end: Math.min(object.size, start + tuning.partSize) - 1 });
     let expectedMd5 = md5OfEtag(object.etag);
     const encrypted = { kmsOrCustomerKey: false };
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
+    let resumedBytes = 0;
+    let onRangeDone: RangeDone | undefined;
+    // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone.
+    if (resumable && inMemory) await rm(partPath, { force: true });
+    if (resumable && !inMemory) {
+      const loaded = await RangeSidecar.load(partPath, object.etag, object.size, signal);
+      const kept = loaded.sidecar;
+      sidecar = kept;
+      if (loaded.rejected > 0) resumable.onRejected?.(loaded.rejected);
+      resumedBytes = kept.verifiedBytes;
+      ranges = ranges.filter((r) => kept.verified(r.start)?.end !== r.end);
+      onRangeDone = async (range, sha256) => {
+        kept.record({ start: range.start, end: range.end, sha256 });
+        // A sidecar that cannot be written costs the resume of this range, not the download.
+        await kept.flush().catch(() => {});
+      };
+    }
     // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
     // Its own ArrayBuffer (never a slice of the shared pool): the file writer takes it over without a copy.
     const memory = inMemory ? Buffer.allocUnsafeSlow(object.size) : null;
     // Ranges never overlap and a retry resumes after the bytes taken: the sum is the bytes of the object held.
-    let written = 0;
+    let written = resumedBytes;
+    if (resumedBytes > 0) args.onBytes?.(resumedBytes);
     // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
     const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
     let sink: Sink;
@@ -159,10 +199,10 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
         written += length;
       };
     } else {
-      const fh = (handle = await createExclusive(partPath));
+      const fh = (handle = resumedBytes > 0 ? await open(partPath, 'r+') : await createFresh(partPath, resumable !== undefined));
       // The final size up front: parallel ranges then write inside the file instead of each extending it
       // (every extension is an inode update the filesystem serializes). Completeness is counted, not stat'ed.
-      if (ranges.length > 1) await fh.truncate(object.size);
+      if (ranges.length > 1 || resumedBytes > 0) await fh.truncate(object.size);
       // One write at a time per file: parallel writes into one file contend for its inode lock, and the
       // waiting threadpool threads spin on it (kernel CPU that grew to several seconds per GiB under memory
       // pressure); a single writer copies into the page cache faster than the network fills it.
@@ -178,7 +218,16 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
         written += length;
       });
     }
-    await fetchAll(args, tuning, ranges, sink, encrypted);
+    if (args.bandwidth) {
+      const limited = sink;
+      const bandwidth = args.bandwidth;
+      // Waiting holds the views, so the socket pauses: the limit throttles the network, not just the disk.
+      sink = async (data, length, offset) => {
+        await bandwidth.take(length, signal);
+        await limited(data, length, offset);
+      };
+    }
+    if (ranges.length > 0) await fetchAll(args, tuning, ranges, sink, encrypted, onRangeDone);
     if (signal.aborted) throw abortError();
 
     await handle?.close();
@@ -198,13 +247,33 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     if (memory) await args.writer.writeNew(partPath, finalPath, memory);
     else await rename(partPath, finalPath);
     keepPart = true;
+    await sidecar?.remove();
     return finalPath;
   } catch (error) {
-    throw classify(error, signal, args.target);
+    const e = classify(error, signal, args.target);
+    // Bytes of another version of the object are worth nothing: a changed object starts over.
+    if (resumable && e.appError.code === 'Conflict') await discardPart(partPath, sidecar);
+    // Everything else on disk that was verified is kept for the next attempt, but a sidecar that failed to
+    // write takes its ranges with it (they are only ever trusted after hashing them again anyway).
+    else await sidecar?.flush().catch(() => {});
+    throw e;
   } finally {
     if (handle) await handle.close().catch(() => {});
-    if (!keepPart) await rm(partPath, { force: true });
+    if (!keepPart && !resumable) await rm(partPath, { force: true });
   }
+}
+
+/** Remove a resumable download's part file and its sidecar. */
+export async function discardPart(partPath: string, sidecar?: RangeSidecar): Promise<void> {
+  await rm(partPath, { force: true });
+  if (sidecar) await sidecar.remove();
+  else await rm(`${partPath}.ranges`, { force: true });
+}
+
+/** A resumable download's part file may exist from an attempt that recorded nothing yet: replace it. */
+async function createFresh(file: string, replace: boolean): Promise<FileHandle> {
+  if (replace) await rm(file, { force: true });
+  return createExclusive(file);
 }
 
 /** Fetch every range with at most `partConcurrency` in flight; the first failure stops the rest. */
@@ -214,9 +283,10 @@ async function fetchAll(
   ranges: readonly RangeJob[],
   sink: Sink,
   encrypted: { kmsOrCustomerKey: boolean },
+  onRangeDone: RangeDone | undefined,
 ): Promise<void> {
   // One range (most objects): nothing to stop beside it, so no controller of its own.
-  if (ranges.length === 1) return fetchRange(args, tuning, sink, ranges[0]!, encrypted, args.signal, args.signal);
+  if (ranges.length === 1) return fetchRange(args, tuning, sink, ranges[0]!, encrypted, args.signal, args.signal, onRangeDone);
   const local = new AbortController();
   const onAbort = () => local.abort();
   args.signal.addEventListener('abort', onAbort, { once: true });
@@ -226,7 +296,7 @@ async function fetchAll(
     const worker = async () => {
       while (next < ranges.length && !local.signal.aborted) {
         const range = ranges[next++]!;
-        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal);
+        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal, onRangeDone);
       }
     };
     const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
@@ -260,9 +330,12 @@ async function fetchRange(
   encrypted: { kmsOrCustomerKey: boolean },
   signal: AbortSignal,
   userSignal: AbortSignal,
+  onRangeDone?: RangeDone,
 ): Promise<void> {
   // `pos` only advances over bytes on disk: a retry resumes from verified bytes, never from zero.
   let pos = range.start;
+  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running hash covers it.
+  const rangeHash = onRangeDone ? createHash('sha256') : null;
   let attempt = 0;
   while (pos <= range.end) {
     if (signal.aborted) throw abortError();
@@ -281,6 +354,7 @@ async function fetchRange(
         const flush = () => {
           if (batchBytes === 0) return;
           const [views, length, at, held] = [batch, batchBytes, issued, releases];
+          if (rangeHash) for (const view of views) rangeHash.update(view);
           batch = [];
           batchBytes = 0;
           releases = [];
@@ -364,4 +438,5 @@ async function fetchRange(
       await sleep(backoff(attempt, tuning.retryBaseMs), signal);
     }
   }
+  if (rangeHash) await onRangeDone?.(range, rangeHash.digest('hex'));
 }

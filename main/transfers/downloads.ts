@@ -1,11 +1,17 @@
-/** Queueing a download: check the destination, plan, settle conflicts by policy, one job per file. */
+/**
+ * Queueing a download: check the destination, plan, settle conflicts by policy, one job per file. With a
+ * journal, every file's job is journaled (journal/journaled-download.ts) and survives a quit or crash.
+ */
+import { randomUUID } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConflictPolicy, EnqueueOutcome, RefusedItem } from '../../shared/transfers';
 import { codedError, invalidInput } from '../core/app-error';
-import { downloadObject } from './download-object';
+import { downloadObject, partPathFor } from './download-object';
 import { exists, freeName, type PlannedDownload, planDownload } from './download-plan';
 import type { GrantedFolders } from './granted-folders';
+import { journaledDownloadJob } from './journal/journaled-download';
+import type { TransferJournal } from './journal/transfer-journal';
 import type { JobSpec, TransferQueue } from './queue';
 import { sweepStaleParts } from './temp-sweep';
 import type { DownloadRequest, TransferDeps } from './transfer-options';
@@ -18,8 +24,10 @@ export async function enqueueDownload(
 ): Promise<EnqueueOutcome> {
   deps.smallFiles.warm();
   const destination = await checkDestination(deps, granted, req.destination);
-  // Part files a crashed S3 Desk left in this folder (one readdir; sub-folders are not walked).
-  await sweepStaleParts(destination);
+  const journal = (await deps.journal) ?? null;
+  // Part files a crashed S3 Desk left in this folder (one readdir; sub-folders are not walked), except
+  // those of journaled downloads, which resume from them.
+  await sweepStaleParts(destination, undefined, journal?.keepPaths());
   const { planned, refused } = await planDownload(deps, req.connectionId, req.bucket, req.items, destination);
   const existing = new Set<string>();
   if (req.conflict !== 'overwrite') {
@@ -28,9 +36,13 @@ export async function enqueueDownload(
   if (req.conflict === 'ask' && existing.size > 0) {
     return { status: 'conflicts', count: existing.size, sample: [...existing].slice(0, 5).map((t) => path.relative(destination, t)) };
   }
-  const jobs: JobSpec[] = planned.map((p) => downloadJob(deps, req.connectionId, p, req.conflict));
+  const jobs: JobSpec[] = planned.map((p) =>
+    journal && !p.folderMarker ? journaledJob(deps, journal, req.connectionId, p, req.conflict) : downloadJob(deps, req.connectionId, p, req.conflict),
+  );
   for (const r of refused) jobs.push(refusedJob('download', req.connectionId, req.bucket, r));
   const { batchId } = queue.add(jobs, 'download');
+  // Queued is journaled before the caller hears so; a journal that cannot be written costs only the resume.
+  await journal?.store.flush().catch(() => {});
   return { status: 'queued', batchId, queued: jobs.length - refused.length, refused };
 }
 
@@ -42,6 +54,27 @@ async function checkDestination(deps: TransferDeps, granted: GrantedFolders, des
   const s = await stat(destination).catch(() => null);
   if (!s?.isDirectory()) throw invalidInput(`the destination folder does not exist: ${destination}`);
   return path.resolve(destination);
+}
+
+function journaledJob(deps: TransferDeps, journal: TransferJournal, connectionId: string, p: PlannedDownload, conflict: ConflictPolicy): JobSpec {
+  const entry = {
+    id: randomUUID(),
+    direction: 'download' as const,
+    connectionId,
+    bucket: p.object.bucket,
+    key: p.object.key,
+    size: p.object.size,
+    note: p.note,
+    state: 'queued' as const,
+    createdAt: Date.now(),
+    etag: p.object.etag,
+    target: p.target,
+    partPath: partPathFor(p.target),
+    // 'ask' found no conflict at planning time, so a file that appears meanwhile is kept beside it.
+    conflict: conflict === 'ask' ? ('keep-both' as const) : conflict,
+  };
+  journal.store.put(entry);
+  return journaledDownloadJob(deps, journal, entry);
 }
 
 /** The queue job of one planned file (or folder marker, which becomes an empty folder). */
@@ -72,6 +105,7 @@ export function downloadJob(deps: TransferDeps, connectionId: string, p: Planned
         requests: deps.requests,
         writer: deps.smallFiles,
         onBytes: job.progress,
+        ...(deps.bandwidth ? { bandwidth: deps.bandwidth.download } : {}),
         // Re-checked just before the rename: a file that appeared meanwhile is never silently replaced
         // unless the policy says overwrite ('ask' found no conflict at planning time, so it keeps both).
         commit: async (target) => {

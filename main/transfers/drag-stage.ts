@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { fireAndForget } from '../../shared/fire-and-forget';
 import type { SelectedItem, StageOutcome } from '../../shared/transfers';
 import { codedError, invalidInput } from '../core/app-error';
 import { downloadObject } from './download-object';
@@ -109,7 +110,7 @@ export class DragStages {
     if (!s || s.timer) return;
     const drop = () => {
       this.stages.delete(stageId);
-      void rm(s.dir, { recursive: true, force: true });
+      fireAndForget(rm(s.dir, { recursive: true, force: true }), 'drag stage cleanup');
     };
     if (this.deps.options.stageGraceMs <= 0) return drop();
     s.timer = setTimeout(drop, this.deps.options.stageGraceMs);

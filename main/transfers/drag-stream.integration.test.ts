@@ -33,7 +33,7 @@ beforeAll(async () => {
       download: { partSize: 4 * MiB, partConcurrency: 6, maxRetries: 6, retryBaseMs: 5 },
     },
   });
-  f.server.seed('drag', [
+  await f.server.seed('drag', [
     ['media/big.bin', BIG],
     ['media/note.txt', Buffer.from('hello')],
   ]);
@@ -105,7 +105,7 @@ describe('DownloadURL drag-out', () => {
   });
 
   it('a failed download answers an error status with no object bytes, and leaves nothing behind', async () => {
-    f.server.seed('drag', [['media/vanishing.bin', randomBytes(1000)]]);
+    await f.server.seed('drag', [['media/vanishing.bin', randomBytes(1000)]]);
     await listFolder(f, 'drag', 'media/', true);
     // Deleted behind the app's back: the listing said it exists, the GET finds nothing.
     await f.core.context.clientOf(f.connectionId).send(new DeleteObjectCommand({ Bucket: 'drag', Key: 'media/vanishing.bin' }));

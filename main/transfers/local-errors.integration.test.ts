@@ -20,7 +20,7 @@ beforeAll(async () => {
   f = await startCoreFixture({
     transfers: { tempDir: path.join(root, 'app-temp'), download: { partSize: 1 * MiB, partConcurrency: 2, maxRetries: 2, retryBaseMs: 5 } },
   });
-  f.server.seed('local', [
+  await f.server.seed('local', [
     ['small.txt', Buffer.from('a few bytes')],
     ['big.bin', randomBytes(3 * MiB)],
   ]);

@@ -44,6 +44,37 @@ function makeQueue(concurrency = 2) {
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('TransferQueue', () => {
+  it('pauses queued and running items without settling their batch, and resumes them in order', async () => {
+    const { queue, batches } = makeQueue(1);
+    const jobs = [manualJob('a'), manualJob('b'), manualJob('c')];
+    let discarded = 0;
+    const specs = jobs.map((j) => ({ ...j.spec, discard: () => void discarded++ }));
+    const { ids } = queue.add(specs, 'download');
+    await tick();
+    jobs[0]!.ctx().progress(4);
+    expect(queue.pause([ids[0]!, ids[1]!])).toBe(2);
+    expect(jobs[0]!.ctx().signal.reason).toBe('paused');
+    await tick();
+    // The paused slot goes to the next item that was not paused.
+    expect(ids.map((id) => queue.get(id)?.state)).toEqual(['paused', 'paused', 'running']);
+    expect(queue.list().totals).toMatchObject({ paused: 2, running: 1 });
+    jobs[2]!.finish();
+    await queue.whenIdle();
+    expect(batches).toEqual([]);
+    expect(queue.resume([ids[0]!])).toBe(1);
+    await tick();
+    expect(jobs[0]!.started.count).toBe(2);
+    // The job reports what it kept again, so the counter starts over.
+    expect(queue.get(ids[0]!)).toMatchObject({ state: 'running', transferred: 0 });
+    jobs[0]!.finish();
+    expect(queue.resume([ids[0]!])).toBe(0);
+    // Cancelling a paused item settles it and lets it drop what it kept.
+    expect(queue.cancel([ids[1]!])).toBe(1);
+    expect(discarded).toBe(1);
+    await queue.whenIdle();
+    expect(batches).toEqual([expect.objectContaining({ done: 2, cancelled: 1 })]);
+  });
+
   it('a job that gives its slot back lets the next one start, and stays running until it returns', async () => {
     const { queue } = makeQueue(1);
     const jobs = [manualJob('a'), manualJob('b')];

@@ -1,8 +1,8 @@
 /**
- * The transfer queue: ids, bounded concurrency, cancel, retry, clear, and throttled progress. Items are plain
+ * The transfer queue: ids, bounded concurrency, pause, cancel, retry, clear, and throttled progress. Items are plain
  * records in a Map and a FIFO of ids, so 10,000 queued files cost a few MB and O(1) per step; progress events
- * carry only the items that changed since the last event, a few times a second. About 400 lines because
- * cancel, retry, clear and the batch counters all change the same item records and must stay in step.
+ * carry only the items that changed since the last event, a few times a second. About 470 lines because
+ * pause, cancel, retry, clear and the batch counters all change the same item records and must stay in step.
  */
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '../../shared/errors';
@@ -38,6 +38,15 @@ export interface JobSpec {
   readonly run: (ctx: JobContext) => Promise<JobOutcome>;
   /** Called once when the item leaves the queue for good (cleared): temp files of streamed uploads go. */
   readonly dispose?: () => void;
+  /** Called when a paused item is cancelled (it has no run to tell): what it kept for resuming goes. */
+  readonly discard?: () => void;
+}
+
+/** The abort reason of a pause: a job that sees it keeps what it did (part files, uploaded parts). */
+export const PAUSE_REASON = 'paused';
+
+export function isPaused(signal: AbortSignal): boolean {
+  return signal.aborted && signal.reason === PAUSE_REASON;
 }
 
 interface Record_ {
@@ -53,6 +62,8 @@ interface Record_ {
   rate: number;
   lastSampleBytes: number;
   controller: AbortController | null;
+  /** A pause was asked for while it ran: it becomes 'paused' when its job returns. */
+  pausing: boolean;
 }
 
 interface Batch {
@@ -126,6 +137,7 @@ export class TransferQueue {
         rate: 0,
         lastSampleBytes: 0,
         controller: null,
+        pausing: false,
       });
       ids.push(id);
       this.pending.push(id);
@@ -147,11 +159,53 @@ export class TransferQueue {
     return r ? view(r) : undefined;
   }
 
+  /** Pause the given items (default: everything queued or running); running jobs stop and keep their work. */
+  pause(ids?: readonly string[]): number {
+    let n = 0;
+    for (const r of this.select(ids)) {
+      if (r.state === 'queued') {
+        r.state = 'paused';
+        this.dirty.add(r.id);
+        n++;
+      } else if (r.state === 'running' && !r.pausing) {
+        r.pausing = true;
+        r.controller?.abort(PAUSE_REASON);
+        n++;
+      }
+    }
+    this.pump();
+    this.schedule();
+    return n;
+  }
+
+  /** Queue paused items again (default: all of them); they go on from what they kept. */
+  resume(ids?: readonly string[]): number {
+    let n = 0;
+    for (const r of this.select(ids)) {
+      if (r.state !== 'paused') continue;
+      r.state = 'queued';
+      // The job reports what it kept again when it starts.
+      r.transferred = 0;
+      r.rate = 0;
+      r.lastSampleBytes = 0;
+      this.pending.push(r.id);
+      this.dirty.add(r.id);
+      n++;
+    }
+    this.pump();
+    this.schedule();
+    return n;
+  }
+
   /** Cancel the given items (default: everything not finished). */
   cancel(ids?: readonly string[]): number {
     let n = 0;
     for (const r of this.select(ids)) {
-      if (r.state === 'queued') {
+      if (r.state === 'paused') {
+        this.settle(r, 'cancelled', null);
+        r.spec.discard?.();
+        n++;
+      } else if (r.state === 'queued') {
         this.settle(r, 'cancelled', null);
         n++;
       } else if (r.state === 'running') {
@@ -296,10 +350,12 @@ export class TransferQueue {
     };
     try {
       const outcome = await r.spec.run(ctx);
-      if (controller.signal.aborted) this.settle(r, 'cancelled', null);
+      if (isPaused(controller.signal)) this.park(r);
+      else if (controller.signal.aborted) this.settle(r, 'cancelled', null);
       else this.settle(r, outcome, null);
     } catch (error) {
-      if (controller.signal.aborted) this.settle(r, 'cancelled', null);
+      if (isPaused(controller.signal)) this.park(r);
+      else if (controller.signal.aborted) this.settle(r, 'cancelled', null);
       else this.settle(r, 'failed', this.options.toError(error));
     } finally {
       r.controller = null;
@@ -308,6 +364,14 @@ export class TransferQueue {
       this.pump();
       this.schedule();
     }
+  }
+
+  /** A paused job returned: not settled (its batch stays open until it is resumed or cancelled). */
+  private park(r: Record_): void {
+    r.pausing = false;
+    r.state = 'paused';
+    r.rate = 0;
+    this.dirty.add(r.id);
   }
 
   private settle(r: Record_, state: TransferState, error: AppError | null): void {
@@ -369,7 +433,7 @@ export class TransferQueue {
   }
 
   private totals(): TransferTotals {
-    const t = { items: 0, queued: 0, running: 0, done: 0, failed: 0, cancelled: 0, skipped: 0, bytesTotal: 0, bytesTransferred: 0 };
+    const t = { items: 0, queued: 0, running: 0, paused: 0, done: 0, failed: 0, cancelled: 0, skipped: 0, bytesTotal: 0, bytesTransferred: 0 };
     for (const r of this.items.values()) {
       t.items++;
       t[r.state]++;

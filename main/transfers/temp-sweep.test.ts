@@ -66,6 +66,20 @@ describe('sweepStaleParts', () => {
     expect((await readdir(root)).sort()).toEqual([live, ...users, partName(dead, 'ffffffff', 2)].sort());
   });
 
+  it('keeps the part files and sidecars the journal holds, and sweeps orphaned sidecars', async () => {
+    const dead = await deadPid();
+    const journaled = partName(dead, 'a1b2c3d4', 7);
+    const orphan = partName(dead, 'a1b2c3d4', 8);
+    // Half-written sidecars: one by a dead writer, one by this process (resuming the dead one's part file).
+    const deadTemp = `.${journaled}.ranges.${dead}.tmp`;
+    const liveTemp = `.${journaled}.ranges.${process.pid}.tmp`;
+    const names = [journaled, `${journaled}.ranges`, orphan, `${orphan}.ranges`, deadTemp, liveTemp];
+    for (const name of names) await writeFile(path.join(root, name), 'x');
+    const keep = new Set([path.join(root, journaled), path.join(root, `${journaled}.ranges`)]);
+    expect((await sweepStaleParts(root, undefined, keep)).sort()).toEqual([orphan, `${orphan}.ranges`, deadTemp].sort());
+    expect((await readdir(root)).sort()).toEqual([journaled, `${journaled}.ranges`, liveTemp].sort());
+  });
+
   it('recognises the part files downloads make', async () => {
     const made = path.basename(partPathFor(path.join(root, 'a.bin')));
     await writeFile(path.join(root, made), 'x');

@@ -2,7 +2,9 @@
 import type { ConflictPolicy, SelectedItem } from '../../shared/transfers';
 import type { CoreContext } from '../core/context';
 import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
+import type { BandwidthLimit } from './bandwidth';
 import { DEFAULT_DOWNLOAD_TUNING, type DownloadTuning } from './download-object';
+import type { TransferJournal } from './journal/transfer-journal';
 import type { Limiter } from './limiter';
 import { DEFAULT_RULES, type PathRules } from './safe-path';
 import type { SmallFiles } from './small-files';
@@ -34,6 +36,15 @@ export interface TransferOptions {
   readonly desktop?: DesktopAdapter;
   /** The Settings page's download folder; without it every download needs a folder from the caller. */
   readonly downloadFolders?: DownloadFolderPolicy;
+  /** Where the transfer journal lives (the user-data folder); without it nothing survives a restart. */
+  readonly journalDir?: string;
+  /** Bandwidth limits at start, bytes per second (null: none); changeable while running. */
+  readonly bandwidth?: BandwidthLimits;
+}
+
+export interface BandwidthLimits {
+  readonly download: number | null;
+  readonly upload: number | null;
 }
 
 export const DEFAULT_TRANSFER_OPTIONS: TransferOptions = {
@@ -60,6 +71,10 @@ export interface TransferDeps {
   readonly requests: Limiter;
   /** Small downloads are written, small uploads read, on a worker thread (see small-files.ts). */
   readonly smallFiles: SmallFiles;
+  /** One limit per direction, shared by every stream of it. */
+  readonly bandwidth?: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
+  /** The journal once loaded (null without a journal folder, or when it could not be opened). */
+  readonly journal?: Promise<TransferJournal | null>;
 }
 
 export interface DownloadRequest {

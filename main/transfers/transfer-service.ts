@@ -2,41 +2,59 @@
  * The transfers feature's facade: one queue, one request limit and one small-file writer shared by downloads
  * (downloads.ts, download-plan.ts), uploads (uploads.ts, upload-plan.ts, upload-streams.ts), drag-out by
  * staging (drag-stage.ts) or by DownloadURL (drag-fetch.ts), the granted-folder list and the coalesced
- * invalidation of uploaded keys. Each concern lives in its own file; this only wires them.
+ * invalidation of uploaded keys, the transfer journal (journal/: what survives a quit or crash) and the
+ * bandwidth limits. Each concern lives in its own file; this only wires them.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DragOptions } from '../../shared/drag-stream';
-import type { EnqueueOutcome, SelectedItem, StageOutcome, TransferItem, TransferTotals } from '../../shared/transfers';
+import type { EnqueueOutcome, SelectedItem, StageOutcome, TransferItem, TransferTotals, UnfinishedReport } from '../../shared/transfers';
 import type { CoreContext } from '../core/context';
 import { codedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
+import { BandwidthLimit } from './bandwidth';
 import { CoalescedInvalidation } from './coalesced-invalidation';
+import { discardPart } from './download-object';
 import { type DragFile, fetchForDrag } from './drag-fetch';
 import { DragStages } from './drag-stage';
 import { enqueueDownload } from './downloads';
 import { GrantedFolders } from './granted-folders';
+import { IncompleteUploads } from './incomplete-uploads';
+import { journaledDownloadJob } from './journal/journaled-download';
+import { journaledUploadJob } from './journal/journaled-upload';
+import { abortQuietly } from './journal/resumable-upload';
+import { TransferJournal } from './journal/transfer-journal';
 import { Limiter } from './limiter';
 import { TransferQueue } from './queue';
 import { createSmallFiles } from './small-files';
-import { appTempName } from './temp-sweep';
-import { DEFAULT_TRANSFER_OPTIONS, type DownloadRequest, type TransferOptions, type UploadRequest } from './transfer-options';
+import { appTempName, sweepStaleParts } from './temp-sweep';
+import {
+  type BandwidthLimits,
+  DEFAULT_TRANSFER_OPTIONS,
+  type DownloadRequest,
+  type TransferOptions,
+  type UploadRequest,
+} from './transfer-options';
 import { enqueueUpload, type UploadDeps } from './uploads';
 import { UploadStreams } from './upload-streams';
 
 export type { DragFile } from './drag-fetch';
-export { DEFAULT_TRANSFER_OPTIONS, type DownloadRequest, type TransferOptions, type UploadRequest } from './transfer-options';
+export { type BandwidthLimits, DEFAULT_TRANSFER_OPTIONS, type DownloadRequest, type TransferOptions, type UploadRequest } from './transfer-options';
 
 export class TransferService {
   readonly queue: TransferQueue;
+  /** The incomplete-multipart-uploads view and its abort plans. */
+  readonly incomplete: IncompleteUploads;
   private readonly deps: UploadDeps;
   private readonly streams: UploadStreams;
   private readonly stages: DragStages;
   private readonly invalidation: CoalescedInvalidation;
   private readonly granted = new GrantedFolders();
   private readonly requests: Limiter;
+  private readonly journal: Promise<TransferJournal | null>;
+  private readonly bandwidth: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
 
   constructor(ctx: CoreContext, options: Partial<TransferOptions> = {}) {
     const merged = { ...DEFAULT_TRANSFER_OPTIONS, ...options };
@@ -44,7 +62,16 @@ export class TransferService {
     this.streams = new UploadStreams(resolved.tempDir);
     this.invalidation = new CoalescedInvalidation(ctx);
     this.requests = new Limiter(resolved.requestConcurrency);
+    this.incomplete = new IncompleteUploads(ctx);
+    // A journal that cannot be opened at all (an unreadable folder) means no resume, never a failed start.
+    this.journal = resolved.journalDir ? TransferJournal.open(resolved.journalDir).catch(() => null) : Promise.resolve(null);
+    this.bandwidth = {
+      download: new BandwidthLimit(resolved.bandwidth?.download ?? null),
+      upload: new BandwidthLimit(resolved.bandwidth?.upload ?? null),
+    };
     this.deps = {
+      journal: this.journal,
+      bandwidth: this.bandwidth,
       ctx,
       options: resolved,
       requests: this.requests,
@@ -86,6 +113,58 @@ export class TransferService {
 
   upload(req: UploadRequest): Promise<EnqueueOutcome> {
     return enqueueUpload(this.deps, this.queue, req);
+  }
+
+  /** What a previous run left unfinished, and a journal set aside at start (if any). */
+  async unfinished(): Promise<UnfinishedReport> {
+    const journal = await this.journal;
+    return journal ? journal.unfinished() : { items: [], setAside: null };
+  }
+
+  /** Queue unfinished transfers again, from what they kept; resolves with how many were queued. */
+  async resumeUnfinished(ids?: readonly string[]): Promise<{ count: number }> {
+    const journal = await this.journal;
+    if (!journal) return { count: 0 };
+    const entries = journal.restoredEntries(ids);
+    journal.release(entries.map((e) => e.id));
+    const downloads = entries.flatMap((e) => (e.direction === 'download' ? [{ ...e, state: 'queued' as const }] : []));
+    const uploads = entries.flatMap((e) => (e.direction === 'upload' ? [{ ...e, state: 'queued' as const }] : []));
+    // What the crash left beside these part files (a half-written sidecar), but never a journaled part.
+    for (const dir of new Set(downloads.map((e) => path.dirname(e.target)))) await sweepStaleParts(dir, undefined, journal.keepPaths());
+    for (const e of [...downloads, ...uploads]) journal.store.put(e);
+    if (downloads.length > 0) this.queue.add(downloads.map((e) => journaledDownloadJob(this.deps, journal, e)), 'download');
+    if (uploads.length > 0) this.queue.add(uploads.map((e) => journaledUploadJob(this.deps, journal, e)), 'upload');
+    await journal.store.flush().catch(() => {});
+    return { count: entries.length };
+  }
+
+  /** Forget unfinished transfers and what they kept; resolves with how many. */
+  async discardUnfinished(ids?: readonly string[]): Promise<{ count: number }> {
+    const journal = await this.journal;
+    if (!journal) return { count: 0 };
+    const entries = journal.restoredEntries(ids);
+    journal.release(entries.map((e) => e.id));
+    for (const e of entries) {
+      if (e.direction === 'download') await discardPart(e.partPath);
+      // An upload the server cannot be reached for stays billed: say so rather than pretend.
+      else if (e.uploadId) await abortQuietly(this.deps.ctx.clientFor(e.connectionId, e.bucket), e.bucket, e.key, e.uploadId);
+      journal.store.remove(e.id);
+    }
+    const folders = entries.flatMap((e) => (e.direction === 'download' ? [path.dirname(e.target)] : []));
+    for (const dir of new Set(folders)) await sweepStaleParts(dir, undefined, journal.keepPaths());
+    await journal.store.flush().catch(() => {});
+    return { count: entries.length };
+  }
+
+  bandwidthLimits(): BandwidthLimits {
+    return { download: this.bandwidth.download.bytesPerSecond, upload: this.bandwidth.upload.bytesPerSecond };
+  }
+
+  /** Change the limits while transfers run (undefined: leave as is; null: no limit). */
+  setBandwidth(limits: Partial<BandwidthLimits>): BandwidthLimits {
+    if (limits.download !== undefined) this.bandwidth.download.setRate(limits.download);
+    if (limits.upload !== undefined) this.bandwidth.upload.setRate(limits.upload);
+    return this.bandwidthLimits();
   }
 
   openStream(name: string, size: number): Promise<{ streamId: string }> {
@@ -176,10 +255,14 @@ export class TransferService {
     return { paths: await dialogs.pickUploadPaths({ folders }) };
   }
 
-  /** Cancel everything and remove every temp file (staged drags, streamed uploads). */
+  /** Cancel everything and remove every temp file (staged drags, streamed uploads); the journal keeps its entries. */
   async dispose(): Promise<void> {
+    const journal = await this.journal;
+    // A quit: what is queued or running stays journaled (with its part files) for the next start.
+    if (journal) journal.closing = true;
     this.queue.dispose();
     await this.queue.whenIdle();
+    await journal?.store.flush().catch(() => {});
     this.invalidation.flushNow();
     this.stages.clear();
     this.streams.clear();

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
-import { TEST_CREDENTIALS } from '../../testkit/s3-server';
 import { makeSelfSignedCert, opensslAvailable, type SelfSignedCert, startTlsFront, type TlsFront } from '../../testkit/tls-front';
 import { createS3ClientFactory } from '../s3/client-factory';
 
@@ -44,18 +43,18 @@ describe.skipIf(!opensslAvailable())('transfers over HTTPS with a pinned self-si
         endpoint: front.url,
         region: 'us-east-1',
         forcePathStyle: true,
-        credentials: { ...TEST_CREDENTIALS },
+        credentials: { ...f.server.credentials },
         ...(pinned ? { trustedCertSha256: cert.sha256 } : {}),
       }),
     ).id;
 
   it('downloads (one piece and ranges) and uploads through the pinned connection; an unpinned one is refused', async () => {
     // The fingerprint must have been seen by a test first (that is how the app learns the certificate).
-    unwrap(await f.core.handlers['connections:test']({ input: { name: 't', endpoint: front.url, region: 'us-east-1', forcePathStyle: true, credentials: { ...TEST_CREDENTIALS } } }));
+    unwrap(await f.core.handlers['connections:test']({ input: { name: 't', endpoint: front.url, region: 'us-east-1', forcePathStyle: true, credentials: { ...f.server.credentials } } }));
     const pinned = await add(true);
     const small = randomBytes(30_000);
     const big = randomBytes(3 * 1024 * 1024 + 5);
-    f.server.seed('tls', [
+    await f.server.seed('tls', [
       ['d/small.bin', small],
       ['d/big.bin', big],
     ]);
@@ -79,7 +78,7 @@ describe.skipIf(!opensslAvailable())('transfers over HTTPS with a pinned self-si
     await writeFile(local, up);
     unwrap(await f.core.handlers['transfers:upload']({ connectionId: pinned, bucket: 'tls', prefix: 'u/', paths: [local], conflict: 'overwrite' }));
     await f.core.transfers.queue.whenIdle();
-    expect(f.server.keys('tls')).toContain('u/up.bin');
+    expect(await f.server.keys('tls')).toContain('u/up.bin');
     unwrap(await f.core.handlers['transfers:clear']({ includeFailed: true }));
 
     // The same server through a connection that does not pin the certificate: refused before any request.

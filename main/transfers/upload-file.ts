@@ -4,6 +4,7 @@
  * multipart upload and waits until the abort went out, so no orphaned parts stay billed on the bucket.
  */
 import { createReadStream } from 'node:fs';
+import { type Readable, Transform } from 'node:stream';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -11,6 +12,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { toAppError } from '../core/to-app-error';
 import { isClockCorrected, sendDirect, throwIfError } from '../s3/direct-s3';
 import { CodedError } from '../core/app-error';
+import type { BandwidthLimit } from './bandwidth';
 import { type Limiter, sleep } from './limiter';
 
 export interface UploadTuning {
@@ -36,6 +38,8 @@ export interface UploadArgs {
   readonly body?: Buffer;
   /** Stored Content-Type of a single PutObject (default application/octet-stream). */
   readonly contentType?: string;
+  /** The shared upload bandwidth limit. */
+  readonly bandwidth?: BandwidthLimit;
 }
 
 export interface UploadResult {
@@ -56,6 +60,7 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
       return await args.requests.run(async () => {
         const body = args.body ?? (await readFile(args.localPath, { signal: args.signal }));
         if (body.length !== args.size) throw new CodedError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
+        await args.bandwidth?.take(body.length, args.signal);
         const etag = await putSmall(args, body);
         args.onBytes?.(body.length);
         return { etag };
@@ -113,7 +118,7 @@ async function multipart(args: UploadArgs, tuning: UploadTuning): Promise<Upload
       params: {
         Bucket: args.bucket,
         Key: args.key,
-        Body: createReadStream(args.localPath, { highWaterMark: 1024 * 1024 }),
+        Body: limited(createReadStream(args.localPath, { highWaterMark: 1024 * 1024 }), args.bandwidth, args.signal),
         ContentLength: args.size,
       },
       partSize: tuning.partSize,
@@ -158,4 +163,22 @@ async function cleanUp(upload: Upload, args: UploadArgs): Promise<void> {
     const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
     if (e.name !== 'NoSuchUpload' && e.$metadata?.httpStatusCode !== 404) throw error;
   }
+}
+
+/**
+ * The file's bytes as lib-storage reads them, each chunk waiting for the bandwidth limit first: lib-storage
+ * sends a part once it has read it, so pacing the reads paces the upload (backpressure does the rest).
+ */
+function limited(stream: Readable, bandwidth: BandwidthLimit | undefined, signal: AbortSignal): Readable {
+  if (!bandwidth) return stream;
+  const pace = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bandwidth.take(chunk.length, signal).then(
+        () => done(null, chunk),
+        (error: unknown) => done(error as Error),
+      );
+    },
+  });
+  stream.on('error', (error) => pace.destroy(error));
+  return stream.pipe(pace);
 }

@@ -1,13 +1,19 @@
 /**
  * Queueing an upload: plan, settle conflicts by policy (skip, keep both under a free name, overwrite), one
- * job per file. An item is reported done only after its coalesced invalidation went out.
+ * job per file. An item is reported done only after its coalesced invalidation went out. With a journal,
+ * uploads of local files are journaled (journal/journaled-upload.ts) and survive a quit or crash; streamed
+ * ones cannot (their temp files go with the app's temp folder).
  */
+import { randomUUID } from 'node:crypto';
 import { basename, canonicalPrefix } from '../../shared/keys';
 import type { EnqueueOutcome } from '../../shared/transfers';
 import type { CoalescedInvalidation } from './coalesced-invalidation';
 import { refusedJob } from './downloads';
+import { journaledUploadJob } from './journal/journaled-upload';
+import type { TransferJournal } from './journal/transfer-journal';
 import type { JobSpec, TransferQueue } from './queue';
 import type { TransferDeps, UploadRequest } from './transfer-options';
+import { fireAndForget } from '../../shared/fire-and-forget';
 import { uploadFile } from './upload-file';
 import { existingKeys, freeKey, type PlannedUpload, planUpload } from './upload-plan';
 import type { UploadStreams } from './upload-streams';
@@ -27,6 +33,7 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
   if (req.conflict === 'ask' && conflicts.length > 0) {
     return { status: 'conflicts', count: conflicts.length, sample: conflicts.slice(0, 5).map((c) => c.key.slice(prefix.length)) };
   }
+  const journal = (await deps.journal) ?? null;
   const taken = new Set([...existing, ...planned.map((p) => p.key)]);
   const jobs: JobSpec[] = [];
   for (const p of planned) {
@@ -34,7 +41,7 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
     let note: string | null = null;
     if (existing.has(key)) {
       if (req.conflict === 'skip') {
-        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => deps.streams.release(p.stream)));
+        jobs.push(skippedJob(req.connectionId, req.bucket, p, () => fireAndForget(deps.streams.release(p.stream), 'upload stream release')));
         continue;
       }
       if (req.conflict === 'keep-both') {
@@ -43,11 +50,36 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
         note = `uploaded as ${basename(key)}`;
       }
     }
-    jobs.push(uploadJob(deps, req.connectionId, req.bucket, { ...p, key }, note));
+    const journaled = journal && !p.stream && !p.folder;
+    jobs.push(journaled ? journaledJob(deps, journal, req.connectionId, req.bucket, { ...p, key }, note) : uploadJob(deps, req.connectionId, req.bucket, { ...p, key }, note));
   }
   for (const r of refused) jobs.push(refusedJob('upload', req.connectionId, req.bucket, r));
   const { batchId } = queue.add(jobs, 'upload');
+  // Queued is journaled before the caller hears so; a journal that cannot be written costs only the resume.
+  await journal?.store.flush().catch(() => {});
   return { status: 'queued', batchId, queued: jobs.length - refused.length, refused };
+}
+
+function journaledJob(deps: UploadDeps, journal: TransferJournal, connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
+  const entry = {
+    id: randomUUID(),
+    direction: 'upload' as const,
+    connectionId,
+    bucket,
+    key: p.key,
+    size: p.size,
+    note,
+    state: 'queued' as const,
+    createdAt: Date.now(),
+    localPath: p.localPath,
+    // Size, mtime and part size are taken from the file when its multipart upload begins.
+    mtimeMs: 0,
+    uploadId: null,
+    partSize: deps.options.upload.partSize,
+    parts: [],
+  };
+  journal.store.put(entry);
+  return journaledUploadJob(deps, journal, entry);
 }
 
 function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
@@ -70,13 +102,14 @@ function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: Pl
         signal: job.signal,
         requests: deps.requests,
         onBytes: job.progress,
+        ...(deps.bandwidth ? { bandwidth: deps.bandwidth.upload } : {}),
       });
       // The bytes are up: the next file may start while this one waits for its coalesced invalidation.
       job.releaseSlot();
       await deps.invalidation.put(connectionId, bucket, p.key);
       return 'done';
     },
-    dispose: () => deps.streams.release(p.stream),
+    dispose: () => fireAndForget(deps.streams.release(p.stream), 'upload stream release'),
   };
 }
 

@@ -1,17 +1,86 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
-import { BrowserView, createBrowserStore } from './features/browser';
-import { createConnectionDialogStore, createStartScreenStore, StartScreen } from './features/connections';
+import { BrowserView, type BrowserStore, createBrowserStore } from './features/browser';
+import {
+  createConnectionDialogStore,
+  createSignInStore,
+  createStartScreenStore,
+  SignInDialogs,
+  type SignInStore,
+  StartScreen,
+} from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
-import { ActivityButton, createActivityStore, followOperations, followTransfers } from './features/activity';
-import { createSettingsStore, SettingsButton, SettingsLayer } from './features/settings';
+import { AppShell, createShellStore, type ShellStore } from './features/shell';
+import { ActivityButton, type ActivityStore, createActivityStore, followOperations, followTransfers } from './features/activity';
+import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createTransfersWiring } from './features/transfers';
 
-/** The app shell: the start screen until a connection is open, then the browser. */
+type Transfers = ReturnType<typeof createTransfersWiring>;
+
+/** One tab's content: the start screen while it has no connection (an empty tab), then the browser. */
+function TabContent(props: {
+  readonly browser: BrowserStore;
+  readonly shell: ShellStore;
+  readonly start: ReturnType<typeof createStartScreenStore>;
+  readonly dialog: ReturnType<typeof createConnectionDialogStore>;
+  readonly ops: ReturnType<typeof createOperationsStore>;
+  readonly transfers: Transfers;
+  readonly signIn: SignInStore;
+  readonly folderSize: RendererApi['folderSize'];
+  readonly activity: ActivityStore;
+  readonly settings: SettingsStore;
+}) {
+  const { browser, shell, start, dialog, ops, transfers, signIn, folderSize, activity, settings } = props;
+  const connection = useStore(browser, (s) => s.connection);
+  if (connection === null) {
+    return (
+      <StartScreen
+        store={start}
+        dialog={dialog}
+        onOpen={(c, bucket) => void shell.getState().openConnection(c, bucket)}
+        // After the browser sign-in ends, test again: the dialog then shows whether the profile works.
+        onSignIn={(profile) => void signIn.getState().signInSso(profile).then(() => dialog.getState().runTest())}
+      />
+    );
+  }
+  return (
+    <>
+      <BrowserView
+        store={browser}
+        transfers={transfers}
+        onCloseConnection={() => browser.getState().closeConnection()}
+        folderSize={folderSize}
+        statusEnd={
+          <>
+            <ActivityButton store={activity} />
+            <SettingsButton store={settings} />
+          </>
+        }
+      />
+      <BrowserOperations
+        browser={browser}
+        ops={ops}
+        onDownload={(keys) => {
+          const { connection: c, location } = browser.getState();
+          if (!c || location.bucket === null || keys.length === 0) return;
+          const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
+          void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
+        }}
+        onUpload={(folders) => {
+          const { connection: c, location } = browser.getState();
+          if (!c || location.bucket === null) return;
+          void transfers.store.getState().pickAndUpload({ connectionId: c.id, bucket: location.bucket, prefix: location.prefix }, folders);
+        }}
+      />
+    </>
+  );
+}
+
+/** The app: the shell (sidebar, tabs, title) around each tab's start screen or browser. */
 export function App({ api }: { readonly api: RendererApi }) {
   const [ops] = useState(() => createOperationsStore(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) }));
-  const [browser] = useState(() => createBrowserStore(api));
+  const [shell] = useState(() => createShellStore(api, { createBrowser: () => createBrowserStore(api) }));
   const [start] = useState(() => createStartScreenStore(api));
   const [settings] = useState(() => createSettingsStore(api));
   const [activity] = useState(() => createActivityStore());
@@ -20,43 +89,32 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
-      onSaved: () => void start.getState().load(),
-      onDeleted: () => void start.getState().load(),
+      onSaved: () => {
+        void start.getState().load();
+        void shell.getState().reloadConnections();
+      },
+      onDeleted: () => {
+        void start.getState().load();
+        void shell.getState().reloadConnections();
+      },
     }),
   );
-  const connection = useStore(browser, (s) => s.connection);
+  const [signIn] = useState(() => createSignInStore(api));
 
   return (
     <div className="app" data-testid="app">
-      {connection === null ? (
-        <StartScreen store={start} dialog={dialog} onOpen={(c, bucket) => void browser.getState().openConnection(c, bucket)} />
-      ) : (
-        <BrowserView
-          store={browser}
-          transfers={transfers}
-          onCloseConnection={() => browser.getState().closeConnection()}
-          folderSize={api.folderSize}
-          statusEnd={
-            <>
-              <ActivityButton store={activity} />
-              <SettingsButton store={settings} />
-            </>
-          }
-        />
-      )}
-      {connection !== null && (
-        <BrowserOperations
-          browser={browser}
-          ops={ops}
-          onDownload={(keys) => {
-            const { connection: c, location } = browser.getState();
-            if (!c || location.bucket === null || keys.length === 0) return;
-            const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
-            void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, items);
-          }}
-        />
-      )}
+      <AppShell shell={shell}>
+        {(browser, tabId) => (
+          <TabContent
+            key={tabId}
+            {...{ browser, shell, start, dialog, ops, transfers, signIn, activity, settings }}
+            folderSize={api.folderSize}
+          />
+        )}
+      </AppShell>
+      {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
       <SettingsLayer store={settings} />
+      <SignInDialogs store={signIn} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { listAwsProfiles } from '../../connections/aws-profiles';
 import { clientConfigOf, definitionOf } from '../../connections/registry';
 import type { SavedConnections } from '../../connections/saved-connections';
+import type { SignInBroker } from '../../connections/sign-in-broker';
 import { testConnection } from '../../connections/test-connection';
 import { fetchServerCertificate } from '../../connections/tls-trust';
 import type { RequestObserver, S3ClientFactory } from '../../s3/client-factory';
@@ -15,7 +16,10 @@ type ConnectionChannel =
   | 'connections:delete'
   | 'connections:test'
   | 'connections:profiles'
-  | 'connections:status';
+  | 'connections:status'
+  | 'connections:mfa-answer'
+  | 'connections:sso-sign-in'
+  | 'connections:sso-cancel';
 
 /** Every answer is a redacted ConnectionSummary or plain status: secrets never leave main. */
 export function connectionChannels(
@@ -23,7 +27,8 @@ export function connectionChannels(
   saved: SavedConnections,
   clientFactory: S3ClientFactory,
   /** The status bar's request counter: a test's requests are real S3 requests and are counted like any other. */
-  observe?: RequestObserver,
+  observe: RequestObserver | undefined,
+  signIn: SignInBroker,
 ): ChannelImpls<ConnectionChannel> {
   return {
     'connections:add': (req) => saved.add(req),
@@ -41,6 +46,9 @@ export function connectionChannels(
     },
     'connections:profiles': () => listAwsProfiles(),
     'connections:status': () => saved.status(),
+    'connections:mfa-answer': async (req) => ({ accepted: signIn.answerMfa(req.promptId, req.code) }),
+    'connections:sso-sign-in': (req) => signIn.signInSso(req.profile),
+    'connections:sso-cancel': async (req) => ({ cancelled: signIn.cancelSso(req.flowId) }),
     'connections:test': async (req) => {
       const existing = req.id === undefined ? undefined : ctx.connections.get(req.id);
       if (req.id !== undefined && !existing) throw new CodedError({ code: 'NoSuchConnection', message: `no connection ${req.id}` });
@@ -51,7 +59,9 @@ export function connectionChannels(
       const bucket = req.bucket ?? definition.bucket ?? undefined;
       // A fresh client (credentials resolved anew, its own middleware); never destroy()ed, because clients
       // share the factory's keep-alive agents and destroying one would cut other requests in flight.
-      const config = clientConfigOf(definition);
+      // A test may ask for an MFA code, but never opens a browser for SSO: a signed-out profile reports the
+      // SDK's "run aws sso login" and the dialog offers Sign in.
+      const config = clientConfigOf(definition, { mfaCode: (r) => signIn.mfaCode(r) });
       const result = await testConnection(clientFactory(config, observe), {
         endpoint: definition.endpoint,
         ...(bucket ? { bucket } : {}),

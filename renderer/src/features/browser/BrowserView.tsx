@@ -19,7 +19,16 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectCanGoBack, selectCanGoForward, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { isDownloadShortcut, tableTransferHandlers, TransferButtons, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
+import {
+  IncompleteUploadsButton,
+  isDownloadShortcut,
+  tableTransferHandlers,
+  TransferButtons,
+  TransfersDock,
+  type TransfersWiring,
+  useDropHighlight,
+} from '../transfers';
+import { isModalOpen } from '../../ui/modal-state';
 
 const NOT_IN_A_BUCKET: CallResult<FolderSize> = {
   ok: false,
@@ -109,13 +118,17 @@ export function BrowserView({
 
   useEffect(() => store.getState().start(), [store]);
 
-  // After a navigation, put the keyboard in the table so arrows, Enter and Backspace work right away.
+  // After a navigation, put the keyboard in the table so arrows, Enter and Backspace work right away, unless
+  // the user navigated from the shell's sidebar tree or tab strip: the keyboard stays where they are working.
   useEffect(() => {
-    if (listing.status === 'ready' && !isTextInput(document.activeElement)) focusTable();
+    const shellChrome = document.activeElement?.closest('[role="tree"], [role="tablist"]');
+    if (listing.status === 'ready' && !isTextInput(document.activeElement) && !shellChrome) focusTable();
   }, [location, listing.status]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
+      // A dialog or menu holds the keyboard: nothing acts on the page behind it.
+      if (isModalOpen()) return;
       const command = event.ctrlKey || event.metaKey;
       if (isDownloadShortcut(event)) {
         event.preventDefault();
@@ -229,6 +242,12 @@ export function BrowserView({
             onUploadFolder={() => uploadHere(true)}
           />
         ) : null}
+        {transfers ? (
+          <IncompleteUploadsButton
+            store={transfers.incomplete}
+            location={connection && inBucket && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
+          />
+        ) : null}
         <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
           Open bucket…
         </button>
@@ -275,7 +294,7 @@ export function BrowserView({
         stats={viewStats}
         end={statusEnd}
       />
-      {transfers ? <TransfersDock store={transfers.store} /> : null}
+      {transfers ? <TransfersDock store={transfers.store} incomplete={transfers.incomplete} /> : null}
     </div>
   );
 }

@@ -85,6 +85,8 @@ export interface BrowserState {
 export interface BrowserActions {
   /** Open a connection at its bucket list (or straight at a bucket for "Open bucket…"). */
   openConnection(connection: ConnectionSummary, bucket?: string): Promise<void>;
+  /** Open a connection at a location with its history (a restored or duplicated tab, a bookmark). */
+  openAt(connection: ConnectionSummary, location: Location, history?: { readonly back: readonly Location[]; readonly forward: readonly Location[] }): Promise<void>;
   closeConnection(): void;
   navigate(location: Location): Promise<void>;
   openBucket(name: string): Promise<void>;
@@ -274,6 +276,16 @@ export function createBrowserStore(api: BrowserApi): BrowserStore {
       async openConnection(connection, bucket) {
         set({ connection, back: [], forward: [], buckets: EMPTY_BUCKETS });
         await go(bucket ? { bucket, prefix: '' } : ROOT);
+      },
+
+      async openAt(connection, location, history) {
+        set({
+          connection,
+          back: (history?.back ?? []).slice(-HISTORY_LIMIT),
+          forward: (history?.forward ?? []).slice(0, HISTORY_LIMIT),
+          buckets: EMPTY_BUCKETS,
+        });
+        await go(location);
       },
 
       closeConnection() {

@@ -1,13 +1,21 @@
 /** Add, edit, test and delete a connection: Amazon S3, an S3-compatible preset, or any endpoint. */
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useStore } from 'zustand';
 import { ENDPOINT_PRESETS, presetById } from '../../../../shared/endpoint-presets';
+import type { AwsProfileList } from '../../../../shared/types';
 import { testTitle } from '../../lib/connection-form';
+import { Modal, ModalTitle } from '../../ui/Modal';
 import { type ConnectionDialogStore, errorsOf } from './connection-dialog-store';
 import './connections.css';
 
 export interface ConnectionDialogProps {
   readonly store: ConnectionDialogStore;
+  /** "Sign in" for an SSO profile that has no valid token (runs the device flow; see SignInDialogs). */
+  readonly onSignIn?: (profile: string) => void;
+}
+
+function isSsoProfile(profiles: AwsProfileList | null, name: string): boolean {
+  return profiles?.profiles.some((p) => p.name === name.trim() && p.kind === 'sso') ?? false;
 }
 
 function FieldError({ id, message }: { readonly id: string; readonly message: string | undefined }) {
@@ -18,19 +26,10 @@ function FieldError({ id, message }: { readonly id: string; readonly message: st
   ) : null;
 }
 
-export function ConnectionDialog({ store }: ConnectionDialogProps) {
+export function ConnectionDialog({ store, onSignIn }: ConnectionDialogProps) {
   const state = useStore(store);
   const { open, editing, form, showErrors, test, saving, deleting, confirmingDelete, error, profiles, storeStatus } = state;
   const [bucketToOpen, setBucketToOpen] = useState('');
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') store.getState().close();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, store]);
 
   if (!open) return null;
   const errors = showErrors ? errorsOf(state) : {};
@@ -46,9 +45,11 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
   const result = test.status === 'done' ? test.result : null;
 
   return (
-    <div className="dialog-backdrop" data-testid="connection-dialog-backdrop">
-      <form className="connection-dialog" role="dialog" aria-modal="true" aria-labelledby="connection-dialog-title" onSubmit={submit} data-testid="connection-dialog">
-        <h2 id="connection-dialog-title">{editing ? `Edit “${editing.name}”` : 'New connection'}</h2>
+    <Modal onCancel={() => s.close()} className="connection-dialog" testId="connection-dialog" backdropTestId="connection-dialog-backdrop">
+      {/* Title and buttons stay put; only the fields scroll, so Save and Cancel are visible in any window. */}
+      <form className="connection-form" onSubmit={submit}>
+        <ModalTitle className="connection-dialog-title">{editing ? `Edit “${editing.name}”` : 'New connection'}</ModalTitle>
+        <div className="dialog-body" data-testid="connection-dialog-body">
 
         {storeStatus && !storeStatus.encryptionAvailable && form.auth === 'keys' ? (
           <p className="banner warning" data-testid="conn-session-only">
@@ -241,6 +242,11 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
               <strong>{testTitle(result)}</strong> <span>{result.message}</span>
             </div>
           ) : null}
+          {onSignIn && result && !result.ok && result.failure === 'NoCredentials' && form.auth === 'profile' && isSsoProfile(profiles, form.profile) ? (
+            <button type="button" className="primary" onClick={() => onSignIn(form.profile.trim())} data-testid="conn-sso-sign-in">
+              Sign in
+            </button>
+          ) : null}
           {test.status === 'error' ? (
             <div className="test-result failed" role="status" data-testid="conn-test-result" data-outcome={test.error.code}>
               {test.error.message}
@@ -304,6 +310,8 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
           </div>
         ) : null}
 
+        </div>
+
         {error ? (
           <p className="form-error" role="alert" data-testid="conn-save-error">
             {error.message}
@@ -337,6 +345,6 @@ export function ConnectionDialog({ store }: ConnectionDialogProps) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -13,6 +13,8 @@ export interface StartScreenProps {
   readonly dialog: ConnectionDialogStore;
   /** Open a connection at its bucket list, or straight at `bucket`. */
   readonly onOpen: (connection: ConnectionSummary, bucket?: string) => void;
+  /** "Sign in" for an SSO profile the connection test found signed out. */
+  readonly onSignIn?: (profile: string) => void;
 }
 
 /** Where a connection's secret is, when that needs the user's attention. */
@@ -32,7 +34,7 @@ function SecretBadge({ connection }: { readonly connection: ConnectionSummary })
   return null;
 }
 
-export function StartScreen({ store, dialog, onOpen }: StartScreenProps) {
+export function StartScreen({ store, dialog, onOpen, onSignIn }: StartScreenProps) {
   const { status, connections, error, load } = useStore(store);
   const storeStatus = useStore(dialog, (s) => s.storeStatus);
   const profiles = useStore(dialog, (s) => s.profiles);
@@ -113,7 +115,7 @@ export function StartScreen({ store, dialog, onOpen }: StartScreenProps) {
           Add connection…
         </button>
       </section>
-      <ConnectionDialog store={dialog} />
+      <ConnectionDialog store={dialog} {...(onSignIn ? { onSignIn } : {})} />
     </main>
   );
 }

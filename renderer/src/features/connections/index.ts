@@ -7,3 +7,5 @@ export {
 } from './connection-dialog-store';
 export { createStartScreenStore, type StartScreenApi, type StartScreenStore } from './start-screen-store';
 export { StartScreen } from './StartScreen';
+export { createSignInStore, type SignInApi, type SignInStore } from './sign-in-store';
+export { SignInDialogs } from './SignInDialogs';

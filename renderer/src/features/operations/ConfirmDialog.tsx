@@ -1,5 +1,6 @@
 import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
 import { plural } from '../../lib/format';
+import { Modal, ModalTitle } from '../../ui/Modal';
 import { confirmTitle } from './confirm-title';
 
 /** A paste over a big folder can collide on thousands of keys: the dialog names the first ones and counts the rest. */
@@ -16,11 +17,8 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDialogProps) {
   const title = confirmTitle(request, plan);
   return (
-    <div className="ops-backdrop" role="presentation">
-      <div className="ops-dialog" role="alertdialog" aria-modal="true" aria-labelledby="ops-confirm-title" data-testid="ops-confirm">
-        <h2 id="ops-confirm-title" data-testid="ops-confirm-title">
-          {title}
-        </h2>
+    <Modal onCancel={onCancel} role="alertdialog" className="ops-dialog" testId="ops-confirm">
+      <ModalTitle data-testid="ops-confirm-title">{title}</ModalTitle>
         {request.kind === 'delete' && <p>This cannot be undone.</p>}
         {plan.conflicts.length > 0 && (
           <>
@@ -53,7 +51,6 @@ export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDia
             {request.kind === 'delete' ? 'Delete' : request.kind === 'move' ? 'Move' : 'Copy'}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

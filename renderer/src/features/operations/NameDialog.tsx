@@ -1,3 +1,5 @@
+import { Modal, ModalTitle } from '../../ui/Modal';
+
 export interface NameDialogProps {
   readonly mode: 'new-folder' | 'rename';
   readonly name: string;
@@ -11,20 +13,14 @@ export interface NameDialogProps {
 /** The new-folder and rename input; the store validates with the same rule main enforces. */
 export function NameDialog({ mode, name, problem, busy, onChange, onSubmit, onCancel }: NameDialogProps) {
   return (
-    <div className="ops-backdrop" role="presentation">
+    <Modal onCancel={onCancel} className="ops-dialog" testId={`ops-${mode}-dialog`}>
       <form
-        className="ops-dialog"
-        role="dialog"
-        aria-modal="true"
-        data-testid={`ops-${mode}-dialog`}
         onSubmit={(e) => {
           e.preventDefault();
           onSubmit();
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
       >
+        <ModalTitle>{mode === 'new-folder' ? 'New folder' : 'Rename'}</ModalTitle>
         <label>
           {mode === 'new-folder' ? 'New folder name' : 'New name'}
           <input
@@ -54,6 +50,6 @@ export function NameDialog({ mode, name, problem, busy, onChange, onSubmit, onCa
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import { basename } from '../../../../shared/keys';
 import { isTypingTarget, operationForKey } from '../../lib/operation-shortcuts';
+import { isModalOpen } from '../../ui/modal-state';
 import { type OperationsTarget, runCommand } from './commands';
 import { ConfirmDialog } from './ConfirmDialog';
 import { planningText } from './planning-text';
@@ -23,19 +24,23 @@ export interface OperationsLayerProps {
   readonly onInfo: (key: string) => void;
   /** Offer "Download…" in the menu and hand the picked keys to the transfers feature. */
   readonly onDownload?: (keys: readonly string[]) => void;
+  /** Offer "Upload files…/folder…" on the folder background. */
+  readonly onUpload?: (folders: boolean) => void;
+  /** Offer "Refresh" on the folder background. */
+  readonly onRefresh?: () => void;
 }
 
 /**
  * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview,
  * and the global shortcuts (ignored while typing in a field or while a dialog is open).
  */
-export function OperationsLayer({ store, target, mac, onInfo, onDownload }: OperationsLayerProps) {
+export function OperationsLayer({ store, target, mac, onInfo, onDownload, onUpload, onRefresh }: OperationsLayerProps) {
   const state = useStore(store);
   useEffect(() => store.getState().start(), [store]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target as HTMLElement | null)) return;
+      if (e.defaultPrevented || isModalOpen() || isTypingTarget(e.target as HTMLElement | null)) return;
       const s = store.getState();
       if (s.dialog || s.shareDialogKey || s.menu) return;
       const command = operationForKey(e, mac);
@@ -58,11 +63,17 @@ export function OperationsLayer({ store, target, mac, onInfo, onDownload }: Oper
         <ContextMenu
           x={state.menu.x}
           y={state.menu.y}
-          items={menuItems(state.menu.keys, state.clipboard !== null, mac, { download: onDownload !== undefined })}
+          entries={menuItems(state.menu.keys, state.clipboard !== null, mac, {
+            download: onDownload !== undefined,
+            upload: onUpload !== undefined,
+            refresh: onRefresh !== undefined,
+          })}
           onClose={closeMenu}
           onPick={(command) => {
             const keys = state.menu?.keys ?? [];
             if (command === 'download') onDownload?.(keys);
+            else if (command === 'upload-files' || command === 'upload-folder') onUpload?.(command === 'upload-folder');
+            else if (command === 'refresh') onRefresh?.();
             else if (command === 'info') {
               if (keys.length === 1) onInfo(keys[0] as string);
             }

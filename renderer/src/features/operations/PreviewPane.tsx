@@ -1,6 +1,7 @@
 import type { Preview } from '../../../../shared/operations';
 import type { Loadable } from './operations-store';
 import { formatSize } from '../../lib/format';
+import { Modal, ModalTitle } from '../../ui/Modal';
 
 export interface PreviewPaneProps {
   readonly preview: Loadable<Preview>;
@@ -13,25 +14,23 @@ const REASON = { binary: 'This looks like a binary file.', 'too-large': 'This im
 export function PreviewPane({ preview, onClose }: PreviewPaneProps) {
   if (preview.status === 'idle') return null;
   return (
-    <div className="ops-backdrop" role="presentation" onClick={onClose}>
-      <div
-        className="ops-dialog ops-preview"
-        role="dialog"
-        aria-modal="true"
-        aria-label={`Preview of ${preview.key}`}
-        data-testid="ops-preview"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' || e.key === ' ') {
-            e.preventDefault();
-            onClose();
-          }
-        }}
-        tabIndex={-1}
-        ref={(el) => el?.focus()}
-      >
+    <Modal
+      onCancel={onClose}
+      className="ops-dialog ops-preview"
+      testId="ops-preview"
+      cancelOnBackdrop
+      onKeyDown={(e) => {
+        // Space toggles the preview, as in Finder's Quick Look (Escape is the dialog's own).
+        if (e.key === ' ' && !(e.target instanceof HTMLInputElement)) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
         <header>
-          <strong>{preview.key}</strong>
+          <ModalTitle asChild>
+            <strong>{preview.key}</strong>
+          </ModalTitle>
           <button type="button" onClick={onClose} aria-label="Close preview" data-testid="ops-preview-close">
             ×
           </button>
@@ -48,7 +47,6 @@ export function PreviewPane({ preview, onClose }: PreviewPaneProps) {
           <img data-testid="ops-preview-image" src={preview.value.dataUrl} alt={preview.key} />
         )}
         {preview.status === 'ready' && preview.value.kind === 'none' && <p data-testid="ops-preview-none">{REASON[preview.value.reason]}</p>}
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MAX_PRESIGN_SECONDS } from '../../../../shared/operations';
+import { Modal, ModalTitle } from '../../ui/Modal';
 import type { ShareState } from './operations-store';
 
 export interface ShareDialogProps {
@@ -19,9 +20,8 @@ const CHOICES: Array<[string, number]> = [
 export function ShareDialog({ keyName, link, onPresign, onClose }: ShareDialogProps) {
   const [hours, setHours] = useState('1');
   return (
-    <div className="ops-backdrop" role="presentation">
-      <div className="ops-dialog" role="dialog" aria-modal="true" data-testid="ops-share">
-        <h2>Share {keyName}</h2>
+    <Modal onCancel={onClose} className="ops-dialog" testId="ops-share">
+      <ModalTitle>Share {keyName}</ModalTitle>
         <div className="ops-buttons">
           {CHOICES.map(([label, seconds]) => (
             <button key={seconds} type="button" onClick={() => onPresign(seconds)}>
@@ -56,7 +56,6 @@ export function ShareDialog({ keyName, link, onPresign, onClose }: ShareDialogPr
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -58,7 +58,10 @@ export function runCommand(store: OperationsStore, command: MenuCommand, target:
       void s.requestDelete(selection);
       return true;
     case 'info': // the browser's info panel shows it (OperationsLayer's onInfo)
-    case 'download': // the transfers feature handles it (OperationsLayer's onDownload)
+    case 'download': // the transfers feature handles these (OperationsLayer's callbacks)
+    case 'upload-files':
+    case 'upload-folder':
+    case 'refresh': // the browser's
       return false;
   }
 }

@@ -1,4 +1,5 @@
 import type { ConflictPolicy } from '../../../../shared/transfers';
+import { Modal, ModalTitle } from '../../ui/Modal';
 import type { ConflictQuestion } from './transfers-store';
 
 export interface ConflictDialogProps {
@@ -10,10 +11,10 @@ export interface ConflictDialogProps {
 export function ConflictDialog({ question, onAnswer }: ConflictDialogProps) {
   const where = question.direction === 'download' ? 'in the destination folder' : 'in the bucket';
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="conflict-title" data-testid="conflict-dialog" style={{ padding: 12, border: '1px solid #8886', borderRadius: 6 }}>
-      <h2 id="conflict-title" style={{ fontSize: '1em', margin: '0 0 6px' }}>
+    <Modal onCancel={() => onAnswer(null)} role="alertdialog" testId="conflict-dialog">
+      <ModalTitle style={{ fontSize: '1em', margin: '0 0 6px' }}>
         {question.count === 1 ? '1 item already exists' : `${question.count} items already exist`} {where}
-      </h2>
+      </ModalTitle>
       <ul style={{ margin: '0 0 8px', paddingLeft: 18 }}>
         {question.sample.map((name) => (
           <li key={name}>{name}</li>
@@ -34,6 +35,6 @@ export function ConflictDialog({ question, onAnswer }: ConflictDialogProps) {
           Cancel
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -9,6 +9,8 @@ export interface TransferPanelProps {
   readonly totals: TransferTotals;
   readonly onCancel: (ids?: readonly string[]) => void;
   readonly onRetry: (ids?: readonly string[]) => void;
+  readonly onPause: (ids?: readonly string[]) => void;
+  readonly onResume: (ids?: readonly string[]) => void;
   readonly onClearFinished: () => void;
   readonly onClose?: () => void;
   /** Show in folder / Open on finished downloads. */
@@ -20,6 +22,7 @@ const ROW_HEIGHT = 44;
 const STATE_LABEL: Record<TransferItem['state'], string> = {
   queued: 'Queued',
   running: 'Transferring',
+  paused: 'Paused',
   done: 'Done',
   failed: 'Failed',
   cancelled: 'Cancelled',
@@ -27,7 +30,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 };
 
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
-export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinished, onClose, onReveal }: TransferPanelProps) {
+export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -57,7 +60,13 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinishe
         </span>
         <span data-testid="transfer-overall-rate">{active ? formatRate(totals.rate) : ''}</span>
         <span data-testid="transfer-overall-eta">{active ? formatEta(totals.etaSeconds) : ''}</span>
-        <button type="button" data-testid="transfer-cancel-all" disabled={!active} onClick={() => onCancel()}>
+        <button type="button" data-testid="transfer-pause-all" disabled={!active} onClick={() => onPause()}>
+          Pause all
+        </button>
+        <button type="button" data-testid="transfer-resume-all" disabled={totals.paused === 0} onClick={() => onResume()}>
+          Resume all
+        </button>
+        <button type="button" data-testid="transfer-cancel-all" disabled={!active && totals.paused === 0} onClick={() => onCancel()}>
           Cancel all
         </button>
         <button type="button" data-testid="transfer-retry-failed" disabled={!retryable} onClick={() => onRetry()}>
@@ -81,7 +90,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinishe
                 key={item.id}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
-                <TransferRow item={item} onCancel={onCancel} onRetry={onRetry} onReveal={onReveal} />
+                <TransferRow item={item} actions={{ onCancel, onRetry, onPause, onResume, onReveal }} />
               </div>
             );
           })}
@@ -91,14 +100,10 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onClearFinishe
   );
 }
 
-interface TransferRowProps {
-  readonly item: TransferItem;
-  readonly onCancel: (ids: string[]) => void;
-  readonly onRetry: (ids: string[]) => void;
-  readonly onReveal: TransferPanelProps['onReveal'];
-}
+type RowActions = Pick<TransferPanelProps, 'onCancel' | 'onRetry' | 'onPause' | 'onResume' | 'onReveal'>;
 
-function TransferRow({ item, onCancel, onRetry, onReveal }: TransferRowProps) {
+function TransferRow({ item, actions }: { item: TransferItem; actions: RowActions }) {
+  const { onCancel, onRetry, onPause, onResume, onReveal } = actions;
   const name = item.key.split('/').filter(Boolean).pop() ?? item.key;
   const detail = item.error?.message ?? item.note ?? '';
   const running = item.state === 'running';
@@ -108,7 +113,7 @@ function TransferRow({ item, onCancel, onRetry, onReveal }: TransferRowProps) {
       data-state={item.state}
       data-key={item.key}
       title={`${item.direction === 'download' ? 's3://' + item.bucket + '/' + item.key + ' → ' + (item.localPath ?? '') : (item.localPath ?? 'dropped file') + ' → s3://' + item.bucket + '/' + item.key}`}
-      style={{ display: 'grid', gridTemplateColumns: '1.5em minmax(8em, 2fr) 6em minmax(6em, 1fr) 12em 7em 6em 5em', gap: 6, alignItems: 'center', padding: '0 8px', height: ROW_HEIGHT }}
+      style={{ display: 'grid', gridTemplateColumns: '1.5em minmax(8em, 2fr) 6em minmax(6em, 1fr) 12em 7em 6em 9em', gap: 6, alignItems: 'center', padding: '0 8px', height: ROW_HEIGHT }}
     >
       <span aria-label={item.direction}>{item.direction === 'download' ? '↓' : '↑'}</span>
       <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
@@ -129,8 +134,23 @@ function TransferRow({ item, onCancel, onRetry, onReveal }: TransferRowProps) {
       <span>{running ? formatEta(item.etaSeconds) : ''}</span>
       <span>
         {(item.state === 'queued' || running) && (
+          <button type="button" data-testid="transfer-pause" onClick={() => onPause([item.id])}>
+            Pause
+          </button>
+        )}
+        {item.state === 'paused' && (
+          <button type="button" data-testid="transfer-resume" onClick={() => onResume([item.id])}>
+            Resume
+          </button>
+        )}
+        {(item.state === 'queued' || running) && (
           <button type="button" data-testid="transfer-cancel" onClick={() => onCancel([item.id])}>
             Cancel
+          </button>
+        )}
+        {item.state === 'paused' && (
+          <button type="button" data-testid="transfer-discard" title="Cancel and delete what was transferred so far" onClick={() => onCancel([item.id])}>
+            Discard
           </button>
         )}
         {(item.state === 'failed' || item.state === 'cancelled') && (

@@ -1,12 +1,15 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { ConflictDialog } from './ConflictDialog';
+import type { IncompleteUploadsStore } from './incomplete-uploads-store';
+import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
 import type { TransfersStore } from './transfers-store';
+import { UnfinishedNotice } from './UnfinishedNotice';
 
-/** The transfer feature's visible part: message banner, conflict question, and the (collapsible) panel. */
-export function TransfersDock({ store }: { store: TransfersStore }) {
+/** The transfer feature's visible part: unfinished-transfers notice, message banner, conflict question, and the (collapsible) panel. */
+export function TransfersDock({ store, incomplete }: { store: TransfersStore; incomplete?: IncompleteUploadsStore }) {
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const totals = useStore(store, (s) => s.totals);
@@ -14,6 +17,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
   const message = useStore(store, (s) => s.message);
   const error = useStore(store, (s) => s.error);
   const panelOpen = useStore(store, (s) => s.panelOpen);
+  const unfinished = useStore(store, (s) => s.unfinished);
   const actions = store.getState();
   const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
 
@@ -35,6 +39,9 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
 
   return (
     <div data-testid="transfers-dock">
+      {unfinished && (
+        <UnfinishedNotice report={unfinished} onResumeAll={() => void actions.resumeUnfinished()} onDiscardAll={() => void actions.discardUnfinished()} />
+      )}
       {(message || error) && (
         <div
           role={error ? 'alert' : 'status'}
@@ -55,6 +62,7 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
         </div>
       )}
       {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
+      {incomplete && <IncompleteUploadsDialog store={incomplete} />}
       {panelOpen ? (
         <div style={{ height: 240 }}>
           <TransferPanel
@@ -62,6 +70,8 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
             totals={totals}
             onCancel={(ids) => void actions.cancel(ids)}
             onRetry={(ids) => void actions.retry(ids)}
+            onPause={(ids) => void actions.pause(ids)}
+            onResume={(ids) => void actions.resume(ids)}
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
             onReveal={(id, how) => void actions.reveal(id, how)}
@@ -70,7 +80,8 @@ export function TransfersDock({ store }: { store: TransfersStore }) {
       ) : (
         totals.items > 0 && (
           <button type="button" data-testid="transfer-show" onClick={() => actions.setPanelOpen(true)}>
-            Transfers: {totals.running + totals.queued} active, {totals.done} done{totals.failed ? `, ${totals.failed} failed` : ''}
+            Transfers: {totals.running + totals.queued} active, {totals.done} done{totals.paused ? `, ${totals.paused} paused` : ''}
+            {totals.failed ? `, ${totals.failed} failed` : ''}
           </button>
         )
       )}

@@ -6,3 +6,4 @@ export { TransfersDock } from './TransfersDock';
 export { useDropHighlight } from './use-drop-highlight';
 export type { TransfersApi } from './transfers-store';
 export { createTransfersWiring, type TransfersWiring } from './wiring';
+export { IncompleteUploadsButton } from './IncompleteUploadsButton';

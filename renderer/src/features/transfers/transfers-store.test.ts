@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok, type Result } from '../../../../shared/errors';
-import type { EnqueueOutcome, TransferItem, TransferProgressEvent } from '../../../../shared/transfers';
+import type { EnqueueOutcome, TransferItem, TransferProgressEvent, UnfinishedReport, UnfinishedTransfer } from '../../../../shared/transfers';
 import { selectItems } from './selectors';
 import { createTransfersStore, EMPTY_TOTALS, STREAM_CHUNK, type DroppedFile } from './transfers-store';
 
@@ -25,7 +25,11 @@ function item(id: string, patch: Partial<TransferItem> = {}): TransferItem {
 }
 
 /** A fake of the transfer part of the preload API: records every call, answers from scripted outcomes. */
-function fakeApi() {
+function unfinishedItem(id: string): UnfinishedTransfer {
+  return { id, direction: 'download', connectionId: 'c', bucket: 'bk', key: `k/${id}`, localPath: `/d/${id}`, size: 100, bytesKept: 40, state: 'interrupted', note: null };
+}
+
+function fakeApi(unfinished: UnfinishedReport = { items: [], setAside: null }) {
   const calls: Array<[string, unknown]> = [];
   let listener: ((e: TransferProgressEvent) => void) | null = null;
   const outcomes: Array<Result<EnqueueOutcome>> = [];
@@ -51,6 +55,11 @@ function fakeApi() {
     showDownloadInFolder: async (r: unknown) => (calls.push(['show', r]), ok({})),
     openDownload: async (r: unknown) =>
       (calls.push(['openFile', r]), fail('LocalFileError', 'a.txt could not be opened: no application')),
+    pauseTransfers: async (r: unknown) => (calls.push(['pause', r]), ok({ count: 1 })),
+    resumeTransfers: async (r: unknown) => (calls.push(['resume', r]), ok({ count: 1 })),
+    listUnfinishedTransfers: async (r: unknown) => (calls.push(['unfinished', r]), ok(unfinished)),
+    resumeUnfinishedTransfers: async (r: unknown) => (calls.push(['resumeUnfinished', r]), ok({ count: 1 })),
+    discardUnfinishedTransfers: async (r: unknown) => (calls.push(['discardUnfinished', r]), ok({ count: 1 })),
   };
   return { api, calls, outcomes, emit: (e: TransferProgressEvent) => listener?.(e), listening: () => listener !== null };
 }
@@ -59,6 +68,36 @@ const target = { connectionId: 'c', bucket: 'bk', prefix: 'in/' };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('transfers store', () => {
+  it('loads what a previous run left unfinished, and drops what was resumed or discarded from the notice', async () => {
+    const f = fakeApi({ items: [unfinishedItem('a'), unfinishedItem('b'), unfinishedItem('c')], setAside: null });
+    const store = createTransfersStore(f.api);
+    await store.getState().start();
+    expect(store.getState().unfinished?.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    await store.getState().resumeUnfinished(['a']);
+    expect(store.getState().unfinished?.items.map((i) => i.id)).toEqual(['b', 'c']);
+    expect(store.getState().panelOpen).toBe(true);
+    await store.getState().discardUnfinished();
+    expect(store.getState().unfinished).toBeNull();
+    await store.getState().pause(['x']);
+    await store.getState().resume();
+    expect(f.calls.slice(-5).map(([name, r]) => [name, r])).toEqual([
+      ['unfinished', {}],
+      ['resumeUnfinished', { ids: ['a'] }],
+      ['discardUnfinished', {}],
+      ['pause', { ids: ['x'] }],
+      ['resume', {}],
+    ]);
+  });
+
+  it('shows no notice when nothing is unfinished, but does for a journal set aside', async () => {
+    const quiet = createTransfersStore(fakeApi().api);
+    await quiet.getState().start();
+    expect(quiet.getState().unfinished).toBeNull();
+    const damaged = createTransfersStore(fakeApi({ items: [], setAside: { path: '/u/j.set-aside-1', reason: 'the file is damaged' } }).api);
+    await damaged.getState().start();
+    expect(damaged.getState().unfinished?.setAside?.reason).toBe('the file is damaged');
+  });
+
   it('loads the queue, follows progress events (new, changed, removed) and unsubscribes', async () => {
     const f = fakeApi();
     const store = createTransfersStore(f.api as never);

@@ -2,6 +2,7 @@
  * The transfer panel's store: mirrors main's queue from throttled progress events, starts downloads and
  * uploads, and asks the user when targets exist (main plans with policy "ask" and queues nothing on conflict).
  * Every call goes through `call`, so a failed or rejected one shows as `error` in the banner.
+ * At start it also loads what a previous run left unfinished (the journal), for the Resume all / Discard notice.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Result } from '../../../../shared/errors';
@@ -14,6 +15,7 @@ import type {
   TransferItem,
   TransferProgressEvent,
   TransferTotals,
+  UnfinishedReport,
 } from '../../../../shared/transfers';
 import { toBase64 } from '../../lib/base64';
 import { call, type UserError } from '../../lib/call';
@@ -55,6 +57,8 @@ export interface TransfersState {
   /** The last failed call. */
   readonly error: UserError | null;
   readonly panelOpen: boolean;
+  /** What a previous run left unfinished (null until loaded, or once answered and nothing is left). */
+  readonly unfinished: UnfinishedReport | null;
 }
 
 export interface TransfersActions {
@@ -69,6 +73,12 @@ export interface TransfersActions {
   answer(policy: Exclude<ConflictPolicy, 'ask'> | null): void;
   cancel(ids?: readonly string[]): Promise<void>;
   retry(ids?: readonly string[]): Promise<void>;
+  pause(ids?: readonly string[]): Promise<void>;
+  resume(ids?: readonly string[]): Promise<void>;
+  /** Queue the previous run's unfinished transfers again (the given ids, or all). */
+  resumeUnfinished(ids?: readonly string[]): Promise<void>;
+  /** Forget them with what they kept (the given ids, or all). */
+  discardUnfinished(ids?: readonly string[]): Promise<void>;
   clearFinished(): Promise<void>;
   /** Show a finished download in the file manager, or open it (main checks it is one of ours). */
   reveal(id: string, how: 'show' | 'open'): Promise<void>;
@@ -88,6 +98,7 @@ export const EMPTY_TOTALS: TransferTotals = {
   failed: 0,
   cancelled: 0,
   skipped: 0,
+  paused: 0,
   bytesTotal: 0,
   bytesTransferred: 0,
   rate: 0,
@@ -113,6 +124,11 @@ export type TransfersApi = Pick<
   | 'pickUploadPaths'
   | 'showDownloadInFolder'
   | 'openDownload'
+  | 'pauseTransfers'
+  | 'resumeTransfers'
+  | 'listUnfinishedTransfers'
+  | 'resumeUnfinishedTransfers'
+  | 'discardUnfinishedTransfers'
 >;
 
 export interface TransfersOptions {
@@ -158,6 +174,15 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       }
     };
 
+    /** The notice keeps what was not answered yet; with nothing left it goes (a set-aside note included). */
+    const dropUnfinished = (ids?: readonly string[]) => {
+      const current = get().unfinished;
+      if (!current) return;
+      const gone = ids ? new Set(ids) : null;
+      const items = gone ? current.items.filter((i) => !gone.has(i.id)) : [];
+      set({ unfinished: items.length > 0 ? { ...current, items } : null });
+    };
+
     return {
       byId: {},
       order: [],
@@ -166,6 +191,7 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       message: null,
       error: null,
       panelOpen: false,
+      unfinished: null,
 
       async start() {
         const unsubscribe = api.onTransferProgress((event) => get().applyProgress(event));
@@ -175,6 +201,8 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
           for (const item of listed.items) byId[item.id] = item;
           set({ byId, order: listed.items.map((i) => i.id), totals: listed.totals });
         }
+        const unfinished = await unwrap(() => api.listUnfinishedTransfers({}));
+        if (unfinished && (unfinished.items.length > 0 || unfinished.setAside)) set({ unfinished });
         return unsubscribe;
       },
 
@@ -250,6 +278,22 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       },
       async retry(ids) {
         await unwrap(() => api.retryTransfers(ids ? { ids } : {}));
+      },
+      async pause(ids) {
+        await unwrap(() => api.pauseTransfers(ids ? { ids } : {}));
+      },
+      async resume(ids) {
+        await unwrap(() => api.resumeTransfers(ids ? { ids } : {}));
+      },
+      async resumeUnfinished(ids) {
+        const done = await unwrap(() => api.resumeUnfinishedTransfers(ids ? { ids } : {}));
+        if (done) {
+          dropUnfinished(ids);
+          set({ panelOpen: true });
+        }
+      },
+      async discardUnfinished(ids) {
+        if (await unwrap(() => api.discardUnfinishedTransfers(ids ? { ids } : {}))) dropUnfinished(ids);
       },
       async clearFinished() {
         await unwrap(() => api.clearTransfers({}));

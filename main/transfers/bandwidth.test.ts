@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { BandwidthLimit, type TimerClock } from './bandwidth';
+
+/** A clock that only moves when the test says so; timers fire in deadline order as it passes them. */
+class FakeClock implements TimerClock {
+  private t = 0;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; fn: () => void }>();
+  now(): number {
+    return this.t;
+  }
+  setTimer(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.t + ms, fn });
+    return id;
+  }
+  clearTimer(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  /** Move time forward to `until`, firing due timers (and letting their continuations run) on the way. */
+  async runUntil(until: number): Promise<void> {
+    for (;;) {
+      await flushMicrotasks();
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.timers) if (!next || entry[1].at < next[1].at) next = entry;
+      if (!next || next[1].at > until) break;
+      this.timers.delete(next[0]);
+      this.t = Math.max(this.t, next[1].at);
+      next[1].fn();
+    }
+    this.t = until;
+    await flushMicrotasks();
+  }
+}
+
+async function flushMicrotasks(): Promise<void> {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+/** `streams` loops each taking `chunk` bytes at a time; returns a counter of bytes let through. */
+function startStreams(limit: BandwidthLimit, streams: number, chunk: number, stop: AbortSignal): { bytes: number } {
+  const passed = { bytes: 0 };
+  for (let s = 0; s < streams; s++) {
+    void (async () => {
+      while (!stop.aborted) {
+        try {
+          await limit.take(chunk, stop);
+        } catch {
+          return;
+        }
+        passed.bytes += chunk;
+      }
+    })();
+  }
+  return passed;
+}
+
+const MB = 1_000_000;
+
+describe('BandwidthLimit', () => {
+  it('holds 8 concurrent streams to the rate within 2% over 10 s', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(20 * MB, clock);
+    const stop = new AbortController();
+    const passed = startStreams(limit, 8, 1024 * 1024, stop.signal);
+    await clock.runUntil(10_000);
+    stop.abort();
+    expect(passed.bytes / 10 / MB).toBeGreaterThan(20 * 0.98);
+    expect(passed.bytes / 10 / MB).toBeLessThan(20 * 1.02);
+  });
+
+  it('follows a rate change while streams wait', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(50 * MB, clock);
+    const stop = new AbortController();
+    const passed = startStreams(limit, 4, 256 * 1024, stop.signal);
+    await clock.runUntil(5_000);
+    const atFive = passed.bytes;
+    limit.setRate(10 * MB);
+    await clock.runUntil(10_000);
+    stop.abort();
+    expect(atFive / 5 / MB).toBeCloseTo(50, 0);
+    const after = (passed.bytes - atFive) / 5 / MB;
+    expect(after).toBeGreaterThan(10 * 0.95);
+    expect(after).toBeLessThan(10 * 1.05);
+  });
+
+  it('releases every waiter at once when the limit is removed, and passes everything after', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(1 * MB, clock);
+    const order: string[] = [];
+    void limit.take(5 * MB).then(() => order.push('a'));
+    void limit.take(5 * MB).then(() => order.push('b'));
+    await clock.runUntil(100);
+    expect(order).toEqual([]);
+    limit.setRate(null);
+    await clock.runUntil(100);
+    expect(order.sort()).toEqual(['a', 'b']);
+    await expect(limit.take(100 * MB)).resolves.toBeUndefined();
+  });
+
+  it('rejects an aborted wait, and lets a short burst through without waiting', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(1 * MB, clock, 50);
+    // 50 ms of credit at 1 MB/s: 50 kB pass at once.
+    await expect(limit.take(50_000)).resolves.toBeUndefined();
+    const stop = new AbortController();
+    const waiting = limit.take(1 * MB, stop.signal);
+    stop.abort();
+    await expect(waiting).rejects.toThrow(/cancelled/);
+    expect(() => limit.setRate(0)).toThrow(/positive/);
+  });
+});

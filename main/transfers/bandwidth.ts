@@ -1,0 +1,106 @@
+/**
+ * A bandwidth limit shared by every stream of one direction: a token bucket kept as a theoretical arrival time
+ * (GCRA), so each `take(n)` reserves its slot in order and sleeps until then, and concurrent streams split the
+ * rate fairly without polling. Idle time earns at most `burstMs` of credit. The rate can change while streams
+ * wait: outstanding reservations are rescaled to the new rate, and removing the limit releases every waiter.
+ * The clock is injected (tests drive it by hand).
+ */
+import { abortError } from './limiter';
+
+export interface TimerClock {
+  now(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export const SYSTEM_TIMER_CLOCK: TimerClock = {
+  now: () => performance.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+interface Waiter {
+  deadline: number;
+  timer: unknown;
+  readonly resolve: () => void;
+}
+
+export class BandwidthLimit {
+  /** Bytes per second, or null for no limit. */
+  private rate: number | null = null;
+  /** When the bytes reserved so far will have been "paid" for at the current rate (ms on the clock). */
+  private tat = 0;
+  private readonly waiters = new Set<Waiter>();
+
+  constructor(
+    rate: number | null = null,
+    private readonly clock: TimerClock = SYSTEM_TIMER_CLOCK,
+    private readonly burstMs = 50,
+  ) {
+    this.setRate(rate);
+  }
+
+  get bytesPerSecond(): number | null {
+    return this.rate;
+  }
+
+  setRate(rate: number | null): void {
+    if (rate !== null && !(rate > 0)) throw new Error('a bandwidth limit must be positive (or null for none)');
+    const old = this.rate;
+    const now = this.clock.now();
+    this.rate = rate;
+    if (rate === null) {
+      for (const w of [...this.waiters]) this.release(w);
+      return;
+    }
+    if (old === null) {
+      this.tat = now;
+      return;
+    }
+    // What was reserved at the old rate is owed at the new one: stretch or shrink every wait accordingly.
+    const scale = old / rate;
+    if (this.tat > now) this.tat = now + (this.tat - now) * scale;
+    for (const w of this.waiters) {
+      w.deadline = now + (w.deadline - now) * scale;
+      this.clock.clearTimer(w.timer);
+      this.arm(w, now);
+    }
+  }
+
+  /** Wait until `bytes` may pass. Resolves at once without a limit; rejects with an AbortError on abort. */
+  take(bytes: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (this.rate === null || bytes <= 0) return Promise.resolve();
+    const now = this.clock.now();
+    this.tat = Math.max(this.tat, now - this.burstMs) + (bytes * 1000) / this.rate;
+    const deadline = this.tat - this.burstMs;
+    if (deadline <= now) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.clock.clearTimer(waiter.timer);
+        this.waiters.delete(waiter);
+        reject(abortError());
+      };
+      const waiter: Waiter = {
+        deadline,
+        timer: undefined,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.add(waiter);
+      this.arm(waiter, now);
+    });
+  }
+
+  private arm(w: Waiter, now: number): void {
+    w.timer = this.clock.setTimer(() => this.release(w), Math.max(0, w.deadline - now));
+  }
+
+  private release(w: Waiter): void {
+    this.clock.clearTimer(w.timer);
+    if (this.waiters.delete(w)) w.resolve();
+  }
+}

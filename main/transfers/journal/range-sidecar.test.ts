@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RangeSidecar } from './range-sidecar';
+
+let dir: string;
+let part: string;
+const data = randomBytes(4 * 1000);
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const range = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, sha256: sha(data.subarray(i * 1000, i * 1000 + 1000)) });
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 's3desk-sidecar-test-'));
+  part = path.join(dir, 'x.part');
+  await writeFile(part, data);
+  const { sidecar } = await RangeSidecar.load(part, '"e1"', data.length);
+  for (const i of [0, 1, 3]) sidecar.record(range(i));
+  await sidecar.flush();
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('RangeSidecar', () => {
+  it('keeps the recorded ranges whose bytes still match', async () => {
+    const { sidecar, rejected } = await RangeSidecar.load(part, '"e1"', data.length);
+    expect(rejected).toBe(0);
+    expect([0, 1000, 2000, 3000].map((s) => sidecar.verified(s) !== undefined)).toEqual([true, true, false, true]);
+    expect(sidecar.verifiedBytes).toBe(3000);
+  });
+
+  it('rejects a range whose bytes were changed, and ranges cut off by a truncation', async () => {
+    const fh = await open(part, 'r+');
+    await fh.write(Buffer.from('tampered'), 0, 8, 1500);
+    await fh.close();
+    let loaded = await RangeSidecar.load(part, '"e1"', data.length);
+    expect(loaded.rejected).toBe(1);
+    expect(loaded.sidecar.verified(1000)).toBeUndefined();
+    expect(loaded.sidecar.verified(0)).toBeDefined();
+    await truncate(part, 3500);
+    loaded = await RangeSidecar.load(part, '"e1"', data.length);
+    expect(loaded.sidecar.verified(3000)).toBeUndefined();
+    expect(loaded.sidecar.verifiedBytes).toBe(1000);
+  });
+
+  it('keeps nothing for another ETag or size, a damaged sidecar, or none', async () => {
+    expect((await RangeSidecar.load(part, '"e2"', data.length)).sidecar.verifiedBytes).toBe(0);
+    expect((await RangeSidecar.load(part, '"e1"', data.length + 1)).sidecar.verifiedBytes).toBe(0);
+    await writeFile(`${part}.ranges`, '{"version":1,');
+    expect((await RangeSidecar.load(part, '"e1"', data.length)).sidecar.verifiedBytes).toBe(0);
+    const { sidecar } = await RangeSidecar.load(path.join(dir, 'none.part'), '"e1"', 10);
+    expect(sidecar.verifiedBytes).toBe(0);
+    await sidecar.remove();
+  });
+});

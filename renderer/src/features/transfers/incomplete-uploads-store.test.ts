@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../../shared/errors';
+import type { IncompleteUpload } from '../../../../shared/transfers';
+import { createIncompleteUploadsStore } from './incomplete-uploads-store';
+
+const upload = (key: string, bytes: number): IncompleteUpload => ({ key, uploadId: `id-${key}`, initiated: null, ageSeconds: 60, initiator: 'me', parts: 1, bytes });
+
+function fakeApi() {
+  const calls: Array<[string, unknown]> = [];
+  let listed = [upload('a', 10), upload('b', 20)];
+  const api = {
+    listIncompleteUploads: async (r: unknown) => (calls.push(['list', r]), ok(listed)),
+    planAbortUploads: async (r: { readonly uploads?: ReadonlyArray<{ readonly key: string }> }) => {
+      calls.push(['plan', r]);
+      const chosen = r.uploads ? listed.filter((u) => r.uploads!.some((x) => x.key === u.key)) : listed;
+      return ok({ planId: 'p1', count: chosen.length, bytes: chosen.reduce((n, u) => n + u.bytes, 0), uploads: chosen });
+    },
+    runAbortUploads: async (r: unknown) => {
+      calls.push(['run', r]);
+      listed = listed.filter((u) => u.key !== 'a');
+      return ok({ aborted: 1, failed: [] });
+    },
+  };
+  return { api, calls };
+}
+
+describe('incomplete uploads store', () => {
+  it('lists, plans one abort, runs it only on confirm, and lists again', async () => {
+    const f = fakeApi();
+    const store = createIncompleteUploadsStore(f.api);
+    await store.getState().open({ connectionId: 'c', bucket: 'bk' });
+    expect(store.getState().uploads?.map((u) => u.key)).toEqual(['a', 'b']);
+    await store.getState().planAbort({ key: 'a', uploadId: 'id-a' });
+    expect(store.getState().plan).toMatchObject({ count: 1, bytes: 10 });
+    expect(f.calls.some(([name]) => name === 'run')).toBe(false);
+    await store.getState().confirm();
+    expect(store.getState().plan).toBeNull();
+    expect(store.getState().message).toBe('1 aborted');
+    expect(store.getState().uploads?.map((u) => u.key)).toEqual(['b']);
+    expect(f.calls.map(([name]) => name)).toEqual(['list', 'plan', 'run', 'list']);
+    expect(f.calls[1]![1]).toEqual({ connectionId: 'c', bucket: 'bk', uploads: [{ key: 'a', uploadId: 'id-a' }] });
+  });
+
+  it('plans all without a list, and a cancelled plan runs nothing', async () => {
+    const f = fakeApi();
+    const store = createIncompleteUploadsStore(f.api);
+    await store.getState().open({ connectionId: 'c', bucket: 'bk' });
+    await store.getState().planAbort();
+    expect(store.getState().plan).toMatchObject({ count: 2, bytes: 30 });
+    store.getState().cancelPlan();
+    await store.getState().confirm();
+    expect(f.calls.map(([name]) => name)).toEqual(['list', 'plan']);
+  });
+});
