@@ -94,7 +94,7 @@ test('no shortcut acts behind an open dialog; the same keys work once it is clos
   await ui.waitForFolder('s3://dlg/sub/');
   await ui.row('sub/x.txt').click();
   await app.keyboard.press('Delete');
-  await expect(app.getByTestId('ops-confirm-title')).toHaveText('Delete 1 object (1 B)?');
+  await expect(app.getByTestId('ops-confirm-title')).toHaveText('Delete “x.txt” (1 object, 1 B)?');
   s3Proxy.reset();
 
   await app.keyboard.press('Alt+ArrowLeft'); // Back

@@ -119,13 +119,13 @@ test('deletes a folder after a confirmation stating objects and bytes; it vanish
   const ui = await openAt(app, 's3://ops/d/');
   await ui.row('d/folder/').click();
   await ui.page.keyboard.press('Delete');
-  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete 3 objects (18 B)?');
+  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete “folder” (3 objects, 18 B)?');
   await ui.page.getByTestId('ops-confirm-cancel').click();
   expect(s3.keys('ops')).toHaveLength(4);
 
   s3Proxy.reset();
   await ui.page.keyboard.press('Delete');
-  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete 3 objects (18 B)?');
+  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete “folder” (3 objects, 18 B)?');
   await ui.screenshot('operations-confirm-delete');
   await ui.page.getByTestId('ops-confirm-ok').click();
   await expect(ui.row('d/folder/')).toHaveCount(0);
@@ -134,7 +134,7 @@ test('deletes a folder after a confirmation stating objects and bytes; it vanish
   await expect(ui.page.getByTestId('ops-run-summary')).toContainText('3 of 3');
 
   await menu(ui, ui.row('d/keep.txt'), 'delete');
-  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete 1 object (1 B)?');
+  await expect(ui.page.getByTestId('ops-confirm-title')).toHaveText('Delete “keep.txt” (1 object, 1 B)?');
   await ui.page.getByTestId('ops-confirm-ok').click();
   await expect(ui.row('d/keep.txt')).toHaveCount(0);
   expect(s3.keys('ops')).toEqual([]);

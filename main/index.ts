@@ -12,6 +12,7 @@ import { APP_PAGE_URL, createAppProtocolHandler } from './app-protocol/app-proto
 import { addDemoConnection } from './demo-connection';
 import { windowIcon } from './electron/app-icon';
 import { registerPrivilegedSchemes, serveAppFiles } from './electron/app-protocol';
+import { electronDesktop } from './electron/desktop';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
@@ -96,9 +97,11 @@ if (!app.requestSingleInstanceLock()) {
       transfers: {
         dialogs: electronDialogs(() => mainWindow),
         drag: electronDrag(() => mainWindow?.webContents),
+        desktop: electronDesktop(),
         dragStreamAboveBytes: dragStreamThreshold(process.platform),
       },
       userDataDir: app.getPath('userData'),
+      downloadsDir: app.getPath('downloads'),
       secretBox: safeStorageSecretBox(),
       openUrl: openInBrowser,
       menu,

@@ -4,6 +4,7 @@
  */
 import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
+import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
@@ -39,6 +40,7 @@ import type {
   CacheStats,
   ConnectionId,
   ConnectionSummary,
+  FolderSize,
   HeadInfo,
   ListPage,
   StatOutcome,
@@ -184,6 +186,19 @@ export interface IpcContract {
   'transfers:drag-start': { request: { readonly stageId: string }; response: { readonly paths: readonly string[] } };
   /** Drag-out, step 3: the drag ended; staged files are removed after a grace period. */
   'transfers:drag-end': { request: { readonly stageId: string }; response: Record<string, never> };
+  /** Reveal a finished download (by transfer id) in the file manager; main refuses any other path. */
+  'transfers:show-in-folder': { request: { readonly id: string }; response: Record<string, never> };
+  /** Open a finished download (by transfer id) with its default app. */
+  'transfers:open': { request: { readonly id: string }; response: Record<string, never> };
+
+  /** "Calculate size" in Info: every object under a folder, counted by one recursive listing (not cached). */
+  'objects:folder-size': { request: BucketRef & { readonly prefix: string }; response: FolderSize };
+
+  // ── settings ──
+  'settings:get': { request: Record<string, never>; response: AppSettings };
+  'settings:set': { request: SettingsPatch; response: AppSettings };
+  /** The native folder dialog; the folder picked becomes the download folder (cancelled: unchanged). */
+  'settings:choose-download-folder': { request: Record<string, never>; response: AppSettings };
   /** Transfers the journal holds from before this start (and a journal set aside, if any). */
   'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
   /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
@@ -281,6 +296,15 @@ export const API_METHODS = {
   stageDrag: 'transfers:stage',
   startDrag: 'transfers:drag-start',
   endDrag: 'transfers:drag-end',
+  showDownloadInFolder: 'transfers:show-in-folder',
+  openDownload: 'transfers:open',
+
+  folderSize: 'objects:folder-size',
+
+  // ── settings ──
+  getSettings: 'settings:get',
+  setSettings: 'settings:set',
+  chooseDownloadFolder: 'settings:choose-download-folder',
   listUnfinishedTransfers: 'transfers:unfinished',
   resumeUnfinishedTransfers: 'transfers:resume-unfinished',
   discardUnfinishedTransfers: 'transfers:discard-unfinished',

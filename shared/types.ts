@@ -175,3 +175,11 @@ export interface CacheStats {
   /** S3 requests sent by the app since start, by operation name (e.g. ListObjectsV2). */
   readonly requests: Readonly<Record<string, number>>;
 }
+
+/** "Calculate size" of a folder (objects:folder-size): one recursive listing, summed in main. */
+export interface FolderSize {
+  readonly objects: number;
+  readonly bytes: number;
+  /** ListObjectsV2 requests the count took (one per page of up to 1,000 keys). */
+  readonly requests: number;
+}

@@ -15,6 +15,8 @@ import { connectionChannels } from '../ipc/channels/connections';
 import { menuChannels } from '../ipc/channels/menu';
 import { operationChannels } from '../ipc/channels/operations';
 import { searchChannels } from '../ipc/channels/search';
+import { folderSizeChannels } from '../ipc/channels/folder-size';
+import { settingsChannels } from '../ipc/channels/settings';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
@@ -22,6 +24,7 @@ import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
 import { type SearchOptions, SearchService } from '../search/search-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
+import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
@@ -40,6 +43,11 @@ export interface HandlerOptions {
   readonly userDataDir?: string;
   /** Encrypts secrets before they are written (Electron safeStorage in the app, a fake in tests). */
   readonly secretBox?: SecretBox;
+  /**
+   * The OS Downloads folder, the default download folder (app.getPath('downloads'); a temp folder in tests).
+   * Without it the download-folder settings do not apply: every download goes where the folder picker says.
+   */
+  readonly downloadsDir?: string;
   /** Opens an SSO verification address in the user's browser (shell.openExternal in the app). */
   readonly openUrl?: (url: string) => Promise<void>;
   /** Search tuning (tests shrink waits and pick the concurrency); indexes live under userDataDir. */
@@ -55,6 +63,7 @@ export interface Core {
   readonly context: CoreContext;
   readonly transfers: TransferService;
   readonly search: SearchService;
+  readonly settings: SettingsService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
@@ -107,8 +116,21 @@ export function createCore(options: HandlerOptions = {}): Core {
     },
   };
 
+  // Settings first: the transfer service starts with their concurrency and asks them for the download folder.
+  let transfers: TransferService | null = null;
+  const settings = new SettingsService({
+    ...(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {}),
+    ...(options.downloadsDir !== undefined ? { downloadsDir: options.downloadsDir } : {}),
+    ...(options.transfers?.dialogs ? { dialogs: options.transfers.dialogs } : {}),
+    onChange: (s) => transfers?.setConcurrency(s.fileConcurrency, s.requestConcurrency),
+  });
+  const stored = settings.stored();
   // The transfer journal lives beside the saved connections, so a restart on the same folder can resume.
-  const transfers = new TransferService(context, {
+  transfers = new TransferService(context, {
+    fileConcurrency: stored.fileConcurrency,
+    requestConcurrency: stored.requestConcurrency,
+    // Without a Downloads folder (headless tests, benchmarks) every download asks, as the folder picker decides.
+    ...(options.downloadsDir !== undefined ? { downloadFolders: settings } : {}),
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
@@ -125,6 +147,8 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...settingsChannels(settings),
+    ...folderSizeChannels(context),
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
     ...searchChannels(search),
@@ -135,6 +159,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     context,
     transfers,
     search,
+    settings,
     signIn,
     menu,
     dispose: async () => {
@@ -142,6 +167,7 @@ export function createCore(options: HandlerOptions = {}): Core {
       await search.settled();
       signIn.dispose();
       await transfers.dispose();
+      await settings.flush();
       await workspace.flush();
       connections.dispose();
     },

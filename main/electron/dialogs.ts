@@ -4,9 +4,13 @@ import type { DialogAdapter } from '../transfers/adapters';
 
 export function electronDialogs(parent: () => BrowserWindow | undefined): DialogAdapter {
   return {
-    async pickFolder({ title }) {
+    async pickFolder({ title, defaultPath }) {
       const win = parent();
-      const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const options: Electron.OpenDialogOptions = {
+        title,
+        properties: ['openDirectory', 'createDirectory'],
+        ...(defaultPath ? { defaultPath } : {}),
+      };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

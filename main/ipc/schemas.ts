@@ -5,6 +5,7 @@ import { canonicalPrefix } from '../../shared/keys';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
+import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
 import { workspaceSchema } from '../workspace/workspace-schema';
 
 export const empty = z.object({}).strict();
@@ -161,6 +162,26 @@ const channelSchemas = {
   'transfers:stage': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(10_000) }).strict(),
   'transfers:drag-start': z.object({ stageId: id }).strict(),
   'transfers:drag-end': z.object({ stageId: id }).strict(),
+  'transfers:show-in-folder': z.object({ id }).strict(),
+  'transfers:open': z.object({ id }).strict(),
+
+  'objects:folder-size': z.object({ connectionId: id, bucket, prefix: key }).strict(),
+
+  // ── settings ──
+  'settings:get': empty,
+  'settings:set': z
+    .object({
+      askEveryTime: z.boolean().optional(),
+      conflict: conflict.optional(),
+      fileConcurrency: z.number().int().min(CONCURRENCY_MIN).max(CONCURRENCY_MAX).optional(),
+      requestConcurrency: z.number().int().min(CONCURRENCY_MIN).max(CONCURRENCY_MAX).optional(),
+      theme: z.enum(THEMES).optional(),
+      requestMetrics: z.boolean().optional(),
+      thumbnails: z.boolean().optional(),
+      resetDownloadFolder: z.boolean().optional(),
+    })
+    .strict(),
+  'settings:choose-download-folder': empty,
   'transfers:unfinished': empty,
   'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),

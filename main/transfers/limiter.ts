@@ -3,8 +3,18 @@ export class Limiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(private readonly limit: number) {
+  constructor(private limit: number) {
     if (!(limit >= 1)) throw new Error('limit must be at least 1');
+  }
+
+  /** Change the limit while tasks run: a higher one wakes waiters now, a lower one takes effect as tasks end. */
+  setLimit(limit: number): void {
+    if (!(limit >= 1)) throw new Error('limit must be at least 1');
+    this.limit = limit;
+    while (this.active < this.limit && this.waiting.length > 0) {
+      this.active++;
+      this.waiting.shift()!();
+    }
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -13,8 +23,9 @@ export class Limiter {
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
-      // Hand the slot straight to the next waiter so `active` never dips and lets a newcomer jump the queue.
+      // Hand the slot straight to the next waiter so `active` never dips and lets a newcomer jump the queue
+      // (unless a lowered limit wants the slot back).
+      const next = this.active <= this.limit ? this.waiting.shift() : undefined;
       if (next) next();
       else this.active--;
     }

@@ -105,7 +105,18 @@ export class TransferQueue {
   private idleWaiters: Array<() => void> = [];
   private readonly settleWaiters = new Map<string, Array<(item: TransferItem) => void>>();
 
-  constructor(private readonly options: QueueOptions) {}
+  /** Files at once; the Settings page changes it while transfers run. */
+  private concurrency: number;
+
+  constructor(private readonly options: QueueOptions) {
+    this.concurrency = options.concurrency;
+  }
+
+  /** A new limit applies at once: a higher one starts queued items now, a lower one lets running ones finish. */
+  setConcurrency(concurrency: number): void {
+    this.concurrency = concurrency;
+    this.pump();
+  }
 
   /** Queue jobs as one batch; returns the batch id and item ids in order. */
   add(jobs: readonly JobSpec[], direction: TransferDirection): { batchId: string; ids: string[] } {
@@ -285,7 +296,7 @@ export class TransferQueue {
   }
 
   private pump(): void {
-    while (this.running < this.options.concurrency && this.pendingHead < this.pending.length) {
+    while (this.running < this.concurrency && this.pendingHead < this.pending.length) {
       const id = this.pending[this.pendingHead++]!;
       const r = this.items.get(id);
       if (!r || r.state !== 'queued') continue;

@@ -1,7 +1,7 @@
 /** Transfer tuning and the dependencies every part of the transfer feature shares. */
 import type { ConflictPolicy, SelectedItem } from '../../shared/transfers';
 import type { CoreContext } from '../core/context';
-import type { DialogAdapter, DragAdapter } from './adapters';
+import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
 import type { BandwidthLimit } from './bandwidth';
 import { DEFAULT_DOWNLOAD_TUNING, type DownloadTuning } from './download-object';
 import type { TransferJournal } from './journal/transfer-journal';
@@ -33,6 +33,9 @@ export interface TransferOptions {
   readonly dragStreamAboveBytes: number | null;
   readonly dialogs?: DialogAdapter;
   readonly drag?: DragAdapter;
+  readonly desktop?: DesktopAdapter;
+  /** The Settings page's download folder; without it every download needs a folder from the caller. */
+  readonly downloadFolders?: DownloadFolderPolicy;
   /** Where the transfer journal lives (the user-data folder); without it nothing survives a restart. */
   readonly journalDir?: string;
   /** Bandwidth limits at start, bytes per second (null: none); changeable while running. */

@@ -6,12 +6,13 @@
  * bandwidth limits. Each concern lives in its own file; this only wires them.
  */
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DragOptions } from '../../shared/drag-stream';
 import type { EnqueueOutcome, SelectedItem, StageOutcome, TransferItem, TransferTotals, UnfinishedReport } from '../../shared/transfers';
 import type { CoreContext } from '../core/context';
+import { codedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
 import { BandwidthLimit } from './bandwidth';
 import { CoalescedInvalidation } from './coalesced-invalidation';
@@ -51,6 +52,7 @@ export class TransferService {
   private readonly stages: DragStages;
   private readonly invalidation: CoalescedInvalidation;
   private readonly granted = new GrantedFolders();
+  private readonly requests: Limiter;
   private readonly journal: Promise<TransferJournal | null>;
   private readonly bandwidth: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
 
@@ -59,6 +61,7 @@ export class TransferService {
     const resolved = merged.tempDir ? merged : { ...merged, tempDir: path.join(os.tmpdir(), appTempName(process.pid, randomUUID().slice(0, 8))) };
     this.streams = new UploadStreams(resolved.tempDir);
     this.invalidation = new CoalescedInvalidation(ctx);
+    this.requests = new Limiter(resolved.requestConcurrency);
     this.incomplete = new IncompleteUploads(ctx);
     // A journal that cannot be opened at all (an unreadable folder) means no resume, never a failed start.
     this.journal = resolved.journalDir ? TransferJournal.open(resolved.journalDir).catch(() => null) : Promise.resolve(null);
@@ -71,7 +74,7 @@ export class TransferService {
       bandwidth: this.bandwidth,
       ctx,
       options: resolved,
-      requests: new Limiter(resolved.requestConcurrency),
+      requests: this.requests,
       smallFiles: createSmallFiles(),
       streams: this.streams,
       invalidation: this.invalidation,
@@ -96,7 +99,16 @@ export class TransferService {
   }
 
   download(req: DownloadRequest): Promise<EnqueueOutcome> {
+    // The configured download folder counts as chosen: the user picked it (or it is the OS Downloads folder).
+    const configured = this.deps.options.downloadFolders?.folder();
+    if (configured) this.granted.add(configured);
     return enqueueDownload(this.deps, this.queue, this.granted, req);
+  }
+
+  /** Files at once and HTTP requests in flight (the Settings page); applies to running transfers too. */
+  setConcurrency(files: number, requests: number): void {
+    this.queue.setConcurrency(files);
+    this.requests.setLimit(requests);
   }
 
   upload(req: UploadRequest): Promise<EnqueueOutcome> {
@@ -197,12 +209,44 @@ export class TransferService {
     return fetchForDrag(this.deps, this.queue, connectionId, bucket, key, signal);
   }
 
-  async pickFolder(): Promise<{ path: string | null }> {
-    const dialogs = this.deps.options.dialogs;
+  /**
+   * The folder for a download: the configured one without a dialog, unless "ask every time" is on (or `ask`
+   * is given), then the dialog opens at the last folder picked.
+   */
+  async pickFolder(ask = false): Promise<{ path: string | null }> {
+    const { dialogs, downloadFolders } = this.deps.options;
+    if (downloadFolders && !ask && !downloadFolders.askEveryTime()) {
+      const folder = downloadFolders.folder();
+      // The OS Downloads folder may not exist yet on a fresh account.
+      await mkdir(folder, { recursive: true });
+      this.granted.add(folder);
+      return { path: folder };
+    }
     if (!dialogs) return { path: null };
-    const picked = await dialogs.pickFolder({ title: 'Download to folder' });
-    if (picked) this.granted.add(picked);
+    const defaultPath = downloadFolders?.lastFolder() ?? downloadFolders?.folder();
+    const picked = await dialogs.pickFolder({ title: 'Download to folder', ...(defaultPath ? { defaultPath } : {}) });
+    if (picked) {
+      this.granted.add(picked);
+      downloadFolders?.remember(picked);
+    }
     return { path: picked };
+  }
+
+  /** Show a finished download in the file manager, or open it: only files this app downloaded, by transfer id. */
+  async reveal(id: string, how: 'show' | 'open'): Promise<Record<string, never>> {
+    const desktop = this.deps.options.desktop;
+    const item = this.queue.list().items.find((i) => i.id === id);
+    if (!item || item.direction !== 'download' || item.state !== 'done' || item.localPath === null) {
+      throw codedError('InvalidInput', 'only a finished download can be shown or opened');
+    }
+    if (!desktop) throw codedError('Unknown', 'showing files is not available here');
+    if (how === 'show') {
+      desktop.showItemInFolder(item.localPath);
+      return {};
+    }
+    const problem = await desktop.openPath(item.localPath);
+    if (problem) throw codedError('LocalFileError', `${path.basename(item.localPath)} could not be opened: ${problem}`);
+    return {};
   }
 
   async pickUploadPaths(folders: boolean): Promise<{ paths: string[] }> {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
 import { createAppCommands } from './commands/app-commands';
@@ -15,6 +15,8 @@ import {
 import { BrowserOperations, createOperationsStore } from './features/operations';
 import { AppShell, createShellStore, type ShellStore } from './features/shell';
 import { createSearchStore, type SearchStore, SearchLayer } from './features/search';
+import { ActivityButton, type ActivityStore, createActivityStore, followOperations, followTransfers } from './features/activity';
+import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createTransfersWiring } from './features/transfers';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -30,8 +32,10 @@ function TabContent(props: {
   readonly signIn: SignInStore;
   readonly search: SearchStore;
   readonly api: RendererApi;
+  readonly activity: ActivityStore;
+  readonly settings: SettingsStore;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn, search, api } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -44,7 +48,7 @@ function TabContent(props: {
       />
     );
   }
-  return <TabBrowser browser={browser} ops={ops} transfers={transfers} search={search} api={api} />;
+  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings }} />;
 }
 
 /**
@@ -57,14 +61,30 @@ function TabBrowser(props: {
   readonly transfers: Transfers;
   readonly search: SearchStore;
   readonly api: RendererApi;
+  readonly activity: ActivityStore;
+  readonly settings: SettingsStore;
 }) {
-  const { browser, ops, transfers, search, api } = props;
+  const { browser, ops, transfers, search, api, activity, settings } = props;
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
+  // Settings (Ctrl/Cmd+, and the app menu) opens the settings dialog through the registry.
+  useEffect(() => commands.host('settings', () => settings.getState().setOpen(true)), [commands, settings]);
   return (
     <>
-      <BrowserView store={browser} transfers={transfers} commands={commands} onCloseConnection={() => browser.getState().closeConnection()} />
+      <BrowserView
+        store={browser}
+        transfers={transfers}
+        commands={commands}
+        onCloseConnection={() => browser.getState().closeConnection()}
+        folderSize={api.folderSize}
+        statusEnd={
+          <>
+            <ActivityButton store={activity} />
+            <SettingsButton store={settings} />
+          </>
+        }
+      />
       <SearchLayer
         browser={browser}
         search={search}
@@ -87,7 +107,11 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [ops] = useState(() => createOperationsStore(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) }));
   const [shell] = useState(() => createShellStore(api, { createBrowser: () => createBrowserStore(api) }));
   const [start] = useState(() => createStartScreenStore(api));
-  const [transfers] = useState(() => createTransfersWiring(api));
+  const [settings] = useState(() => createSettingsStore(api));
+  const [activity] = useState(() => createActivityStore());
+  useEffect(() => followOperations(ops, activity), [ops, activity]);
+  useEffect(() => followTransfers(api, activity), [api, activity]);
+  const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => {
@@ -108,10 +132,11 @@ export function App({ api }: { readonly api: RendererApi }) {
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} search={search} api={api} />
+          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings }} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
+      <SettingsLayer store={settings} />
       <SignInDialogs store={signIn} />
     </div>
   );

@@ -26,6 +26,8 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
       service.releaseStage(req.stageId);
       return {};
     },
+    'transfers:show-in-folder': (req) => service.reveal(req.id, 'show'),
+    'transfers:open': (req) => service.reveal(req.id, 'open'),
     'transfers:unfinished': () => service.unfinished(),
     'transfers:resume-unfinished': (req) => service.resumeUnfinished(req.ids),
     'transfers:discard-unfinished': (req) => service.discardUnfinished(req.ids),

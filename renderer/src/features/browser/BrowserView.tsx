@@ -2,8 +2,11 @@
  * Container: connects the browser store to the presentational components and owns the view-wide keyboard
  * shortcuts. No logic of its own beyond choosing which state to render.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import type { RendererApi } from '../../../../shared/ipc';
+import { call, type CallResult } from '../../lib/call';
+import type { FolderSize } from '../../../../shared/types';
 import { AddressBar } from './AddressBar';
 import { Breadcrumbs } from './Breadcrumbs';
 import type { BrowserStore } from './browser-store';
@@ -16,8 +19,13 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { IncompleteUploadsButton, tableTransferHandlers, TransfersDock, type TransfersWiring } from '../transfers';
+import { IncompleteUploadsButton, tableTransferHandlers, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
 import type { AppCommands } from '../../commands/app-commands';
+
+const NOT_IN_A_BUCKET: CallResult<FolderSize> = {
+  ok: false,
+  error: { code: 'InvalidInput', title: 'Not in a bucket', message: 'Open a bucket to calculate a folder’s size.', detail: '' },
+};
 
 function isTextInput(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable);
@@ -28,12 +36,18 @@ export function BrowserView({
   transfers,
   commands,
   onCloseConnection,
+  statusEnd,
+  folderSize,
 }: {
   readonly store: BrowserStore;
   /** The app's command registry: the toolbar's buttons and the view's shortcuts. */
   readonly commands: AppCommands;
   readonly transfers?: TransfersWiring;
   readonly onCloseConnection: () => void;
+  /** Shown at the status bar's far end (Activity, Settings). */
+  readonly statusEnd?: ReactNode;
+  /** The preload's folder-size call, for Info's "Calculate size". */
+  readonly folderSize?: RendererApi['folderSize'];
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -71,6 +85,22 @@ export function BrowserView({
       },
     });
   }, [transfers, store]);
+  const uploadHere = (folders: boolean) => {
+    const s = store.getState();
+    if (!transfers || !s.connection || s.location.bucket === null) return;
+    void transfers.store.getState().pickAndUpload({ connectionId: s.connection.id, bucket: s.location.bucket, prefix: s.location.prefix }, folders);
+  };
+  const calculateSize = (run: RendererApi['folderSize'], prefix: string) => {
+    const { connection: c, location: here } = store.getState();
+    if (!c || here.bucket === null) return Promise.resolve(NOT_IN_A_BUCKET);
+    const bucket = here.bucket;
+    return call(() => run({ connectionId: c.id, bucket, prefix }));
+  };
+  // Drop feedback: the folder row or the table under a file drag, and where the drop would upload.
+  const drop = useDropHighlight(() => {
+    const s = store.getState();
+    return transfers && s.location.bucket !== null && s.listing.status !== 'error' ? { bucket: s.location.bucket, prefix: s.location.prefix } : null;
+  }, transferHandlers);
   const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
 
   useEffect(() => store.getState().start(), [store]);
@@ -110,7 +140,7 @@ export function BrowserView({
     }
     if (listing.status === 'error' && listing.error) return <ErrorState error={listing.error} onRetry={() => void actions.retry()} />;
     if (listing.status !== 'ready') return <LoadingState />;
-    if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} />;
+    if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} onUpload={transfers ? () => uploadHere(false) : undefined} />;
     return (
       <>
         <FileTable
@@ -188,10 +218,20 @@ export function BrowserView({
       ) : null}
       <Breadcrumbs crumbs={breadcrumbsOf(location)} onNavigate={(target) => void actions.navigate(target)} />
       <div className="browser-main">
-        <div className="browser-content" ref={tableRef} {...transferHandlers}>
+        <div className="browser-content" ref={tableRef} {...drop.handlers} data-drop-active={drop.label === null ? undefined : ''}>
+          {drop.label !== null ? (
+            <div className="drop-banner" role="status" data-testid="drop-banner">
+              {drop.label}
+            </div>
+          ) : null}
           {body()}
         </div>
-        <InfoPanel info={info} onClose={actions.closeInfo} onLoadHead={() => void actions.loadHead()} />
+        <InfoPanel
+          info={info}
+          onClose={actions.closeInfo}
+          onLoadHead={() => void actions.loadHead()}
+          onCalculateSize={folderSize ? (prefix) => calculateSize(folderSize, prefix) : undefined}
+        />
       </div>
       <StatusBar
         summary={inBucket && listing.status === 'ready' ? summary : null}
@@ -199,6 +239,7 @@ export function BrowserView({
         pages={listing.pages}
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
+        end={statusEnd}
       />
       {transfers ? <TransfersDock store={transfers.store} incomplete={transfers.incomplete} /> : null}
     </div>

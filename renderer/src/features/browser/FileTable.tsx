@@ -163,8 +163,8 @@ export function FileTable(props: FileTableProps) {
                   {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
                   <span className="name-text" data-testid="row-name">{entry.name}</span>
                 </span>
-                <span className="cell col-size" role="gridcell" title={entry.kind === 'object' ? formatExactBytes(entry.size) : undefined} data-testid="row-size">
-                  {entry.kind === 'object' ? formatSize(entry.size) : ''}
+                <span className="cell col-size" role="gridcell" title={entry.kind === 'object' ? formatExactBytes(entry.size) : 'Folder sizes are not listed: use Calculate size in Info'} data-testid="row-size">
+                  {entry.kind === 'object' ? formatSize(entry.size) : '—'}
                 </span>
                 <span className="cell col-modified" role="gridcell" title={entry.kind === 'object' ? formatIsoDate(entry.lastModified) : undefined}>
                   {entry.kind === 'object' ? formatDate(entry.lastModified) : ''}

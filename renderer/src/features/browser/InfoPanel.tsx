@@ -1,11 +1,16 @@
 import { basename } from '../../../../shared/keys';
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
+import type { FolderSize } from '../../../../shared/types';
+import type { CallResult } from '../../lib/call';
 import type { InfoState } from './browser-store';
+import { FolderSizeField } from './FolderSizeField';
 
 export interface InfoPanelProps {
   readonly info: InfoState;
   readonly onClose: () => void;
   readonly onLoadHead: () => void;
+  /** Counts a folder's objects and bytes (one recursive listing); absent: no "Calculate size". */
+  readonly onCalculateSize?: ((prefix: string) => Promise<CallResult<FolderSize>>) | undefined;
 }
 
 function Field({ label, value, testId, title }: { readonly label: string; readonly value: string; readonly testId?: string; readonly title?: string }) {
@@ -21,7 +26,7 @@ function Field({ label, value, testId, title }: { readonly label: string; readon
 
 /** Details of one entry: first what the listing already knows (from the cache, no request), then — only when
  *  the user asks — the object's headers via one HeadObject. */
-export function InfoPanel({ info, onClose, onLoadHead }: InfoPanelProps) {
+export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize }: InfoPanelProps) {
   if (info.key === null) return null;
   const stat = info.stat;
   const head = info.head;
@@ -80,6 +85,11 @@ export function InfoPanel({ info, onClose, onLoadHead }: InfoPanelProps) {
               {info.headError.title}: {info.headError.message}
             </p>
           ) : null}
+        </section>
+      ) : null}
+      {info.key.endsWith('/') && onCalculateSize ? (
+        <section className="info-head">
+          <FolderSizeField key={info.key} calculate={() => onCalculateSize(info.key!)} />
         </section>
       ) : null}
     </aside>

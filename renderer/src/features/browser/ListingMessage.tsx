@@ -24,10 +24,27 @@ export function LoadingState() {
   );
 }
 
-export function EmptyState({ filtered }: { readonly filtered: boolean }) {
+export function EmptyState({ filtered, onUpload }: { readonly filtered: boolean; readonly onUpload?: (() => void) | undefined }) {
+  if (filtered) {
+    return (
+      <div className="state state-empty" data-testid="no-matches">
+        No items match the filter.
+      </div>
+    );
+  }
   return (
-    <div className="state state-empty" data-testid={filtered ? 'no-matches' : 'empty-state'}>
-      {filtered ? 'No items match the filter.' : 'This folder is empty.'}
+    <div className="state state-empty" data-testid="empty-state">
+      <div className="state-title">This folder is empty.</div>
+      {onUpload ? (
+        <>
+          <div className="state-hint" data-testid="empty-hint">
+            Drop files here to upload them, or
+          </div>
+          <button type="button" className="primary" onClick={onUpload} data-testid="empty-upload">
+            Upload files…
+          </button>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatExactBytes, formatSize, plural } from '../../lib/format';
 import type { ViewStats } from './browser-store';
 import type { FolderSummary } from './selectors';
@@ -8,27 +9,40 @@ export interface StatusBarProps {
   readonly pages: number;
   readonly visibleCount: number | null;
   readonly stats: ViewStats;
+  /** Buttons at the far end (Activity, Settings), from other features. */
+  readonly end?: ReactNode;
 }
 
-/** Counts and sizes of the folder, the selection, and this view's S3 requests against cache hits. */
-export function StatusBar({ summary, loadingMore, pages, visibleCount, stats }: StatusBarProps) {
+/** A folder's size is not in its listing: selections with folders show "—" until Info calculates it. */
+const FOLDER_SIZE_HINT = 'Folder sizes are not listed: use Calculate size in Info';
+
+/**
+ * The selection (or, without one, the folder's counts and size) first and strongest; S3 request counters at the
+ * far end, and only while the "request metrics" setting is on (app.css hides them by <html data-request-metrics>).
+ */
+export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, end }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       {summary ? (
         <>
-          <span data-testid="status-counts">
+          {summary.selectedCount > 0 ? (
+            <span
+              className="status-primary"
+              title={summary.selectedFolders > 0 ? FOLDER_SIZE_HINT : formatExactBytes(summary.selectedBytes)}
+              data-testid="status-selected"
+            >
+              {summary.selectedCount} selected ({summary.selectedFolders > 0 ? '—' : formatSize(summary.selectedBytes)})
+            </span>
+          ) : null}
+          <span className={summary.selectedCount > 0 ? undefined : 'status-primary'} data-testid="status-counts">
             {plural(summary.folders, 'folder')}, {plural(summary.files, 'file')}
           </span>
           <span title={formatExactBytes(summary.totalBytes)} data-testid="status-total">
             {formatSize(summary.totalBytes)}
+            {summary.folders > 0 ? ' in files' : ''}
           </span>
           {visibleCount !== null && visibleCount !== summary.folders + summary.files ? (
             <span data-testid="status-filtered">{plural(visibleCount, 'match', 'matches')}</span>
-          ) : null}
-          {summary.selectedCount > 0 ? (
-            <span title={formatExactBytes(summary.selectedBytes)} data-testid="status-selected">
-              {summary.selectedCount} selected ({formatSize(summary.selectedBytes)})
-            </span>
           ) : null}
         </>
       ) : null}
@@ -38,10 +52,15 @@ export function StatusBar({ summary, loadingMore, pages, visibleCount, stats }: 
         </span>
       ) : null}
       <span className="status-spacer" />
-      <span title="S3 requests this view sent, and answers served from S3 Desk's cache instead" data-testid="status-requests">
+      <span
+        className="status-requests"
+        title="S3 requests this view sent, and answers served from S3 Desk's cache instead"
+        data-testid="status-requests"
+      >
         S3 requests: <b data-testid="status-request-count">{stats.requests}</b> · cache hits:{' '}
         <b data-testid="status-cache-hits">{stats.cacheHits}</b>
       </span>
+      {end}
     </footer>
   );
 }

@@ -33,6 +33,7 @@ export function createSelectors() {
     let totalBytes = 0;
     let selectedBytes = 0;
     let selectedCount = 0;
+    let selectedFolders = 0;
     for (const row of rows) {
       if (row.folder) folders += 1;
       else {
@@ -41,10 +42,11 @@ export function createSelectors() {
       }
       if (selected.has(row.key)) {
         selectedCount += 1;
-        if (!row.folder) selectedBytes += row.size;
+        if (row.folder) selectedFolders += 1;
+        else selectedBytes += row.size;
       }
     }
-    return { folders, files, totalBytes, selectedBytes, selectedCount };
+    return { folders, files, totalBytes, selectedBytes, selectedCount, selectedFolders };
   });
 
   return {

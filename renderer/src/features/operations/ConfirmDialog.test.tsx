@@ -12,7 +12,7 @@ describe('ConfirmDialog', () => {
         onCancel={() => {}}
       />,
     );
-    expect(html).toContain('Delete 1 object (1.0 MB)?');
+    expect(html).toContain('Delete “big.bin” (1 object, 1.0 MB)?');
     expect(html).not.toContain('1024 KB');
   });
 });

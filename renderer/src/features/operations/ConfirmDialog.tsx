@@ -1,6 +1,7 @@
 import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
-import { formatSize, plural } from '../../lib/format';
+import { plural } from '../../lib/format';
 import { Modal, ModalTitle } from '../../ui/Modal';
+import { confirmTitle } from './confirm-title';
 
 /** A paste over a big folder can collide on thousands of keys: the dialog names the first ones and counts the rest. */
 const SHOWN_CONFLICTS = 50;
@@ -14,11 +15,7 @@ export interface ConfirmDialogProps {
 
 /** States exactly what the plan in main will do: how many objects and bytes, and what would be overwritten. */
 export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDialogProps) {
-  const what = `${plural(plan.objects, 'object')} (${formatSize(plan.bytes)})`;
-  const title =
-    request.kind === 'delete'
-      ? `Delete ${what}?`
-      : `${request.kind === 'move' ? 'Move' : 'Copy'} ${what}${plan.conflicts.length ? ', overwriting existing items' : ''}?`;
+  const title = confirmTitle(request, plan);
   return (
     <Modal onCancel={onCancel} role="alertdialog" className="ops-dialog" testId="ops-confirm">
       <ModalTitle data-testid="ops-confirm-title">{title}</ModalTitle>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
 import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
+import { DownloadActions } from './DownloadActions';
 
 export interface TransferPanelProps {
   readonly items: readonly TransferItem[];
@@ -12,6 +13,8 @@ export interface TransferPanelProps {
   readonly onResume: (ids?: readonly string[]) => void;
   readonly onClearFinished: () => void;
   readonly onClose?: () => void;
+  /** Show in folder / Open on finished downloads. */
+  readonly onReveal?: (id: string, how: 'show' | 'open') => void;
 }
 
 const ROW_HEIGHT = 44;
@@ -27,7 +30,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 };
 
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
-export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose }: TransferPanelProps) {
+export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -87,7 +90,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
                 key={item.id}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
-                <TransferRow item={item} actions={{ onCancel, onRetry, onPause, onResume }} />
+                <TransferRow item={item} actions={{ onCancel, onRetry, onPause, onResume, onReveal }} />
               </div>
             );
           })}
@@ -97,10 +100,10 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
   );
 }
 
-type RowActions = Pick<TransferPanelProps, 'onCancel' | 'onRetry' | 'onPause' | 'onResume'>;
+type RowActions = Pick<TransferPanelProps, 'onCancel' | 'onRetry' | 'onPause' | 'onResume' | 'onReveal'>;
 
 function TransferRow({ item, actions }: { item: TransferItem; actions: RowActions }) {
-  const { onCancel, onRetry, onPause, onResume } = actions;
+  const { onCancel, onRetry, onPause, onResume, onReveal } = actions;
   const name = item.key.split('/').filter(Boolean).pop() ?? item.key;
   const detail = item.error?.message ?? item.note ?? '';
   const running = item.state === 'running';
@@ -155,6 +158,7 @@ function TransferRow({ item, actions }: { item: TransferItem; actions: RowAction
             Retry
           </button>
         )}
+        {onReveal && <DownloadActions item={item} onReveal={onReveal} />}
       </span>
     </div>
   );

@@ -74,6 +74,7 @@ export function TransfersDock({ store, incomplete }: { store: TransfersStore; in
             onResume={(ids) => void actions.resume(ids)}
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
+            onReveal={(id, how) => void actions.reveal(id, how)}
           />
         </div>
       ) : (

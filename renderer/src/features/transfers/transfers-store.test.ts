@@ -52,6 +52,9 @@ function fakeApi(unfinished: UnfinishedReport = { items: [], setAside: null }) {
     clearTransfers: async (r: unknown) => (calls.push(['clear', r]), ok({ count: 1 })),
     pickDownloadFolder: async (r: unknown) => (calls.push(['pickFolder', r]), ok({ path: '/home/me/Downloads' })),
     pickUploadPaths: async (r: unknown) => (calls.push(['pickUpload', r]), ok({ paths: ['/home/me/a.txt'] })),
+    showDownloadInFolder: async (r: unknown) => (calls.push(['show', r]), ok({})),
+    openDownload: async (r: unknown) =>
+      (calls.push(['openFile', r]), fail('LocalFileError', 'a.txt could not be opened: no application')),
     pauseTransfers: async (r: unknown) => (calls.push(['pause', r]), ok({ count: 1 })),
     resumeTransfers: async (r: unknown) => (calls.push(['resume', r]), ok({ count: 1 })),
     listUnfinishedTransfers: async (r: unknown) => (calls.push(['unfinished', r]), ok(unfinished)),
@@ -195,5 +198,28 @@ describe('transfers store', () => {
       ['retry', {}],
       ['clear', {}],
     ]);
+  });
+
+  it('sends a batch first with the Settings conflict default instead of asking', async () => {
+    const f = fakeApi();
+    let policy: 'ask' | 'overwrite' = 'overwrite';
+    const store = createTransfersStore(f.api as never, { conflictPolicy: () => policy });
+    await store.getState().uploadPaths(target, ['/home/me/a.txt']);
+    policy = 'ask';
+    await store.getState().uploadPaths(target, ['/home/me/a.txt']);
+    expect(f.calls.map(([, r]) => (r as { conflict: string }).conflict)).toEqual(['overwrite', 'ask']);
+  });
+
+  it('shows or opens a finished download by id, and shows why opening failed', async () => {
+    const f = fakeApi();
+    const store = createTransfersStore(f.api as never);
+    await store.getState().reveal('t1', 'show');
+    expect(store.getState().error).toBeNull();
+    await store.getState().reveal('t1', 'open');
+    expect(f.calls).toEqual([
+      ['show', { id: 't1' }],
+      ['openFile', { id: 't1' }],
+    ]);
+    expect(store.getState().error).toMatchObject({ code: 'LocalFileError', title: 'Local file problem' });
   });
 });

@@ -80,6 +80,8 @@ export interface TransfersActions {
   /** Forget them with what they kept (the given ids, or all). */
   discardUnfinished(ids?: readonly string[]): Promise<void>;
   clearFinished(): Promise<void>;
+  /** Show a finished download in the file manager, or open it (main checks it is one of ours). */
+  reveal(id: string, how: 'show' | 'open'): Promise<void>;
   applyProgress(event: TransferProgressEvent): void;
   setPanelOpen(open: boolean): void;
   /** Dismiss the banner: the notice and the error. */
@@ -120,6 +122,8 @@ export type TransfersApi = Pick<
   | 'clearTransfers'
   | 'pickDownloadFolder'
   | 'pickUploadPaths'
+  | 'showDownloadInFolder'
+  | 'openDownload'
   | 'pauseTransfers'
   | 'resumeTransfers'
   | 'listUnfinishedTransfers'
@@ -127,7 +131,12 @@ export type TransfersApi = Pick<
   | 'discardUnfinishedTransfers'
 >;
 
-export function createTransfersStore(api: TransfersApi): TransfersStore {
+export interface TransfersOptions {
+  /** The Settings page's conflict default: what a batch is first sent with ('ask' asks when names exist). */
+  readonly conflictPolicy?: () => ConflictPolicy;
+}
+
+export function createTransfersStore(api: TransfersApi, options: TransfersOptions = {}): TransfersStore {
   let answerQuestion: ((policy: Exclude<ConflictPolicy, 'ask'> | null) => void) | null = null;
 
   return createStore<TransfersState & TransfersActions>()((set, get) => {
@@ -140,9 +149,10 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       return undefined;
     };
 
-    /** Run a batch with policy "ask"; on conflicts, ask the user and run again with the answer. */
+    /** Run a batch with the default policy ("ask" unless Settings say otherwise); on conflicts, ask and run again. */
     const withConflicts = async (direction: TransferDirection, send: (policy: ConflictPolicy) => Promise<Result<EnqueueOutcome>>) => {
-      const first = await unwrap(() => send('ask'));
+      const policy0 = options.conflictPolicy?.() ?? 'ask';
+      const first = await unwrap(() => send(policy0));
       if (!first) return;
       let outcome: EnqueueOutcome | undefined = first;
       if (first.status === 'conflicts') {
@@ -287,6 +297,9 @@ export function createTransfersStore(api: TransfersApi): TransfersStore {
       },
       async clearFinished() {
         await unwrap(() => api.clearTransfers({}));
+      },
+      async reveal(id, how) {
+        await unwrap(() => (how === 'show' ? api.showDownloadInFolder({ id }) : api.openDownload({ id })));
       },
       setPanelOpen(open) {
         set({ panelOpen: open });

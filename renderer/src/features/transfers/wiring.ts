@@ -5,7 +5,7 @@
 import { createDragOut, type DragApi, type DragOut } from './drag-out';
 import { getPathForFileOf, type PathForFile } from './drop-upload';
 import { createIncompleteUploadsStore, type IncompleteUploadsApi, type IncompleteUploadsStore } from './incomplete-uploads-store';
-import { createTransfersStore, type TransfersApi, type TransfersStore } from './transfers-store';
+import { createTransfersStore, type TransfersApi, type TransfersOptions, type TransfersStore } from './transfers-store';
 
 export interface TransfersWiring {
   readonly store: TransfersStore;
@@ -14,8 +14,8 @@ export interface TransfersWiring {
   readonly pathOf?: PathForFile;
 }
 
-export function createTransfersWiring(api: TransfersApi & DragApi & IncompleteUploadsApi): TransfersWiring {
-  const store = createTransfersStore(api);
+export function createTransfersWiring(api: TransfersApi & DragApi & IncompleteUploadsApi, options: TransfersOptions = {}): TransfersWiring {
+  const store = createTransfersStore(api, options);
   const dragOut = createDragOut(api, (notice) => store.setState(typeof notice === 'string' ? { message: notice } : { error: notice }));
   const incomplete = createIncompleteUploadsStore(api);
   const pathOf = getPathForFileOf(api);
