@@ -49,3 +49,23 @@ export interface ParquetPreview {
   readonly rowsProblem: string | null;
   readonly cost: PreviewCost;
 }
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly size: number;
+  readonly compressedSize: number;
+  /** ISO local date-time as the archive stores it (ZIP times have no zone). */
+  readonly modified: string | null;
+  readonly folder: boolean;
+}
+
+/** Entries listed (an archive may hold millions). */
+export const ZIP_LISTED_ENTRIES = 5000;
+
+export interface ZipListing {
+  readonly kind: 'zip';
+  readonly size: number;
+  readonly entryCount: number;
+  readonly entries: readonly ZipEntry[];
+  readonly cost: PreviewCost;
+}
