@@ -12,10 +12,12 @@ import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
+import { previewChannels } from '../ipc/channels/preview';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
+import { PreviewService } from '../preview/preview-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
@@ -45,6 +47,8 @@ export interface Core {
   readonly handlers: HandlerMap;
   readonly context: CoreContext;
   readonly transfers: TransferService;
+  /** Range-read previews and the media scheme's handler (the Electron glue serves it). */
+  readonly previews: PreviewService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Cancels transfers and removes temp files; resolves when they are gone. */
@@ -99,6 +103,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
+  const previews = new PreviewService(context);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({
@@ -106,6 +111,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...browseChannels(context),
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
+    ...previewChannels(previews),
     ...transferChannels(transfers),
     ...workspaceChannels(workspace),
   });
@@ -114,9 +120,11 @@ export function createCore(options: HandlerOptions = {}): Core {
     handlers,
     context,
     transfers,
+    previews,
     signIn,
     dispose: async () => {
       signIn.dispose();
+      previews.dispose();
       await transfers.dispose();
       await workspace.flush();
       connections.dispose();

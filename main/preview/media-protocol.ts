@@ -23,6 +23,8 @@ export interface MediaTarget {
   readonly contentType?: string;
 }
 
+const MAX_MEDIA_TOKENS = 64;
+
 /** Tokens for objects the renderer may stream; forgotten with the preview. */
 export class MediaTokens {
   private readonly byToken = new Map<string, MediaTarget>();
@@ -30,6 +32,8 @@ export class MediaTokens {
   add(target: MediaTarget): string {
     const token = randomUUID();
     this.byToken.set(token, target);
+    // A renderer that never closes its previews must not grow this without end: the oldest token goes first.
+    if (this.byToken.size > MAX_MEDIA_TOKENS) this.byToken.delete(this.byToken.keys().next().value!);
     return `${MEDIA_SCHEME}://media/${token}`;
   }
 
@@ -37,8 +41,8 @@ export class MediaTokens {
     return this.byToken.get(token);
   }
 
-  remove(url: string): void {
-    this.byToken.delete(tokenOf(url) ?? '');
+  remove(url: string): boolean {
+    return this.byToken.delete(tokenOf(url) ?? '');
   }
 
   clear(): void {
