@@ -16,6 +16,7 @@ import { electronDesktop } from './electron/desktop';
 import { electronDialogs } from './electron/dialogs';
 import { electronDrag } from './electron/drag';
 import { dragStreamThreshold, serveDragStreams } from './electron/drag-protocol';
+import { serveMedia } from './electron/media-protocol';
 import { installAppMenu } from './electron/menu';
 import { openInBrowser } from './electron/open-url';
 import { safeStorageSecretBox } from './electron/safe-storage';
@@ -112,6 +113,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!app.isPackaged)
       fireAndForget(addDemoConnection(process.env, async (input) => ok(core.context.connections.add(input)), console.warn), 'demo connection');
     serveDragStreams(session.defaultSession, createDragStreamHandler(core.transfers));
+    serveMedia(session.defaultSession, core.previews.mediaHandler());
     serveAppFiles(session.defaultSession, createAppProtocolHandler(rendererDir));
     // Temp files (staged drags, streamed uploads) of an S3 Desk that crashed: its quit cleanup never ran.
     void sweepStaleTempDirs(tmpdir()).catch((error: unknown) => console.warn('temp sweep:', error));

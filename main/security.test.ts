@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MEDIA_SCHEME } from '../shared/preview';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './security';
 
 /** The CSP as directive → sources. */
@@ -33,8 +34,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('admits no other origin or scheme: under app://s3desk/ "self" is the app’s own files only', () => {
     for (const [name, sources] of csp) {
       const schemes = sources.filter((s) => /^[a-z][a-z0-9+.-]*:/i.test(s));
-      // data:/blob: images only (previews, icons); never file:, app: or another host for anything.
-      expect(schemes.filter((s) => !(name === 'img-src' && (s === 'data:' || s === 'blob:'))), name).toEqual([]);
+      // data:/blob: images only (previews, icons), the media scheme for media only; never file:, app: or
+      // another host for anything.
+      const allowed = (s: string) => (name === 'img-src' && (s === 'data:' || s === 'blob:')) || (name === 'media-src' && s === `${MEDIA_SCHEME}:`);
+      expect(schemes.filter((s) => !allowed(s)), name).toEqual([]);
       expect(sources.filter((s) => s.includes('*') || s.includes('.')), name).toEqual([]);
     }
   });

@@ -1,4 +1,5 @@
 /** Security policy for the app window, kept free of Electron imports so it can be unit-tested. */
+import { MEDIA_SCHEME } from '../shared/preview';
 
 /** The renderer loads only its own bundle; it talks to S3 through main, never directly. */
 export const CONTENT_SECURITY_POLICY = [
@@ -6,6 +7,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // Audio/video previews stream from main's media scheme (one ranged GET per Range request), nothing else.
+  `media-src ${MEDIA_SCHEME}:`,
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -7,6 +7,7 @@ import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
+import type { ParquetPreview, Unreadable, ZipListing } from './preview';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -143,6 +144,13 @@ export interface IpcContract {
   'operations:share': { request: ShareRequest; response: ShareLink };
   'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
+  // ── previews by range reads (main/preview/) ──
+  'preview:parquet': { request: BucketRef & { readonly key: string }; response: ParquetPreview | Unreadable };
+  'preview:zip': { request: BucketRef & { readonly key: string }; response: ZipListing | Unreadable };
+  /** An address for <audio>/<video> on the media scheme (an opaque token; no bucket or key in it). */
+  'preview:media-open': { request: BucketRef & { readonly key: string; readonly contentType?: string }; response: { readonly url: string } };
+  'preview:media-close': { request: { readonly url: string }; response: { readonly closed: boolean } };
+
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
   'transfers:download': {
@@ -277,6 +285,12 @@ export const API_METHODS = {
   discardPlan: 'operations:discard',
   shareObject: 'operations:share',
   previewObject: 'operations:preview',
+
+  // ── previews ──
+  previewParquet: 'preview:parquet',
+  previewZip: 'preview:zip',
+  openMediaPreview: 'preview:media-open',
+  closeMediaPreview: 'preview:media-close',
 
   // ── transfers ──
   downloadObjects: 'transfers:download',

@@ -17,6 +17,8 @@ export interface WireRequest {
   /** Request headers as received (e.g. to read the region an Authorization header was signed for). */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   status: number;
+  /** Response body bytes forwarded to the client (what a request cost on the wire). */
+  bytesOut: number;
 }
 
 /** What a rule may do to a matching request instead of forwarding it untouched. */
@@ -163,6 +165,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       ...(typeof req.headers.range === 'string' ? { range: req.headers.range } : {}),
       headers: req.headers,
       status: 0,
+      bytesOut: 0,
     };
     // A copy is a PUT that only its header tells apart.
     if (copySource !== null) Object.assign(wire, { operation: operationOf(method, bucket, key, url.searchParams, copySource) });
@@ -216,6 +219,9 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
           return;
         }
         res.writeHead(up.statusCode ?? 502, up.headers);
+        up.on('data', (chunk: Buffer) => {
+          wire.bytesOut += chunk.length;
+        });
         if (cutAfter === undefined) {
           up.pipe(res);
           return;

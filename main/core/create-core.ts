@@ -17,12 +17,14 @@ import { operationChannels } from '../ipc/channels/operations';
 import { searchChannels } from '../ipc/channels/search';
 import { folderSizeChannels } from '../ipc/channels/folder-size';
 import { settingsChannels } from '../ipc/channels/settings';
+import { previewChannels } from '../ipc/channels/preview';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
 import { type SearchOptions, SearchService } from '../search/search-service';
+import { PreviewService } from '../preview/preview-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
@@ -64,6 +66,8 @@ export interface Core {
   readonly transfers: TransferService;
   readonly search: SearchService;
   readonly settings: SettingsService;
+  /** Range-read previews and the media scheme's handler (the Electron glue serves it). */
+  readonly previews: PreviewService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
@@ -134,6 +138,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
+  const previews = new PreviewService(context);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
   const menu = new MenuState(events, options.menu);
   const search = new SearchService(context, events, {
@@ -146,6 +151,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...browseChannels(context),
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
+    ...previewChannels(previews),
     ...transferChannels(transfers),
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
@@ -160,12 +166,14 @@ export function createCore(options: HandlerOptions = {}): Core {
     transfers,
     search,
     settings,
+    previews,
     signIn,
     menu,
     dispose: async () => {
       search.dispose();
       await search.settled();
       signIn.dispose();
+      previews.dispose();
       await transfers.dispose();
       await settings.flush();
       await workspace.flush();

@@ -6,6 +6,7 @@
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME, type AppProtocolHandler } from '../app-protocol/app-protocol';
 import { DRAG_SCHEME } from './drag-protocol';
+import { MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
 
 /**
  * app: `standard` + `secure` give the page a real origin (app://s3desk) that counts as a secure context, so
@@ -17,6 +18,7 @@ export function registerPrivilegedSchemes(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     DRAG_SCHEME,
+    MEDIA_SCHEME_PRIVILEGES,
   ]);
 }
 

@@ -130,6 +130,14 @@ const channelSchemas = {
     .strict(),
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
 
+  // ── previews ──
+  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'preview:media-open': z
+    .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
+    .strict(),
+  'preview:media-close': z.object({ url: z.string().max(200) }).strict(),
+
   // ── transfers ──
   'transfers:download': z
     .object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000), destination: localPath, conflict })

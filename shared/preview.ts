@@ -1,0 +1,71 @@
+/** The privileged scheme audio/video previews stream from (main/preview/media-protocol.ts answers it). */
+export const MEDIA_SCHEME = 's3desk-media';
+
+/** What a preview cost on the wire: GET requests and body bytes, as the pane states them. */
+export interface PreviewCost {
+  readonly requests: number;
+  readonly bytes: number;
+}
+
+/** A file whose bytes don't parse as the type it claims (truncated, malformed): shown as an error in the pane. */
+export interface Unreadable {
+  readonly kind: 'unreadable';
+  readonly message: string;
+  readonly size: number;
+  readonly cost: PreviewCost;
+}
+
+export interface ParquetColumn {
+  /** Dotted path of a leaf column ("address.city"). */
+  readonly name: string;
+  /** Physical type, with the logical type when there is one ("INT64 / TIMESTAMP"). */
+  readonly type: string;
+  readonly optional: boolean;
+}
+
+export interface ParquetRowGroup {
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+/** Rows shown from the first row group (at most). */
+export const PARQUET_PREVIEW_ROWS = 100;
+/** Row groups listed (a file may have thousands). */
+export const PARQUET_LISTED_ROW_GROUPS = 200;
+
+export interface ParquetPreview {
+  readonly kind: 'parquet';
+  readonly size: number;
+  readonly rowCount: number;
+  readonly createdBy: string | null;
+  readonly columns: readonly ParquetColumn[];
+  readonly rowGroupCount: number;
+  readonly rowGroups: readonly ParquetRowGroup[];
+  /** Column names of `rows`, in order. */
+  readonly header: readonly string[];
+  /** The first rows of the first row group, each cell as display text (null for a null value). */
+  readonly rows: readonly (readonly (string | null)[])[];
+  /** Why no rows are shown though the schema is (e.g. the first row group is too large to read in part). */
+  readonly rowsProblem: string | null;
+  readonly cost: PreviewCost;
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly size: number;
+  readonly compressedSize: number;
+  /** ISO local date-time as the archive stores it (ZIP times have no zone). */
+  readonly modified: string | null;
+  readonly folder: boolean;
+}
+
+/** Entries listed (an archive may hold millions). */
+export const ZIP_LISTED_ENTRIES = 5000;
+
+export interface ZipListing {
+  readonly kind: 'zip';
+  readonly size: number;
+  readonly entryCount: number;
+  readonly entries: readonly ZipEntry[];
+  readonly cost: PreviewCost;
+}
