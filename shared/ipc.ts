@@ -4,6 +4,7 @@
  */
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
+import type { CompareRequest, CompareResult, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -207,6 +208,14 @@ export interface IpcContract {
   'workspace:get': { request: Record<string, never>; response: WorkspaceSnapshot };
   'workspace:set': { request: { readonly workspace: Workspace }; response: WorkspaceSnapshot };
 
+  // ── sync: compare two locations, plan, run ──
+  /** List both sides once and put every relative key in a group with its reason (no HeadObject per key). */
+  'sync:compare': { request: CompareRequest; response: CompareResult };
+  /** Turn a comparison into exact actions; deletes only with deleteExtras. */
+  'sync:plan': { request: SyncPlanRequest; response: SyncPlan };
+  /** Run a plan: uploads/downloads on the transfer queue, S3→S3 copies and deletes here. */
+  'sync:run': { request: { readonly planId: string }; response: SyncRunOutcome };
+
 }
 
 export type Channel = keyof IpcContract;
@@ -274,6 +283,10 @@ export const API_METHODS = {
 
   getWorkspace: 'workspace:get',
   setWorkspace: 'workspace:set',
+
+  compareLocations: 'sync:compare',
+  planSync: 'sync:plan',
+  runSync: 'sync:run',
 
 } as const satisfies Record<string, Channel>;
 

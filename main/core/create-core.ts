@@ -12,12 +12,14 @@ import { browseChannels } from '../ipc/channels/browse';
 import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
+import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import { SyncService } from '../sync/sync-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
@@ -99,6 +101,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
+  const sync = new SyncService(context, transfers);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({
@@ -108,6 +111,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
     ...workspaceChannels(workspace),
+    ...syncChannels(sync),
   });
 
   return {
@@ -118,6 +122,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     dispose: async () => {
       signIn.dispose();
       await transfers.dispose();
+      await sync.dispose();
       await workspace.flush();
       connections.dispose();
     },

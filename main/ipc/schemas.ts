@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { canonicalPrefix } from '../../shared/keys';
@@ -13,6 +14,11 @@ const destination = z.object({ connectionId: id, bucket, prefix: key }).strict()
 const selectedItem = z.object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']) }).strict();
 /** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
 const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
+/** A sync side: an absolute local folder, or a canonical prefix ("" or ending in "/"). */
+const syncLocation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('local'), path: localPath.refine((p) => path.isAbsolute(p), 'not an absolute path') }).strict(),
+  z.object({ kind: z.literal('s3'), connectionId: id, bucket, prefix: key.refine((p) => p === '' || p.endsWith('/'), 'a prefix ends in "/"') }).strict(),
+]);
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -171,6 +177,9 @@ const channelSchemas = {
   // ── workspace ──
   'workspace:get': empty,
   'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
+  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: z.enum(['content', 'time']).optional() }).strict(),
+  'sync:plan': z.object({ compareId: id, direction: z.enum(['make-right', 'make-left', 'both']), deleteExtras: z.boolean().optional() }).strict(),
+  'sync:run': z.object({ planId: id }).strict(),
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 
