@@ -4,7 +4,7 @@
  */
 import type { DragOptions } from './drag-stream';
 import type { Result } from './errors';
-import type { CompareRequest, CompareResult, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
+import type { CompareMode, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -215,6 +215,13 @@ export interface IpcContract {
   'sync:plan': { request: SyncPlanRequest; response: SyncPlan };
   /** Run a plan: uploads/downloads on the transfer queue, S3→S3 copies and deletes here. */
   'sync:run': { request: { readonly planId: string }; response: SyncRunOutcome };
+  /** Saved pairs (per connection, in the user-data folder), each with its last comparison's counts. */
+  'sync:pairs': { request: Record<string, never>; response: readonly SyncPair[] };
+  'sync:save-pair': {
+    request: { readonly name: string; readonly left: SyncLocation; readonly right: SyncLocation; readonly mode: CompareMode };
+    response: SyncPair;
+  };
+  'sync:delete-pair': { request: { readonly id: string }; response: { readonly deleted: boolean } };
 
 }
 
@@ -287,6 +294,9 @@ export const API_METHODS = {
   compareLocations: 'sync:compare',
   planSync: 'sync:plan',
   runSync: 'sync:run',
+  listSyncPairs: 'sync:pairs',
+  saveSyncPair: 'sync:save-pair',
+  deleteSyncPair: 'sync:delete-pair',
 
 } as const satisfies Record<string, Channel>;
 

@@ -38,6 +38,8 @@ export interface CompareRequest {
   readonly left: SyncLocation;
   readonly right: SyncLocation;
   readonly mode?: CompareMode;
+  /** A saved pair this comparison re-runs: its last result is remembered. */
+  readonly pairId?: string;
 }
 
 export interface CompareResult {

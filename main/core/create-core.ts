@@ -101,7 +101,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
     ...options.transfers,
   });
-  const sync = new SyncService(context, transfers);
+  const sync = new SyncService(context, transfers, options.userDataDir ?? null);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
 
   const handlers = wrapChannels({

@@ -1,10 +1,10 @@
-import path from 'node:path';
 import { z } from 'zod';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { canonicalPrefix } from '../../shared/keys';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
+import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
 
 export const empty = z.object({}).strict();
@@ -14,11 +14,6 @@ const destination = z.object({ connectionId: id, bucket, prefix: key }).strict()
 const selectedItem = z.object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']) }).strict();
 /** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
 const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
-/** A sync side: an absolute local folder, or a canonical prefix ("" or ending in "/"). */
-const syncLocation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('local'), path: localPath.refine((p) => path.isAbsolute(p), 'not an absolute path') }).strict(),
-  z.object({ kind: z.literal('s3'), connectionId: id, bucket, prefix: key.refine((p) => p === '' || p.endsWith('/'), 'a prefix ends in "/"') }).strict(),
-]);
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -177,7 +172,10 @@ const channelSchemas = {
   // ── workspace ──
   'workspace:get': empty,
   'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
-  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: z.enum(['content', 'time']).optional() }).strict(),
+  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: compareMode.optional(), pairId: id.optional() }).strict(),
+  'sync:pairs': empty,
+  'sync:save-pair': z.object({ name: z.string().trim().min(1).max(200), left: syncLocation, right: syncLocation, mode: compareMode }).strict(),
+  'sync:delete-pair': z.object({ id }).strict(),
   'sync:plan': z.object({ compareId: id, direction: z.enum(['make-right', 'make-left', 'both']), deleteExtras: z.boolean().optional() }).strict(),
   'sync:run': z.object({ planId: id }).strict(),
 

@@ -18,6 +18,7 @@ import { targetFor } from '../transfers/safe-path';
 import { compareListings } from './compare';
 import { createHasher, type Hasher } from './hasher';
 import { planSync } from './planner';
+import { SyncPairs } from './sync-pairs';
 import { listLocalSide, listS3Side, type SideListing } from './listers';
 
 /** Comparisons and plans kept for the session; the oldest go first. */
@@ -36,10 +37,15 @@ export class SyncService {
   private readonly plans = new Map<string, { plan: SyncPlan; compare: StoredCompare }>();
   private readonly hasher: Hasher = createHasher();
 
+  readonly pairs: SyncPairs;
+
   constructor(
     private readonly ctx: CoreContext,
     private readonly transfers: TransferService,
-  ) {}
+    userDataDir: string | null = null,
+  ) {
+    this.pairs = new SyncPairs(userDataDir);
+  }
 
   async compare(req: CompareRequest): Promise<CompareResult> {
     const { left, right } = req;
@@ -62,6 +68,7 @@ export class SyncService {
       comparedAt: Date.now(),
     };
     remember(this.compares, result.compareId, { left, right, result });
+    if (req.pairId !== undefined && this.pairs.get(req.pairId)) await this.pairs.recordResult(req.pairId, result.comparedAt, result.groups);
     return result;
   }
 
