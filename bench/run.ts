@@ -10,6 +10,7 @@ import { runBrowseUiBench } from './browse-ui';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
+import { runSyncBench } from './sync';
 import { runTransfersBench } from './transfers';
 
 export interface BenchModule {
@@ -27,6 +28,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
   { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
+  { name: 'sync', title: 'Compare and sync a folder with a prefix', run: runSyncBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
