@@ -12,6 +12,7 @@ import {
 } from './features/connections';
 import { BrowserOperations, createOperationsStore } from './features/operations';
 import { AppShell, createShellStore, type ShellStore } from './features/shell';
+import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -25,9 +26,11 @@ function TabContent(props: {
   readonly ops: ReturnType<typeof createOperationsStore>;
   readonly transfers: Transfers;
   readonly signIn: SignInStore;
+  readonly sync: SyncStore;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, sync } = props;
   const connection = useStore(browser, (s) => s.connection);
+  const location = useStore(browser, (s) => s.location);
   if (connection === null) {
     return (
       <StartScreen
@@ -42,6 +45,11 @@ function TabContent(props: {
   return (
     <>
       <BrowserView store={browser} transfers={transfers} onCloseConnection={() => browser.getState().closeConnection()} />
+      <SyncLauncher
+        store={sync}
+        right={location.bucket !== null ? { kind: 's3', connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null}
+      />
+      <SyncDialog store={sync} />
       <BrowserOperations
         browser={browser}
         ops={ops}
@@ -67,6 +75,7 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [shell] = useState(() => createShellStore(api, { createBrowser: () => createBrowserStore(api) }));
   const [start] = useState(() => createStartScreenStore(api));
   const [transfers] = useState(() => createTransfersWiring(api));
+  const [sync] = useState(() => createSyncStore(api));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => {
@@ -85,7 +94,7 @@ export function App({ api }: { readonly api: RendererApi }) {
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} />
+          <TabContent key={tabId} browser={browser} shell={shell} start={start} dialog={dialog} ops={ops} transfers={transfers} signIn={signIn} sync={sync} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
