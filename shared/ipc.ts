@@ -8,6 +8,7 @@ import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { ParquetPreview, Unreadable, ZipListing } from './preview';
+import type { CompareMode, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -246,6 +247,20 @@ export interface IpcContract {
   /** Bytes and objects per immediate subfolder, by storage class, from the index. */
   'search:sizes': { request: BucketScope & { readonly prefix: string }; response: SizesReport };
   'search:drop': { request: BucketScope; response: Record<string, never> };
+  // ── sync: compare two locations, plan, run ──
+  /** List both sides once and put every relative key in a group with its reason (no HeadObject per key). */
+  'sync:compare': { request: CompareRequest; response: CompareResult };
+  /** Turn a comparison into exact actions; deletes only with deleteExtras. */
+  'sync:plan': { request: SyncPlanRequest; response: SyncPlan };
+  /** Run a plan: uploads/downloads on the transfer queue, S3→S3 copies and deletes here. */
+  'sync:run': { request: { readonly planId: string }; response: SyncRunOutcome };
+  /** Saved pairs (per connection, in the user-data folder), each with its last comparison's counts. */
+  'sync:pairs': { request: Record<string, never>; response: readonly SyncPair[] };
+  'sync:save-pair': {
+    request: { readonly name: string; readonly left: SyncLocation; readonly right: SyncLocation; readonly mode: CompareMode };
+    response: SyncPair;
+  };
+  'sync:delete-pair': { request: { readonly id: string }; response: { readonly deleted: boolean } };
 
 }
 
@@ -340,6 +355,12 @@ export const API_METHODS = {
   indexStatus: 'search:status',
   folderSizes: 'search:sizes',
   dropIndex: 'search:drop',
+  compareLocations: 'sync:compare',
+  planSync: 'sync:plan',
+  runSync: 'sync:run',
+  listSyncPairs: 'sync:pairs',
+  saveSyncPair: 'sync:save-pair',
+  deleteSyncPair: 'sync:delete-pair',
 
 } as const satisfies Record<string, Channel>;
 

@@ -18,6 +18,7 @@ import { searchChannels } from '../ipc/channels/search';
 import { folderSizeChannels } from '../ipc/channels/folder-size';
 import { settingsChannels } from '../ipc/channels/settings';
 import { previewChannels } from '../ipc/channels/preview';
+import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
@@ -28,6 +29,7 @@ import { PreviewService } from '../preview/preview-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import { SyncService } from '../sync/sync-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
@@ -139,6 +141,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...options.transfers,
   });
   const previews = new PreviewService(context);
+  const sync = new SyncService(context, transfers, options.userDataDir ?? null);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
   const menu = new MenuState(events, options.menu);
   const search = new SearchService(context, events, {
@@ -158,6 +161,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
     ...searchChannels(search),
+    ...syncChannels(sync),
   });
 
   return {
@@ -176,6 +180,7 @@ export function createCore(options: HandlerOptions = {}): Core {
       previews.dispose();
       await transfers.dispose();
       await settings.flush();
+      await sync.dispose();
       await workspace.flush();
       connections.dispose();
     },

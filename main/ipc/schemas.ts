@@ -6,6 +6,7 @@ import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
 import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
+import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
 
 export const empty = z.object({}).strict();
@@ -212,6 +213,12 @@ const channelSchemas = {
   // ── workspace ──
   'workspace:get': empty,
   'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
+  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: compareMode.optional(), pairId: id.optional() }).strict(),
+  'sync:pairs': empty,
+  'sync:save-pair': z.object({ name: z.string().trim().min(1).max(200), left: syncLocation, right: syncLocation, mode: compareMode }).strict(),
+  'sync:delete-pair': z.object({ id }).strict(),
+  'sync:plan': z.object({ compareId: id, direction: z.enum(['make-right', 'make-left', 'both']), deleteExtras: z.boolean().optional() }).strict(),
+  'sync:run': z.object({ planId: id }).strict(),
 
   // ── menu ──
   'menu:state': z.object({ disabled: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length) }).strict(),

@@ -17,6 +17,7 @@ import { AppShell, createShellStore, type ShellStore } from './features/shell';
 import { createSearchStore, type SearchStore, SearchLayer } from './features/search';
 import { ActivityButton, type ActivityStore, createActivityStore, followOperations, followTransfers } from './features/activity';
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
+import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -34,8 +35,9 @@ function TabContent(props: {
   readonly api: RendererApi;
   readonly activity: ActivityStore;
   readonly settings: SettingsStore;
+  readonly sync: SyncStore;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -48,7 +50,7 @@ function TabContent(props: {
       />
     );
   }
-  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings }} />;
+  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings, sync }} />;
 }
 
 /**
@@ -63,8 +65,11 @@ function TabBrowser(props: {
   readonly api: RendererApi;
   readonly activity: ActivityStore;
   readonly settings: SettingsStore;
+  readonly sync: SyncStore;
 }) {
-  const { browser, ops, transfers, search, api, activity, settings } = props;
+  const { browser, ops, transfers, search, api, activity, settings, sync } = props;
+  const connection = useStore(browser, (s) => s.connection);
+  const location = useStore(browser, (s) => s.location);
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
@@ -97,6 +102,13 @@ function TabBrowser(props: {
           if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
         }}
       />
+      {connection ? (
+        <SyncLauncher
+          store={sync}
+          right={location.bucket !== null ? { kind: 's3', connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null}
+        />
+      ) : null}
+      <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
     </>
   );
@@ -112,6 +124,7 @@ export function App({ api }: { readonly api: RendererApi }) {
   useEffect(() => followOperations(ops, activity), [ops, activity]);
   useEffect(() => followTransfers(api, activity), [api, activity]);
   const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
+  const [sync] = useState(() => createSyncStore(api));
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => {
@@ -132,7 +145,7 @@ export function App({ api }: { readonly api: RendererApi }) {
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings }} />
+          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync }} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}

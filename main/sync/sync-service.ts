@@ -1,0 +1,198 @@
+/**
+ * Compare → plan → run for two locations, kept in main under opaque ids like operations plans. Runs go
+ * through the existing machinery: uploads and downloads are queued on the transfer queue (its progress,
+ * cancel, retry, verification and safe key→path rules), S3→S3 copies use the operations' copy functions,
+ * deletes go in DeleteObjects batches. Re-comparing after an interrupted run finds only what still differs.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
+import type { CompareMode, CompareRequest, CompareResult, GroupTotals, SyncGroup, SyncLocation, SyncPlan, SyncPlanRequest, SyncRunOutcome } from '../../shared/sync';
+import { SYNC_GROUPS } from '../../shared/sync';
+import { invalidInput } from '../core/app-error';
+import type { CoreContext } from '../core/context';
+import { DEFAULT_COPY_LIMITS, pool, serverCopy, streamCopy } from '../operations/object-copy';
+import type { TransferService } from '../transfers/transfer-service';
+import { targetFor } from '../transfers/safe-path';
+import { compareListings } from './compare';
+import { createHasher, type Hasher } from './hasher';
+import { planSync } from './planner';
+import { SyncPairs } from './sync-pairs';
+import { listLocalSide, listS3Side, type SideListing } from './listers';
+
+/** Comparisons and plans kept for the session; the oldest go first. */
+const KEEP = 8;
+
+interface StoredCompare {
+  readonly left: SyncLocation;
+  readonly right: SyncLocation;
+  readonly result: CompareResult;
+}
+
+type S3Location = Extract<SyncLocation, { kind: 's3' }>;
+
+export class SyncService {
+  private readonly compares = new Map<string, StoredCompare>();
+  private readonly plans = new Map<string, { plan: SyncPlan; compare: StoredCompare }>();
+  private readonly hasher: Hasher = createHasher();
+
+  readonly pairs: SyncPairs;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly transfers: TransferService,
+    userDataDir: string | null = null,
+  ) {
+    this.pairs = new SyncPairs(userDataDir);
+  }
+
+  async compare(req: CompareRequest): Promise<CompareResult> {
+    const { left, right } = req;
+    if (left.kind === 'local' && right.kind === 'local') throw invalidInput('compare needs at least one S3 location');
+    const mode: CompareMode = req.mode ?? 'content';
+    const againstLocal = left.kind === 'local' || right.kind === 'local';
+    const [l, r] = await Promise.all([this.list(left, againstLocal), this.list(right, againstLocal)]);
+    const out = await compareListings(l, r, { mode, hasher: this.hasher });
+    const groups = Object.fromEntries(SYNC_GROUPS.map((g) => [g, { count: 0, bytes: 0 }])) as Record<SyncGroup, { count: number; bytes: number }>;
+    for (const row of out.rows) {
+      groups[row.group].count++;
+      groups[row.group].bytes += Math.max(row.left?.size ?? 0, row.right?.size ?? 0);
+    }
+    const result: CompareResult = {
+      compareId: randomUUID(),
+      mode,
+      rows: out.rows,
+      groups: groups as Record<SyncGroup, GroupTotals>,
+      hashing: out.hashing,
+      comparedAt: Date.now(),
+    };
+    remember(this.compares, result.compareId, { left, right, result });
+    if (req.pairId !== undefined && this.pairs.get(req.pairId)) await this.pairs.recordResult(req.pairId, result.comparedAt, result.groups);
+    return result;
+  }
+
+  plan(req: SyncPlanRequest): SyncPlan {
+    const compare = this.compares.get(req.compareId);
+    if (!compare) throw invalidInput('that comparison is no longer kept; compare again');
+    const plan: SyncPlan = { planId: randomUUID(), ...planSync(compare.result.rows, compare, req.direction, req.deleteExtras ?? false) };
+    remember(this.plans, plan.planId, { plan, compare });
+    return plan;
+  }
+
+  async run(planId: string): Promise<SyncRunOutcome> {
+    const stored = this.plans.get(planId);
+    if (!stored) throw invalidInput('that plan is no longer kept; compare again');
+    this.plans.delete(planId);
+    const { plan, compare } = stored;
+    const failed: { key: string; message: string }[] = [];
+    let queued = 0;
+    let copied = 0;
+    let deleted = 0;
+    const byKind = (kind: string) => plan.actions.filter((a) => a.kind === kind).map((a) => a.key);
+    const sides = { local: [compare.left, compare.right].find((s) => s.kind === 'local'), s3: [compare.left, compare.right].filter((s): s is S3Location => s.kind === 's3') };
+    const local = sides.local?.kind === 'local' ? sides.local.path : null;
+    const remote = sides.s3[0];
+
+    if (local !== null && remote) {
+      for (const [dir, keys] of byDir(byKind('upload'))) {
+        const paths = keys.map((k) => path.join(local, ...k.split('/')));
+        const out = await this.transfers.upload({ connectionId: remote.connectionId, bucket: remote.bucket, prefix: remote.prefix + dir, paths, conflict: 'overwrite' });
+        if (out.status === 'queued') {
+          queued += out.queued;
+          for (const r of out.refused) failed.push({ key: r.key, message: r.reason });
+        }
+      }
+      for (const [dir, keys] of byDir(byKind('download'))) {
+        const folder = dir === '' ? { ok: true as const, path: path.resolve(local) } : targetFor(local, dir);
+        if (!folder.ok) {
+          for (const k of keys) failed.push({ key: k, message: folder.reason });
+          continue;
+        }
+        // targetFor kept the folder strictly inside the chosen one; the queue wants it to exist.
+        await mkdir(folder.path, { recursive: true });
+        const items = keys.map((k) => ({ key: remote.prefix + k, kind: 'object' as const }));
+        const out = await this.transfers.download({ connectionId: remote.connectionId, bucket: remote.bucket, items, destination: folder.path, conflict: 'overwrite' });
+        if (out.status === 'queued') {
+          queued += out.queued;
+          for (const r of out.refused) failed.push({ key: r.key, message: r.reason });
+        }
+      }
+      for (const key of byKind('delete-local')) {
+        const target = targetFor(local, key);
+        if (!target.ok) failed.push({ key, message: target.reason });
+        else {
+          await rm(target.path, { force: true });
+          deleted++;
+        }
+      }
+      const del = await this.deleteS3(remote, byKind('delete-s3'), failed);
+      deleted += del;
+    } else {
+      const [l, r] = sides.s3 as [S3Location, S3Location];
+      const copies = plan.actions.filter((a) => a.kind === 'copy');
+      await pool(copies, 4, async (a) => {
+        const [from, to] = a.toward === 'left' ? [r, l] : [l, r];
+        try {
+          const clients = { source: this.ctx.clientFor(from.connectionId, from.bucket), target: this.ctx.clientFor(to.connectionId, to.bucket) };
+          const src = { bucket: from.bucket, key: from.prefix + a.key };
+          const dst = { bucket: to.bucket, key: to.prefix + a.key };
+          if (from.connectionId === to.connectionId) await serverCopy(clients, src, dst, a.bytes, DEFAULT_COPY_LIMITS, new AbortController().signal);
+          else await streamCopy(clients.source, clients.target, src, dst, new AbortController().signal);
+          this.ctx.invalidate(to.connectionId, to.bucket, [{ change: 'put', key: dst.key }]);
+          copied++;
+        } catch (error) {
+          failed.push({ key: a.key, message: (error as Error).message });
+        }
+      });
+      deleted += await this.deleteS3(l, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'left').map((a) => a.key), failed);
+      deleted += await this.deleteS3(r, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'right').map((a) => a.key), failed);
+    }
+    return { planId, queued, copied, deleted, failed };
+  }
+
+  private async deleteS3(at: S3Location, keys: readonly string[], failed: { key: string; message: string }[]): Promise<number> {
+    let deleted = 0;
+    const client = this.ctx.clientFor(at.connectionId, at.bucket);
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000).map((k) => at.prefix + k);
+      const out = await client.send(new DeleteObjectsCommand({ Bucket: at.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+      const errors = new Set<string>();
+      for (const e of out.Errors ?? []) {
+        errors.add(e.Key ?? '');
+        failed.push({ key: (e.Key ?? '').slice(at.prefix.length), message: e.Message ?? e.Code ?? 'not deleted' });
+      }
+      const gone = batch.filter((k) => !errors.has(k));
+      deleted += gone.length;
+      if (gone.length) this.ctx.invalidate(at.connectionId, at.bucket, gone.map((key) => ({ change: 'delete' as const, key })));
+    }
+    return deleted;
+  }
+
+  private async list(loc: SyncLocation, againstLocal: boolean): Promise<SideListing> {
+    if (loc.kind === 'local') return listLocalSide(loc.path);
+    return listS3Side(this.ctx.clientFor(loc.connectionId, loc.bucket), loc.bucket, loc.prefix, { againstLocal });
+  }
+
+  dispose(): Promise<void> {
+    return this.hasher.close();
+  }
+}
+
+function remember<T>(map: Map<string, T>, id: string, value: T): void {
+  map.set(id, value);
+  while (map.size > KEEP) map.delete(map.keys().next().value as string);
+}
+
+/** Relative keys grouped by their folder ("a/b/c.txt" → "a/b/"), for one queue request per folder. */
+function byDir(keys: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const k of keys) {
+    const cut = k.lastIndexOf('/') + 1;
+    const dir = k.slice(0, cut);
+    const list = out.get(dir) ?? [];
+    list.push(k);
+    out.set(dir, list);
+  }
+  return out;
+}
