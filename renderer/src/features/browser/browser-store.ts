@@ -9,6 +9,8 @@
  *   stop before its next request and drop any answer still in flight.
  * - Stat discipline: `statKeys` asks main only about keys the current listing returned, and refuses anything
  *   else without a request. HeadObject happens only through the explicit `loadHead` action.
+ * About 460 lines on purpose: navigation, streaming pages, selection and stat discipline change the same
+ * state under one generation counter; split across stores they could not stay in step.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RendererApi } from '../../../../shared/ipc';
