@@ -8,8 +8,6 @@
  * (journal/range-sidecar.ts) and the next attempt, in this process or after a restart, fetches only the rest.
  * About 440 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
  * one cleanup path; split apart, each would need the others' state passed in.
- * About 440 lines on purpose: the ranged, resumable and single-GET paths share one part file, one retry
- * loop and one verification, and splitting them would spread the never-a-partial-file rule over files.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
