@@ -13,11 +13,13 @@ import { cacheChannels } from '../ipc/channels/cache';
 import { connectionChannels } from '../ipc/channels/connections';
 import { operationChannels } from '../ipc/channels/operations';
 import { transferChannels } from '../ipc/channels/transfers';
+import { versionChannels } from '../ipc/channels/versions';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import type { OperationsOptions } from '../operations/operations-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
+import type { VersionsOptions } from '../versions/versions-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
@@ -26,6 +28,8 @@ export interface HandlerOptions {
   /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
   readonly operations?: Partial<OperationsOptions>;
   readonly cache?: Partial<CacheOptions>;
+  /** Limits of the versions feature (tests shrink the multipart-copy threshold). */
+  readonly versions?: Partial<VersionsOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
@@ -107,6 +111,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations),
     ...transferChannels(transfers),
+    ...versionChannels(context, options.versions),
     ...workspaceChannels(workspace),
   });
 

@@ -13,6 +13,10 @@ const destination = z.object({ connectionId: id, bucket, prefix: key }).strict()
 const selectedItem = z.object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']) }).strict();
 /** A local path from the renderer (a picker or a drop): absolute, no NUL. main checks it exists before use. */
 const localPath = z.string().min(1).max(32_767).refine((p) => !p.includes('\0'), 'NUL in path');
+/** A moment in ms since the epoch: after 1970, before year 10000 (what Date can show). */
+const instant = z.number().int().min(0).max(253_402_300_799_000);
+/** S3 version ids are opaque short tokens ("null" for unversioned objects). */
+const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -117,6 +121,19 @@ const channelSchemas = {
     })
     .strict(),
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+
+  // ── versions ──
+  'versions:state': z.object({ connectionId: id, bucket }).strict(),
+  'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),
+  'versions:list': z.object({ connectionId: id, bucket, key: nonEmptyKey, refresh: z.boolean().optional() }).strict(),
+  'versions:deleted': z.object({ connectionId: id, bucket, prefix: key, refresh: z.boolean().optional() }).strict(),
+  'versions:as-of': z.object({ connectionId: id, bucket, prefix: key, at: instant, refresh: z.boolean().optional() }).strict(),
+  'versions:restore-version': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId }).strict(),
+  'versions:delete-version': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId }).strict(),
+  'versions:plan-undelete': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000) }).strict(),
+  'versions:plan-restore': z.object({ connectionId: id, bucket, prefix: key, at: instant, hideNewer: z.boolean() }).strict(),
+  'versions:run': z.object({ planId: id }).strict(),
+  'versions:discard': z.object({ planId: id }).strict(),
 
   // ── transfers ──
   'transfers:download': z
