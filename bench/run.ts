@@ -11,6 +11,7 @@ import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
 import { runTransfersBench } from './transfers';
+import { runUndeleteBench } from './undelete';
 
 export interface BenchModule {
   readonly name: string;
@@ -27,6 +28,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'transfers', title: 'Transfers', run: runTransfersBench },
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
   { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
+  { name: 'undelete', title: 'Undelete a deleted folder', run: runUndeleteBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
