@@ -13,6 +13,7 @@ import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
 import { runSyncBench } from './sync';
 import { runTransfersBench } from './transfers';
+import { runUndeleteBench } from './undelete';
 
 export interface BenchModule {
   readonly name: string;
@@ -31,6 +32,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
   { name: 'crawl', title: 'Crawling and searching a whole bucket', run: crawlBench },
   { name: 'sync', title: 'Compare and sync a folder with a prefix', run: runSyncBench },
+  { name: 'undelete', title: 'Undelete a deleted folder', run: runUndeleteBench },
 ];
 
 const RESULTS = fileURLToPath(new URL('./RESULTS.md', import.meta.url));

@@ -4,6 +4,8 @@ export const ERROR_CODES = [
   'InvalidCredentials',
   'NoSuchBucket',
   'NoSuchKey',
+  /** A version id that no longer exists (deleted behind the app's back). */
+  'NoSuchVersion',
   'NoSuchConnection',
   'Network',
   /** The local disk refused (a download's target exists as a folder, disk full, permission denied, read-only). */

@@ -49,6 +49,15 @@ import type {
   ListPage,
   StatOutcome,
 } from './types';
+import type {
+  AsOfEntry,
+  DeletedEntry,
+  RestorePlan,
+  UndeletePlan,
+  VersionList,
+  VersioningState,
+  VersionsRunReport,
+} from './versions';
 import type { Workspace, WorkspaceSnapshot } from './workspace';
 
 export interface StaticCredentialsInput {
@@ -153,6 +162,30 @@ export interface IpcContract {
   /** An address for <audio>/<video> on the media scheme (an opaque token; no bucket or key in it). */
   'preview:media-open': { request: BucketRef & { readonly key: string; readonly contentType?: string }; response: { readonly url: string } };
   'preview:media-close': { request: { readonly url: string }; response: { readonly closed: boolean } };
+  // ── versions and recovery (on demand only: browsing never lists versions) ──
+  'versions:state': { request: BucketRef; response: { readonly state: VersioningState } };
+  /** Enable, or suspend (S3 cannot turn versioning off once enabled; existing versions stay). */
+  'versions:set-state': { request: BucketRef & { readonly enabled: boolean }; response: { readonly state: VersioningState } };
+  /** Every version and delete marker of one exact key, newest first. */
+  'versions:list': { request: BucketRef & { readonly key: string; readonly refresh?: boolean }; response: VersionList };
+  /** Show deleted: the folder's files and sub-folders whose current version is a delete marker. */
+  'versions:deleted': { request: BucketRef & { readonly prefix: string; readonly refresh?: boolean }; response: readonly DeletedEntry[] };
+  /** View as of: the folder's direct files and sub-folders as they were at `at` (ms since the epoch). */
+  'versions:as-of': { request: BucketRef & { readonly prefix: string; readonly at: number; readonly refresh?: boolean }; response: readonly AsOfEntry[] };
+  /** Copy one version onto its key: a new current version; nothing is deleted. */
+  'versions:restore-version': { request: BucketRef & { readonly key: string; readonly versionId: string }; response: { readonly restored: true } };
+  /** Delete one version for good. */
+  'versions:delete-version': { request: BucketRef & { readonly key: string; readonly versionId: string }; response: { readonly deleted: true } };
+  'versions:plan-undelete': {
+    request: BucketRef & { readonly items: readonly { readonly key: string; readonly kind: 'object' | 'folder' }[] };
+    response: UndeletePlan;
+  };
+  'versions:plan-restore': {
+    request: BucketRef & { readonly prefix: string; readonly at: number; readonly hideNewer: boolean };
+    response: RestorePlan;
+  };
+  'versions:run': { request: { readonly planId: string }; response: VersionsRunReport };
+  'versions:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
 
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
@@ -308,6 +341,18 @@ export const API_METHODS = {
   previewZip: 'preview:zip',
   openMediaPreview: 'preview:media-open',
   closeMediaPreview: 'preview:media-close',
+  // ── versions ──
+  versioningState: 'versions:state',
+  setVersioning: 'versions:set-state',
+  listVersions: 'versions:list',
+  listDeleted: 'versions:deleted',
+  listAsOf: 'versions:as-of',
+  restoreVersion: 'versions:restore-version',
+  deleteVersion: 'versions:delete-version',
+  planUndelete: 'versions:plan-undelete',
+  planRestore: 'versions:plan-restore',
+  runVersionsPlan: 'versions:run',
+  discardVersionsPlan: 'versions:discard',
 
   // ── transfers ──
   downloadObjects: 'transfers:download',

@@ -50,6 +50,7 @@ export function operationOf(method: string, bucket: string, key: string, q: URLS
     if (method === 'GET' && q.has('location')) return 'GetBucketLocation';
     if (method === 'GET' && q.has('uploads')) return 'ListMultipartUploads';
     if (method === 'GET' && q.has('versions')) return 'ListObjectVersions';
+    if (q.has('versioning')) return method === 'PUT' ? 'PutBucketVersioning' : 'GetBucketVersioning';
     if (method === 'GET') return 'ListObjects';
     if (method === 'HEAD') return 'HeadBucket';
     if (method === 'POST' && q.has('delete')) return 'DeleteObjects';

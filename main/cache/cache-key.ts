@@ -1,12 +1,19 @@
 import { canonicalPrefix } from '../../shared/keys';
 
-export type CacheOp = 'list' | 'stat' | 'head';
+/**
+ * versions: every version of one exact key; version-folder: a folder's one-level version listing (Show deleted);
+ * version-tree: every version under a folder, all depths (point in time, undelete of folders).
+ */
+export type CacheOp = 'list' | 'stat' | 'head' | 'versions' | 'version-folder' | 'version-tree';
+
+/** The ops whose key is a folder prefix (canonicalised), not an exact object key. */
+const FOLDER_OPS: ReadonlySet<CacheOp> = new Set(['list', 'version-folder', 'version-tree']);
 
 export interface CacheKeyParts {
   readonly connectionId: string;
   readonly op: CacheOp;
   readonly bucket: string;
-  /** An object key for stat/head (exact: S3 keys are not normalised), a folder prefix for list. */
+  /** An object key for stat/head/versions (exact: S3 keys are not normalised), a folder prefix for the others. */
   readonly key: string;
   /** List pages only: the continuation token that produced this page ("" for the first). */
   readonly cursor?: string;
@@ -18,7 +25,7 @@ export interface CacheKeyParts {
  * whatever characters a key holds.
  */
 export function cacheKey(parts: CacheKeyParts): string {
-  const key = parts.op === 'list' ? canonicalPrefix(parts.key) : parts.key;
+  const key = FOLDER_OPS.has(parts.op) ? canonicalPrefix(parts.key) : parts.key;
   return JSON.stringify([parts.connectionId, parts.op, parts.bucket, key, parts.op === 'list' ? (parts.cursor ?? '') : '']);
 }
 

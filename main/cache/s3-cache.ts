@@ -1,6 +1,7 @@
 import { ancestorsOf, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
 import type { Entry, HeadInfo, Stat } from '../../shared/types';
-import { cacheKey, folderId } from './cache-key';
+import type { ObjectVersion } from '../../shared/versions';
+import { type CacheOp, cacheKey, folderId } from './cache-key';
 import { type Clock, systemClock } from './clock';
 import { type CacheTotals, FolderStore, MAX_CHUNK_RECORDS } from './folder-store';
 import { RecordChunk } from './record-chunk';
@@ -48,16 +49,26 @@ export interface Invalidation {
   readonly prefixes: readonly string[];
 }
 
-/** A stat or head not learnt from a listing (setStat, setHead, or a listed key outside its folder). */
+/** A version listing: of one key (versions), or of a folder (version-folder, version-tree). */
+export interface CachedVersions {
+  readonly versions: readonly ObjectVersion[];
+  readonly prefixes: readonly string[];
+}
+
+export type VersionOp = Extract<CacheOp, 'versions' | 'version-folder' | 'version-tree'>;
+
+type LooseValue = Stat | HeadInfo | CachedVersions;
+
+/** A stat or head not learnt from a listing (setStat, setHead, or a listed key outside its folder), or versions. */
 interface Loose {
-  readonly t: 'stat' | 'head';
-  readonly value: Stat | HeadInfo;
+  readonly t: 'stat' | 'head' | VersionOp;
+  readonly value: LooseValue;
   readonly expiresAt: number;
   readonly bytes: number;
   used: number;
 }
 
-const looseBytes = (v: Stat | HeadInfo): number => 160 + 2 * JSON.stringify(v).length;
+const looseBytes = (v: LooseValue): number => 160 + 2 * JSON.stringify(v).length;
 
 /**
  * The keyed TTL cache of listings, stats and heads, shared by every connection.
@@ -191,6 +202,16 @@ export class S3Cache {
     });
   }
 
+  /** Versions under their own canonical keys, with the same TTL and bounds as everything else. */
+  getVersions(connectionId: string, bucket: string, op: VersionOp, key: string): CachedVersions | undefined {
+    const loose = this.freshLoose(cacheKey({ connectionId, op, bucket, key }));
+    return this.count(loose?.value as CachedVersions | undefined);
+  }
+
+  setVersions(connectionId: string, bucket: string, op: VersionOp, key: string, value: CachedVersions): void {
+    this.setLoose(cacheKey({ connectionId, op, bucket, key }), op, value);
+  }
+
   /** Drop every cached page of one folder listing (its children's stats stay). Returns how many pages went. */
   dropFolder(connectionId: string, bucket: string, prefix: string): number {
     const id = folderId(connectionId, bucket, prefix);
@@ -213,7 +234,14 @@ export class S3Cache {
     const prefixes = new Set<string>();
     for (const { key, change } of changes) {
       dropped += this.deleteStat(connectionId, bucket, key);
-      dropped += this.loose.delete(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
+      dropped += this.deleteLoose(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
+      dropped += this.deleteLoose(cacheKey({ connectionId, op: 'versions', bucket, key })) ? 1 : 0;
+      // Any write adds a version under every ancestor, and may turn a folder deleted or back.
+      for (const folder of ancestorsOf(key)) {
+        for (const op of ['version-folder', 'version-tree'] as const) {
+          dropped += this.deleteLoose(cacheKey({ connectionId, op, bucket, key: folder })) ? 1 : 0;
+        }
+      }
       for (const folder of ancestorsOf(key)) {
         prefixes.add(folder);
         dropped += this.dropFolder(connectionId, bucket, folder);
@@ -308,7 +336,7 @@ export class S3Cache {
     return entry;
   }
 
-  private setLoose(key: string, t: Loose['t'], value: Stat | HeadInfo): void {
+  private setLoose(key: string, t: Loose['t'], value: LooseValue): void {
     this.deleteLoose(key);
     const entry: Loose = { t, value, expiresAt: this.o.clock.now() + this.o.ttlMs, bytes: looseBytes(value), used: ++this.tick };
     if (!this.makeRoom(entry.bytes, 1)) return;

@@ -20,6 +20,7 @@ import { settingsChannels } from '../ipc/channels/settings';
 import { previewChannels } from '../ipc/channels/preview';
 import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
+import { versionChannels } from '../ipc/channels/versions';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { wrapChannels } from '../ipc/envelope';
 import { type MenuHost, MenuState } from '../menu/menu-state';
@@ -30,6 +31,7 @@ import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factor
 import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { SyncService } from '../sync/sync-service';
+import type { VersionsOptions } from '../versions/versions-service';
 import { WorkspaceStore } from '../workspace/workspace-store';
 import { noSuchConnection } from './app-error';
 import type { CoreContext } from './context';
@@ -38,6 +40,8 @@ export interface HandlerOptions {
   /** Limits of the operations feature (tests shrink the multipart-copy threshold). */
   readonly operations?: Partial<OperationsOptions>;
   readonly cache?: Partial<CacheOptions>;
+  /** Limits of the versions feature (tests shrink the multipart-copy threshold). */
+  readonly versions?: Partial<VersionsOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
@@ -158,6 +162,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...transferChannels(transfers),
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
+    ...versionChannels(context, options.versions),
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
     ...searchChannels(search),

@@ -66,6 +66,7 @@ export function toAppError(error: unknown, context = ''): AppError {
   if (net) return make('Network', `cannot reach the server [${net}]`);
   if (CREDENTIAL_CODES.has(name)) return make('InvalidCredentials', `the server rejected the credentials [${name}]`);
   if (name === 'NoSuchBucket') return make('NoSuchBucket', 'the bucket does not exist');
+  if (name === 'NoSuchVersion') return make('NoSuchVersion', 'that version no longer exists');
   if (name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket'))
     return make('NoSuchKey', 'the object does not exist');
   if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) return make('AccessDenied', 'access denied');

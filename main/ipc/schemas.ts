@@ -26,6 +26,10 @@ const searchFilters = z
     extensions: z.array(z.string().min(1).max(64)).max(64).optional(),
   })
   .strict();
+/** A moment in ms since the epoch: after 1970, before year 10000 (what Date can show). */
+const instant = z.number().int().min(0).max(253_402_300_799_000);
+/** S3 version ids are opaque short tokens ("null" for unversioned objects). */
+const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -138,6 +142,18 @@ const channelSchemas = {
     .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
     .strict(),
   'preview:media-close': z.object({ url: z.string().max(200) }).strict(),
+  // ── versions ──
+  'versions:state': z.object({ connectionId: id, bucket }).strict(),
+  'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),
+  'versions:list': z.object({ connectionId: id, bucket, key: nonEmptyKey, refresh: z.boolean().optional() }).strict(),
+  'versions:deleted': z.object({ connectionId: id, bucket, prefix: key, refresh: z.boolean().optional() }).strict(),
+  'versions:as-of': z.object({ connectionId: id, bucket, prefix: key, at: instant, refresh: z.boolean().optional() }).strict(),
+  'versions:restore-version': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId }).strict(),
+  'versions:delete-version': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId }).strict(),
+  'versions:plan-undelete': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000) }).strict(),
+  'versions:plan-restore': z.object({ connectionId: id, bucket, prefix: key, at: instant, hideNewer: z.boolean() }).strict(),
+  'versions:run': z.object({ planId: id }).strict(),
+  'versions:discard': z.object({ planId: id }).strict(),
 
   // ── transfers ──
   'transfers:download': z

@@ -30,6 +30,8 @@ export const DEFAULT_COPY_LIMITS: CopyLimits = {
 export interface ObjectRef {
   readonly bucket: string;
   readonly key: string;
+  /** A source only: copy this version instead of the current one. */
+  readonly versionId?: string;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function serverCopy(
   limits: CopyLimits,
   signal: AbortSignal,
 ): Promise<void> {
-  const source = copySource(from.bucket, from.key);
+  const source = copySource(from.bucket, from.key, from.versionId);
   const client = clients.target;
   if (size <= limits.multipartThreshold) {
     // Not aborted on cancel: the server would finish the copy anyway, and the report must say what happened.
@@ -61,7 +63,7 @@ export async function serverCopy(
     return;
   }
   // Multipart copy does not carry the source's headers over by itself: read them once (one HEAD per big object).
-  const head = await clients.source.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
+  const head = await clients.source.send(new HeadObjectCommand({ Bucket: from.bucket, Key: from.key, VersionId: from.versionId }), { abortSignal: signal });
   const total = head.ContentLength ?? size;
   const created = await client.send(
     new CreateMultipartUploadCommand({

@@ -26,6 +26,7 @@ const SENTENCES: Record<ErrorCode, { readonly title: string; readonly message: s
   InvalidCredentials: { title: 'Credentials rejected', message: 'The server did not accept this connection’s keys. Check the access key and secret in the connection’s settings.' },
   NoSuchBucket: { title: 'No such bucket', message: 'The bucket does not exist, or is in another account or region. Check its name, or pick one from the bucket list.' },
   NoSuchKey: { title: 'Not found', message: 'This item is no longer there; it may have been deleted or renamed. Refresh the folder.' },
+  NoSuchVersion: { title: 'Version gone', message: 'That version no longer exists; it may have been deleted outside the app. Reopen the versions list.' },
   NoSuchConnection: { title: 'Connection gone', message: 'This connection was removed. Pick a connection on the start screen.' },
   Network: { title: 'Cannot reach the server', message: 'Check the endpoint address and your network connection, then try again.' },
   LocalFileError: { title: 'Local file problem', message: 'A file or folder on this computer could not be written or read (the details name the path and the cause). Free space, fix the permission or pick another folder, then retry.' },
