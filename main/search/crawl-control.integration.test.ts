@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcEvents } from '../../shared/ipc';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 import { numberedKeys } from '../../testkit/s3-server';
+import { currentLane } from '../../testkit/s3-lane';
 
 const progress: Array<IpcEvents['search:progress']> = [];
 let f: CoreFixture;
@@ -17,11 +18,12 @@ beforeAll(async () => {
     },
     search: { progressIntervalMs: 0, backoffMs: 0 },
   });
-  for (const d of ['a/', 'b/', 'c/']) f.server.seed('ctl', numberedKeys(d, 1500));
+  for (const d of ['a/', 'b/', 'c/']) await f.server.seed('ctl', numberedKeys(d, 1500));
 });
 afterAll(() => f.close());
 
-describe('crawl control', () => {
+// fauxqs only until the crawl's RGW lane is written (issue 14): its request counts assume full 1,000-key pages.
+describe.runIf(currentLane() === 'fauxqs')('crawl control', () => {
   it('reports progress per page: objects and requests only grow, and end at the totals', async () => {
     f.proxy.reset();
     const report = unwrap(await f.core.handlers['search:crawl']({ connectionId: f.connectionId, bucket: 'ctl', prefix: '', crawlId: 'p1', concurrency: 3 }));

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CrawlReport } from '../../shared/search';
 import { createCore } from '../core/create-core';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import { currentLane } from '../../testkit/s3-lane';
 import { createFakeSecretBox } from '../../testkit/fake-secret-box';
 
 const N = 100_000;
@@ -29,7 +30,9 @@ function hostileKeys(n: number): string[] {
 
 const lanes = [{ lane: 'fauxqs', start: startCoreFixture }];
 
-describe.each(lanes)('$lane', ({ start }) => {
+// fauxqs only for now: seeding 100,000 hostile keys into RGW takes minutes (about 400 PUT/s) and RGW refuses the
+// NUL-byte key; the byte-order proof of the crawl on RGW is still to be written (issue 14 stays open for it).
+describe.runIf(currentLane() === 'fauxqs').each(lanes)('$lane', ({ start }) => {
   let f: CoreFixture;
   let dir: string;
   const box = createFakeSecretBox();
@@ -38,7 +41,7 @@ describe.each(lanes)('$lane', ({ start }) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 's3desk-search-'));
     f = await start({ userDataDir: dir, secretBox: box, search: { backoffMs: 0, progressIntervalMs: 0 } });
-    f.server.seed('big', keys.map((k) => [k, 'x'.repeat(k.length % 5)]));
+    await f.server.seed('big', keys.map((k) => [k, 'x'.repeat(k.length % 5)]));
   }, 120_000);
   afterAll(async () => {
     await f.close();
@@ -75,7 +78,7 @@ describe.each(lanes)('$lane', ({ start }) => {
 
   it('resumes after 503s and cut connections from the page it lost, never yielding a key twice', async () => {
     const small = keys.slice(0, 6000);
-    f.server.seed('cuts', small.map((k) => [k, 'y']));
+    await f.server.seed('cuts', small.map((k) => [k, 'y']));
     let n = 0;
     f.proxy.addRule((w) => {
       if (w.operation !== 'ListObjectsV2') return undefined;
@@ -96,7 +99,7 @@ describe.each(lanes)('$lane', ({ start }) => {
   }, 120_000);
 
   it('reports a denied subfolder instead of skipping it in silence', async () => {
-    f.server.seed('deny', [['ok/a.txt', 'a'], ['no/b.txt', 'b'], ['no/c/d.txt', 'd'], ['top.txt', 't']]);
+    await f.server.seed('deny', [['ok/a.txt', 'a'], ['no/b.txt', 'b'], ['no/c/d.txt', 'd'], ['top.txt', 't']]);
     const remove = f.proxy.addRule((w) => (w.operation === 'ListObjectsV2' && w.query.get('prefix')?.startsWith('no/') ? { kind: 'deny' } : undefined));
     try {
       const report = await crawl('deny', '', 4);
@@ -108,7 +111,7 @@ describe.each(lanes)('$lane', ({ start }) => {
   });
 
   it('keeps the index across a new core on the same user-data folder, answering with no request', async () => {
-    f.server.seed('keep', [['k/one.parquet', '1'], ['k/two.csv', '22'], ['three.parquet', '333']]);
+    await f.server.seed('keep', [['k/one.parquet', '1'], ['k/two.csv', '22'], ['three.parquet', '333']]);
     const report = await crawl('keep', '', 2);
     const second = createCore({ userDataDir: dir, secretBox: box });
     try {
@@ -130,7 +133,7 @@ describe.each(lanes)('$lane', ({ start }) => {
   });
 
   it('follows in-app deletes and renames through the invalidation path', async () => {
-    f.server.seed('inv', [['p/a.txt', 'aaa'], ['p/b.txt', 'bb'], ['q/c.txt', 'c']]);
+    await f.server.seed('inv', [['p/a.txt', 'aaa'], ['p/b.txt', 'bb'], ['q/c.txt', 'c']]);
     await crawl('inv', '', 2);
     const h = f.core.handlers;
     const run = async (plan: Parameters<typeof h['operations:plan']>[0]) => {

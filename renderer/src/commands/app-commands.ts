@@ -68,6 +68,7 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
       previewOpen: o.preview.status !== 'idle',
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
+      listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
   };

@@ -26,6 +26,8 @@ export interface CommandState {
   readonly infoOpen: boolean;
   /** The transfers feature is wired in. */
   readonly transfers: boolean;
+  /** The folder shown could not be listed (no such bucket, denied…): nothing can be uploaded into it. */
+  readonly listingFailed: boolean;
   /** Commands whose owner (another feature) has registered a handler. */
   readonly hosted: ReadonlySet<HostedCommand>;
 }

@@ -17,6 +17,7 @@ function state(over: Partial<CommandState> = {}): CommandState {
     previewOpen: false,
     infoOpen: false,
     transfers: true,
+    listingFailed: false,
     hosted: new Set(),
     ...over,
   };
@@ -44,6 +45,8 @@ describe('command registry', () => {
     expect(commandEnabled('paste', state())).toMatch(/^Nothing to paste/);
     expect(commandEnabled('back', state())).toBe('No earlier location');
     expect(commandEnabled('download', state({ transfers: false, targets: ['p/a'] }))).toBe('Transfers are not available');
+    expect(commandEnabled('upload-files', state({ listingFailed: true }))).toMatch(/could not be opened/);
+    expect(commandEnabled('upload-files', state())).toBeNull();
     expect(commandEnabled('settings', state())).toMatch(/not available/);
     expect(commandEnabled('settings', state({ hosted: new Set(['settings']) }))).toBeNull();
     expect(commandEnabled('refresh', state({ connected: false, place: null }))).toBe('Open a connection first');

@@ -43,6 +43,12 @@ function inPlace(need: 'none' | 'some' | 'one' | 'one-file', s: CommandState): s
 
 const place = (s: CommandState) => s.place as CommandPlace;
 
+function uploadable(s: CommandState): string | null {
+  if (!s.transfers) return 'Transfers are not available';
+  if (s.listingFailed) return 'This folder could not be opened, so nothing can be uploaded into it';
+  return inPlace('none', s);
+}
+
 export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   open: { enabled: (s) => inPlace('one', s), run: (s, a) => a.open(single(s) as string), tableKeys: true },
   preview: {
@@ -53,11 +59,11 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
   'new-folder': { enabled: (s) => inPlace('none', s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {
-    enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
+    enabled: uploadable,
     run: (s, a) => a.upload(place(s), false),
   },
   'upload-folder': {
-    enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
+    enabled: uploadable,
     run: (s, a) => a.upload(place(s), true),
   },
   download: {

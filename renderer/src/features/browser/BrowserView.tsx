@@ -19,7 +19,7 @@ import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
-import { IncompleteUploadsButton, tableTransferHandlers, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
+import { tableTransferHandlers, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
 import type { AppCommands } from '../../commands/app-commands';
 
 const NOT_IN_A_BUCKET: CallResult<FolderSize> = {
@@ -172,12 +172,6 @@ export function BrowserView({
         busy={listing.reloading || loadingMore}
         trailing={
           <>
-            {transfers ? (
-              <IncompleteUploadsButton
-                store={transfers.incomplete}
-                location={connection && inBucket && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
-              />
-            ) : null}
             <button type="button" onClick={() => setShowOpenBucket((v) => !v)} data-testid="open-bucket-toggle">
               Open bucket…
             </button>
@@ -241,7 +235,11 @@ export function BrowserView({
         stats={viewStats}
         end={statusEnd}
       />
-      {transfers ? <TransfersDock store={transfers.store} incomplete={transfers.incomplete} /> : null}
+      {transfers ? <TransfersDock
+          store={transfers.store}
+          incomplete={transfers.incomplete}
+          location={connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
+        /> : null}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { TabBar } from './TabBar';
 import { useActivePlace } from './use-active-place';
 import { useShellShortcuts } from './use-shell-shortcuts';
 
-/** Below this width the sidebar starts hidden, so the table keeps its room (the window allows 720 px). */
+/** Below this width the sidebar starts hidden (and hides when the window narrows past it), so the table keeps its room (the window allows 720 px). */
 const NARROW_PX = 960;
 
 export interface AppShellProps {
@@ -49,6 +49,18 @@ export function AppShell({ shell, children }: AppShellProps) {
   const [sidebarOpen, setSidebarOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= NARROW_PX);
   const toggleSidebar = useCallback(() => setSidebarOpen((open) => !open), []);
   useShellShortcuts(shell, toggleSidebar);
+  // Narrowing the window below NARROW_PX hides the sidebar once (the toolbar and table need the room); the
+  // user can still show it again at any width.
+  useEffect(() => {
+    let wide = window.innerWidth >= NARROW_PX;
+    const onResize = () => {
+      const nowWide = window.innerWidth >= NARROW_PX;
+      if (wide && !nowWide) setSidebarOpen(false);
+      wide = nowWide;
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
 
   useEffect(() => {
     void shell.getState().load();

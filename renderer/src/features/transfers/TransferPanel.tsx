@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
 import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
 import { DownloadActions } from './DownloadActions';
@@ -15,6 +15,8 @@ export interface TransferPanelProps {
   readonly onClose?: () => void;
   /** Show in folder / Open on finished downloads. */
   readonly onReveal?: (id: string, how: 'show' | 'open') => void;
+  /** More header buttons (the bucket's incomplete uploads). */
+  readonly headerExtra?: ReactNode;
 }
 
 const ROW_HEIGHT = 44;
@@ -30,7 +32,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 };
 
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
-export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal }: TransferPanelProps) {
+export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal, headerExtra }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -72,6 +74,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
         <button type="button" data-testid="transfer-retry-failed" disabled={!retryable} onClick={() => onRetry()}>
           Retry failed
         </button>
+        {headerExtra}
         <button type="button" data-testid="transfer-clear-finished" disabled={!finished} onClick={onClearFinished}>
           Clear finished
         </button>

@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { ConflictDialog } from './ConflictDialog';
 import type { IncompleteUploadsStore } from './incomplete-uploads-store';
+import type { BucketLocation } from './transfers-store';
+import { IncompleteUploadsButton } from './IncompleteUploadsButton';
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
@@ -9,7 +11,16 @@ import type { TransfersStore } from './transfers-store';
 import { UnfinishedNotice } from './UnfinishedNotice';
 
 /** The transfer feature's visible part: unfinished-transfers notice, message banner, conflict question, and the (collapsible) panel. */
-export function TransfersDock({ store, incomplete }: { store: TransfersStore; incomplete?: IncompleteUploadsStore }) {
+export function TransfersDock({
+  store,
+  incomplete,
+  location = null,
+}: {
+  store: TransfersStore;
+  incomplete?: IncompleteUploadsStore;
+  /** The bucket being browsed, for the panel's "Incomplete uploads…" button. */
+  location?: BucketLocation | null;
+}) {
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
   const totals = useStore(store, (s) => s.totals);
@@ -75,6 +86,7 @@ export function TransfersDock({ store, incomplete }: { store: TransfersStore; in
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
             onReveal={(id, how) => void actions.reveal(id, how)}
+            headerExtra={incomplete ? <IncompleteUploadsButton store={incomplete} location={location} /> : undefined}
           />
         </div>
       ) : (
