@@ -46,6 +46,7 @@ export const COMMANDS = [
   { id: 'refresh', label: 'Refresh', menu: 'view', section: 'reload', keys: ['F5', 'CmdOrCtrl+R'], macKeys: ['CmdOrCtrl+R', 'F5'] },
   { id: 'toggle-info-panel', label: 'Info panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+I'] },
   { id: 'toggle-transfers-panel', label: 'Transfers panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+T'] },
+  { id: 'toggle-grid-view', label: 'Grid view', menu: 'view', section: 'look', keys: ['CmdOrCtrl+Shift+G'] },
   { id: 'theme', label: 'Switch theme', menu: 'view', section: 'look', keys: [] },
   // Go
   { id: 'back', label: 'Back', menu: 'go', section: 'history', keys: ['Alt+Left'], macKeys: ['CmdOrCtrl+[', 'Alt+Left'] },

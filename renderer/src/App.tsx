@@ -70,6 +70,7 @@ function TabBrowser(props: {
   const { browser, ops, transfers, search, api, activity, settings, sync } = props;
   const connection = useStore(browser, (s) => s.connection);
   const location = useStore(browser, (s) => s.location);
+  const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
@@ -83,6 +84,7 @@ function TabBrowser(props: {
         commands={commands}
         onCloseConnection={() => browser.getState().closeConnection()}
         folderSize={api.folderSize}
+        thumbnails={{ enabled: thumbnailsOn, preview: api.previewObject }}
         statusEnd={
           <>
             <ActivityButton store={activity} />

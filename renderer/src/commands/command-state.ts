@@ -33,7 +33,7 @@ export interface CommandState {
 }
 
 /** Commands the shell, settings or transfer panel provide; they stay disabled until one registers. */
-export type HostedCommand = 'settings' | 'theme' | 'toggle-transfers-panel';
+export type HostedCommand = 'settings' | 'theme' | 'toggle-transfers-panel' | 'toggle-grid-view';
 
 export interface CommandActions {
   open(key: string): void;

@@ -100,6 +100,11 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     run: (_s, a) => a.hosted('toggle-transfers-panel'),
     inTextFields: true,
   },
+  'toggle-grid-view': {
+    enabled: (s) => (s.hosted.has('toggle-grid-view') ? null : 'Open a bucket first'),
+    run: (_s, a) => a.hosted('toggle-grid-view'),
+    inTextFields: true,
+  },
   theme: { enabled: (s) => (s.hosted.has('theme') ? null : 'Themes are not available yet'), run: (_s, a) => a.hosted('theme') },
   back: { enabled: (s) => (s.canGoBack ? null : 'No earlier location'), run: (_s, a) => a.back(), inTextFields: true },
   forward: { enabled: (s) => (s.canGoForward ? null : 'No later location'), run: (_s, a) => a.forward(), inTextFields: true },

@@ -13,12 +13,14 @@ import type { BrowserStore } from './browser-store';
 import { BucketList } from './BucketList';
 import { FileTable } from './FileTable';
 import { FilterBox } from './FilterBox';
+import { GridView } from './GridView';
 import { InfoPanel } from './InfoPanel';
 import { EmptyState, ErrorState, LoadingState } from './ListingMessage';
 import { OpenBucketForm } from './OpenBucketForm';
 import { addressOf, breadcrumbsOf, createSelectors, selectLoadingMore } from './selectors';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
+import { type ThumbnailWiring, useGridView } from './use-grid-view';
 import { tableTransferHandlers, TransfersDock, type TransfersWiring, useDropHighlight } from '../transfers';
 import type { AppCommands } from '../../commands/app-commands';
 
@@ -38,6 +40,7 @@ export function BrowserView({
   onCloseConnection,
   statusEnd,
   folderSize,
+  thumbnails,
 }: {
   readonly store: BrowserStore;
   /** The app's command registry: the toolbar's buttons and the view's shortcuts. */
@@ -48,6 +51,8 @@ export function BrowserView({
   readonly statusEnd?: ReactNode;
   /** The preload's folder-size call, for Info's "Calculate size". */
   readonly folderSize?: RendererApi['folderSize'];
+  /** The grid view's thumbnails (setting and preview channel); without it the grid shows icons only. */
+  readonly thumbnails?: ThumbnailWiring;
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -65,6 +70,8 @@ export function BrowserView({
   const visible = useStore(store, selectors.selectVisible);
   const summary = useStore(store, selectors.selectSummary);
   const [showOpenBucket, setShowOpenBucket] = useState(false);
+  const gridPlace = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
+  const gridView = useGridView(store, commands, gridPlace, thumbnails);
 
   const addressRef = useRef<HTMLInputElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -101,7 +108,7 @@ export function BrowserView({
     const s = store.getState();
     return transfers && s.location.bucket !== null && s.listing.status !== 'error' ? { bucket: s.location.bucket, prefix: s.location.prefix } : null;
   }, transferHandlers);
-  const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"]')?.focus();
+  const focusTable = () => tableRef.current?.querySelector<HTMLElement>('[data-testid="file-table-body"], [data-testid="grid-view"]')?.focus();
 
   useEffect(() => store.getState().start(), [store]);
 
@@ -141,6 +148,24 @@ export function BrowserView({
     if (listing.status === 'error' && listing.error) return <ErrorState error={listing.error} onRetry={() => void actions.retry()} />;
     if (listing.status !== 'ready') return <LoadingState />;
     if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} onUpload={transfers ? () => uploadHere(false) : undefined} />;
+    const gridProps = {
+      rows: visible.rows,
+      keys: visible.keys,
+      selection,
+      onClick: (index: number, mods: Parameters<typeof actions.click>[2]) => actions.click(visible.keys, index, mods),
+      onOpen: (key: string) => void actions.openEntry(key),
+      onMove: (delta: number, mods: Parameters<typeof actions.move>[2]) => actions.move(visible.keys, delta, mods),
+      onSelectAll: () => actions.selectAll(visible.keys),
+      onClearSelection: actions.clearSelection,
+    };
+    if (gridView.grid) {
+      return (
+        <>
+          <GridView {...gridProps} thumbnails={gridView.loader} />
+          {visible.rows.length === 0 ? <EmptyState filtered /> : null}
+        </>
+      );
+    }
     return (
       <>
         <FileTable
@@ -233,6 +258,7 @@ export function BrowserView({
         pages={listing.pages}
         visibleCount={inBucket && filter !== '' ? visible.rows.length : null}
         stats={viewStats}
+        thumbnailRequests={inBucket ? gridView.thumbnailRequests : null}
         end={statusEnd}
       />
       {transfers ? <TransfersDock

@@ -9,6 +9,8 @@ export interface StatusBarProps {
   readonly pages: number;
   readonly visibleCount: number | null;
   readonly stats: ViewStats;
+  /** Thumbnail GETs of the grid view for this folder; null in the table view. */
+  readonly thumbnailRequests?: number | null;
   /** Buttons at the far end (Activity, Settings), from other features. */
   readonly end?: ReactNode;
 }
@@ -20,7 +22,7 @@ const FOLDER_SIZE_HINT = 'Folder sizes are not listed: use Calculate size in Inf
  * The selection (or, without one, the folder's counts and size) first and strongest; S3 request counters at the
  * far end, and only while the "request metrics" setting is on (app.css hides them by <html data-request-metrics>).
  */
-export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, end }: StatusBarProps) {
+export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, thumbnailRequests = null, end }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       {summary ? (
@@ -52,6 +54,11 @@ export function StatusBar({ summary, loadingMore, pages, visibleCount, stats, en
         </span>
       ) : null}
       <span className="status-spacer" />
+      {thumbnailRequests !== null ? (
+        <span className="status-thumbnails" title="Thumbnail GETs the grid view sent for this folder" data-testid="status-thumbnails">
+          Thumbnails: <b data-testid="status-thumbnail-count">{thumbnailRequests}</b>
+        </span>
+      ) : null}
       <span
         className="status-requests"
         title="S3 requests this view sent, and answers served from S3 Desk's cache instead"
