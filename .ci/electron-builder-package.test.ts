@@ -160,8 +160,8 @@ describe('the packaged app.asar', () => {
       'electron.app.on',
     ]);
     expect(run.calls).toContain('electron.app.whenReady');
-    // Electron takes one registerSchemesAsPrivileged call: both schemes must be in it.
+    // Electron takes one registerSchemesAsPrivileged call: every scheme (app, drag-out, media preview) must be in it.
     expect(run.calls.filter((c) => c === 'electron.protocol.registerSchemesAsPrivileged')).toHaveLength(1);
-    expect(run.schemes).toEqual(['app', 's3desk-drag']);
+    expect(run.schemes).toEqual(['app', 's3desk-drag', 's3desk-media']);
   });
 });
