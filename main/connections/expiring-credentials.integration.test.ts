@@ -113,6 +113,8 @@ describe('credentials expiring mid-transfer', () => {
     proxy.reset();
 
     const issuedBefore = keys.issued.length;
+    // Paced so each transfer spans several key lifetimes on any server (RGW ran 256 MiB in under 3 s).
+    unwrap(await core.handlers['transfers:bandwidth']({ download: 48 * MiB, upload: 48 * MiB }));
     unwrap(await core.handlers['transfers:upload']({ connectionId: id, bucket: 'rotating', prefix: '', paths: [src], conflict: 'ask' }));
     await core.transfers.queue.whenIdle();
     expect(core.transfers.list().items.map((i) => [i.direction, i.state])).toEqual([['upload', 'done']]);
