@@ -90,8 +90,10 @@ test('arrow keys move through the menu, groups are separated, Info shows its sho
   await expect(menu(app)).toHaveCount(0);
   await expect.poll(() => app.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('file-table-body');
 
-  // Enter picks the highlighted item: Info opens the details for the row.
+  // Enter picks the highlighted item: Info opens the details for the row (keys only once the menu holds focus).
   await ui.row('a.txt').click({ button: 'right' });
+  await expect(menu(app)).toBeVisible();
+  await expect.poll(() => app.evaluate(() => document.activeElement?.closest('[role="menu"]') !== null)).toBe(true);
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('ArrowDown');
   await app.keyboard.press('Enter');
