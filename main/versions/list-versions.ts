@@ -16,10 +16,10 @@ export interface VersionsPage {
 
 export function decodeVersionsPage(out: ListObjectVersionsCommandOutput): VersionsPage {
   const encoded = out.EncodingType === 'url';
-  const versions: ObjectVersion[] = [];
+  const plain: ObjectVersion[] = [];
   for (const v of out.Versions ?? []) {
     if (v.Key === undefined) continue;
-    versions.push({
+    plain.push({
       key: decodeKey(v.Key, encoded),
       versionId: v.VersionId ?? 'null',
       isLatest: v.IsLatest ?? false,
@@ -30,9 +30,10 @@ export function decodeVersionsPage(out: ListObjectVersionsCommandOutput): Versio
       storageClass: v.StorageClass ?? 'STANDARD',
     });
   }
+  const markers: ObjectVersion[] = [];
   for (const m of out.DeleteMarkers ?? []) {
     if (m.Key === undefined) continue;
-    versions.push({
+    markers.push({
       key: decodeKey(m.Key, encoded),
       versionId: m.VersionId ?? 'null',
       isLatest: m.IsLatest ?? false,
@@ -43,8 +44,7 @@ export function decodeVersionsPage(out: ListObjectVersionsCommandOutput): Versio
       storageClass: 'STANDARD',
     });
   }
-  // The SDK hands versions and markers back as two lists; one order (key, then newest first) is what callers need.
-  versions.sort(byKeyNewestFirst);
+  const versions = mergeInListOrder(plain, markers);
   const prefixes: string[] = [];
   for (const p of out.CommonPrefixes ?? []) if (p.Prefix) prefixes.push(decodeKey(p.Prefix, encoded));
   const next =
@@ -54,11 +54,25 @@ export function decodeVersionsPage(out: ListObjectVersionsCommandOutput): Versio
   return { versions, prefixes, next };
 }
 
-/** Key order as S3 lists it (UTF-8 bytes, which code-point order matches), then newest first, latest first on a tie. */
-export function byKeyNewestFirst(a: ObjectVersion, b: ObjectVersion): number {
-  if (a.key !== b.key) return Buffer.compare(Buffer.from(a.key), Buffer.from(b.key));
-  if (a.lastModified !== b.lastModified) return b.lastModified - a.lastModified;
-  return Number(b.isLatest) - Number(a.isLatest);
+/**
+ * The SDK hands versions and delete markers back as two lists, each already in S3's order (key bytes, newest
+ * first). Re-sorting by LastModified would be wrong: concurrent PUTs tie or even invert timestamps while S3's
+ * order (and IsLatest) follows commit order. So each list keeps its order and only the two are interleaved.
+ */
+export function mergeInListOrder(a: readonly ObjectVersion[], b: readonly ObjectVersion[]): ObjectVersion[] {
+  const out: ObjectVersion[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(comesFirst(a[i]!, b[j]!) ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+function comesFirst(x: ObjectVersion, y: ObjectVersion): boolean {
+  if (x.key !== y.key) return Buffer.compare(Buffer.from(x.key), Buffer.from(y.key)) < 0;
+  if (x.isLatest !== y.isLatest) return x.isLatest;
+  return x.lastModified >= y.lastModified;
 }
 
 export interface VersionsRequest {
@@ -95,8 +109,7 @@ export async function listAllVersions(client: S3Client, req: VersionsRequest): P
     req.onPage?.(page);
     next = page.next;
   } while (next);
-  // Pages split a key's versions arbitrarily; sorting the whole keeps one order across page boundaries.
-  versions.sort(byKeyNewestFirst);
+  // Pages follow one another in S3's order, so concatenating them keeps it.
   return { versions, prefixes };
 }
 
