@@ -6,20 +6,13 @@
  * Timings inside the page use performance.now() at the triggering event and the next animation frame after
  * the DOM changed, so they include React rendering, style and layout, not Playwright's polling.
  */
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { createCore } from '../main/core/create-core';
-import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { RendererApi } from '../shared/ipc';
 import type { ListPage } from '../shared/types';
 import { unwrap } from '../testkit/core-fixture';
-import { CHROMIUM_ARGS, chromiumPath } from '../testkit/chromium';
-import { startCountingProxy } from '../testkit/counting-proxy';
-import { BridgeEvents, installBridge } from '../testkit/preload-bridge';
-import { startS3Server, TEST_CREDENTIALS } from '../testkit/s3-server';
-import { startStaticServer } from '../testkit/static-server';
+import { installBridge } from '../testkit/preload-bridge';
+import { TEST_CREDENTIALS } from '../testkit/s3-server';
+import { openRendererStack } from './renderer-stack';
 
 const OBJECTS = 100_000;
 const BUCKET = 'bench';
@@ -27,7 +20,6 @@ const PREFIX = 'big/';
 const SCROLL_FRAMES = 240;
 /** rAF deltas land on multiples of 16.7 ms (60 Hz) plus jitter: below this, no refresh was missed. */
 const VSYNC_SLACK = 20;
-const RENDERER_DIR = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'out', 'renderer');
 
 interface FrameStats {
   readonly frames: number;
@@ -89,20 +81,13 @@ interface PageGlobals {
 }
 
 export async function runBrowseUiBench(): Promise<string> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run \`npm run build\` first`);
-  const server = await startS3Server();
-  const proxy = await startCountingProxy(server.url);
-  const events = new BridgeEvents();
-  const core = createCore({ events: events.sink });
-  const web = await startStaticServer(RENDERER_DIR, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  const { core, events, proxy, browser, url, close } = await openRendererStack(
+    BUCKET,
+    (function* () {
+      for (let i = 0; i < OBJECTS; i++) yield [`${PREFIX}file-${String(i).padStart(6, '0')}.txt`, 'x'.repeat(i % 97)] as [string, string];
+    })(),
+  );
   try {
-    server.seed(
-      BUCKET,
-      (function* () {
-        for (let i = 0; i < OBJECTS; i++) yield [`${PREFIX}file-${String(i).padStart(6, '0')}.txt`, 'x'.repeat(i % 97)] as [string, string];
-      })(),
-    );
     const connection = unwrap(
       await core.handlers['connections:add']({ name: 'Bench', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS }),
     );
@@ -124,7 +109,7 @@ export async function runBrowseUiBench(): Promise<string> {
     // (the bridge, the probes below) need it defined there too.
     await page.addInitScript('globalThis.__name ??= (fn) => fn;');
     await installBridge(page, core, events);
-    await page.goto(web.url);
+    await page.goto(url);
     await page.locator('[data-testid="connection"][data-name="Bench"] [data-testid="connection-open"]').click();
     await page.getByTestId('address-input').waitFor();
 
@@ -324,11 +309,7 @@ export async function runBrowseUiBench(): Promise<string> {
     await page.close();
     return lines.join('\n');
   } finally {
-    await browser.close();
-    await core.dispose();
-    await web.close();
-    await proxy.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -13,27 +13,21 @@
  * the page's JS heap (Performance.getMetrics JSHeapUsedSize) and the renderer process's RSS (/proc).
  */
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
 import { createCore } from '../main/core/create-core';
-import { CONTENT_SECURITY_POLICY } from '../main/security';
 import type { Entry, ListPage } from '../shared/types';
 import { unwrap } from '../testkit/core-fixture';
-import { CHROMIUM_ARGS, chromiumPath } from '../testkit/chromium';
-import { startCountingProxy } from '../testkit/counting-proxy';
-import { BridgeEvents, installBridge } from '../testkit/preload-bridge';
-import { startS3Server, TEST_CREDENTIALS } from '../testkit/s3-server';
-import { startStaticServer } from '../testkit/static-server';
+import { installBridge } from '../testkit/preload-bridge';
+import { TEST_CREDENTIALS } from '../testkit/s3-server';
+import { openRendererStack } from './renderer-stack';
 import { startS3Stack } from './s3-stack';
 
 const BUCKET = 'bench';
 const FOLDER = 100_000;
 const SYNTHETIC = 1_000_000;
 const TARGET_MB = 100;
-const RENDERER_DIR = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'out', 'renderer');
 
 interface Sample {
   readonly rss: number;
@@ -145,25 +139,18 @@ function rssOf(pid: number): number {
 }
 
 async function measureRenderer(): Promise<Record<string, RendererSample>> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run \`npm run build\` first`);
-  const server = await startS3Server();
-  const proxy = await startCountingProxy(server.url);
-  const events = new BridgeEvents();
-  const core = createCore({ events: events.sink });
-  const web = await startStaticServer(RENDERER_DIR, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  const { core, events, proxy, browser, url, close } = await openRendererStack(
+    BUCKET,
+    (function* () {
+      for (let i = 0; i < FOLDER; i++) yield [`big/file-${String(i).padStart(6, '0')}.txt`, 'x'] as [string, string];
+    })(),
+  );
   try {
-    server.seed(
-      BUCKET,
-      (function* () {
-        for (let i = 0; i < FOLDER; i++) yield [`big/file-${String(i).padStart(6, '0')}.txt`, 'x'] as [string, string];
-      })(),
-    );
     unwrap(await core.handlers['connections:add']({ name: 'Bench', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS }));
     const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
     await page.addInitScript('globalThis.__name ??= (fn) => fn;');
     await installBridge(page, core, events);
-    await page.goto(web.url);
+    await page.goto(url);
     const cdp = await page.context().newCDPSession(page);
     const browserCdp = await browser.newBrowserCDPSession();
     await cdp.send('Performance.enable');
@@ -199,11 +186,7 @@ async function measureRenderer(): Promise<Record<string, RendererSample>> {
     await page.close();
     return { idle, loaded, scrolled };
   } finally {
-    await browser.close();
-    await core.dispose();
-    await web.close();
-    await proxy.close();
-    await server.close();
+    await close();
   }
 }
 
