@@ -24,7 +24,7 @@ export function VersionsStatus({ wiring, place }: { readonly wiring: VersionsWir
           title="Show deleted lists this folder's versions: ListObjectVersions requests it sent in this view"
           data-testid="status-show-deleted"
         >
-          {deleted.status === 'loading' ? 'Looking for deleted items…' : deleted.status === 'error' ? 'Deleted items could not be listed' : plural(deleted.entries.length, 'deleted item')}
+          {deleted.status === 'loading' ? 'Looking for deleted items…' : deleted.status === 'error' ? `Deleted items could not be listed: ${deleted.error?.detail || deleted.error?.message || ''}` : plural(deleted.entries.length, 'deleted item')}
           {' · '}ListObjectVersions: <b data-testid="status-list-versions">{listRequests}</b>
         </span>
       ) : null}

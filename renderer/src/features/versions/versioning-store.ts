@@ -68,6 +68,8 @@ export interface VersioningActions {
 export type VersioningStore = StoreApi<VersioningData & VersioningActions>;
 
 const slot = (p: BucketPlace) => `${p.connectionId}\0${p.bucket}`;
+/** Only the bucket's reference: callers may pass a folder place, and main's schemas refuse extra fields. */
+const ref = (p: BucketPlace): BucketPlace => ({ connectionId: p.connectionId, bucket: p.bucket });
 
 export function stateOf(states: VersioningData['states'], place: BucketPlace | null): VersioningState | null {
   return place ? (states[slot(place)] ?? null) : null;
@@ -84,7 +86,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
       if (p) set({ panel: { ...p, ...patch } });
     };
     const loadPanel = async (place: BucketPlace, key: string, refresh: boolean) => {
-      const res = await call(() => api.listVersions({ ...place, key, refresh }));
+      const res = await call(() => api.listVersions({ ...ref(place), key, refresh }));
       const p = get().panel;
       if (!p || p.key !== key || p.place.bucket !== place.bucket) return; // closed or moved on meanwhile
       if (res.ok) patchPanel({ status: 'ready', versions: res.value.versions, error: null });
@@ -99,7 +101,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
       async ensureState(place, refresh = false) {
         const known = get().states[slot(place)];
         if (known && !refresh) return known;
-        const res = await call(() => api.versioningState(place));
+        const res = await call(() => api.versioningState(ref(place)));
         if (!res.ok) return null;
         set({ states: { ...get().states, [slot(place)]: res.value.state } });
         return res.value.state;
@@ -107,7 +109,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
 
       async openDialog(place, why) {
         set({ dialog: { place, why: why ?? null, confirm: null, busy: true, error: null } });
-        const res = await call(() => api.versioningState(place));
+        const res = await call(() => api.versioningState(ref(place)));
         if (get().dialog?.place !== place) return;
         if (res.ok) {
           set({ states: { ...get().states, [slot(place)]: res.value.state } });
@@ -121,7 +123,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
         const d = get().dialog;
         if (!d?.confirm) return;
         patchDialog({ busy: true, error: null });
-        const res = await call(() => api.setVersioning({ ...d.place, enabled: d.confirm === 'enable' }));
+        const res = await call(() => api.setVersioning({ ...ref(d.place), enabled: d.confirm === 'enable' }));
         if (res.ok) {
           set({ states: { ...get().states, [slot(d.place)]: res.value.state } });
           patchDialog({ busy: false, confirm: null, why: null });
@@ -146,7 +148,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
         if (!p?.confirm) return;
         const { action, version } = p.confirm;
         patchPanel({ busy: true, error: null });
-        const request = { ...p.place, key: p.key, versionId: version.versionId };
+        const request = { ...ref(p.place), key: p.key, versionId: version.versionId };
         const res = await call<unknown>(() => (action === 'restore' ? api.restoreVersion(request) : api.deleteVersion(request)));
         if (!res.ok) {
           patchPanel({ busy: false, confirm: null, error: res.error });
