@@ -77,13 +77,14 @@ function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersio
           type="button"
           disabled={v.isDeleteMarker || v.isLatest}
           title={v.isDeleteMarker ? 'A delete marker has no content' : v.isLatest ? 'Already the current version' : 'Copy this version onto the key as a new current version'}
+          aria-label="Restore as current"
           onClick={() => a.ask('restore', v)}
           data-testid="version-restore"
         >
-          Restore as current…
+          Restore…
         </button>
-        <button type="button" className="danger-text" onClick={() => a.ask('delete', v)} data-testid="version-delete">
-          Delete permanently…
+        <button type="button" className="danger-text" aria-label="Delete permanently" title="Delete this version permanently" onClick={() => a.ask('delete', v)} data-testid="version-delete">
+          Delete…
         </button>
       </td>
     </tr>
