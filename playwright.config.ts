@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import type { AppOptions } from './testkit/app-fixture';
 import { CHROMIUM_ARGS, chromiumPath } from './testkit/chromium';
 import { rgwUnavailable } from './testkit/rgw/rgw-run.js';
-import { RGW_SPECS } from './testkit/e2e-lanes.js';
+import { RGW_ONLY_SPECS, RGW_SPECS } from './testkit/e2e-lanes.js';
 
 /** Set by .ci/run: where machine-readable results go for the run's summary line. */
 const reportDir = process.env['S3DESK_REPORT_DIR'];
@@ -44,7 +44,7 @@ export default defineConfig<AppOptions>({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'fauxqs', use: { laneName: 'fauxqs' } },
+    { name: 'fauxqs', testIgnore: RGW_ONLY_SPECS.map((spec) => `**/${spec}`), use: { laneName: 'fauxqs' } },
     ...(withRgw ? [{ name: 'rgw', testMatch: RGW_SPECS.map((spec) => `**/${spec}`), use: { laneName: 'rgw' as const } }] : []),
   ],
 });

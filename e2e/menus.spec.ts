@@ -111,7 +111,10 @@ test('a right-click on the background clears the selection and offers Upload, Re
   await app.mouse.click(list.x + list.width / 2, list.y + list.height - 10, { button: 'right' });
   await expect(menu(app)).toBeVisible();
   expect(await ui.selectedKeys()).toEqual([]);
-  await expect(menu(app).getByRole('menuitem')).toHaveText([/^Upload files…Ctrl\+U/, /^Upload folder…Ctrl\+Shift\+U/, /^RefreshF5/, /^New folder…/, /^Paste here/]);
+  await expect(menu(app).getByRole('menuitem')).toHaveText([
+    /^Upload files…Ctrl\+U/, /^Upload folder…Ctrl\+Shift\+U/, /^RefreshF5/, /^New folder…/, /^Paste here/,
+    /^Show deletedCtrl\+Shift\+H/, /^View as of…/, /^Bucket versioning…/,
+  ]);
   await expect(app.getByTestId('ops-menu-paste')).toHaveAttribute('data-disabled', '');
 
   s3Proxy.reset();

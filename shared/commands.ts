@@ -35,6 +35,10 @@ export const COMMANDS = [
   { id: 'copy-object-url', label: 'Copy object URL', menu: 'file', section: 'share', keys: [] },
   { id: 'rename', label: 'Rename…', menu: 'file', section: 'change', keys: ['F2'] },
   { id: 'delete', label: 'Delete…', menu: 'file', section: 'change', keys: ['Delete'], macKeys: ['CmdOrCtrl+Backspace', 'Delete'] },
+  { id: 'versions', label: 'Versions…', menu: 'file', section: 'versions', keys: ['CmdOrCtrl+Shift+V'] },
+  { id: 'undelete', label: 'Undelete…', menu: 'file', section: 'versions', keys: [] },
+  { id: 'restore-folder', label: 'Restore folder to this time…', menu: 'file', section: 'versions', keys: [] },
+  { id: 'bucket-versioning', label: 'Bucket versioning…', menu: 'file', section: 'versions', keys: [] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
   // Edit
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },
@@ -48,6 +52,8 @@ export const COMMANDS = [
   { id: 'toggle-transfers-panel', label: 'Transfers panel', menu: 'view', section: 'panels', keys: ['CmdOrCtrl+Alt+T'] },
   { id: 'toggle-grid-view', label: 'Grid view', menu: 'view', section: 'look', keys: ['CmdOrCtrl+Shift+G'] },
   { id: 'theme', label: 'Switch theme', menu: 'view', section: 'look', keys: [] },
+  { id: 'show-deleted', label: 'Show deleted', menu: 'view', section: 'versions', keys: ['CmdOrCtrl+Shift+H'] },
+  { id: 'view-as-of', label: 'View as of…', menu: 'view', section: 'versions', keys: [] },
   // Go
   { id: 'back', label: 'Back', menu: 'go', section: 'history', keys: ['Alt+Left'], macKeys: ['CmdOrCtrl+[', 'Alt+Left'] },
   { id: 'forward', label: 'Forward', menu: 'go', section: 'history', keys: ['Alt+Right'], macKeys: ['CmdOrCtrl+]', 'Alt+Right'] },

@@ -3,8 +3,11 @@
  * tested without Ceph (e2e-lanes.test.ts); used by playwright.config.ts and testkit/rgw/playwright-setup.ts.
  */
 
-/** The specs that also run on RGW (playwright.config.ts's rgw project). */
-export const RGW_SPECS = ['browse.spec.ts', 'transfers.spec.ts'];
+/** Specs of features fauxqs lacks (versioning): RGW only, skipped by the fauxqs project. */
+export const RGW_ONLY_SPECS = ['versions.spec.ts'];
+
+/** The specs that run on RGW (playwright.config.ts's rgw project). */
+export const RGW_SPECS = ['browse.spec.ts', 'transfers.spec.ts', ...RGW_ONLY_SPECS];
 
 /** Playwright options whose value may follow as the next argument (so it is not a file filter). */
 const VALUE_OPTIONS = new Set(['-c', '--config', '-g', '--grep', '--grep-invert', '-j', '--workers', '--reporter', '--timeout', '--retries',

@@ -19,6 +19,7 @@ import { ActivityButton, type ActivityStore, createActivityStore, followOperatio
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
+import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
 
@@ -36,8 +37,9 @@ function TabContent(props: {
   readonly activity: ActivityStore;
   readonly settings: SettingsStore;
   readonly sync: SyncStore;
+  readonly versions: VersionsWiring;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync, versions } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -50,7 +52,7 @@ function TabContent(props: {
       />
     );
   }
-  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings, sync }} />;
+  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings, sync, versions }} />;
 }
 
 /**
@@ -66,12 +68,20 @@ function TabBrowser(props: {
   readonly activity: ActivityStore;
   readonly settings: SettingsStore;
   readonly sync: SyncStore;
+  readonly versions: VersionsWiring;
 }) {
-  const { browser, ops, transfers, search, api, activity, settings, sync } = props;
+  const { browser, ops, transfers, search, api, activity, settings, sync, versions } = props;
   const connection = useStore(browser, (s) => s.connection);
   const location = useStore(browser, (s) => s.location);
+  const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, mac: /Mac/i.test(navigator.platform) }));
+  useEffect(() => followBrowser(browser, versions), [browser, versions]);
+  const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
+  const downloadKeys = (keys: readonly string[]) => {
+    const { connection: c, location: here } = browser.getState();
+    if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
+  };
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
   // Settings (Ctrl/Cmd+, and the app menu) opens the settings dialog through the registry.
@@ -85,8 +95,11 @@ function TabBrowser(props: {
         onCloseConnection={() => browser.getState().closeConnection()}
         folderSize={api.folderSize}
         thumbnails={{ enabled: thumbnailsOn, preview: api.previewObject }}
+        banner={<AsOfBanner store={versions.recovery} onRestore={() => void commands.run('restore-folder')} />}
+        content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} /> : undefined}
         statusEnd={
           <>
+            <VersionsStatus wiring={versions} place={place} />
             <ActivityButton store={activity} />
             <SettingsButton store={settings} />
           </>
@@ -95,10 +108,7 @@ function TabBrowser(props: {
       <SearchLayer
         browser={browser}
         search={search}
-        onDownload={(keys) => {
-          const { connection: c, location } = browser.getState();
-          if (c && location.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: location.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
-        }}
+        onDownload={downloadKeys}
         onDelete={(keys) => {
           const { connection: c, location } = browser.getState();
           if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
@@ -112,6 +122,7 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
+      <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
     </>
   );
 }
@@ -142,12 +153,21 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [signIn] = useState(() => createSignInStore(api));
   // One search store for the app: a bucket's index and its last query outlive switching tabs.
   const [search] = useState(() => createSearchStore(api));
+  // Versions state per tab (Show deleted, View as of), kept while another tab is shown.
+  const [versionsOf] = useState(() => {
+    const byTab = new WeakMap<BrowserStore, VersionsWiring>();
+    return (browser: BrowserStore) => {
+      let wiring = byTab.get(browser);
+      if (!wiring) byTab.set(browser, (wiring = createVersionsWiring(api, { writeClipboard: (text) => navigator.clipboard.writeText(text) })));
+      return wiring;
+    };
+  });
 
   return (
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync }} />
+          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync }} versions={versionsOf(browser)} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}

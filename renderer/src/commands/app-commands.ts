@@ -7,6 +7,7 @@ import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
 import type { TransfersWiring } from '../features/transfers';
+import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
 import { commandEnabled, disabledCommands, runCommand } from './registry';
 
@@ -14,6 +15,8 @@ export interface AppCommandsDeps {
   readonly browser: BrowserStore;
   readonly ops: OperationsStore;
   readonly transfers?: TransfersWiring;
+  /** This tab's versions stores (Versions panel, Show deleted, View as of). */
+  readonly versions?: VersionsWiring;
   readonly mac: boolean;
 }
 
@@ -32,7 +35,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -40,14 +43,16 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
 
   // Every toolbar button and the menu bridge ask on each render: read the stores once per change, not per
   // button (the selection filter walks the visible keys, up to a million).
-  let memo: { b: unknown; o: unknown; hosted: number; state: CommandState } | null = null;
+  let memo: { b: unknown; o: unknown; v: unknown; r: unknown; hosted: number; state: CommandState } | null = null;
   let hostedVersion = 0;
   const state = (): CommandState => {
     const b = browser.getState();
     const o = ops.getState();
-    if (memo && memo.b === b && memo.o === o && memo.hosted === hostedVersion) return memo.state;
+    const v = versions?.versioning.getState();
+    const r = versions?.recovery.getState();
+    if (memo && memo.b === b && memo.o === o && memo.v === v && memo.r === r && memo.hosted === hostedVersion) return memo.state;
     const next = readState(b, o);
-    memo = { b, o, hosted: hostedVersion, state: next };
+    memo = { b, o, v, r, hosted: hostedVersion, state: next };
     return next;
   };
 
@@ -57,10 +62,25 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     // Only what the table shows is acted on: keys hidden by the filter stay out.
     const selected = b.selection.selected.size > 0 ? visible.filter((k) => b.selection.selected.has(k)) : [];
     const focused = b.selection.focus;
+    const recovery = versions?.recovery.getState();
+    const asOf = recovery?.asOf?.at ?? null;
+    // While the past is shown, the (hidden) live table's selection is not what the user sees: act on nothing.
+    const targets = asOf !== null ? [] : selected.length > 0 ? selected : focused !== null && place ? [focused] : [];
+    const deleted = b.extraRows.length > 0 ? new Set(b.extraRows.filter((r) => r.deleted).map((r) => r.key)) : null;
     return {
       connected: b.connection !== null,
       place,
-      targets: selected.length > 0 ? selected : focused !== null && place ? [focused] : [],
+      targets,
+      ...(versions && recovery
+        ? {
+            versions: {
+              state: stateOf(versions.versioning.getState().states, place),
+              showDeleted: recovery.showDeleted,
+              asOf,
+              deletedTargets: deleted ? targets.filter((k) => deleted.has(k)).length : 0,
+            },
+          }
+        : {}),
       visibleCount: place ? visible.length : 0,
       canGoBack: b.back.length > 0,
       canGoForward: b.forward.length > 0,
@@ -107,6 +127,15 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     forward: () => void browser.getState().goForward(),
     up: () => void browser.getState().up(),
     hosted: (id) => hosted.get(id)?.(),
+    versions: (place, key) => void versions?.openVersions(place, key),
+    undelete: (place, keys) => void versions?.recovery.getState().planUndelete(place, keys),
+    restoreFolder: (place) => {
+      const at = versions?.recovery.getState().asOf?.at;
+      if (at !== undefined) void versions?.recovery.getState().planRestore(place, at);
+    },
+    bucketVersioning: (place) => void versions?.versioning.getState().openDialog(place),
+    toggleShowDeleted: (place) => void versions?.whenVersioned(place, 'Show deleted', () => versions.recovery.getState().toggleShowDeleted(place)),
+    viewAsOf: (place) => void versions?.whenVersioned(place, 'View as of', async () => versions.recovery.getState().openAsOfPicker(place)),
   };
 
   return {
@@ -117,6 +146,7 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     disabled: () => disabledCommands(COMMAND_IDS, state()),
     subscribe(listener) {
       const unsubs = [browser.subscribe(listener), ops.subscribe(listener)];
+      if (versions) unsubs.push(versions.versioning.subscribe(listener), versions.recovery.subscribe(listener));
       hostListeners.add(listener);
       return () => {
         for (const u of unsubs) u();

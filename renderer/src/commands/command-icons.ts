@@ -28,6 +28,12 @@ import {
   Trash2,
   Upload,
   Globe,
+  History,
+  ArchiveRestore,
+  Undo2,
+  ShieldCheck,
+  Ghost,
+  CalendarClock,
 } from 'lucide-react';
 import type { CommandId } from '../../../shared/commands';
 
@@ -59,4 +65,10 @@ export const COMMAND_ICONS: Readonly<Record<CommandId, LucideIcon>> = {
   forward: ArrowRight,
   up: ArrowUp,
   'address-bar': TextCursorInput,
+  versions: History,
+  undelete: Undo2,
+  'restore-folder': ArchiveRestore,
+  'bucket-versioning': ShieldCheck,
+  'show-deleted': Ghost,
+  'view-as-of': CalendarClock,
 };

@@ -4,6 +4,7 @@
  * objects and a recording fake, no DOM and no stores.
  */
 import type { ShareKind } from '../../../shared/operations';
+import type { VersioningState } from '../../../shared/versions';
 
 export interface CommandPlace {
   readonly connectionId: string;
@@ -30,6 +31,18 @@ export interface CommandState {
   readonly listingFailed: boolean;
   /** Commands whose owner (another feature) has registered a handler. */
   readonly hosted: ReadonlySet<HostedCommand>;
+  /** The versions feature's view of this tab; absent when it is not wired in. */
+  readonly versions?: VersionsCommandState;
+}
+
+export interface VersionsCommandState {
+  /** This bucket's versioning, once asked (null: not asked yet, or the question failed). */
+  readonly state: VersioningState | null;
+  readonly showDeleted: boolean;
+  /** "View as of" is on at this instant (ms): the view is read-only. */
+  readonly asOf: number | null;
+  /** How many of `targets` are deleted rows (Show deleted). */
+  readonly deletedTargets: number;
 }
 
 /** Commands the shell, settings or transfer panel provide; they stay disabled until one registers. */
@@ -57,4 +70,10 @@ export interface CommandActions {
   forward(): void;
   up(): void;
   hosted(id: HostedCommand): void;
+  versions(place: CommandPlace, key: string): void;
+  undelete(place: CommandPlace, keys: readonly string[]): void;
+  restoreFolder(place: CommandPlace): void;
+  bucketVersioning(place: CommandPlace): void;
+  toggleShowDeleted(place: CommandPlace): void;
+  viewAsOf(place: CommandPlace): void;
 }

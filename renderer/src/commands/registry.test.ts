@@ -81,4 +81,42 @@ describe('command registry', () => {
     expect(off).not.toContain('delete');
     expect(off).not.toContain('paste');
   });
+
+  describe('versions commands', () => {
+    const versions = (over: Partial<NonNullable<CommandState['versions']>> = {}) => ({ state: null, showDeleted: false, asOf: null, deletedTargets: 0, ...over });
+
+    it('are unavailable without the feature, and explain a bucket that never had versioning', () => {
+      expect(commandEnabled('show-deleted', state())).toBe('Versions are not available');
+      expect(commandEnabled('versions', state({ targets: ['p/a'], versions: versions({ state: 'never' }) }))).toMatch(/never had versioning: Bucket versioning… can enable it/);
+      // Not asked yet: enabled, and the run asks (then explains, if need be).
+      expect(commandEnabled('show-deleted', state({ versions: versions() }))).toBeNull();
+      expect(commandEnabled('bucket-versioning', state({ versions: versions({ state: 'never' }) }))).toBeNull();
+      expect(commandEnabled('versions', state({ targets: ['p/a', 'p/b'], versions: versions({ state: 'suspended' }) }))).toBe('Select one file');
+    });
+
+    it('undelete needs deleted rows only; other commands refuse deleted rows', () => {
+      const some = state({ targets: ['p/gone', 'p/live'], versions: versions({ showDeleted: true, deletedTargets: 1 }) });
+      expect(commandEnabled('undelete', some)).toBe('Select deleted files or folders');
+      expect(commandEnabled('delete', some)).toMatch(/undelete them first/);
+      expect(commandEnabled('undelete', state({ targets: ['p/gone'] , versions: versions({ deletedTargets: 0 }) }))).toMatch(/^Turn on Show deleted/);
+      const all = state({ targets: ['p/gone', 'p/old/'], versions: versions({ showDeleted: true, deletedTargets: 2 }) });
+      const { calls, actions } = recorder();
+      expect(runCommand('undelete', all, actions)).toBe(true);
+      // A deleted file's versions are how it comes back.
+      expect(commandEnabled('versions', state({ targets: ['p/gone'], versions: versions({ deletedTargets: 1 }) }))).toBeNull();
+      expect(calls).toEqual([['undelete', PLACE, ['p/gone', 'p/old/']]]);
+    });
+
+    it('View as of makes the view read-only; Restore folder needs it', () => {
+      const past = state({ canPaste: true, targets: ['p/a'], versions: versions({ asOf: 1000 }) });
+      for (const id of ['new-folder', 'upload-files', 'upload-folder', 'rename', 'delete', 'cut', 'paste', 'undelete'] as const) {
+        expect(commandEnabled(id, past), id).toMatch(/^Read-only/);
+      }
+      expect(commandEnabled('restore-folder', state({ versions: versions() }))).toMatch(/^Choose View as of/);
+      const { calls, actions } = recorder();
+      expect(runCommand('restore-folder', past, actions)).toBe(true);
+      expect(runCommand('view-as-of', past, actions)).toBe(true);
+      expect(calls).toEqual([['restoreFolder', PLACE], ['viewAsOf', PLACE]]);
+    });
+  });
 });

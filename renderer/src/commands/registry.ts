@@ -35,6 +35,7 @@ const singleFile = (s: CommandState) => {
 /** The one guard every place-bound command shares: in a bucket, and with whatever it needs selected. */
 function inPlace(need: 'none' | 'some' | 'one' | 'one-file', s: CommandState): string | null {
   if (!s.place) return NEED_BUCKET;
+  if (need !== 'none' && (s.versions?.deletedTargets ?? 0) > 0) return 'The selection holds deleted items: undelete them first';
   if (need === 'some' && s.targets.length === 0) return NEED_SELECTION;
   if (need === 'one' && single(s) === null) return NEED_ONE;
   if (need === 'one-file' && singleFile(s) === null) return NEED_ONE_FILE;
@@ -43,11 +44,26 @@ function inPlace(need: 'none' | 'some' | 'one' | 'one-file', s: CommandState): s
 
 const place = (s: CommandState) => s.place as CommandPlace;
 
+/** Commands that change the bucket: refused while the view shows the past ("View as of"). */
+function writable(reason: string | null, s: CommandState): string | null {
+  return s.versions?.asOf != null ? 'Read-only: this view shows the folder as it was. Choose "Back to now" to change things' : reason;
+}
+
+/** The versions commands: wired in, in a bucket, and on a bucket that has (or had) versioning. */
+function versioned(s: CommandState): string | null {
+  if (!s.versions) return 'Versions are not available';
+  if (!s.place) return NEED_BUCKET;
+  if (s.versions.state === 'never') return 'This bucket has never had versioning: Bucket versioning… can enable it';
+  return null;
+}
+
 function uploadable(s: CommandState): string | null {
   if (!s.transfers) return 'Transfers are not available';
   if (s.listingFailed) return 'This folder could not be opened, so nothing can be uploaded into it';
-  return inPlace('none', s);
+  return writable(inPlace('none', s), s);
 }
+
+const allDeleted = (s: CommandState) => s.targets.length > 0 && s.versions?.deletedTargets === s.targets.length;
 
 export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   open: { enabled: (s) => inPlace('one', s), run: (s, a) => a.open(single(s) as string), tableKeys: true },
@@ -57,7 +73,7 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     run: (s, a) => (s.previewOpen ? a.closePreview() : a.preview(singleFile(s) as string)),
   },
   info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
-  'new-folder': { enabled: (s) => inPlace('none', s), run: (s, a) => a.newFolder(place(s)) },
+  'new-folder': { enabled: (s) => writable(inPlace('none', s), s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {
     enabled: uploadable,
     run: (s, a) => a.upload(place(s), false),
@@ -74,13 +90,33 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   'share-link': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'presigned') },
   'copy-s3-uri': { enabled: (s) => inPlace('one', s), run: (s, a) => a.share(place(s), single(s) as string, 's3-uri') },
   'copy-object-url': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'object-url') },
-  rename: { enabled: (s) => inPlace('one', s), run: (s, a) => a.rename(place(s), single(s) as string) },
-  delete: { enabled: (s) => inPlace('some', s), run: (s, a) => a.delete(place(s), s.targets) },
+  rename: { enabled: (s) => writable(inPlace('one', s), s), run: (s, a) => a.rename(place(s), single(s) as string) },
+  delete: { enabled: (s) => writable(inPlace('some', s), s), run: (s, a) => a.delete(place(s), s.targets) },
+  versions: {
+    // A deleted file's versions are the way back, so deleted rows are allowed here.
+    enabled: (s) => versioned(s) ?? (singleFile(s) === null ? NEED_ONE_FILE : s.versions?.asOf != null ? 'Choose "Back to now" first' : null),
+    run: (s, a) => a.versions(place(s), singleFile(s) as string),
+  },
+  undelete: {
+    enabled: (s) =>
+      writable(versioned(s) ?? (allDeleted(s) ? null : s.versions?.showDeleted ? 'Select deleted files or folders' : 'Turn on Show deleted, then select what to undelete'), s),
+    run: (s, a) => a.undelete(place(s), s.targets),
+  },
+  'restore-folder': {
+    enabled: (s) => versioned(s) ?? (s.versions?.asOf != null ? null : 'Choose View as of… first: restore brings the folder back to that time'),
+    run: (s, a) => a.restoreFolder(place(s)),
+  },
+  'bucket-versioning': { enabled: (s) => (s.versions ? inPlace('none', s) : 'Versions are not available'), run: (s, a) => a.bucketVersioning(place(s)) },
+  'show-deleted': {
+    enabled: (s) => versioned(s) ?? (s.versions?.asOf != null ? 'Choose "Back to now" first' : null),
+    run: (s, a) => a.toggleShowDeleted(place(s)),
+  },
+  'view-as-of': { enabled: versioned, run: (s, a) => a.viewAsOf(place(s)) },
   settings: { enabled: (s) => (s.hosted.has('settings') ? null : 'Settings are not available yet'), run: (_s, a) => a.hosted('settings') },
-  cut: { enabled: (s) => inPlace('some', s), run: (s, a) => a.cut(place(s), s.targets) },
+  cut: { enabled: (s) => writable(inPlace('some', s), s), run: (s, a) => a.cut(place(s), s.targets) },
   copy: { enabled: (s) => inPlace('some', s), run: (s, a) => a.copy(place(s), s.targets) },
   paste: {
-    enabled: (s) => inPlace('none', s) ?? (s.canPaste ? null : 'Nothing to paste: copy or cut something first'),
+    enabled: (s) => writable(inPlace('none', s) ?? (s.canPaste ? null : 'Nothing to paste: copy or cut something first'), s),
     run: (s, a) => a.paste(place(s)),
   },
   'select-all': {

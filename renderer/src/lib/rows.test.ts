@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../shared/types';
-import { compareNames, filterRows, mergeRows, nextSort, sortRows, viewRows } from './rows';
+import { compareNames, deletedRows, filterRows, mergeRows, nextSort, sortRows, viewRows, withExtraRows } from './rows';
 
 const file = (key: string, size = 0, lastModified = 1, storageClass = 'STANDARD'): Entry => ({
   kind: 'object',
@@ -138,5 +138,21 @@ describe('mergeRows with the caller’s key set', () => {
     const without = mergeRows(mergeRows([], first), second);
     expect(withKeys.map((r) => [r.key, r.size])).toEqual(without.map((r) => [r.key, r.size]));
     expect(withKeys.map((r) => r.key)).toEqual(['k/a', 'k/b', 'k/c']);
+  });
+});
+
+describe('withExtraRows (Show deleted)', () => {
+  it('merges deleted rows into name order, renumbers ranks, and keeps a listed key over a deleted one', () => {
+    const listed = mergeRows([], [file('b.txt'), file('d.txt')]);
+    const gone = deletedRows([file('a.txt'), file('c.txt'), file('d.txt')]);
+    const merged = withExtraRows(listed, gone);
+    expect(merged.map((r) => [r.key, r.deleted ?? false, r.rank])).toEqual([
+      ['a.txt', true, 0],
+      ['b.txt', false, 1],
+      ['c.txt', true, 2],
+      ['d.txt', false, 3],
+    ]);
+    expect(withExtraRows(listed, [])).toBe(listed);
+    expect(viewRows(merged, { column: 'name', direction: 'desc' }, 'c').map((r) => r.key)).toEqual(['c.txt']);
   });
 });

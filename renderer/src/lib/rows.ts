@@ -24,6 +24,8 @@ export interface Row {
   readonly size: number;
   readonly modified: number;
   readonly storageClass: string;
+  /** Shown by Show deleted: its current version is a delete marker (greyed, with a "deleted" badge). */
+  readonly deleted?: boolean;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'variant' });
@@ -83,6 +85,20 @@ export function mergeRows(existing: readonly Row[], entries: readonly Entry[], e
   while (i < base.length) out[o++] = base[i++]!;
   for (let r = 0; r < out.length; r++) out[r]!.rank = r;
   return out;
+}
+
+/** Rows for entries whose current version is a delete marker (Show deleted), in name order. */
+export function deletedRows(entries: readonly Entry[]): Row[] {
+  return entries.map((e) => ({ ...toRow(e), deleted: true })).sort(byRowName);
+}
+
+/** The folder's rows with another feature's rows merged in by name; a key already listed wins. */
+export function withExtraRows(rows: readonly Row[], extra: readonly Row[]): readonly Row[] {
+  if (extra.length === 0) return rows;
+  const listed = new Set(rows.map((r) => r.key));
+  // Ranks of the listing and the extra rows are unrelated: sort by name once, then number them afresh.
+  const merged = [...rows, ...extra.filter((r) => !listed.has(r.key))].sort(byRowName);
+  return merged.map((r, rank) => ({ ...r, rank }));
 }
 
 /** Rows whose name contains the filter text, case-insensitively; order kept. */

@@ -41,6 +41,8 @@ export function BrowserView({
   statusEnd,
   folderSize,
   thumbnails,
+  content,
+  banner,
 }: {
   readonly store: BrowserStore;
   /** The app's command registry: the toolbar's buttons and the view's shortcuts. */
@@ -53,6 +55,10 @@ export function BrowserView({
   readonly folderSize?: RendererApi['folderSize'];
   /** The grid view's thumbnails (setting and preview channel); without it the grid shows icons only. */
   readonly thumbnails?: ThumbnailWiring;
+  /** Shown instead of the folder's table (View as of shows the past there, read-only). */
+  readonly content?: ReactNode;
+  /** A notice above the table (the read-only banner). */
+  readonly banner?: ReactNode;
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -132,6 +138,7 @@ export function BrowserView({
   const inBucket = location.bucket !== null;
 
   function body() {
+    if (inBucket && content !== undefined && content !== null) return content;
     if (!inBucket) {
       if (buckets.status === 'error' && buckets.error) {
         return (
@@ -236,6 +243,7 @@ export function BrowserView({
         </div>
       ) : null}
       <Breadcrumbs crumbs={breadcrumbsOf(location)} onNavigate={(target) => void actions.navigate(target)} />
+      {inBucket ? banner : null}
       <div className="browser-main">
         <div className="browser-content" ref={tableRef} {...drop.handlers} data-drop-active={drop.label === null ? undefined : ''}>
           {drop.label !== null ? (

@@ -147,12 +147,13 @@ export function FileTable(props: FileTableProps) {
                 role="row"
                 aria-selected={selected}
                 aria-rowindex={item.index + 1}
-                className={`file-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}`}
+                className={`file-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${row.deleted ? ' deleted' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 data-testid="row"
                 draggable
                 data-key={row.key}
                 data-kind={entry.kind}
+                data-deleted={row.deleted ? '' : undefined}
                 onMouseDown={(event) => {
                   if (event.shiftKey) event.preventDefault(); // no text selection on Shift+click
                 }}
@@ -162,9 +163,10 @@ export function FileTable(props: FileTableProps) {
                 <span className="cell col-name" role="gridcell" title={entry.key}>
                   {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
                   <span className="name-text" data-testid="row-name">{entry.name}</span>
+                  {row.deleted ? <span className="deleted-badge" data-testid="row-deleted">deleted</span> : null}
                 </span>
                 <span className="cell col-size" role="gridcell" title={entry.kind === 'object' ? formatExactBytes(entry.size) : 'Folder sizes are not listed: use Calculate size in Info'} data-testid="row-size">
-                  {entry.kind === 'object' ? formatSize(entry.size) : '—'}
+                  {entry.kind === 'object' && !row.deleted ? formatSize(entry.size) : '—'}
                 </span>
                 <span className="cell col-modified" role="gridcell" title={entry.kind === 'object' ? formatIsoDate(entry.lastModified) : undefined}>
                   {entry.kind === 'object' ? formatDate(entry.lastModified) : ''}

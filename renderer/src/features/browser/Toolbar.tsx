@@ -18,6 +18,8 @@ const ACTIONS: readonly CommandId[] = [
   'info',
   'share-link',
   'upload-folder',
+  'show-deleted',
+  'versions',
 ];
 const REFRESHING: ReadonlySet<CommandId> = new Set(['refresh']);
 

@@ -82,6 +82,8 @@ export interface BrowserState {
   readonly info: InfoState;
   readonly viewStats: ViewStats;
   readonly addressError: string | null;
+  /** Rows another feature adds to this folder's view (Show deleted's deleted files), never stat-able. */
+  readonly extraRows: readonly Row[];
 }
 
 export interface BrowserActions {
@@ -118,6 +120,8 @@ export interface BrowserActions {
   loadHead(): Promise<void>;
   /** Subscribe to main's cache-changed events; returns the unsubscribe. */
   start(): () => void;
+  /** Replace the added rows (they go with the next navigation). */
+  setExtraRows(rows: readonly Row[]): void;
 }
 
 export type BrowserApi = Pick<RendererApi, 'listBuckets' | 'listObjects' | 'statObjects' | 'headObject' | 'cacheStats' | 'onCacheChanged'>;
@@ -139,6 +143,7 @@ const DISCONNECTED = {
   selection: EMPTY_SELECTION,
   info: EMPTY_INFO,
   filter: '',
+  extraRows: [],
 } as const satisfies Partial<BrowserState>;
 
 function sameLocation(a: Location, b: Location): boolean {
@@ -227,7 +232,7 @@ export function createBrowserStore(api: BrowserApi): BrowserStore {
         set({
           listing: { status: 'ready', rows, complete, pages, error: null, reloading: !complete && keepRows },
           // Selected keys that the finished listing no longer has are dropped (deleted behind our back).
-          ...(complete ? { selection: pruneSelection(get().selection, (key) => nextListed.has(key)) } : {}),
+          ...(complete ? { selection: pruneSelection(get().selection, (key) => nextListed.has(key) || get().extraRows.some((r) => r.key === key)) } : {}),
         });
         void measure(gen);
         if (complete) return;
@@ -263,6 +268,7 @@ export function createBrowserStore(api: BrowserApi): BrowserStore {
         info: EMPTY_INFO,
         addressError: null,
         listing: EMPTY_LISTING,
+        extraRows: [],
       });
       return load();
     }
@@ -455,6 +461,8 @@ export function createBrowserStore(api: BrowserApi): BrowserStore {
           void load({ keepRows: get().listing.status === 'ready', resetStats: false });
         });
       },
+
+      setExtraRows: (rows) => set({ extraRows: rows }),
     };
   });
   return store;

@@ -1,7 +1,7 @@
 /** Derived state for the browser's components. Memoized on input identity: 100k rows are filtered and sorted
  *  once per change of rows, sort or filter, not once per render. */
 import { s3Uri } from '../../../../shared/keys';
-import { type Row, viewRows } from '../../lib/rows';
+import { type Row, viewRows, withExtraRows } from '../../lib/rows';
 import type { BrowserState, Location } from './browser-store';
 
 function memoize<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
@@ -22,8 +22,9 @@ export interface VisibleRows {
 
 /** One memo per store: each store gets its own selector instance. */
 export function createSelectors() {
-  const visible = memoize((rows: BrowserState['listing']['rows'], sort: BrowserState['sort'], filter: string): VisibleRows => {
-    const shown = viewRows(rows, sort, filter);
+  const merged = memoize(withExtraRows);
+  const visible = memoize((rows: BrowserState['listing']['rows'], extra: BrowserState['extraRows'], sort: BrowserState['sort'], filter: string): VisibleRows => {
+    const shown = viewRows(merged(rows, extra), sort, filter);
     return { rows: shown, keys: shown.map((r) => r.key) };
   });
 
@@ -50,7 +51,7 @@ export function createSelectors() {
   });
 
   return {
-    selectVisible: (s: BrowserState) => visible(s.listing.rows, s.sort, s.filter),
+    selectVisible: (s: BrowserState) => visible(s.listing.rows, s.extraRows, s.sort, s.filter),
     selectSummary: (s: BrowserState) => summary(s.listing.rows, s.selection.selected),
   };
 }
