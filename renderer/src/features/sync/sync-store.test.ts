@@ -13,6 +13,7 @@ const result: CompareResult = {
   ],
   groups,
   hashing: { files: 0, bytes: 0, ms: 0 },
+  checksumRequests: 0,
   comparedAt: 1,
 };
 const plan: SyncPlan = {
@@ -28,7 +29,7 @@ function fakeApi(calls: string[]): SyncApi {
   return {
     compareLocations: async () => (calls.push('compare'), ok(result)),
     planSync: async (req) => (calls.push(`plan:${req.direction}:${String(req.deleteExtras)}`), ok(plan)),
-    runSync: async () => (calls.push('run'), ok({ planId: 'p1', queued: 1, copied: 0, deleted: 0, failed: [] })),
+    runSync: async () => (calls.push('run'), ok({ planId: 'p1', queued: 1, copied: 0, deleted: 0, failed: [], cancelled: false })),
     listSyncPairs: async () => ok([]),
     saveSyncPair: async (req) => ok({ id: 'pair1', ...req, last: null }),
     deleteSyncPair: async () => ok({ deleted: true }),
