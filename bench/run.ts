@@ -11,7 +11,7 @@ import { crawlBench } from './crawl';
 import { listingBench, listingTools } from './listing';
 import { machineMarkdown } from './machine';
 import { runMemoryBench } from './memory';
-import { runSyncBench } from './sync';
+import { runSyncBench, syncTools } from './sync';
 import { runTransfersBench } from './transfers';
 import { runUndeleteBench } from './undelete';
 
@@ -31,7 +31,7 @@ const MODULES: readonly BenchModule[] = [
   { name: 'memory', title: 'Memory over idle', run: runMemoryBench },
   { name: 'bandwidth', title: 'Bandwidth limits', run: runBandwidthBench },
   { name: 'crawl', title: 'Crawling and searching a whole bucket', run: crawlBench },
-  { name: 'sync', title: 'Compare and sync a folder with a prefix', run: runSyncBench },
+  { name: 'sync', title: 'Compare and sync a folder with a prefix', run: runSyncBench, tools: syncTools },
   { name: 'undelete', title: 'Undelete a deleted folder', run: runUndeleteBench },
 ];
 

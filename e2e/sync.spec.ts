@@ -59,3 +59,37 @@ test('Compare a local folder with a prefix, apply the plan, compare again: all s
   // The extra on the right stays: deleting was not asked for.
   await expect(app.getByTestId('sync-group-right-only').locator('.sync-count')).toHaveText('1');
 });
+
+test('Compare two prefixes typed as s3://, copy server-side, compare again: all same', async ({ app, s3 }) => {
+  s3.seed('photos', [
+    ['a/same.txt', 'same'],
+    ['a/changed.txt', 'new!'],
+    ['a/new.txt', 'n'],
+    ['b/same.txt', 'same'],
+    ['b/changed.txt', 'old!'],
+  ]);
+  const ui = new BrowserPage(app);
+  await ui.openConnection('Local fauxqs');
+  await ui.bucket('photos').click();
+  await ui.waitForFolder('s3://photos/');
+  await ui.row('b/').dblclick();
+  await ui.waitForFolder('s3://photos/b/');
+
+  await app.getByTestId('sync-open').click();
+  await app.getByTestId('sync-left').fill('s3://photos/a/');
+  await expect(app.getByTestId('sync-left-connection')).toBeVisible();
+  await app.getByTestId('sync-compare').click();
+  await expect(app.getByTestId('sync-group-same').locator('.sync-count')).toHaveText('1');
+  await expect(app.getByTestId('sync-group-different').locator('.sync-count')).toHaveText('1');
+  await expect(app.getByTestId('sync-group-left-only').locator('.sync-count')).toHaveText('1');
+  await expect(app.locator('[data-testid="sync-row"][data-group="different"]')).toContainText('MD5 differs (single-part ETags)');
+
+  await app.getByTestId('sync-plan').click();
+  await expect(app.getByTestId('sync-plan-summary')).toContainText('2 copy');
+  await app.getByTestId('sync-dry-run').uncheck();
+  await app.getByTestId('sync-apply').click();
+  await expect(app.getByTestId('sync-outcome')).toContainText('copied 2');
+  await app.getByTestId('sync-compare').click();
+  await expect(app.getByTestId('sync-group-same').locator('.sync-count')).toHaveText('3');
+  await expect(app.getByTestId('sync-group-different').locator('.sync-count')).toHaveText('0');
+});

@@ -10,7 +10,7 @@ import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { ParquetPreview, Unreadable, ZipListing } from './preview';
-import type { CompareMode, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
+import type { CompareMode, CompareProgress, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome, SyncRunRequest } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
   OperationPlan,
@@ -288,7 +288,9 @@ export interface IpcContract {
   /** Turn a comparison into exact actions; deletes only with deleteExtras. */
   'sync:plan': { request: SyncPlanRequest; response: SyncPlan };
   /** Run a plan: uploads/downloads on the transfer queue, S3→S3 copies and deletes here. */
-  'sync:run': { request: { readonly planId: string }; response: SyncRunOutcome };
+  'sync:run': { request: SyncRunRequest; response: SyncRunOutcome };
+  /** Stop a comparison (by its compareToken) or an S3→S3 run (by its runToken). */
+  'sync:cancel': { request: { readonly token: string }; response: { readonly cancelled: boolean } };
   /** Saved pairs (per connection, in the user-data folder), each with its last comparison's counts. */
   'sync:pairs': { request: Record<string, never>; response: readonly SyncPair[] };
   'sync:save-pair': {
@@ -405,6 +407,7 @@ export const API_METHODS = {
   compareLocations: 'sync:compare',
   planSync: 'sync:plan',
   runSync: 'sync:run',
+  cancelSync: 'sync:cancel',
   listSyncPairs: 'sync:pairs',
   saveSyncPair: 'sync:save-pair',
   deleteSyncPair: 'sync:delete-pair',
@@ -436,6 +439,8 @@ export interface IpcEvents {
   'menu:command': { readonly id: CommandId };
   // ── search ──
   'search:progress': CrawlProgress;
+  // ── sync ──
+  'sync:progress': CompareProgress;
 
 }
 
@@ -462,6 +467,7 @@ export const EVENT_SUBSCRIPTIONS = {
   onMenuCommand: 'menu:command',
   // ── search ──
   onCrawlProgress: 'search:progress',
+  onSyncProgress: 'sync:progress',
 
 } as const satisfies Record<string, EventChannel>;
 

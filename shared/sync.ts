@@ -18,6 +18,8 @@ export interface SideEntry {
   readonly lastModified: number;
   /** S3 only, quotes removed. */
   readonly etag?: string;
+  /** S3 only: the algorithm of a stored checksum, when the listing names one. */
+  readonly checksumAlgorithm?: ChecksumAlgorithmName;
 }
 
 /** One relative key and why it is in its group (the reason is always shown). */
@@ -34,10 +36,17 @@ export interface GroupTotals {
   readonly bytes: number;
 }
 
+/** The algorithms S3 can store a checksum with (x-amz-checksum-*), as the listing names them. */
+export type ChecksumAlgorithmName = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256';
+
+export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithmName[] = ['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'];
+
 export interface CompareRequest {
   readonly left: SyncLocation;
   readonly right: SyncLocation;
   readonly mode?: CompareMode;
+  /** Chosen by the caller: progress events carry it and `sync:cancel` names it. */
+  readonly compareToken?: string;
   /** A saved pair this comparison re-runs: its last result is remembered. */
   readonly pairId?: string;
 }
@@ -49,7 +58,26 @@ export interface CompareResult {
   readonly groups: Readonly<Record<SyncGroup, GroupTotals>>;
   /** What local hashing cost (files, bytes read, wall time on the worker thread). */
   readonly hashing: { readonly files: number; readonly bytes: number; readonly ms: number };
+  /** GetObjectAttributes/HeadObject requests sent for stored checksums (only rows whose ETag proves nothing). */
+  readonly checksumRequests: number;
   readonly comparedAt: number;
+}
+
+/** `sync:progress`: a comparison under way (about 5 per second, and once at each phase change). */
+export interface CompareProgress {
+  readonly compareToken: string;
+  readonly phase: 'listing' | 'comparing' | 'done';
+  readonly leftListed: number;
+  readonly rightListed: number;
+  /** Files hashed so far / asked for so far (more are asked for as the merge-join goes on). */
+  readonly filesHashed: number;
+  readonly filesToHash: number;
+  readonly bytesHashed: number;
+  readonly bytesToHash: number;
+  readonly checksumRequests: number;
+  readonly elapsedMs: number;
+  /** Bytes hashed per second so far. */
+  readonly hashRate: number;
 }
 
 /** make-right: right becomes like left; make-left: the reverse; both: newer wins, conflicts listed. */
@@ -89,6 +117,14 @@ export interface SyncRunOutcome {
   readonly copied: number;
   readonly deleted: number;
   readonly failed: readonly { readonly key: string; readonly message: string }[];
+  /** An S3→S3 run stopped by `sync:cancel`: what was not copied is in `failed`; compare again to resume. */
+  readonly cancelled: boolean;
+}
+
+export interface SyncRunRequest {
+  readonly planId: string;
+  /** Chosen by the caller: S3→S3 copies report `operations:progress` under it and `sync:cancel` stops them. */
+  readonly runToken?: string;
 }
 
 export interface SyncPair {

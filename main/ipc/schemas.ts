@@ -229,12 +229,13 @@ const channelSchemas = {
   // ── workspace ──
   'workspace:get': empty,
   'workspace:set': z.object({ workspace: workspaceSchema }).strict(),
-  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: compareMode.optional(), pairId: id.optional() }).strict(),
+  'sync:compare': z.object({ left: syncLocation, right: syncLocation, mode: compareMode.optional(), pairId: id.optional(), compareToken: id.optional() }).strict(),
+  'sync:cancel': z.object({ token: id }).strict(),
   'sync:pairs': empty,
   'sync:save-pair': z.object({ name: z.string().trim().min(1).max(200), left: syncLocation, right: syncLocation, mode: compareMode }).strict(),
   'sync:delete-pair': z.object({ id }).strict(),
   'sync:plan': z.object({ compareId: id, direction: z.enum(['make-right', 'make-left', 'both']), deleteExtras: z.boolean().optional() }).strict(),
-  'sync:run': z.object({ planId: id }).strict(),
+  'sync:run': z.object({ planId: id, runToken: id.optional() }).strict(),
 
   // ── menu ──
   'menu:state': z.object({ disabled: z.array(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]])).max(COMMAND_IDS.length) }).strict(),

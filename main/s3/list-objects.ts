@@ -17,6 +17,8 @@ export interface ListedObject {
   readonly lastModified: number;
   /** As the listing says ("STANDARD" when the server leaves it out); copies carry it over. */
   readonly storageClass: string;
+  /** A stored checksum's algorithm (x-amz-checksum-*), when the listing names one; its value needs a request. */
+  readonly checksumAlgorithm?: string;
 }
 
 /** One decoded response: objects from Contents, sub-folders from CommonPrefixes (both in the server's order). */
@@ -55,6 +57,7 @@ export function decodePage(out: ListObjectsV2CommandOutput): ObjectsPage {
       etag: o.ETag ?? '',
       lastModified: o.LastModified?.getTime() ?? 0,
       storageClass: o.StorageClass ?? 'STANDARD',
+      ...(o.ChecksumAlgorithm?.[0] !== undefined ? { checksumAlgorithm: o.ChecksumAlgorithm[0] } : {}),
     });
   }
   const prefixes: string[] = [];

@@ -13,7 +13,9 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { listAll } from '../s3/list-objects';
 import { mapRelativeKey } from '../transfers/safe-path';
 import { codedError } from '../core/app-error';
+import type { ChecksumAlgorithmName } from '../../shared/sync';
 import { compareUtf8, sortByUtf8 } from './key-order';
+import { asChecksumAlgorithm } from './stored-checksum';
 
 export interface SyncItem {
   readonly key: string;
@@ -23,6 +25,8 @@ export interface SyncItem {
   readonly etag?: string;
   /** Local sides: the absolute path. */
   readonly path?: string;
+  /** S3 sides: a stored checksum's algorithm, as listed (its value is read only where a rule needs it). */
+  readonly checksumAlgorithm?: ChecksumAlgorithmName;
 }
 
 export interface SideListing {
@@ -30,7 +34,12 @@ export interface SideListing {
   readonly problems: readonly { readonly key: string; readonly reason: string }[];
 }
 
-export async function listLocalSide(root: string, signal?: AbortSignal): Promise<SideListing> {
+/** Counts entries as they are listed, for progress. */
+export interface ListCounter {
+  listed: number;
+}
+
+export async function listLocalSide(root: string, signal?: AbortSignal, counter?: ListCounter): Promise<SideListing> {
   const items: SyncItem[] = [];
   const problems: { key: string; reason: string }[] = [];
   try {
@@ -59,6 +68,7 @@ export async function listLocalSide(root: string, signal?: AbortSignal): Promise
         try {
           const st = await lstat(full);
           items.push({ key: rel, size: st.size, lastModified: Math.round(st.mtimeMs), path: full });
+          if (counter) counter.listed++;
         } catch (error) {
           problems.push({ key: rel, reason: `file cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
         }
@@ -73,10 +83,15 @@ export interface S3SideOptions {
   /** The other side is a local folder: keys that cannot be local names are problems, not items. */
   readonly againstLocal: boolean;
   readonly signal?: AbortSignal;
+  readonly counter?: ListCounter;
 }
 
 export async function listS3Side(client: S3Client, bucket: string, prefix: string, options: S3SideOptions): Promise<SideListing> {
-  const { objects } = await listAll(client, bucket, prefix, options.signal ? { signal: options.signal } : {});
+  const counter = options.counter;
+  const { objects } = await listAll(client, bucket, prefix, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(counter ? { onPage: (page: readonly unknown[]) => void (counter.listed += page.length) } : {}),
+  });
   const items: SyncItem[] = [];
   const problems: { key: string; reason: string }[] = [];
   for (const o of objects) {
@@ -94,7 +109,8 @@ export async function listS3Side(client: S3Client, bucket: string, prefix: strin
         continue;
       }
     }
-    items.push({ key: rel, size: o.size, lastModified: o.lastModified, etag: o.etag });
+    const algorithm = asChecksumAlgorithm(o.checksumAlgorithm);
+    items.push({ key: rel, size: o.size, lastModified: o.lastModified, etag: o.etag, ...(algorithm ? { checksumAlgorithm: algorithm } : {}) });
   }
   return { items: sortByUtf8(items, (i) => i.key), problems: sortByUtf8(problems, (p) => p.key) };
 }

@@ -1,28 +1,47 @@
 /**
- * Compare → plan → run for two locations, kept in main under opaque ids like operations plans. Runs go
+ * Compare → plan → run for two locations, kept in main under opaque ids like operations plans. A comparison
+ * reports `sync:progress` (objects listed, files and bytes hashed, rate) and stops on `sync:cancel`. Runs go
  * through the existing machinery: uploads and downloads are queued on the transfer queue (its progress,
- * cancel, retry, verification and safe key→path rules), S3→S3 copies use the operations' copy functions,
- * deletes go in DeleteObjects batches. Re-comparing after an interrupted run finds only what still differs.
+ * cancel, retry, verification and safe key→path rules); S3→S3 copies run on the operations runner
+ * (server-side on one connection, streamed across two) with its `operations:progress` under the run token,
+ * cancelled by `sync:cancel`; deletes go in DeleteObjects batches. Re-comparing after an interrupted run
+ * finds only what still differs.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import type { CompareMode, CompareRequest, CompareResult, GroupTotals, SyncGroup, SyncLocation, SyncPlan, SyncPlanRequest, SyncRunOutcome } from '../../shared/sync';
+import type {
+  CompareMode,
+  CompareRequest,
+  CompareResult,
+  GroupTotals,
+  SyncAction,
+  SyncGroup,
+  SyncLocation,
+  SyncPlan,
+  SyncPlanRequest,
+  SyncRunOutcome,
+} from '../../shared/sync';
 import { SYNC_GROUPS } from '../../shared/sync';
-import { invalidInput } from '../core/app-error';
+import { codedError, invalidInput } from '../core/app-error';
 import type { CoreContext } from '../core/context';
-import { DEFAULT_COPY_LIMITS, pool, serverCopy, streamCopy } from '../operations/object-copy';
+import { DEFAULT_COPY_LIMITS } from '../operations/object-copy';
+import { ProgressMeter } from '../operations/progress';
+import { runTransfer } from '../operations/run';
 import type { TransferService } from '../transfers/transfer-service';
 import { targetFor } from '../transfers/safe-path';
-import { compareListings } from './compare';
+import { compareListings, emptyStats } from './compare';
 import { createHasher, type Hasher } from './hasher';
 import { planSync } from './planner';
 import { SyncPairs } from './sync-pairs';
-import { listLocalSide, listS3Side, type SideListing } from './listers';
+import { type ListCounter, listLocalSide, listS3Side, type SideListing } from './listers';
+import { s3ChecksumReader } from './stored-checksum';
 
 /** Comparisons and plans kept for the session; the oldest go first. */
 const KEEP = 8;
+/** How often a running comparison reports progress. */
+const PROGRESS_MS = 200;
 
 interface StoredCompare {
   readonly left: SyncLocation;
@@ -36,6 +55,8 @@ export class SyncService {
   private readonly compares = new Map<string, StoredCompare>();
   private readonly plans = new Map<string, { plan: SyncPlan; compare: StoredCompare }>();
   private readonly hasher: Hasher = createHasher();
+  /** Comparisons and runs under way, by the caller's token, for `sync:cancel`. */
+  private readonly running = new Map<string, AbortController>();
 
   readonly pairs: SyncPairs;
 
@@ -52,24 +73,72 @@ export class SyncService {
     if (left.kind === 'local' && right.kind === 'local') throw invalidInput('compare needs at least one S3 location');
     const mode: CompareMode = req.mode ?? 'content';
     const againstLocal = left.kind === 'local' || right.kind === 'local';
-    const [l, r] = await Promise.all([this.list(left, againstLocal), this.list(right, againstLocal)]);
-    const out = await compareListings(l, r, { mode, hasher: this.hasher });
-    const groups = Object.fromEntries(SYNC_GROUPS.map((g) => [g, { count: 0, bytes: 0 }])) as Record<SyncGroup, { count: number; bytes: number }>;
-    for (const row of out.rows) {
-      groups[row.group].count++;
-      groups[row.group].bytes += Math.max(row.left?.size ?? 0, row.right?.size ?? 0);
-    }
-    const result: CompareResult = {
-      compareId: randomUUID(),
-      mode,
-      rows: out.rows,
-      groups: groups as Record<SyncGroup, GroupTotals>,
-      hashing: out.hashing,
-      comparedAt: Date.now(),
+    const token = req.compareToken ?? randomUUID();
+    if (this.running.has(token)) throw codedError('Conflict', `"${token}" is already running`);
+    const controller = new AbortController();
+    this.running.set(token, controller);
+    const signal = controller.signal;
+    const counters = { left: { listed: 0 }, right: { listed: 0 } };
+    const stats = emptyStats();
+    const t0 = performance.now();
+    let phase: 'listing' | 'comparing' | 'done' = 'listing';
+    const emit = () => {
+      const elapsedMs = performance.now() - t0;
+      this.ctx.events('sync:progress', {
+        compareToken: token,
+        phase,
+        leftListed: counters.left.listed,
+        rightListed: counters.right.listed,
+        ...stats,
+        elapsedMs,
+        hashRate: elapsedMs > 0 ? (stats.bytesHashed * 1000) / elapsedMs : 0,
+      });
     };
-    remember(this.compares, result.compareId, { left, right, result });
-    if (req.pairId !== undefined && this.pairs.get(req.pairId)) await this.pairs.recordResult(req.pairId, result.comparedAt, result.groups);
-    return result;
+    const timer = setInterval(emit, PROGRESS_MS);
+    try {
+      emit();
+      const [l, r] = await Promise.all([this.list(left, againstLocal, signal, counters.left), this.list(right, againstLocal, signal, counters.right)]);
+      phase = 'comparing';
+      emit();
+      const reader = (loc: SyncLocation) =>
+        loc.kind === 's3' ? s3ChecksumReader(this.ctx.clientFor(loc.connectionId, loc.bucket), loc.bucket, loc.prefix, () => {}) : undefined;
+      const lr = reader(left);
+      const rr = reader(right);
+      const out = await compareListings(l, r, { mode, hasher: this.hasher, stats, signal, checksums: { ...(lr ? { left: lr } : {}), ...(rr ? { right: rr } : {}) } });
+      phase = 'done';
+      emit();
+      const groups = Object.fromEntries(SYNC_GROUPS.map((g) => [g, { count: 0, bytes: 0 }])) as Record<SyncGroup, { count: number; bytes: number }>;
+      for (const row of out.rows) {
+        groups[row.group].count++;
+        groups[row.group].bytes += Math.max(row.left?.size ?? 0, row.right?.size ?? 0);
+      }
+      const result: CompareResult = {
+        compareId: randomUUID(),
+        mode,
+        rows: out.rows,
+        groups: groups as Record<SyncGroup, GroupTotals>,
+        hashing: out.hashing,
+        checksumRequests: stats.checksumRequests,
+        comparedAt: Date.now(),
+      };
+      remember(this.compares, result.compareId, { left, right, result });
+      if (req.pairId !== undefined && this.pairs.get(req.pairId)) await this.pairs.recordResult(req.pairId, result.comparedAt, result.groups);
+      return result;
+    } catch (error) {
+      // Whatever the abort surfaced as (the SDK's AbortError, a DOMException), a cancelled compare says so.
+      if (signal.aborted) throw codedError('Cancelled', 'comparison cancelled; nothing was changed');
+      throw error;
+    } finally {
+      clearInterval(timer);
+      this.running.delete(token);
+    }
+  }
+
+  /** Stops a comparison or an S3→S3 run started with this token. */
+  cancel(token: string): boolean {
+    const c = this.running.get(token);
+    c?.abort();
+    return c !== undefined;
   }
 
   plan(req: SyncPlanRequest): SyncPlan {
@@ -80,7 +149,7 @@ export class SyncService {
     return plan;
   }
 
-  async run(planId: string): Promise<SyncRunOutcome> {
+  async run(planId: string, runToken?: string): Promise<SyncRunOutcome> {
     const stored = this.plans.get(planId);
     if (!stored) throw invalidInput('that plan is no longer kept; compare again');
     this.plans.delete(planId);
@@ -130,25 +199,62 @@ export class SyncService {
       deleted += del;
     } else {
       const [l, r] = sides.s3 as [S3Location, S3Location];
-      const copies = plan.actions.filter((a) => a.kind === 'copy');
-      await pool(copies, 4, async (a) => {
-        const [from, to] = a.toward === 'left' ? [r, l] : [l, r];
-        try {
-          const clients = { source: this.ctx.clientFor(from.connectionId, from.bucket), target: this.ctx.clientFor(to.connectionId, to.bucket) };
-          const src = { bucket: from.bucket, key: from.prefix + a.key };
-          const dst = { bucket: to.bucket, key: to.prefix + a.key };
-          if (from.connectionId === to.connectionId) await serverCopy(clients, src, dst, a.bytes, DEFAULT_COPY_LIMITS, new AbortController().signal);
-          else await streamCopy(clients.source, clients.target, src, dst, new AbortController().signal);
-          this.ctx.invalidate(to.connectionId, to.bucket, [{ change: 'put', key: dst.key }]);
-          copied++;
-        } catch (error) {
-          failed.push({ key: a.key, message: (error as Error).message });
+      const token = runToken ?? planId;
+      if (this.running.has(token)) throw codedError('Conflict', `"${token}" is already running`);
+      const controller = new AbortController();
+      this.running.set(token, controller);
+      try {
+        for (const toward of ['right', 'left'] as const) {
+          const copies = plan.actions.filter((a) => a.kind === 'copy' && a.toward === toward);
+          const [from, to] = toward === 'left' ? [r, l] : [l, r];
+          const out = await this.copyAll(token, from, to, copies, controller.signal);
+          copied += out.copied;
+          failed.push(...out.failed);
         }
-      });
-      deleted += await this.deleteS3(l, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'left').map((a) => a.key), failed);
-      deleted += await this.deleteS3(r, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'right').map((a) => a.key), failed);
+        if (!controller.signal.aborted) {
+          deleted += await this.deleteS3(l, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'left').map((a) => a.key), failed);
+          deleted += await this.deleteS3(r, plan.actions.filter((a) => a.kind === 'delete-s3' && a.toward === 'right').map((a) => a.key), failed);
+        }
+      } finally {
+        this.running.delete(token);
+      }
+      if (controller.signal.aborted) return { planId, queued, copied, deleted, failed, cancelled: true };
     }
-    return { planId, queued, copied, deleted, failed };
+    return { planId, queued, copied, deleted, failed, cancelled: false };
+  }
+
+  /** S3→S3 copies on the operations runner: server-side on one connection, streamed across two. */
+  private async copyAll(token: string, from: S3Location, to: S3Location, copies: readonly SyncAction[], signal: AbortSignal) {
+    if (copies.length === 0) return { copied: 0, failed: [] as { key: string; message: string }[] };
+    const items = copies.map((a) => ({ src: from.prefix + a.key, dst: to.prefix + a.key, size: a.bytes }));
+    const bytes = items.reduce((n, i) => n + i.size, 0);
+    const meter = new ProgressMeter(token, 'copy', items.length, bytes, (p) => this.ctx.events('operations:progress', p), PROGRESS_MS, Date.now);
+    meter.start();
+    const plan = {
+      id: token,
+      kind: 'copy' as const,
+      source: { connectionId: from.connectionId, bucket: from.bucket },
+      target: { connectionId: to.connectionId, bucket: to.bucket },
+      items,
+      missing: [],
+      createdAt: Date.now(),
+    };
+    const deps = {
+      clientFor: (id: string, bucket: string) => this.ctx.clientFor(id, bucket),
+      invalidate: this.ctx.invalidate,
+      limits: DEFAULT_COPY_LIMITS,
+      concurrency: 8,
+      streamConcurrency: 2,
+    };
+    const out = await runTransfer(deps, plan, meter, signal);
+    meter.finish();
+    return {
+      copied: out.succeeded.length,
+      failed: [
+        ...out.failed.map((f) => ({ key: f.key.slice(from.prefix.length), message: f.message })),
+        ...out.skipped.map((k) => ({ key: k.slice(from.prefix.length), message: 'not copied: the sync was cancelled' })),
+      ],
+    };
   }
 
   private async deleteS3(at: S3Location, keys: readonly string[], failed: { key: string; message: string }[]): Promise<number> {
@@ -169,9 +275,9 @@ export class SyncService {
     return deleted;
   }
 
-  private async list(loc: SyncLocation, againstLocal: boolean): Promise<SideListing> {
-    if (loc.kind === 'local') return listLocalSide(loc.path);
-    return listS3Side(this.ctx.clientFor(loc.connectionId, loc.bucket), loc.bucket, loc.prefix, { againstLocal });
+  private async list(loc: SyncLocation, againstLocal: boolean, signal: AbortSignal, counter: ListCounter): Promise<SideListing> {
+    if (loc.kind === 'local') return listLocalSide(loc.path, signal, counter);
+    return listS3Side(this.ctx.clientFor(loc.connectionId, loc.bucket), loc.bucket, loc.prefix, { againstLocal, signal, counter });
   }
 
   dispose(): Promise<void> {

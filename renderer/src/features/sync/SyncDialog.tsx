@@ -1,4 +1,4 @@
-/** Compare a local folder with the current prefix: groups with counts and bytes, rows with reasons, a plan. */
+/** Compare a local folder or another prefix with the current one: progress, groups with counts and bytes, rows with reasons, a plan. */
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { SYNC_GROUPS, type SyncActionKind, type SyncDirection, type SyncGroup, type SyncLocation } from '../../../../shared/sync';
@@ -46,10 +46,20 @@ export function SyncDialog({ store }: { readonly store: SyncStore }) {
       <ModalTitle>Compare and sync</ModalTitle>
       <div className="sync-sides">
         <label>
-          Left (local folder)
-          <input data-testid="sync-left" value={s.left?.kind === 'local' ? s.left.path : ''} onChange={(e) => s.setLeftPath(e.target.value)} />
+          Left (local folder or s3://bucket/prefix/)
+          <input data-testid="sync-left" value={s.leftText} onChange={(e) => s.setLeftPath(e.target.value)} />
         </label>
         <button type="button" onClick={() => void s.pickLeft()}>Choose…</button>
+        {s.left?.kind === 's3' ? (
+          <label>
+            on connection{' '}
+            <select aria-label="Left connection" data-testid="sync-left-connection" value={s.leftConnectionId ?? ''} onChange={(e) => s.setLeftConnection(e.target.value)}>
+              {s.connections.map((c) => (
+                <option key={c.id} value={c.id}>{c.name}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <div>Right: <span data-testid="sync-right">{describe(s.right)}</span></div>
         <label>
           <input type="checkbox" checked={s.mode === 'time'} onChange={(e) => s.setMode(e.target.checked ? 'time' : 'content')} /> Compare by size and time only (content not checked)
@@ -57,7 +67,25 @@ export function SyncDialog({ store }: { readonly store: SyncStore }) {
         <button type="button" data-testid="sync-compare" disabled={!s.left || !s.right || s.busy !== null} onClick={() => void s.compare()}>
           {s.busy === 'compare' ? 'Comparing…' : 'Compare'}
         </button>
+        {s.busy === 'compare' || (s.busy === 'run' && s.applyProgress) ? (
+          <button type="button" data-testid="sync-cancel" onClick={() => void s.cancel()}>Cancel</button>
+        ) : null}
       </div>
+      {s.busy === 'compare' && s.progress ? (
+        <p className="sync-progress" role="status" data-testid="sync-progress">
+          {s.progress.phase === 'listing' ? 'Listing' : 'Comparing'}: {s.progress.leftListed.toLocaleString()} left, {s.progress.rightListed.toLocaleString()} right listed
+          {s.progress.filesToHash > 0
+            ? ` · hashed ${s.progress.filesHashed.toLocaleString()} of ${plural(s.progress.filesToHash, 'file')} (${formatSize(s.progress.bytesHashed)} of ${formatSize(s.progress.bytesToHash)}, ${formatSize(s.progress.hashRate)}/s)`
+            : ''}
+          {s.progress.checksumRequests > 0 ? ` · ${plural(s.progress.checksumRequests, 'stored checksum')} read` : ''}
+        </p>
+      ) : null}
+      {s.busy === 'run' && s.applyProgress ? (
+        <p className="sync-progress" role="status" data-testid="sync-apply-progress">
+          Copied {s.applyProgress.done} of {s.applyProgress.total} ({formatSize(s.applyProgress.bytesDone)} of {formatSize(s.applyProgress.bytesTotal)})
+          {s.applyProgress.failed > 0 ? `, ${s.applyProgress.failed} failed` : ''}
+        </p>
+      ) : null}
       {s.error ? <p role="alert" className="sync-error">{s.error.title}: {s.error.message} {s.error.detail}</p> : null}
       {s.pairs.length > 0 ? (
         <ul className="sync-pairs" aria-label="Saved pairs">
@@ -81,7 +109,8 @@ export function SyncDialog({ store }: { readonly store: SyncStore }) {
             ))}
           </div>
           <p className="sync-hashing">
-            Hashed {plural(s.result.hashing.files, 'local file')} ({formatSize(s.result.hashing.bytes)}) in {s.result.hashing.ms} ms off the main thread.
+            Hashed {plural(s.result.hashing.files, 'local file')} ({formatSize(s.result.hashing.bytes)}) in {s.result.hashing.ms} ms off the main thread
+            {s.result.hashing.files === 0 ? ' (only files whose size matches are hashed)' : ''}; {plural(s.result.checksumRequests, 'stored-checksum request')}, no HeadObject per file.
           </p>
           <input aria-label="Filter keys" placeholder="Filter keys" value={s.text} onChange={(e) => s.setText(e.target.value)} />
           <table className="sync-rows">
@@ -132,8 +161,8 @@ export function SyncDialog({ store }: { readonly store: SyncStore }) {
       ) : null}
       {s.outcome ? (
         <p data-testid="sync-outcome">
-          Queued {s.outcome.queued}, copied {s.outcome.copied}, deleted {s.outcome.deleted}
-          {s.outcome.failed.length > 0 ? `, ${s.outcome.failed.length} failed: ${s.outcome.failed.map((f) => `${f.key} (${f.message})`).join('; ')}` : ''}. Compare again when the transfers finish.
+          {s.outcome.cancelled ? 'Cancelled: ' : ''}Queued {s.outcome.queued}, copied {s.outcome.copied}, deleted {s.outcome.deleted}
+          {s.outcome.failed.length > 0 ? `, ${s.outcome.failed.length} failed: ${s.outcome.failed.map((f) => `${f.key} (${f.message})`).join('; ')}` : ''}. Compare again when the transfers finish{s.outcome.cancelled ? ' to resume with what still differs' : ''}.
         </p>
       ) : null}
       <button type="button" onClick={s.close}>Close</button>

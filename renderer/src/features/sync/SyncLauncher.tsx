@@ -1,4 +1,4 @@
-/** The "Compare…" button for the folder on screen: it opens the sync dialog with that prefix on the right. */
+/** The "Compare and sync…" button for the folder on screen: it opens the sync dialog with that prefix on the right. */
 import type { SyncLocation } from '../../../../shared/sync';
 import type { SyncStore } from './sync-store';
 
@@ -6,7 +6,7 @@ export function SyncLauncher({ store, right }: { readonly store: SyncStore; read
   if (right === null) return null;
   return (
     <button type="button" className="sync-launcher" data-testid="sync-open" onClick={() => store.getState().openFor(right)}>
-      Compare with local folder…
+      Compare and sync…
     </button>
   );
 }

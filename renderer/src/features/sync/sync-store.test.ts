@@ -13,6 +13,7 @@ const result: CompareResult = {
   ],
   groups,
   hashing: { files: 0, bytes: 0, ms: 0 },
+  checksumRequests: 0,
   comparedAt: 1,
 };
 const plan: SyncPlan = {
@@ -28,11 +29,15 @@ function fakeApi(calls: string[]): SyncApi {
   return {
     compareLocations: async () => (calls.push('compare'), ok(result)),
     planSync: async (req) => (calls.push(`plan:${req.direction}:${String(req.deleteExtras)}`), ok(plan)),
-    runSync: async () => (calls.push('run'), ok({ planId: 'p1', queued: 1, copied: 0, deleted: 0, failed: [] })),
+    runSync: async () => (calls.push('run'), ok({ planId: 'p1', queued: 1, copied: 0, deleted: 0, failed: [], cancelled: false })),
     listSyncPairs: async () => ok([]),
     saveSyncPair: async (req) => ok({ id: 'pair1', ...req, last: null }),
     deleteSyncPair: async () => ok({ deleted: true }),
     pickDownloadFolder: async () => ok({ path: '/tmp/here' }),
+    listConnections: async () => ok([]),
+    cancelSync: async (req) => (calls.push(`cancel:${req.token.slice(0, 5)}`), ok({ cancelled: true })),
+    onSyncProgress: () => () => {},
+    onOperationProgress: () => () => {},
   };
 }
 
@@ -62,5 +67,34 @@ describe('sync store', () => {
     store.getState().setGroup('all');
     store.getState().setText('a.');
     expect(visibleRows(store.getState()).map((r) => r.key)).toEqual(['a.txt']);
+  });
+
+  it('takes an s3:// left side on the chosen connection, and cancels the comparison it started by its token', async () => {
+    const calls: string[] = [];
+    const requests: unknown[] = [];
+    let release!: () => void;
+    const api: SyncApi = {
+      ...fakeApi(calls),
+      compareLocations: async (req) => {
+        requests.push(req);
+        await new Promise<void>((r) => (release = r));
+        return ok(result);
+      },
+    };
+    const store = createSyncStore(api);
+    store.getState().openFor({ kind: 's3', connectionId: 'c', bucket: 'b', prefix: 'p/' });
+    store.getState().setLeftPath('s3://other/q');
+    expect(store.getState().left).toEqual({ kind: 's3', connectionId: 'c', bucket: 'other', prefix: 'q/' });
+    store.getState().setLeftConnection('c2');
+    expect(store.getState().left).toEqual({ kind: 's3', connectionId: 'c2', bucket: 'other', prefix: 'q/' });
+    const comparing = store.getState().compare();
+    const token = store.getState().token;
+    expect(token).toMatch(/^sync-/);
+    expect(requests[0]).toMatchObject({ compareToken: token });
+    await store.getState().cancel();
+    expect(calls).toEqual(['cancel:sync-']);
+    release();
+    await comparing;
+    expect(store.getState().token).toBeNull();
   });
 });
