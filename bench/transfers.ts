@@ -30,14 +30,14 @@ interface Row {
   readonly runs: Record<string, number[]>;
 }
 
-interface BenchServer {
+export interface BenchServer {
   readonly url: string;
   /** Collect the server's heap (the previous run's gigabyte of garbage must not land in the next run). */
   gc(): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<BenchServer> {
+export async function startServer(): Promise<BenchServer> {
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'fauxqs-child.ts')], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -2,7 +2,7 @@
  * Transfers that survive a restart, in real Chromium over the real core: a core on a user-data folder is quit
  * (disposed) mid-download, a new core on the same folder serves the page, the page's notice offers the
  * unfinished download, and Resume all completes it from what the first core kept (sha256 equal, only the
- * missing ranges fetched, counted at the proxy).
+ * missing ranges fetched, counted at the proxy). On fauxqs and Ceph RGW.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -12,7 +12,6 @@ import { createCore } from '../main/core/create-core';
 import { SHARED_TEST_SECRET_BOX } from '../main/transfers/journal/shared-test-secret-box';
 import { expect, test as base } from '../testkit/app-fixture';
 import { unwrap } from '../testkit/core-fixture';
-import { TEST_CREDENTIALS } from '../testkit/s3-server';
 import { BrowserPage } from './pages/browser-page';
 
 const MiB = 1024 * 1024;
@@ -31,12 +30,12 @@ const test = base.extend<{ restart: Restart }>({
     await use({ body: randomBytes(SIZE), destination: await mkdtemp(path.join(os.tmpdir(), 's3desk-e2e-resume-')) });
   },
   // The page's core is the one after the restart; before it, another core on the same folder ran and quit.
-  core: async ({ s3, s3Proxy, bridgeEvents, restart }, use) => {
+  core: async ({ lane, s3Proxy, bridgeEvents, restart }, use) => {
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 's3desk-e2e-userdata-'));
-    s3.seed('media', [['film.bin', restart.body]]);
+    await lane.seed('media', [['film.bin', restart.body]]);
     const before = createCore({ userDataDir, secretBox: SHARED_TEST_SECRET_BOX, transfers: TUNING });
     const connectionId = unwrap(
-      await before.handlers['connections:add']({ name: 'Before restart', endpoint: s3Proxy.url, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS }),
+      await before.handlers['connections:add']({ name: 'Before restart', endpoint: s3Proxy.url, region: lane.region, forcePathStyle: true, credentials: { ...lane.credentials } }),
     ).id;
     // Ranges past the quit point wait on the wire, so the quit lands mid-download.
     let release!: () => void;

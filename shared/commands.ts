@@ -30,6 +30,7 @@ export const COMMANDS = [
   { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
   { id: 'upload-folder', label: 'Upload folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },
   { id: 'download', label: 'Download…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+D'] },
+  { id: 'incomplete-uploads', label: 'Incomplete uploads…', menu: 'file', section: 'transfer', keys: [] },
   { id: 'share-link', label: 'Share link…', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Shift+L'] },
   { id: 'copy-s3-uri', label: 'Copy s3:// URI', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Alt+C'] },
   { id: 'copy-object-url', label: 'Copy object URL', menu: 'file', section: 'share', keys: [] },

@@ -7,7 +7,14 @@
 export const RGW_ONLY_SPECS = ['versions.spec.ts'];
 
 /** The specs that run on RGW (playwright.config.ts's rgw project). */
-export const RGW_SPECS = ['browse.spec.ts', 'transfers.spec.ts', ...RGW_ONLY_SPECS];
+export const RGW_SPECS = [
+  'browse.spec.ts',
+  'transfers.spec.ts',
+  'incomplete-uploads.spec.ts',
+  'resume.spec.ts',
+  'resume-upload.spec.ts',
+  ...RGW_ONLY_SPECS,
+];
 
 /** Playwright options whose value may follow as the next argument (so it is not a file filter). */
 const VALUE_OPTIONS = new Set(['-c', '--config', '-g', '--grep', '--grep-invert', '-j', '--workers', '--reporter', '--timeout', '--retries',

@@ -14,6 +14,8 @@ export interface ChildPlan {
   readonly tempDir: string;
   readonly endpoint: string;
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The lane's signing region (RGW answers to its zonegroup's api_name). */
+  readonly region: string;
   readonly direction: 'download' | 'upload';
   readonly bucket: string;
   /** Download: the object, into `destination`. Upload: the local file `source`, under the prefix "". */
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   const added = await core.handlers['connections:add']({
     name: 'child',
     endpoint: plan.endpoint,
-    region: 'us-east-1',
+    region: plan.region,
     forcePathStyle: true,
     credentials: plan.credentials,
   });

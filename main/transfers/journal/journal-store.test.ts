@@ -91,4 +91,25 @@ describe('JournalStore', () => {
     await JournalStore.open(dir);
     expect(await readdir(dir)).toEqual([mine]);
   });
+
+  it('sets a journal from another version aside, reports it, and starts a fresh one', async () => {
+    const old = JSON.stringify({ version: 0, transfers: [{ key: 'a' }] });
+    await writeFile(path.join(dir, JOURNAL_FILE), old);
+    const { store, setAside } = await JournalStore.open(dir, { now: () => 42, minIntervalMs: 0 });
+    expect(setAside).toEqual({ path: path.join(dir, `${JOURNAL_FILE}.set-aside-42`), reason: 'written by another version of S3 Desk (journal version 0)' });
+    expect(await readFile(setAside!.path, 'utf8')).toBe(old);
+    expect(store.list()).toEqual([]);
+    store.put(download('d1'));
+    await store.flush();
+    expect((await JournalStore.open(dir)).store.list().map((e) => e.id)).toEqual(['d1']);
+  });
+
+  it('sets aside a journal of this version whose entries do not parse, keeping none of them', async () => {
+    const text = JSON.stringify({ version: 1, entries: [download('ok'), { ...download('bad'), size: -1 }] });
+    await writeFile(path.join(dir, JOURNAL_FILE), text);
+    const { store, setAside } = await JournalStore.open(dir, { now: () => 7 });
+    expect(setAside?.reason).toMatch(/^the file is damaged \(/);
+    expect(await readFile(setAside!.path, 'utf8')).toBe(text);
+    expect(store.list()).toEqual([]);
+  });
 });

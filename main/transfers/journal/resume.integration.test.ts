@@ -2,8 +2,8 @@
  * Transfers that survive a restart, against a real S3 server through the counting proxy. A core in a child
  * process is killed with SIGKILL mid-download (nothing flushed, nothing disposed); a core quit by dispose keeps
  * its journal too. A new core on the same user-data folder lists the unfinished transfer and resumes it:
- * sha256 equal, and the bytes fetched again counted from the Range headers on the wire. Written per server
- * lane (`LANES`), so another S3 server can be added beside fauxqs.
+ * sha256 equal, and the bytes fetched again counted from the Range headers on the wire. Runs on the run's lane
+ * (fauxqs, and Ceph RGW in the rgw project), where RGW's own ListParts shows which parts survived the kill.
  */
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -11,13 +11,14 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { ListPartsCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, IpcEvents } from '../../../shared/ipc';
 import type { TransferProgressEvent } from '../../../shared/transfers';
 import { type Core, createCore } from '../../core/create-core';
 import { unwrap } from '../../../testkit/core-fixture';
 import { type CountingProxy, startCountingProxy, type WireRequest } from '../../../testkit/counting-proxy';
-import { startS3Server, TEST_CREDENTIALS } from '../../../testkit/s3-server';
+import { currentLane, type LaneServer, startLaneServer } from '../../../testkit/s3-lane';
 import type { ChildPlan } from './core-child';
 import { CHANGED_NOTE } from './journaled-download';
 import { SOURCE_CHANGED_NOTE } from './resumable-upload';
@@ -33,21 +34,22 @@ async function shaOfFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** An S3 server the suite runs against: started and stopped by the suite, seeded without counting. */
-interface Lane {
-  readonly name: string;
-  start(): Promise<{ readonly url: string; seed(bucket: string, key: string, body: Buffer): Promise<void>; close(): Promise<void> }>;
+/** Parts the server holds for an upload, asked directly (not through the proxy, so not counted). */
+async function serverParts(lane: LaneServer, bucket: string, key: string, uploadId: string): Promise<Map<number, string>> {
+  const client = new S3Client({ endpoint: lane.url, region: lane.region, forcePathStyle: true, credentials: { ...lane.credentials } });
+  const parts = new Map<number, string>();
+  let marker: string | undefined;
+  try {
+    for (;;) {
+      const page = await client.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, ...(marker ? { PartNumberMarker: marker } : {}) }));
+      for (const p of page.Parts ?? []) parts.set(p.PartNumber!, p.ETag!);
+      if (!page.IsTruncated || !page.NextPartNumberMarker) return parts;
+      marker = page.NextPartNumberMarker;
+    }
+  } finally {
+    client.destroy();
+  }
 }
-
-const LANES: readonly Lane[] = [
-  {
-    name: 'fauxqs',
-    start: async () => {
-      const server = await startS3Server();
-      return { url: server.url, seed: async (bucket, key, body) => server.seed(bucket, [[key, body]]), close: () => server.close() };
-    },
-  },
-];
 
 /** Inclusive byte ranges of the GetObject requests in a proxy log. */
 function rangesOf(log: readonly WireRequest[], key: string): Array<[number, number]> {
@@ -68,8 +70,8 @@ function overlap(a: Array<[number, number]>, b: Array<[number, number]>): number
   return n;
 }
 
-describe.each(LANES)('resume after a restart ($name)', (lane) => {
-  let server: Awaited<ReturnType<Lane['start']>>;
+describe(`resume after a restart (${currentLane()})`, () => {
+  let server: LaneServer;
   let proxy: CountingProxy;
   let root: string;
   let userData: string;
@@ -79,7 +81,7 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
   let progress: ((e: TransferProgressEvent) => void) | null = null;
 
   beforeAll(async () => {
-    server = await lane.start();
+    server = await startLaneServer();
     proxy = await startCountingProxy(server.url);
   }, 60_000);
   afterAll(async () => {
@@ -117,7 +119,7 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
 
   async function addConnection(core: Core): Promise<string> {
     return unwrap(
-      await core.handlers['connections:add']({ name: 'resume', endpoint: proxy.url, region: 'us-east-1', forcePathStyle: true, credentials: TEST_CREDENTIALS }),
+      await core.handlers['connections:add']({ name: 'resume', endpoint: proxy.url, region: server.region, forcePathStyle: true, credentials: { ...server.credentials } }),
     ).id;
   }
 
@@ -153,13 +155,14 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     const body = randomBytes(size);
     const source = path.join(root, 'upload-source.bin');
     await writeFile(source, body);
-    await server.seed(bucket, 'placeholder', Buffer.from('x'));
+    await server.seed(bucket, [['placeholder', Buffer.from('x')]]);
     const tuning = { partSize: 8 * MiB, partConcurrency: 4 };
     const plan: ChildPlan = {
       userDataDir: userData,
       tempDir: path.join(root, 'child-temp'),
       endpoint: proxy.url,
-      credentials: TEST_CREDENTIALS,
+      credentials: { ...server.credentials },
+      region: server.region,
       direction: 'upload',
       bucket,
       key: 'upload-source.bin',
@@ -171,6 +174,11 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     const partsBefore = new Set(proxy.log.filter((r) => r.operation === 'UploadPart').map((r) => Number(r.query.get('partNumber'))));
     const uploadIds = new Set(proxy.log.filter((r) => r.operation === 'UploadPart').map((r) => r.query.get('uploadId')));
     expect(uploadIds.size).toBe(1);
+    const [uploadId] = [...uploadIds] as [string];
+    // What the server itself holds after the kill: parts that went up, recorded in the journal or not.
+    const kept = await serverParts(server, bucket, 'upload-source.bin', uploadId);
+    expect(kept.size).toBeGreaterThan(0);
+    for (const n of kept.keys()) expect(partsBefore.has(n)).toBe(true);
     proxy.reset();
 
     const core = startCore(tuning);
@@ -188,8 +196,10 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     expect(partsAfter.filter((n) => partsBefore.has(n)).length).toBeLessThanOrEqual(tuning.partConcurrency);
     // Parts that went up unrecorded just before the kill are found by ListParts and kept too.
     expect(partsAfter.length).toBeLessThanOrEqual(size / tuning.partSize - item!.bytesKept / tuning.partSize);
+    // The parts the server held were not sent again: the upload completed with them, under the same UploadId.
+    expect(partsAfter.filter((n) => kept.has(n))).toEqual([]);
     const complete = proxy.log.filter((r) => r.operation === 'CompleteMultipartUpload');
-    expect(complete.map((r) => r.query.get('uploadId'))).toEqual([...uploadIds]);
+    expect(complete.map((r) => r.query.get('uploadId'))).toEqual([uploadId]);
     expect(sha(await getObject(core, 'upload-source.bin'))).toBe(sha(body));
   }, 180_000);
 
@@ -230,13 +240,14 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     const key = 'big/killed.bin';
     const size = 256 * MiB;
     const body = randomBytes(size);
-    await server.seed(bucket, key, body);
+    await server.seed(bucket, [[key, body]]);
     const tuning = { partSize: 8 * MiB, partConcurrency: 4 };
     const plan: ChildPlan = {
       userDataDir: userData,
       tempDir: path.join(root, 'child-temp'),
       endpoint: proxy.url,
-      credentials: TEST_CREDENTIALS,
+      credentials: { ...server.credentials },
+      region: server.region,
       direction: 'download',
       bucket,
       key,
@@ -305,7 +316,7 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
     const key = 'tampered.bin';
     const size = 48 * MiB;
     const body = randomBytes(size);
-    await server.seed(bucket, key, body);
+    await server.seed(bucket, [[key, body]]);
     const tuning = { partSize: 4 * MiB, partConcurrency: 3 };
     await quitMidDownload(key, size, tuning, 24 * MiB);
     const part = (await readdir(dest)).find((n) => n.endsWith('.part'))!;
@@ -331,10 +342,10 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
 
   it('starts over, with a note, when the object changed on the server meanwhile', async () => {
     const key = 'changed.bin';
-    await server.seed(bucket, key, randomBytes(24 * MiB));
+    await server.seed(bucket, [[key, randomBytes(24 * MiB)]]);
     await quitMidDownload(key, 24 * MiB, { partSize: 4 * MiB, partConcurrency: 2 }, 8 * MiB);
     const replaced = randomBytes(20 * MiB);
-    await server.seed(bucket, key, replaced);
+    await server.seed(bucket, [[key, replaced]]);
 
     const core = startCore({ partSize: 4 * MiB, partConcurrency: 2 });
     unwrap(await core.handlers['transfers:resume-unfinished']({}));
@@ -349,7 +360,7 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
   it('pauses a running download and resumes it from its verified ranges', async () => {
     const key = 'paused.bin';
     const body = randomBytes(32 * MiB);
-    await server.seed(bucket, key, body);
+    await server.seed(bucket, [[key, body]]);
     const core = startCore({ partSize: 4 * MiB, partConcurrency: 2 });
     const connectionId = await addConnection(core);
     let release!: () => void;
@@ -373,7 +384,7 @@ describe.each(LANES)('resume after a restart ($name)', (lane) => {
 
   it('discards an unfinished download with its part file and sidecar', async () => {
     const key = 'discarded.bin';
-    await server.seed(bucket, key, randomBytes(16 * MiB));
+    await server.seed(bucket, [[key, randomBytes(16 * MiB)]]);
     await quitMidDownload(key, 16 * MiB, { partSize: 4 * MiB, partConcurrency: 2 }, 8 * MiB);
     expect((await readdir(dest)).sort().map((n) => path.extname(n))).toEqual(['.part', '.ranges']);
 

@@ -111,6 +111,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
     newFolder: (place) => ops.getState().openNewFolder(place),
     upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
     download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),
+    incompleteUploads: (place) => void transfers?.incomplete.getState().open({ connectionId: place.connectionId, bucket: place.bucket }),
     share: (place, key, kind) => {
       if (kind === 'presigned') ops.getState().openShareDialog(key);
       else void ops.getState().share(place, key, kind);

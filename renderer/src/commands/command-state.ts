@@ -57,6 +57,8 @@ export interface CommandActions {
   newFolder(place: CommandPlace): void;
   upload(place: CommandPlace, folders: boolean): void;
   download(place: CommandPlace, keys: readonly string[]): void;
+  /** The bucket's incomplete multipart uploads (the view lists them; aborting is confirmed there). */
+  incompleteUploads(place: CommandPlace): void;
   share(place: CommandPlace, key: string, kind: ShareKind): void;
   rename(place: CommandPlace, key: string): void;
   delete(place: CommandPlace, keys: readonly string[]): void;

@@ -47,6 +47,9 @@ describe('command registry', () => {
     expect(commandEnabled('download', state({ transfers: false, targets: ['p/a'] }))).toBe('Transfers are not available');
     expect(commandEnabled('upload-files', state({ listingFailed: true }))).toMatch(/could not be opened/);
     expect(commandEnabled('upload-files', state())).toBeNull();
+    expect(commandEnabled('incomplete-uploads', state({ place: null }))).toBe('Open a bucket first');
+    expect(commandEnabled('incomplete-uploads', state({ transfers: false }))).toBe('Transfers are not available');
+    expect(commandEnabled('incomplete-uploads', state())).toBeNull();
     expect(commandEnabled('settings', state())).toMatch(/not available/);
     expect(commandEnabled('settings', state({ hosted: new Set(['settings']) }))).toBeNull();
     expect(commandEnabled('refresh', state({ connected: false, place: null }))).toBe('Open a connection first');
@@ -58,12 +61,14 @@ describe('command registry', () => {
     expect(runCommand('share-link', state({ targets: ['p/a'] }), actions)).toBe(true);
     expect(runCommand('copy-s3-uri', state({ targets: ['p/b/'] }), actions)).toBe(true);
     expect(runCommand('upload-folder', state(), actions)).toBe(true);
+    expect(runCommand('incomplete-uploads', state(), actions)).toBe(true);
     expect(runCommand('rename', state(), actions)).toBe(false);
     expect(calls).toEqual([
       ['delete', PLACE, ['p/a', 'p/b/']],
       ['share', PLACE, 'p/a', 'presigned'],
       ['share', PLACE, 'p/b/', 's3-uri'],
       ['upload', PLACE, true],
+      ['incompleteUploads', PLACE],
     ]);
   });
 

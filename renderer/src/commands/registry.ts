@@ -87,6 +87,10 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     run: (s, a) => a.download(place(s), s.targets),
     inTextFields: true,
   },
+  'incomplete-uploads': {
+    enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
+    run: (s, a) => a.incompleteUploads(place(s)),
+  },
   'share-link': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'presigned') },
   'copy-s3-uri': { enabled: (s) => inPlace('one', s), run: (s, a) => a.share(place(s), single(s) as string, 's3-uri') },
   'copy-object-url': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.share(place(s), singleFile(s) as string, 'object-url') },

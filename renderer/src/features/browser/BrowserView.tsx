@@ -272,7 +272,7 @@ export function BrowserView({
       {transfers ? <TransfersDock
           store={transfers.store}
           incomplete={transfers.incomplete}
-          location={connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket } : null}
+          incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
         /> : null}
     </div>
   );

@@ -1,10 +1,24 @@
-import type { IncompleteUploadsStore } from './incomplete-uploads-store';
-import type { BucketLocation } from './transfers-store';
+/**
+ * The transfer panel's way into the incomplete-uploads view: the `incomplete-uploads` command of the registry
+ * (also in the File menu), so the button, the menu and its disabled reason cannot drift apart.
+ */
+export interface IncompleteUploadsCommand {
+  /** null when it can run, else why not (the tooltip). */
+  readonly reason: string | null;
+  run(): void;
+}
 
-/** Opens the incomplete-uploads view for the bucket being browsed (for the browser's toolbar). */
-export function IncompleteUploadsButton({ store, location }: { store: IncompleteUploadsStore; location: BucketLocation | null }) {
+export function IncompleteUploadsButton({ command }: { command: IncompleteUploadsCommand }) {
   return (
-    <button type="button" data-testid="incomplete-open" disabled={!location} onClick={() => location && void store.getState().open(location)}>
+    <button
+      type="button"
+      data-testid="incomplete-open"
+      aria-disabled={command.reason !== null}
+      title={command.reason ?? "List this bucket's incomplete multipart uploads, with their parts and size"}
+      onClick={() => {
+        if (command.reason === null) command.run();
+      }}
+    >
       Incomplete uploads…
     </button>
   );

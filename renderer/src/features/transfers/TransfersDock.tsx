@@ -2,8 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { ConflictDialog } from './ConflictDialog';
 import type { IncompleteUploadsStore } from './incomplete-uploads-store';
-import type { BucketLocation } from './transfers-store';
-import { IncompleteUploadsButton } from './IncompleteUploadsButton';
+import { type IncompleteUploadsCommand, IncompleteUploadsButton } from './IncompleteUploadsButton';
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
@@ -14,12 +13,12 @@ import { UnfinishedNotice } from './UnfinishedNotice';
 export function TransfersDock({
   store,
   incomplete,
-  location = null,
+  incompleteCommand,
 }: {
   store: TransfersStore;
   incomplete?: IncompleteUploadsStore;
-  /** The bucket being browsed, for the panel's "Incomplete uploads…" button. */
-  location?: BucketLocation | null;
+  /** The registry's `incomplete-uploads` command, for the panel's "Incomplete uploads…" button. */
+  incompleteCommand?: IncompleteUploadsCommand;
 }) {
   const order = useStore(store, (s) => s.order);
   const byId = useStore(store, (s) => s.byId);
@@ -86,7 +85,7 @@ export function TransfersDock({
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
             onReveal={(id, how) => void actions.reveal(id, how)}
-            headerExtra={incomplete ? <IncompleteUploadsButton store={incomplete} location={location} /> : undefined}
+            headerExtra={incompleteCommand ? <IncompleteUploadsButton command={incompleteCommand} /> : undefined}
           />
         </div>
       ) : (

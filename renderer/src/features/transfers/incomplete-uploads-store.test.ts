@@ -35,7 +35,8 @@ describe('incomplete uploads store', () => {
     expect(f.calls.some(([name]) => name === 'run')).toBe(false);
     await store.getState().confirm();
     expect(store.getState().plan).toBeNull();
-    expect(store.getState().message).toBe('1 aborted');
+    expect(store.getState().message).toBe('Aborted 1 upload (1 part, 10 B): those parts are deleted and no longer billed.');
+    expect(store.getState().busy).toBeNull();
     expect(store.getState().uploads?.map((u) => u.key)).toEqual(['b']);
     expect(f.calls.map(([name]) => name)).toEqual(['list', 'plan', 'run', 'list']);
     expect(f.calls[1]![1]).toEqual({ connectionId: 'c', bucket: 'bk', uploads: [{ key: 'a', uploadId: 'id-a' }] });
@@ -50,5 +51,32 @@ describe('incomplete uploads store', () => {
     store.getState().cancelPlan();
     await store.getState().confirm();
     expect(f.calls.map(([name]) => name)).toEqual(['list', 'plan']);
+  });
+
+  it('says so when the plan finds nothing left to abort, and lists again', async () => {
+    const f = fakeApi();
+    const store = createIncompleteUploadsStore(f.api);
+    await store.getState().open({ connectionId: 'c', bucket: 'bk' });
+    await store.getState().planAbort({ key: 'gone', uploadId: 'id-gone' });
+    expect(store.getState().plan).toBeNull();
+    expect(store.getState().message).toBe('Nothing to abort: the upload of “gone” is no longer open.');
+    expect(f.calls.map(([name]) => name)).toEqual(['list', 'plan', 'list']);
+  });
+
+  it('names a failed abort and drops answers for a view closed meanwhile', async () => {
+    const f = fakeApi();
+    const store = createIncompleteUploadsStore({
+      ...f.api,
+      runAbortUploads: async () => ok({ aborted: 1, failed: [{ key: 'b', uploadId: 'id-b', message: 'Access denied' }] }),
+    });
+    await store.getState().open({ connectionId: 'c', bucket: 'bk' });
+    await store.getState().planAbort();
+    await store.getState().confirm();
+    expect(store.getState()).toMatchObject({ failed: true, message: 'Aborted 1 of 2 uploads; 1 failed — b: Access denied' });
+
+    const listing = store.getState().refresh();
+    store.getState().close();
+    await listing;
+    expect(store.getState()).toMatchObject({ location: null, uploads: null, busy: null });
   });
 });
