@@ -4,7 +4,7 @@
  */
 
 /** The specs that also run on RGW (playwright.config.ts's rgw project). */
-export const RGW_SPECS = ['browse.spec.ts', 'transfers.spec.ts'];
+export const RGW_SPECS = ['browse.spec.ts', 'transfers.spec.ts', 'search.spec.ts'];
 
 /** Playwright options whose value may follow as the next argument (so it is not a file filter). */
 const VALUE_OPTIONS = new Set(['-c', '--config', '-g', '--grep', '--grep-invert', '-j', '--workers', '--reporter', '--timeout', '--retries',
