@@ -1,24 +1,24 @@
 /**
  * Search and the storage map in real Chromium over the real core: search the whole bucket from a folder,
  * Reveal a result (its folder opens with it selected), and drill down the storage map. The crawl's requests
- * are counted on the wire; the second search is answered from the index without one.
+ * are counted on the wire; the second search is answered from the index without one. Both lanes (fauxqs, RGW).
  */
 import { expect, test } from '../testkit/app-fixture';
 import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 
-function seedBucket(s3: { seed(bucket: string, objects: Iterable<[string, string]>): void }) {
+async function seedBucket(lane: { seed(bucket: string, objects: Iterable<[string, string]>): Promise<void> }) {
   const objects: Array<[string, string]> = [];
   for (let i = 0; i < 30; i++) objects.push([`logs/2024/day-${i}.log`, 'x'.repeat(10)]);
   objects.push(['data/deep/a b/report %+ final.parquet', 'p'.repeat(500)]);
   objects.push(['data/other.csv', 'c'.repeat(50)]);
   objects.push(['readme.txt', 'r']);
-  s3.seed('lake', objects);
+  await lane.seed('lake', objects);
 }
 
-test('searches the whole bucket from a folder and reveals a result in its folder', async ({ app, s3, s3Proxy }) => {
-  seedBucket(s3);
+test('searches the whole bucket from a folder and reveals a result in its folder', async ({ app, lane, s3Proxy }) => {
+  await seedBucket(lane);
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);
   await ui.bucket('lake').click();
@@ -53,8 +53,8 @@ test('searches the whole bucket from a folder and reveals a result in its folder
   await ui.screenshot('search-reveal');
 });
 
-test('storage map: calculate size, drill down into a folder and back up', async ({ app, s3 }) => {
-  seedBucket(s3);
+test('storage map: calculate size, drill down into a folder and back up', async ({ app, lane }) => {
+  await seedBucket(lane);
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);
   await ui.bucket('lake').click();

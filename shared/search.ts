@@ -70,6 +70,8 @@ export interface CrawlProgress {
   /** Sub-ranges listed so far / found. */
   readonly rangesDone: number;
   readonly ranges: number;
+  /** Requests so far beyond ceil(objects / 1000) per sub-range (the price of splitting). */
+  readonly extraRequests: number;
 }
 
 export interface CrawlReport {
@@ -79,6 +81,10 @@ export interface CrawlReport {
   /** Requests spent finding sub-ranges (beyond ceil(objects / 1000) per sub-range). */
   readonly splitRequests: number;
   readonly ranges: number;
+  /** Of those, ranges split by key (StartAfter boundaries in a folder-free listing). */
+  readonly keyRanges: number;
+  /** The server listed keys out of byte order, so the crawl was listed again as one range. */
+  readonly restarted: boolean;
   /** Requests that failed (503, cut connections) and were sent again from the same page. */
   readonly retries: number;
   /** Sub-prefixes the server refused: not in the index, and said so. */

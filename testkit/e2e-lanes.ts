@@ -13,6 +13,7 @@ export const RGW_SPECS = [
   'incomplete-uploads.spec.ts',
   'resume.spec.ts',
   'resume-upload.spec.ts',
+  'search.spec.ts',
   ...RGW_ONLY_SPECS,
 ];
 

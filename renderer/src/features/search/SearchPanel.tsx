@@ -73,13 +73,22 @@ export function SearchPanel({ store, onReveal, onDownload, onDelete }: SearchPan
         <div className="search-index" data-testid="search-indexed-at">
           Index of {s.index.prefix || 'the whole bucket'}: {s.index.objects.toLocaleString()} objects, indexed at {formatDate(s.index.indexedAt)}
           {s.index.changesSince > 0 ? `, ${s.index.changesSince} changes made here since` : ''} — the bucket may have changed since.
+          {s.lastCrawl && (
+            <span data-testid="search-last-crawl">
+              {' '}
+              Last crawl: {s.lastCrawl.requests.toLocaleString()} requests in {s.lastCrawl.ranges} ranges
+              {s.lastCrawl.keyRanges > 0 ? ` (${s.lastCrawl.keyRanges} by key)` : ''}, {s.lastCrawl.splitRequests} beyond one per 1,000 objects
+              {s.lastCrawl.restarted ? '; the server lists keys out of byte order, so it was listed again in one range' : ''}.
+            </span>
+          )}
           {s.lastCrawl && s.lastCrawl.denied.length > 0 && <span data-testid="search-denied"> Not allowed to list: {s.lastCrawl.denied.join(', ')}</span>}
         </div>
       )}
       {s.crawling && (
         <div className="search-progress" data-testid="search-progress">
           Indexing: {(p?.objects ?? 0).toLocaleString()} objects, {p?.requests ?? 0} requests, {Math.round(p?.rate ?? 0).toLocaleString()}/s
-          {p?.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s left` : ''}, ranges {p?.rangesDone ?? 0}/{p?.ranges ?? 1}{' '}
+          {p?.etaSeconds != null ? `, about ${Math.ceil(p.etaSeconds)} s left` : ''}, ranges {p?.rangesDone ?? 0}/{p?.ranges ?? 1}
+          {p && p.extraRequests > 0 ? ` (${p.extraRequests} requests for splitting)` : ''}{' '}
           <button type="button" onClick={() => void s.cancelCrawl()}>
             Cancel
           </button>

@@ -12,9 +12,9 @@ function fakeApi() {
   const api: SearchApi = {
     crawlBucket: async (r) => {
       calls.push(`crawl ${r.prefix}`);
-      progress?.({ crawlId: r.crawlId, objects: 5, requests: 1, rate: 5, etaSeconds: null, rangesDone: 0, ranges: 1 });
+      progress?.({ crawlId: r.crawlId, objects: 5, requests: 1, rate: 5, etaSeconds: null, rangesDone: 0, ranges: 1, extraRequests: 0 });
       indexed = true;
-      return ok({ objects: 2, bytes: 3, requests: 1, splitRequests: 0, ranges: 1, retries: 0, denied: ['no/'], tookMs: 1, indexedAt: 7 });
+      return ok({ objects: 2, bytes: 3, requests: 1, splitRequests: 0, ranges: 1, keyRanges: 0, restarted: false, retries: 0, denied: ['no/'], tookMs: 1, indexedAt: 7 });
     },
     cancelCrawl: async () => ok({ cancelled: true }),
     searchIndex: async (q) => {
