@@ -96,9 +96,12 @@ export interface OperationReport {
   readonly skipped: readonly string[];
 }
 
+/** Every plan that reports progress on `operations:progress`: the operations, property edits, bucket emptying. */
+export type ProgressKind = OperationKind | 'properties' | 'empty-bucket';
+
 export interface OperationProgress {
   readonly operationId: string;
-  readonly kind: OperationKind;
+  readonly kind: ProgressKind;
   readonly total: number;
   readonly done: number;
   readonly failed: number;
