@@ -165,7 +165,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
-    ...operationChannels(context, options.operations),
+    ...operationChannels(context, options.operations, prices),
     ...previewChannels(previews),
     ...transferChannels(transfers),
     ...settingsChannels(settings),

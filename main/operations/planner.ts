@@ -30,7 +30,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const { objects, missing } = await expandSelection(deps, req);
       const source = { connectionId: req.connectionId, bucket: req.bucket };
       return {
-        draft: { kind: 'delete', source, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size })), missing },
+        draft: { kind: 'delete', source, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size, storageClass: o.storageClass, lastModified: o.lastModified })), missing },
         conflicts: [],
       };
     }
@@ -46,7 +46,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       }
       deps.clientFor(target.connectionId, target.bucket);
       const { objects, missing } = await expandSelection(deps, source);
-      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size, storageClass: o.storageClass }));
+      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size, storageClass: o.storageClass, lastModified: o.lastModified }));
       checkItems(items, sameBucket);
       const conflicts = await findConflicts(deps, source.keys, target.connectionId, target.bucket, dest, items);
       return { draft: { kind: req.kind, source, target, items, missing }, conflicts };
@@ -65,7 +65,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const selection: ObjectSelection = { connectionId: req.connectionId, bucket: req.bucket, keys: [req.key] };
       const { objects, missing } = await expandSelection(deps, selection);
       if (objects.length === 0) throw new CodedError({ code: 'NoSuchKey', message: `"${basename(req.key)}" no longer exists` });
-      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass }));
+      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass, lastModified: o.lastModified }));
       checkItems(items, true);
       const place = { connectionId: req.connectionId, bucket: req.bucket };
       return { draft: { kind: 'rename', source: place, target: place, items, missing }, conflicts: [] };
