@@ -59,6 +59,8 @@ import type {
   VersionsRunReport,
 } from './versions';
 import type { Workspace, WorkspaceSnapshot } from './workspace';
+import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport } from './properties';
+import type { PriceTable } from './cost';
 
 export interface StaticCredentialsInput {
   readonly accessKeyId: string;
@@ -186,6 +188,19 @@ export interface IpcContract {
   };
   'versions:run': { request: { readonly planId: string }; response: VersionsRunReport };
   'versions:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
+
+  // ── object properties: view; edit one or many as a plan (plan → confirm → run) ──
+  /** HeadObject + GetObjectTagging + GetObjectAcl, each cached under its own key; a section it may not read says so. */
+  'properties:get': { request: BucketRef & { readonly key: string; readonly refresh?: boolean }; response: ObjectProperties };
+  'properties:plan': { request: PropertiesPlanRequest; response: PropertiesPlan };
+  'properties:run': { request: { readonly planId: string }; response: PropertiesReport };
+  'properties:cancel': { request: { readonly planId: string }; response: { readonly cancelled: boolean } };
+  'properties:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
+  // ── cost estimates: the editable price tables ──
+  'cost:tables': { request: Record<string, never>; response: ReadonlyArray<PriceTable & { readonly edited: boolean }> };
+  'cost:save-table': { request: { readonly table: PriceTable }; response: { readonly saved: true } };
+  /** Drop the user's edit of a table (the built-in one applies again). */
+  'cost:reset-table': { request: { readonly id: string }; response: { readonly reset: boolean } };
 
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
@@ -337,6 +352,16 @@ export const API_METHODS = {
   discardPlan: 'operations:discard',
   shareObject: 'operations:share',
   previewObject: 'operations:preview',
+
+  // ── properties and price tables ──
+  getProperties: 'properties:get',
+  planProperties: 'properties:plan',
+  runProperties: 'properties:run',
+  cancelProperties: 'properties:cancel',
+  discardProperties: 'properties:discard',
+  priceTables: 'cost:tables',
+  savePriceTable: 'cost:save-table',
+  resetPriceTable: 'cost:reset-table',
 
   // ── previews ──
   previewParquet: 'preview:parquet',

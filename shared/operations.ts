@@ -5,6 +5,7 @@
  * so the numbers the user confirmed are the numbers that get deleted or moved.
  */
 import { keyByteLength, MAX_KEY_BYTES } from './keys';
+import type { CostEstimate } from './cost';
 import type { ConnectionId } from './types';
 
 /** AWS refuses presigned URLs valid longer than 7 days (SigV4). */
@@ -66,6 +67,8 @@ export interface OperationPlan {
   readonly conflicts: readonly string[];
   /** Server-side copy (same connection) or streamed through the app (across connections). */
   readonly method: 'server' | 'stream' | null;
+  /** What the run will be billed for, priced with the source connection's table (which the estimate names). */
+  readonly estimate: CostEstimate;
 }
 
 /** While a plan is being made: how much the recursive listing has counted so far. */
@@ -96,9 +99,12 @@ export interface OperationReport {
   readonly skipped: readonly string[];
 }
 
+/** Every plan that reports progress on `operations:progress`: the operations, property edits, bucket emptying. */
+export type ProgressKind = OperationKind | 'properties' | 'empty-bucket';
+
 export interface OperationProgress {
   readonly operationId: string;
-  readonly kind: OperationKind;
+  readonly kind: ProgressKind;
   readonly total: number;
   readonly done: number;
   readonly failed: number;

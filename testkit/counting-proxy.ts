@@ -39,6 +39,20 @@ export type Interference =
 
 export type Rule = (req: WireRequest) => Interference | undefined;
 
+/** Bucket sub-resources by query name: GET → Get<Name>, PUT → Put<Name>, DELETE → Delete<Name>. */
+const BUCKET_SUBRESOURCES = [
+  { query: 'policy', name: 'BucketPolicy' },
+  { query: 'cors', name: 'BucketCors' },
+  { query: 'lifecycle', name: 'BucketLifecycleConfiguration' },
+  { query: 'encryption', name: 'BucketEncryption' },
+  { query: 'object-lock', name: 'ObjectLockConfiguration' },
+  { query: 'publicAccessBlock', name: 'PublicAccessBlock' },
+  { query: 'ownershipControls', name: 'BucketOwnershipControls' },
+  { query: 'tagging', name: 'BucketTagging' },
+  { query: 'acl', name: 'BucketAcl' },
+  { query: 'policyStatus', name: 'BucketPolicyStatus' },
+] as const;
+
 /**
  * Name the S3 operation of a path-style request from its method and query, the way S3 itself dispatches.
  * Used to count requests at the HTTP level, independent of anything the app reports about itself.
@@ -51,6 +65,8 @@ export function operationOf(method: string, bucket: string, key: string, q: URLS
     if (method === 'GET' && q.has('uploads')) return 'ListMultipartUploads';
     if (method === 'GET' && q.has('versions')) return 'ListObjectVersions';
     if (q.has('versioning')) return method === 'PUT' ? 'PutBucketVersioning' : 'GetBucketVersioning';
+    const sub = BUCKET_SUBRESOURCES.find((r) => q.has(r.query));
+    if (sub) return method === 'PUT' ? `Put${sub.name}` : method === 'DELETE' ? `Delete${sub.name}` : `Get${sub.name}`;
     if (method === 'GET') return 'ListObjects';
     if (method === 'HEAD') return 'HeadBucket';
     if (method === 'POST' && q.has('delete')) return 'DeleteObjects';
@@ -59,6 +75,9 @@ export function operationOf(method: string, bucket: string, key: string, q: URLS
     return `${method}Bucket`;
   }
   if (method === 'HEAD') return 'HeadObject';
+  if (q.has('tagging')) return method === 'PUT' ? 'PutObjectTagging' : method === 'DELETE' ? 'DeleteObjectTagging' : 'GetObjectTagging';
+  if (q.has('acl')) return method === 'PUT' ? 'PutObjectAcl' : 'GetObjectAcl';
+  if (method === 'POST' && q.has('restore')) return 'RestoreObject';
   if (method === 'GET') return q.has('uploadId') ? 'ListParts' : 'GetObject';
   if (method === 'PUT' && copySource !== null) return q.has('partNumber') ? 'UploadPartCopy' : 'CopyObject';
   if (method === 'PUT') return q.has('partNumber') ? 'UploadPart' : 'PutObject';

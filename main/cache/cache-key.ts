@@ -2,9 +2,14 @@ import { canonicalPrefix } from '../../shared/keys';
 
 /**
  * versions: every version of one exact key; version-folder: a folder's one-level version listing (Show deleted);
- * version-tree: every version under a folder, all depths (point in time, undelete of folders).
+ * version-tree: every version under a folder, all depths (point in time, undelete of folders);
+ * properties / tags / acl: one object's HeadObject answer, GetObjectTagging answer, GetObjectAcl answer.
  */
-export type CacheOp = 'list' | 'stat' | 'head' | 'versions' | 'version-folder' | 'version-tree';
+export type CacheOp = 'list' | 'stat' | 'head' | 'versions' | 'version-folder' | 'version-tree' | PropertyOp;
+
+/** An object's properties, each under its own key: full HeadObject headers, its tag set, its ACL. */
+export type PropertyOp = 'properties' | 'tags' | 'acl';
+export const PROPERTY_OPS: readonly PropertyOp[] = ['properties', 'tags', 'acl'];
 
 /** The ops whose key is a folder prefix (canonicalised), not an exact object key. */
 const FOLDER_OPS: ReadonlySet<CacheOp> = new Set(['list', 'version-folder', 'version-tree']);

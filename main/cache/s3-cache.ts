@@ -1,7 +1,7 @@
 import { ancestorsOf, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
 import type { Entry, HeadInfo, Stat } from '../../shared/types';
 import type { ObjectVersion } from '../../shared/versions';
-import { type CacheOp, cacheKey, folderId } from './cache-key';
+import { type CacheOp, cacheKey, folderId, PROPERTY_OPS, type PropertyOp } from './cache-key';
 import { type Clock, systemClock } from './clock';
 import { type CacheTotals, FolderStore, MAX_CHUNK_RECORDS } from './folder-store';
 import { RecordChunk } from './record-chunk';
@@ -57,11 +57,11 @@ export interface CachedVersions {
 
 export type VersionOp = Extract<CacheOp, 'versions' | 'version-folder' | 'version-tree'>;
 
-type LooseValue = Stat | HeadInfo | CachedVersions;
+type LooseValue = Stat | HeadInfo | CachedVersions | object;
 
 /** A stat or head not learnt from a listing (setStat, setHead, or a listed key outside its folder), or versions. */
 interface Loose {
-  readonly t: 'stat' | 'head' | VersionOp;
+  readonly t: 'stat' | 'head' | VersionOp | PropertyOp;
   readonly value: LooseValue;
   readonly expiresAt: number;
   readonly bytes: number;
@@ -212,6 +212,16 @@ export class S3Cache {
     this.setLoose(cacheKey({ connectionId, op, bucket, key }), op, value);
   }
 
+  /** One object's properties (headers, tags, ACL), each under its own canonical key; any write to the key drops them. */
+  getProperty<T extends object>(connectionId: string, bucket: string, op: PropertyOp, key: string): T | undefined {
+    const loose = this.freshLoose(cacheKey({ connectionId, op, bucket, key }));
+    return this.count(loose?.value as T | undefined);
+  }
+
+  setProperty(connectionId: string, bucket: string, op: PropertyOp, key: string, value: object): void {
+    this.setLoose(cacheKey({ connectionId, op, bucket, key }), op, value);
+  }
+
   /** Drop every cached page of one folder listing (its children's stats stay). Returns how many pages went. */
   dropFolder(connectionId: string, bucket: string, prefix: string): number {
     const id = folderId(connectionId, bucket, prefix);
@@ -236,6 +246,7 @@ export class S3Cache {
       dropped += this.deleteStat(connectionId, bucket, key);
       dropped += this.deleteLoose(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
       dropped += this.deleteLoose(cacheKey({ connectionId, op: 'versions', bucket, key })) ? 1 : 0;
+      for (const op of PROPERTY_OPS) dropped += this.deleteLoose(cacheKey({ connectionId, op, bucket, key })) ? 1 : 0;
       // Any write adds a version under every ancestor, and may turn a folder deleted or back.
       for (const folder of ancestorsOf(key)) {
         for (const op of ['version-folder', 'version-tree'] as const) {

@@ -22,6 +22,9 @@ import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
 import { versionChannels } from '../ipc/channels/versions';
 import { workspaceChannels } from '../ipc/channels/workspace';
+import { propertyChannels } from '../ipc/channels/properties';
+import { PriceTables } from '../cost/price-tables';
+import type { PropertiesOptions } from '../properties/properties-service';
 import { wrapChannels } from '../ipc/envelope';
 import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
@@ -42,6 +45,8 @@ export interface HandlerOptions {
   readonly cache?: Partial<CacheOptions>;
   /** Limits of the versions feature (tests shrink the multipart-copy threshold). */
   readonly versions?: Partial<VersionsOptions>;
+  /** Limits of the properties feature (tests shrink the multipart-copy threshold). */
+  readonly properties?: Partial<PropertiesOptions>;
   readonly clientFactory?: S3ClientFactory;
   /** Where main→renderer events go: webContents.send in the app, the page bridge in e2e, a spy in tests. */
   readonly events?: EventSink;
@@ -153,11 +158,14 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...options.search,
   });
 
+  // Cost estimates: built-in price tables plus the user's edits (price-tables.json beside the settings).
+  const prices = new PriceTables(options.userDataDir);
+
   const handlers = wrapChannels({
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
-    ...operationChannels(context, options.operations),
+    ...operationChannels(context, options.operations, prices),
     ...previewChannels(previews),
     ...transferChannels(transfers),
     ...settingsChannels(settings),
@@ -167,6 +175,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...menuChannels(menu),
     ...searchChannels(search),
     ...syncChannels(sync),
+    ...propertyChannels(context, prices, options.properties),
   });
 
   return {

@@ -8,6 +8,7 @@ import { FINGERPRINT_RE } from '../connections/tls-trust';
 import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
 import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
+import { propertySchemas } from './property-schemas';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -259,6 +260,7 @@ const channelSchemas = {
   'search:status': z.object({ connectionId: id, bucket }).strict(),
   'search:sizes': z.object({ connectionId: id, bucket, prefix: key }).strict(),
   'search:drop': z.object({ connectionId: id, bucket }).strict(),
+  ...propertySchemas,
 
 } satisfies { [C in Channel]: z.ZodType<RequestOf<C>> };
 

@@ -1,5 +1,8 @@
 import type { OperationPlan, OperationReport, PlanRequest, Preview, ShareLink, ShareRequest } from '../../shared/operations';
+import { estimateCost } from '../../shared/cost';
 import { CodedError } from '../core/app-error';
+import { PriceTables } from '../cost/price-tables';
+import { operationCostInput } from './operation-cost';
 import type { CoreContext } from '../core/context';
 import { createFolder } from './create-folder';
 import { type CopyLimits, DEFAULT_COPY_LIMITS } from './object-copy';
@@ -43,6 +46,7 @@ export class OperationsService {
   constructor(
     private readonly ctx: CoreContext,
     options: Partial<OperationsOptions> = {},
+    private readonly prices: PriceTables = new PriceTables(),
   ) {
     this.options = { ...DEFAULT_OPERATIONS_OPTIONS, ...options };
     this.plans = new PlanStore({ ttlMs: this.options.planTtlMs, maxPlans: this.options.maxPlans, now: this.options.now });
@@ -90,6 +94,10 @@ export class OperationsService {
       sample: stored.items.slice(0, 20).map((i) => i.src),
       conflicts,
       method: sameConnection === null ? null : sameConnection ? 'server' : 'stream',
+      estimate: estimateCost(
+        this.prices.tableFor(this.ctx.connections.get(stored.source.connectionId)?.summary),
+        operationCostInput(stored, this.options.copy, this.options.now()),
+      ),
     };
   }
 

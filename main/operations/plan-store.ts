@@ -8,6 +8,8 @@ export interface PlanItem {
   readonly size: number;
   /** The source's storage class (from the listing): server-side copies keep it (S3 would write STANDARD). */
   readonly storageClass?: string;
+  /** From the listing (epoch ms; 0 unknown): how long the object has been in its class, for early-deletion costs. */
+  readonly lastModified?: number;
 }
 
 export interface StoredPlan {

@@ -19,7 +19,7 @@ export interface PlannerDeps {
 type Draft = Omit<StoredPlan, 'id' | 'createdAt'>;
 
 /** What a plan needs of each object; from the listing, the cache or one HeadObject. */
-type PlannedObject = Pick<ListedObject, 'key' | 'size' | 'storageClass'>;
+type PlannedObject = Pick<ListedObject, 'key' | 'size' | 'storageClass' | 'lastModified'>;
 
 const invalid = (message: string) => new CodedError({ code: 'InvalidInput', message });
 
@@ -30,7 +30,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const { objects, missing } = await expandSelection(deps, req);
       const source = { connectionId: req.connectionId, bucket: req.bucket };
       return {
-        draft: { kind: 'delete', source, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size })), missing },
+        draft: { kind: 'delete', source, target: null, items: objects.map((o) => ({ src: o.key, dst: null, size: o.size, storageClass: o.storageClass, lastModified: o.lastModified })), missing },
         conflicts: [],
       };
     }
@@ -46,7 +46,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       }
       deps.clientFor(target.connectionId, target.bucket);
       const { objects, missing } = await expandSelection(deps, source);
-      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size, storageClass: o.storageClass }));
+      const items = objects.map((o) => ({ src: o.key, dst: dest + o.key.slice(o.parent.length), size: o.size, storageClass: o.storageClass, lastModified: o.lastModified }));
       checkItems(items, sameBucket);
       const conflicts = await findConflicts(deps, source.keys, target.connectionId, target.bucket, dest, items);
       return { draft: { kind: req.kind, source, target, items, missing }, conflicts };
@@ -65,7 +65,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
       const selection: ObjectSelection = { connectionId: req.connectionId, bucket: req.bucket, keys: [req.key] };
       const { objects, missing } = await expandSelection(deps, selection);
       if (objects.length === 0) throw new CodedError({ code: 'NoSuchKey', message: `"${basename(req.key)}" no longer exists` });
-      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass }));
+      const items = objects.map((o) => ({ src: o.key, dst: newKey + o.key.slice(req.key.length), size: o.size, storageClass: o.storageClass, lastModified: o.lastModified }));
       checkItems(items, true);
       const place = { connectionId: req.connectionId, bucket: req.bucket };
       return { draft: { kind: 'rename', source: place, target: place, items, missing }, conflicts: [] };
@@ -73,7 +73,7 @@ export async function buildPlan(deps: PlannerDeps, req: PlanRequest): Promise<{ 
   }
 }
 
-interface Expanded {
+export interface Expanded {
   readonly objects: Array<PlannedObject & { readonly parent: string }>;
   readonly missing: string[];
 }
@@ -82,7 +82,7 @@ interface Expanded {
  * Every object a selection stands for: a folder is listed recursively (no delimiter, sizes from the listing);
  * a file's size comes from the cache the listing filled, with one HeadObject only if it is not cached.
  */
-async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise<Expanded> {
+export async function expandSelection(deps: Pick<PlannerDeps, 'cache' | 'clientFor' | 'signal' | 'onCounted'>, sel: ObjectSelection): Promise<Expanded> {
   const client = deps.clientFor(sel.connectionId, sel.bucket);
   const seen = new Set<string>();
   const objects: Array<PlannedObject & { parent: string }> = [];
@@ -91,7 +91,7 @@ async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise
   const push = (o: PlannedObject, parent: string) => {
     if (seen.has(o.key)) return;
     seen.add(o.key);
-    objects.push({ key: o.key, size: o.size, storageClass: o.storageClass, parent });
+    objects.push({ key: o.key, size: o.size, storageClass: o.storageClass, lastModified: o.lastModified, parent });
     bytes += o.size;
   };
   const counted = () => deps.onCounted?.(objects.length, bytes);
@@ -111,7 +111,7 @@ async function expandSelection(deps: PlannerDeps, sel: ObjectSelection): Promise
     }
     const stat = deps.cache.getStat(sel.connectionId, sel.bucket, key);
     if (stat?.kind === 'object') {
-      push({ key, size: stat.size, storageClass: stat.storageClass }, parent);
+      push({ key, size: stat.size, storageClass: stat.storageClass, lastModified: stat.lastModified }, parent);
       counted();
       continue;
     }
@@ -167,10 +167,10 @@ async function findConflicts(
 }
 
 /** Size and storage class of one object, or null if it does not exist. */
-async function headObject(client: S3Client, bucket: string, key: string, signal?: AbortSignal): Promise<{ size: number; storageClass: string } | null> {
+async function headObject(client: S3Client, bucket: string, key: string, signal?: AbortSignal): Promise<{ size: number; storageClass: string; lastModified: number } | null> {
   try {
     const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
-    return { size: out.ContentLength ?? 0, storageClass: out.StorageClass ?? 'STANDARD' };
+    return { size: out.ContentLength ?? 0, storageClass: out.StorageClass ?? 'STANDARD', lastModified: out.LastModified?.getTime() ?? 0 };
   } catch (error) {
     if (toAppError(error).code === 'NoSuchKey') return null;
     throw error;

@@ -1,4 +1,4 @@
-import type { OperationKind, OperationProgress } from '../../shared/operations';
+import type { OperationProgress, ProgressKind } from '../../shared/operations';
 
 /**
  * Counts one operation's progress and reports it at most every `intervalMs` (and always at the end), so a
@@ -12,7 +12,7 @@ export class ProgressMeter {
 
   constructor(
     private readonly operationId: string,
-    private readonly kind: OperationKind,
+    private readonly kind: ProgressKind,
     private readonly total: number,
     private readonly bytesTotal: number,
     private readonly send: (p: OperationProgress) => void,

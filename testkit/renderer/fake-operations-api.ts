@@ -3,6 +3,7 @@
  * runs answer from scripted values; runs can be held open to observe progress and cancellation; every call
  * is logged.
  */
+import { AWS_US_EAST_1, estimateCost } from '../../shared/cost';
 import { fail, ok, type Result } from '../../shared/errors';
 import type { IpcEvents } from '../../shared/ipc';
 import type { OperationPlan, OperationReport, PlanRequest } from '../../shared/operations';
@@ -98,6 +99,8 @@ export function createFakeOperationsApi(): FakeOperationsApi {
         sample: ['a', 'b', 'c'],
         conflicts: [],
         method: request.kind === 'delete' ? null : 'server',
+        // Priced by the real pure module, so the dialog shows what main would send.
+        estimate: estimateCost(AWS_US_EAST_1, { requests: [{ kind: request.kind === 'delete' ? 'delete' : 'put', count: 3 }], bytesRead: 0, bytesWritten: 0 }),
         ...next,
       };
       plans.set(plan.planId, plan);

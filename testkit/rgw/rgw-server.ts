@@ -37,6 +37,10 @@ export interface RgwServer {
 
 export const RGW_CREDENTIALS: RgwCredentials = { accessKeyId: 'S3DESKRGWKEY', secretAccessKey: 's3desk-rgw-secret' };
 
+/** Storage classes the gateway offers besides STANDARD. GLACIER here is only a name RGW stores and reports (it
+ *  reads such objects at once); the restore emulation in the test kit gives it archive behaviour. */
+export const RGW_EXTRA_STORAGE_CLASSES = ['STANDARD_IA', 'GLACIER'] as const;
+
 /** The seven pools the gateway would otherwise create one by one (each a paxos round) on first use. */
 const RGW_POOLS = [
   '.rgw.root',
@@ -146,6 +150,21 @@ export async function startRgw(options: RgwOptions = {}): Promise<RgwServer> {
       `--secret-key=${credentials.secretAccessKey}`,
     ]);
     await run('radosgw-admin', [...admin, 'zonegroup', 'modify', '--rgw-zonegroup=default', `--api-name=${region}`]);
+    // Storage classes beyond STANDARD (for the class-change tests): each must be in the zonegroup's placement
+    // target and in the zone's, with a data pool (the same one: memstore, nothing to separate).
+    for (const storageClass of RGW_EXTRA_STORAGE_CLASSES) {
+      await run('radosgw-admin', [...admin, 'zonegroup', 'placement', 'add', '--rgw-zonegroup=default', '--placement-id=default-placement', `--storage-class=${storageClass}`]);
+      await run('radosgw-admin', [
+        ...admin,
+        'zone',
+        'placement',
+        'add',
+        '--rgw-zone=default',
+        '--placement-id=default-placement',
+        `--storage-class=${storageClass}`,
+        '--data-pool=default.rgw.buckets.data',
+      ]);
+    }
     await run('radosgw', [...c, '-n', 'client.rgw.a']);
     const url = `http://127.0.0.1:${rgwPort}`;
     await waitFor(`radosgw on ${url} (logs in ${dir}/log)`, () => answers(url));

@@ -1,5 +1,6 @@
 import { OperationsService, type OperationsOptions } from '../../operations/operations-service';
 import type { CoreContext } from '../../core/context';
+import type { PriceTables } from '../../cost/price-tables';
 import type { ChannelImpls } from '../envelope';
 
 type OperationChannels =
@@ -11,8 +12,8 @@ type OperationChannels =
   | 'operations:share'
   | 'operations:preview';
 
-export function operationChannels(ctx: CoreContext, options: Partial<OperationsOptions> = {}): ChannelImpls<OperationChannels> {
-  const ops = new OperationsService(ctx, options);
+export function operationChannels(ctx: CoreContext, options: Partial<OperationsOptions> = {}, prices?: PriceTables): ChannelImpls<OperationChannels> {
+  const ops = new OperationsService(ctx, options, prices);
   return {
     'operations:create-folder': (req) => ops.createFolder(req.connectionId, req.bucket, req.prefix, req.name),
     'operations:plan': (req) => ops.plan(req),

@@ -2,6 +2,7 @@ import type { OperationPlan, PlanRequest } from '../../../../shared/operations';
 import { plural } from '../../lib/format';
 import { Modal, ModalTitle } from '../../ui/Modal';
 import { confirmTitle } from './confirm-title';
+import { CostSummary } from './CostSummary';
 
 /** A paste over a big folder can collide on thousands of keys: the dialog names the first ones and counts the rest. */
 const SHOWN_CONFLICTS = 50;
@@ -43,6 +44,7 @@ export function ConfirmDialog({ request, plan, onConfirm, onCancel }: ConfirmDia
             </ul>
           </details>
         )}
+        <CostSummary estimate={plan.estimate} />
         <div className="ops-buttons">
           <button type="button" onClick={onCancel} data-testid="ops-confirm-cancel" autoFocus>
             Cancel
