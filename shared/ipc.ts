@@ -9,7 +9,7 @@ import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
-import type { ParquetPreview, Unreadable, ZipListing } from './preview';
+import type { Cancellable, ParquetPreview, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
 import type { CompareMode, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
@@ -157,8 +157,14 @@ export interface IpcContract {
   'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
   // ── previews by range reads (main/preview/) ──
-  'preview:parquet': { request: BucketRef & { readonly key: string }; response: ParquetPreview | Unreadable };
-  'preview:zip': { request: BucketRef & { readonly key: string }; response: ZipListing | Unreadable };
+  'preview:parquet': { request: BucketRef & Cancellable & { readonly key: string }; response: ParquetPreview | Unreadable };
+  'preview:zip': { request: BucketRef & Cancellable & { readonly key: string }; response: ZipListing | Unreadable };
+  /** TEXT_PREVIEW_BYTES of text from `offset` (for gzip, of the decompressed text). */
+  'preview:text': { request: BucketRef & Cancellable & { readonly key: string; readonly offset: number; readonly gzip?: boolean }; response: TextChunk | Unreadable };
+  /** The whole object (images, SVG, PDF) up to WHOLE_PREVIEW_LIMIT. */
+  'preview:bytes': { request: BucketRef & Cancellable & { readonly key: string }; response: WholeObject | TooLarge };
+  /** Stops a preview read started with this requestId (its call then fails with Cancelled). */
+  'preview:cancel': { request: { readonly requestId: string }; response: { readonly cancelled: boolean } };
   /** An address for <audio>/<video> on the media scheme (an opaque token; no bucket or key in it). */
   'preview:media-open': { request: BucketRef & { readonly key: string; readonly contentType?: string }; response: { readonly url: string } };
   'preview:media-close': { request: { readonly url: string }; response: { readonly closed: boolean } };
@@ -339,6 +345,9 @@ export const API_METHODS = {
   // ── previews ──
   previewParquet: 'preview:parquet',
   previewZip: 'preview:zip',
+  previewText: 'preview:text',
+  previewBytes: 'preview:bytes',
+  cancelPreview: 'preview:cancel',
   openMediaPreview: 'preview:media-open',
   closeMediaPreview: 'preview:media-close',
   // ── versions ──

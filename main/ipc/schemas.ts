@@ -30,6 +30,8 @@ const searchFilters = z
 const instant = z.number().int().min(0).max(253_402_300_799_000);
 /** S3 version ids are opaque short tokens ("null" for unversioned objects). */
 const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
+/** A renderer-made id for a cancellable read. */
+const requestId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'not a request id');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -136,8 +138,13 @@ const channelSchemas = {
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
 
   // ── previews ──
-  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
-  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:text': z
+    .object({ connectionId: id, bucket, key: nonEmptyKey, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), gzip: z.boolean().optional(), requestId: requestId.optional() })
+    .strict(),
+  'preview:bytes': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:cancel': z.object({ requestId }).strict(),
   'preview:media-open': z
     .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
     .strict(),
