@@ -149,6 +149,11 @@ const channelSchemas = {
     .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
     .strict(),
   'preview:media-close': z.object({ url: z.string().max(200) }).strict(),
+  // ── open / edit ──
+  'edit:open': z.object({ connectionId: id, bucket, key: nonEmptyKey, edit: z.boolean() }).strict(),
+  'edit:list': empty,
+  'edit:resolve': z.object({ sessionId: z.string().uuid(), choice: z.enum(['overwrite', 'save-as', 'discard']), newKey: nonEmptyKey.optional() }).strict(),
+  'edit:finish': z.object({ sessionId: z.string().uuid() }).strict(),
   // ── versions ──
   'versions:state': z.object({ connectionId: id, bucket }).strict(),
   'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),
