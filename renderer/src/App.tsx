@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
 import { createAppCommands } from './commands/app-commands';
 import { useCommandShortcuts, useNativeMenu } from './commands/use-commands';
-import { BrowserView, type BrowserStore, createBrowserStore } from './features/browser';
+import { BrowserView, type BrowserStore, createBrowserStore, createSelectors } from './features/browser';
 import {
   createConnectionDialogStore,
   createSignInStore,
@@ -19,6 +19,7 @@ import { ActivityButton, type ActivityStore, createActivityStore, followOperatio
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
+import { createPreviewStore, PreviewPane, type PreviewStore } from './features/preview';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
 
@@ -71,7 +72,23 @@ function TabBrowser(props: {
   const connection = useStore(browser, (s) => s.connection);
   const location = useStore(browser, (s) => s.location);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, mac: /Mac/i.test(navigator.platform) }));
+  const [preview] = useState<PreviewStore>(() => createPreviewStore(api));
+  const [selectors] = useState(() => createSelectors());
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, preview, mac: /Mac/i.test(navigator.platform) }));
+  useEffect(() => () => preview.getState().close(), [preview]);
+  // ←/→ in the pane: the previous or next file of the table (folders skipped), selected as the pane shows it.
+  const step = (delta: -1 | 1) => {
+    const b = browser.getState();
+    const shown = preview.getState().shown;
+    if (!shown || !b.connection || b.location.bucket === null) return;
+    const keys = selectors.selectVisible(b).keys;
+    let i = keys.indexOf(shown.key);
+    do i += delta;
+    while (i >= 0 && i < keys.length && (keys[i] as string).endsWith('/'));
+    if (i < 0 || i >= keys.length) return;
+    b.click(keys, i);
+    void preview.getState().open({ connectionId: b.connection.id, bucket: b.location.bucket }, keys[i] as string);
+  };
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
   // Settings (Ctrl/Cmd+, and the app menu) opens the settings dialog through the registry.
@@ -112,6 +129,14 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
+      <PreviewPane
+        store={preview}
+        onStep={step}
+        onDownload={(key) => {
+          const shown = preview.getState().shown;
+          if (shown) void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object' }]);
+        }}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
+import type { PreviewStore } from '../features/preview';
 import type { TransfersWiring } from '../features/transfers';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
 import { commandEnabled, disabledCommands, runCommand } from './registry';
@@ -14,6 +15,8 @@ export interface AppCommandsDeps {
   readonly browser: BrowserStore;
   readonly ops: OperationsStore;
   readonly transfers?: TransfersWiring;
+  /** The preview pane (Space); without it Preview uses the operations store's simple preview. */
+  readonly preview?: PreviewStore;
   readonly mac: boolean;
 }
 
@@ -32,7 +35,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, preview: pane, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -40,14 +43,15 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
 
   // Every toolbar button and the menu bridge ask on each render: read the stores once per change, not per
   // button (the selection filter walks the visible keys, up to a million).
-  let memo: { b: unknown; o: unknown; hosted: number; state: CommandState } | null = null;
+  let memo: { b: unknown; o: unknown; p: unknown; hosted: number; state: CommandState } | null = null;
   let hostedVersion = 0;
   const state = (): CommandState => {
     const b = browser.getState();
     const o = ops.getState();
-    if (memo && memo.b === b && memo.o === o && memo.hosted === hostedVersion) return memo.state;
+    const p = pane?.getState().shown ?? null;
+    if (memo && memo.b === b && memo.o === o && memo.p === p && memo.hosted === hostedVersion) return memo.state;
     const next = readState(b, o);
-    memo = { b, o, hosted: hostedVersion, state: next };
+    memo = { b, o, p, hosted: hostedVersion, state: next };
     return next;
   };
 
@@ -65,7 +69,7 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
       canGoBack: b.back.length > 0,
       canGoForward: b.forward.length > 0,
       canPaste: o.clipboard !== null,
-      previewOpen: o.preview.status !== 'idle',
+      previewOpen: pane ? pane.getState().shown !== null : o.preview.status !== 'idle',
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
       listingFailed: b.listing.status === 'error',
@@ -80,9 +84,11 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     open: (key) => void browser.getState().openEntry(key),
     preview: (key) => {
       const place = state().place;
-      if (place) void ops.getState().openPreview(place, key);
+      if (!place) return;
+      if (pane) void pane.getState().open(place, key);
+      else void ops.getState().openPreview(place, key);
     },
-    closePreview: () => ops.getState().closePreview(),
+    closePreview: () => (pane ? pane.getState().close() : ops.getState().closePreview()),
     info: (key) => {
       const b = browser.getState();
       void b.showInfo(key).then(() => b.loadHead());
@@ -116,7 +122,7 @@ export function createAppCommands({ browser, ops, transfers, mac }: AppCommandsD
     run: (id) => runCommand(id, state(), actions),
     disabled: () => disabledCommands(COMMAND_IDS, state()),
     subscribe(listener) {
-      const unsubs = [browser.subscribe(listener), ops.subscribe(listener)];
+      const unsubs = [browser.subscribe(listener), ops.subscribe(listener), ...(pane ? [pane.subscribe(listener)] : [])];
       hostListeners.add(listener);
       return () => {
         for (const u of unsubs) u();

@@ -69,7 +69,11 @@ export function parseJsonLines(text: string, complete: boolean): TableData {
       try {
         const value: unknown = JSON.parse(line);
         const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
-        for (const k of Object.keys(record)) if (!seen.has(k)) (seen.add(k), names.push(k));
+        for (const k of Object.keys(record)) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          names.push(k);
+        }
         records.push(record);
       } catch (e) {
         problems++;
