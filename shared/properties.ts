@@ -78,7 +78,8 @@ export interface SectionError {
 
 export type Section<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: SectionError };
 
-export interface ObjectProperties {
+/** What HeadObject says about an object: everything but tags and ACL. */
+export interface HeadProperties {
   readonly key: string;
   readonly size: number;
   readonly lastModified: number;
@@ -89,6 +90,9 @@ export interface ObjectProperties {
   readonly metadata: Readonly<Record<string, string>>;
   readonly encryption: Encryption;
   readonly restore: RestoreState;
+}
+
+export interface ObjectProperties extends HeadProperties {
   readonly tags: Section<readonly Tag[]>;
   readonly acl: Section<ObjectAcl>;
 }

@@ -5,6 +5,7 @@ import { estimateCost } from '../../shared/cost';
 import {
   editProblems,
   type ObjectAcl,
+  type HeadProperties,
   type ObjectProperties,
   type PropertiesEdit,
   type PropertiesFailure,
@@ -23,7 +24,7 @@ import { expandSelection } from '../operations/planner';
 import { ProgressMeter } from '../operations/progress';
 import { applyEdit, failureOf } from './apply-edit';
 import { editEffects, plannedRequests, type PropertiesItem, propertiesCostInput } from './plan-properties';
-import { type HeadProperties, headProperties, readAcl, readTags } from './read-properties';
+import { headProperties, readAcl, readTags } from './read-properties';
 
 export interface PropertiesOptions {
   readonly copy: CopyLimits;

@@ -8,27 +8,12 @@ import {
 } from '@aws-sdk/client-s3';
 import {
   type AclGrant,
-  type ContentHeaders,
   type Encryption,
+  type HeadProperties,
   type ObjectAcl,
   parseRestore,
-  type RestoreState,
   type Tag,
 } from '../../shared/properties';
-
-/** What HeadObject says about an object: everything but tags and ACL. Cached as one entry ("properties"). */
-export interface HeadProperties {
-  readonly key: string;
-  readonly size: number;
-  readonly lastModified: number;
-  readonly etag: string;
-  readonly versionId: string | null;
-  readonly storageClass: string;
-  readonly headers: ContentHeaders;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly encryption: Encryption;
-  readonly restore: RestoreState;
-}
 
 export async function headProperties(client: S3Client, bucket: string, key: string, signal?: AbortSignal): Promise<HeadProperties> {
   const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), signal ? { abortSignal: signal } : {});

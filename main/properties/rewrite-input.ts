@@ -1,6 +1,5 @@
 import type { ObjectCannedACL, ServerSideEncryption, StorageClass } from '@aws-sdk/client-s3';
-import { type ContentHeaders, patchMetadata, type PropertiesEdit } from '../../shared/properties';
-import type { HeadProperties } from './read-properties';
+import { type ContentHeaders, type HeadProperties, patchMetadata, type PropertiesEdit } from '../../shared/properties';
 
 /**
  * The headers of a copy onto itself with MetadataDirective REPLACE: S3 then keeps nothing by itself, so every
