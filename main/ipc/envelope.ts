@@ -5,6 +5,7 @@
 import { fail, ok, type Result } from '../../shared/errors';
 import type { Channel, HandlerMap, RequestOf, ResponseOf } from '../../shared/ipc';
 import { toAppError } from '../core/to-app-error';
+import { firstNonPlain } from './plain-data';
 import { requestSchemas } from './schemas';
 
 /** Plain implementations of some channels; wrapChannels adds validation and the result envelope. */
@@ -24,6 +25,8 @@ function wrap<C extends Channel>(
 ): (request: unknown) => Promise<Result<ResponseOf<C>>> {
   const schema = requestSchemas[channel];
   return async (request) => {
+    const odd = firstNonPlain(request);
+    if (odd) return fail('InvalidInput', `${channel}: ${odd.join('.') || 'request'}: expected plain data`);
     const parsed = schema.safeParse(request ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPlainObject } from './plain-data';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { COMMAND_IDS, type CommandId } from '../../shared/commands';
 import { canonicalPrefix } from '../../shared/keys';
@@ -68,13 +69,6 @@ const connectionUpdate = z
   .strict()
   .refine(oneAuth, oneAuthMessage);
 
-/**
- * Structured clone (Electron IPC) can deliver a Date, Map, Set or RegExp where a request object is expected, and
- * zod reads any object as a bag of (absent) properties: a Date passed for `{ ids?: string[] }` would parse as {}.
- * Requests must be plain objects (no prototype, or Object's).
- */
-const isPlainObject = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && [Object.prototype, null].includes(Object.getPrototypeOf(value) as object | null);
 const plainRequest = <T extends z.ZodType>(schema: T) => z.custom<unknown>(isPlainObject, 'expected an object').pipe(schema);
 
 const channelSchemas = {
