@@ -93,12 +93,13 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
       callback(permission === 'clipboard-sanitized-write' || permission === 'notifications'),
     );
+    const desktop = electronDesktop();
     const core = createCore({
       events: webContentsSink(() => mainWindow?.webContents),
       transfers: {
         dialogs: electronDialogs(() => mainWindow),
         drag: electronDrag(() => mainWindow?.webContents),
-        desktop: electronDesktop(),
+        desktop,
         dragStreamAboveBytes: dragStreamThreshold(process.platform),
       },
       userDataDir: app.getPath('userData'),
@@ -106,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       secretBox: safeStorageSecretBox(),
       openUrl: openInBrowser,
       menu,
+      openEdit: { port: desktop },
     });
     menuClicks.to = (id) => core.menu.command(id);
     // `npm run demo` only: a development build connects to the demo's local S3 server. Session-only (the

@@ -9,7 +9,8 @@ import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
-import type { ParquetPreview, Unreadable, ZipListing } from './preview';
+import type { Cancellable, ParquetPreview, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
+import type { EditChoice, EditSession } from './open-edit';
 import type { CompareMode, CompareProgress, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome, SyncRunRequest } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
 import type {
@@ -159,11 +160,25 @@ export interface IpcContract {
   'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
 
   // ── previews by range reads (main/preview/) ──
-  'preview:parquet': { request: BucketRef & { readonly key: string }; response: ParquetPreview | Unreadable };
-  'preview:zip': { request: BucketRef & { readonly key: string }; response: ZipListing | Unreadable };
+  'preview:parquet': { request: BucketRef & Cancellable & { readonly key: string }; response: ParquetPreview | Unreadable };
+  'preview:zip': { request: BucketRef & Cancellable & { readonly key: string }; response: ZipListing | Unreadable };
+  /** TEXT_PREVIEW_BYTES of text from `offset` (for gzip, of the decompressed text). */
+  'preview:text': { request: BucketRef & Cancellable & { readonly key: string; readonly offset: number; readonly gzip?: boolean }; response: TextChunk | Unreadable };
+  /** The whole object (images, SVG, PDF) up to WHOLE_PREVIEW_LIMIT. */
+  'preview:bytes': { request: BucketRef & Cancellable & { readonly key: string }; response: WholeObject | TooLarge };
+  /** Stops a preview read started with this requestId (its call then fails with Cancelled). */
+  'preview:cancel': { request: { readonly requestId: string }; response: { readonly cancelled: boolean } };
   /** An address for <audio>/<video> on the media scheme (an opaque token; no bucket or key in it). */
   'preview:media-open': { request: BucketRef & { readonly key: string; readonly contentType?: string }; response: { readonly url: string } };
   'preview:media-close': { request: { readonly url: string }; response: { readonly closed: boolean } };
+  // ── open with the default app, edit and save back (main/open-edit/) ──
+  /** Downloads a temp copy through the queue and opens it; `edit` also watches it and uploads each save. */
+  'edit:open': { request: BucketRef & { readonly key: string; readonly edit: boolean }; response: EditSession };
+  'edit:list': { request: Record<string, never>; response: { readonly sessions: readonly EditSession[] } };
+  /** Settles a conflict or deletion; null once the edit ended (discard). */
+  'edit:resolve': { request: { readonly sessionId: string; readonly choice: EditChoice; readonly newKey?: string }; response: EditSession | null };
+  /** Ends an edit (or an Open): stops watching and removes the temp copy. */
+  'edit:finish': { request: { readonly sessionId: string }; response: { readonly finished: boolean } };
   // ── versions and recovery (on demand only: browsing never lists versions) ──
   'versions:state': { request: BucketRef; response: { readonly state: VersioningState } };
   /** Enable, or suspend (S3 cannot turn versioning off once enabled; existing versions stay). */
@@ -366,6 +381,14 @@ export const API_METHODS = {
   // ── previews ──
   previewParquet: 'preview:parquet',
   previewZip: 'preview:zip',
+  previewText: 'preview:text',
+  previewBytes: 'preview:bytes',
+  cancelPreview: 'preview:cancel',
+  // ── open / edit ──
+  openExternally: 'edit:open',
+  listEdits: 'edit:list',
+  resolveEdit: 'edit:resolve',
+  finishEdit: 'edit:finish',
   openMediaPreview: 'preview:media-open',
   closeMediaPreview: 'preview:media-close',
   // ── versions ──
@@ -455,6 +478,9 @@ export interface IpcEvents {
   /** Counting while a plan is made (only for plan requests that carry a planningId). */
   'operations:planning': PlanningProgress;
 
+  // ── open / edit ──
+  'edit:changed': EditSession;
+  'edit:ended': { readonly id: string };
   // ── transfers ──
   'transfers:progress': TransferProgressEvent;
   'transfers:batch': TransferBatchEvent;
@@ -484,6 +510,9 @@ export const EVENT_SUBSCRIPTIONS = {
   onOperationProgress: 'operations:progress',
   onPlanningProgress: 'operations:planning',
 
+  // ── open / edit ──
+  onEditChanged: 'edit:changed',
+  onEditEnded: 'edit:ended',
   // ── transfers ──
   onTransferProgress: 'transfers:progress',
   onTransferBatch: 'transfers:batch',

@@ -69,3 +69,50 @@ export interface ZipListing {
   readonly entries: readonly ZipEntry[];
   readonly cost: PreviewCost;
 }
+
+/** Text previews read this much per step ("load more" asks for the next step). */
+export const TEXT_PREVIEW_BYTES = 256 * 1024;
+/** Images, SVG and PDF are read whole into the pane up to this size; larger ones offer Open / Download. */
+export const WHOLE_PREVIEW_LIMIT = 64 * 1024 * 1024;
+/**
+ * A gzip step needing decompressed bytes up to N reads compressed bytes [0, N + this): deflate never makes data
+ * smaller than its stored blocks' framing allows, so that prefix always inflates to at least N bytes.
+ */
+export const GZIP_READ_SLACK = 64 * 1024;
+
+/** Which long-running preview a cancel refers to: a renderer-made id (a UUID). */
+export interface Cancellable {
+  readonly requestId?: string;
+}
+
+export interface TextChunk {
+  readonly kind: 'text';
+  /** UTF-8 decoded; a character cut by the range end is left for the next chunk. */
+  readonly text: string;
+  /** Where the next chunk starts (object offset, or decompressed offset for gzip). */
+  readonly next: number;
+  /** The object has more after `next`. */
+  readonly more: boolean;
+  /** The object's size in bytes (compressed size for gzip). */
+  readonly size: number;
+  readonly contentType: string | null;
+  /** The bytes look binary (NULs): the pane says so instead of showing garbage. */
+  readonly binary: boolean;
+  readonly cost: PreviewCost;
+}
+
+export interface WholeObject {
+  readonly kind: 'bytes';
+  /** Base64: survives every IPC boundary as plain data (the renderer makes a Blob of it). */
+  readonly base64: string;
+  readonly size: number;
+  readonly contentType: string | null;
+  readonly cost: PreviewCost;
+}
+
+export interface TooLarge {
+  readonly kind: 'too-large';
+  readonly size: number;
+  readonly limit: number;
+  readonly cost: PreviewCost;
+}

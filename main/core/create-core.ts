@@ -18,6 +18,7 @@ import { searchChannels } from '../ipc/channels/search';
 import { folderSizeChannels } from '../ipc/channels/folder-size';
 import { settingsChannels } from '../ipc/channels/settings';
 import { previewChannels } from '../ipc/channels/preview';
+import { openEditChannels } from '../ipc/channels/open-edit';
 import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
 import { versionChannels } from '../ipc/channels/versions';
@@ -30,6 +31,7 @@ import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
 import { type SearchOptions, SearchService } from '../search/search-service';
 import { PreviewService } from '../preview/preview-service';
+import { type OpenEditOptions, OpenEditService } from '../open-edit/open-edit-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { SettingsService } from '../settings/settings-service';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
@@ -69,6 +71,8 @@ export interface HandlerOptions {
   readonly signInWait?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** The native menu (Electron glue); without it menu state is only remembered. */
   readonly menu?: MenuHost;
+  /** Open / Edit: the OS default-app port (shell.openPath in the app, a recorder in tests) and temp folder. */
+  readonly openEdit?: OpenEditOptions;
 }
 
 export interface Core {
@@ -79,6 +83,8 @@ export interface Core {
   readonly settings: SettingsService;
   /** Range-read previews and the media scheme's handler (the Electron glue serves it). */
   readonly previews: PreviewService;
+  /** Open / Edit sessions and their temp copies. */
+  readonly edits: OpenEditService;
   /** MFA prompts and SSO sign-ins the renderer answers. */
   readonly signIn: SignInBroker;
   /** Native menu clicks go in here; the renderer's enabled state comes out to the MenuHost. */
@@ -150,6 +156,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...options.transfers,
   });
   const previews = new PreviewService(context);
+  const edits = new OpenEditService(context, transfers, options.openEdit);
   const sync = new SyncService(context, transfers, options.userDataDir ?? null);
   const workspace = new WorkspaceStore(options.userDataDir !== undefined ? { userDataDir: options.userDataDir } : {});
   const menu = new MenuState(events, options.menu);
@@ -167,6 +174,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...cacheChannels(context, requests),
     ...operationChannels(context, options.operations, prices),
     ...previewChannels(previews),
+    ...openEditChannels(edits),
     ...transferChannels(transfers),
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
@@ -185,9 +193,12 @@ export function createCore(options: HandlerOptions = {}): Core {
     search,
     settings,
     previews,
+    edits,
     signIn,
     menu,
     dispose: async () => {
+      // Saves under way finish (or fail) before the transfer queue goes; then the temp copies go.
+      await edits.dispose();
       search.dispose();
       await search.settled();
       signIn.dispose();

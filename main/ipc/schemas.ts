@@ -32,6 +32,8 @@ const searchFilters = z
 const instant = z.number().int().min(0).max(253_402_300_799_000);
 /** S3 version ids are opaque short tokens ("null" for unversioned objects). */
 const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
+/** A renderer-made id for a cancellable read. */
+const requestId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'not a request id');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -131,12 +133,22 @@ const channelSchemas = {
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
 
   // ── previews ──
-  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
-  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:text': z
+    .object({ connectionId: id, bucket, key: nonEmptyKey, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), gzip: z.boolean().optional(), requestId: requestId.optional() })
+    .strict(),
+  'preview:bytes': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:cancel': z.object({ requestId }).strict(),
   'preview:media-open': z
     .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
     .strict(),
   'preview:media-close': z.object({ url: z.string().max(200) }).strict(),
+  // ── open / edit ──
+  'edit:open': z.object({ connectionId: id, bucket, key: nonEmptyKey, edit: z.boolean() }).strict(),
+  'edit:list': empty,
+  'edit:resolve': z.object({ sessionId: z.string().uuid(), choice: z.enum(['overwrite', 'save-as', 'discard']), newKey: nonEmptyKey.optional() }).strict(),
+  'edit:finish': z.object({ sessionId: z.string().uuid() }).strict(),
   // ── versions ──
   'versions:state': z.object({ connectionId: id, bucket }).strict(),
   'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),

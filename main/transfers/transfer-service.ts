@@ -20,6 +20,9 @@ import { discardPart } from './download-object';
 import { type DragFile, fetchForDrag } from './drag-fetch';
 import { DragStages } from './drag-stage';
 import { enqueueDownload } from './downloads';
+import { type FetchFileRequest, fetchFile, runJob } from './fetch-file';
+import type { ObjectSpec } from './download-object';
+import type { JobSpec } from './queue';
 import { GrantedFolders } from './granted-folders';
 import { IncompleteUploads } from './incomplete-uploads';
 import { journaledDownloadJob } from './journal/journaled-download';
@@ -203,6 +206,16 @@ export class TransferService {
   dragOptions(): DragOptions {
     const { dragStreamAboveBytes, stageLimitBytes } = this.deps.options;
     return { streamAboveBytes: dragStreamAboveBytes, stageLimitBytes };
+  }
+
+  /** One object into an app-owned path (Open / Edit temp copies), shown in the transfer panel. */
+  fetchFile(req: FetchFileRequest): Promise<ObjectSpec> {
+    return fetchFile(this.deps, this.queue, req);
+  }
+
+  /** A transfer another feature runs itself (Edit's conditional save-back), shown in the panel; throws unless done. */
+  runJob(job: JobSpec): Promise<TransferItem> {
+    return runJob(this.queue, job);
   }
 
   fetchForDrag(connectionId: string, bucket: string, key: string, signal: AbortSignal): Promise<DragFile> {

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { RendererApi } from '../../shared/ipc';
 import { createAppCommands } from './commands/app-commands';
 import { useCommandShortcuts, useNativeMenu } from './commands/use-commands';
-import { BrowserView, type BrowserStore, createBrowserStore } from './features/browser';
+import { BrowserView, type BrowserStore, createBrowserStore, createSelectors } from './features/browser';
 import {
   createConnectionDialogStore,
   createSignInStore,
@@ -20,6 +20,7 @@ import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore 
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
+import { createPreviewStore, PreviewPane, type PreviewStore } from './features/preview';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
 
@@ -75,12 +76,28 @@ function TabBrowser(props: {
   const location = useStore(browser, (s) => s.location);
   const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, mac: /Mac/i.test(navigator.platform) }));
+  const [preview] = useState<PreviewStore>(() => createPreviewStore(api));
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {
     const { connection: c, location: here } = browser.getState();
     if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
+  };
+  const [selectors] = useState(() => createSelectors());
+  useEffect(() => () => preview.getState().close(), [preview]);
+  // ←/→ in the pane: the previous or next file of the table (folders skipped), selected as the pane shows it.
+  const step = (delta: -1 | 1) => {
+    const b = browser.getState();
+    const shown = preview.getState().shown;
+    if (!shown || !b.connection || b.location.bucket === null) return;
+    const keys = selectors.selectVisible(b).keys;
+    let i = keys.indexOf(shown.key);
+    do i += delta;
+    while (i >= 0 && i < keys.length && (keys[i] as string).endsWith('/'));
+    if (i < 0 || i >= keys.length) return;
+    b.click(keys, i);
+    void preview.getState().open({ connectionId: b.connection.id, bucket: b.location.bucket }, keys[i] as string);
   };
   useCommandShortcuts(commands);
   useNativeMenu(api, commands);
@@ -123,6 +140,14 @@ function TabBrowser(props: {
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
       <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
+      <PreviewPane
+        store={preview}
+        onStep={step}
+        onDownload={(key) => {
+          const shown = preview.getState().shown;
+          if (shown) void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object' }]);
+        }}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
+import type { PreviewStore } from '../features/preview';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -17,6 +18,8 @@ export interface AppCommandsDeps {
   readonly transfers?: TransfersWiring;
   /** This tab's versions stores (Versions panel, Show deleted, View as of). */
   readonly versions?: VersionsWiring;
+  /** The preview pane (Space); without it Preview uses the operations store's simple preview. */
+  readonly preview?: PreviewStore;
   readonly mac: boolean;
 }
 
@@ -35,7 +38,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, preview: pane, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -43,16 +46,17 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
 
   // Every toolbar button and the menu bridge ask on each render: read the stores once per change, not per
   // button (the selection filter walks the visible keys, up to a million).
-  let memo: { b: unknown; o: unknown; v: unknown; r: unknown; hosted: number; state: CommandState } | null = null;
+  let memo: { b: unknown; o: unknown; v: unknown; r: unknown; p: unknown; hosted: number; state: CommandState } | null = null;
   let hostedVersion = 0;
   const state = (): CommandState => {
     const b = browser.getState();
     const o = ops.getState();
     const v = versions?.versioning.getState();
     const r = versions?.recovery.getState();
-    if (memo && memo.b === b && memo.o === o && memo.v === v && memo.r === r && memo.hosted === hostedVersion) return memo.state;
+    const p = pane?.getState().shown ?? null;
+    if (memo && memo.b === b && memo.o === o && memo.v === v && memo.r === r && memo.p === p && memo.hosted === hostedVersion) return memo.state;
     const next = readState(b, o);
-    memo = { b, o, v, r, hosted: hostedVersion, state: next };
+    memo = { b, o, v, r, p, hosted: hostedVersion, state: next };
     return next;
   };
 
@@ -85,7 +89,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
       canGoBack: b.back.length > 0,
       canGoForward: b.forward.length > 0,
       canPaste: o.clipboard !== null,
-      previewOpen: o.preview.status !== 'idle',
+      previewOpen: pane ? pane.getState().shown !== null : o.preview.status !== 'idle',
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
       listingFailed: b.listing.status === 'error',
@@ -100,9 +104,11 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
     open: (key) => void browser.getState().openEntry(key),
     preview: (key) => {
       const place = state().place;
-      if (place) void ops.getState().openPreview(place, key);
+      if (!place) return;
+      if (pane) void pane.getState().open(place, key);
+      else void ops.getState().openPreview(place, key);
     },
-    closePreview: () => ops.getState().closePreview(),
+    closePreview: () => (pane ? pane.getState().close() : ops.getState().closePreview()),
     info: (key) => {
       const b = browser.getState();
       void b.showInfo(key).then(() => b.loadHead());
@@ -148,6 +154,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
     subscribe(listener) {
       const unsubs = [browser.subscribe(listener), ops.subscribe(listener)];
       if (versions) unsubs.push(versions.versioning.subscribe(listener), versions.recovery.subscribe(listener));
+      if (pane) unsubs.push(pane.subscribe(listener));
       hostListeners.add(listener);
       return () => {
         for (const u of unsubs) u();
