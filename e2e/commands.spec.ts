@@ -93,8 +93,8 @@ test('every toolbar button runs its command', async ({ app, s3, s3Proxy }) => {
   await expect(app.getByTestId('ops-name-input')).toHaveValue('a.txt');
   await escape(app, app.getByTestId('ops-rename-dialog'));
   await button('cmd-preview').click();
-  await expect(app.getByTestId('ops-preview-text')).toHaveText('alpha');
-  await escape(app, app.getByTestId('ops-preview'));
+  await expect(app.getByTestId('preview-code')).toHaveText('alpha');
+  await escape(app, app.getByTestId('preview'));
   await button('cmd-info').click();
   await expect(app.getByTestId('info-key')).toHaveText('docs/a.txt');
   await button('cmd-share-link').click();

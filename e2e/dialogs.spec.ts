@@ -54,7 +54,7 @@ const DIALOGS: ReadonlyArray<{ readonly name: string; readonly testId: string; o
   { name: 'delete confirmation', testId: 'ops-confirm', open: (ui) => ui.page.keyboard.press('Delete') },
   { name: 'new folder', testId: 'ops-new-folder-dialog', open: (ui) => ui.page.keyboard.press('Control+Shift+N') },
   { name: 'rename', testId: 'ops-rename-dialog', open: (ui) => ui.page.keyboard.press('F2') },
-  { name: 'preview', testId: 'ops-preview', open: (ui) => ui.page.keyboard.press(' ') },
+  { name: 'preview', testId: 'preview', open: (ui) => ui.page.keyboard.press(' ') },
   {
     name: 'share (from the context menu)',
     testId: 'ops-share',

@@ -187,25 +187,28 @@ test('counting a big folder before a delete shows objects and bytes so far; Canc
   await expect(ui.row('big/')).toBeVisible();
 });
 
-test('previews text and images with Space, refuses binary, and shows info from the menu', async ({ app, s3, s3Proxy }) => {
+test('previews Markdown and images with Space, says what it cannot preview, and shows info from the menu', async ({ app, s3, s3Proxy }) => {
   s3.seed('ops', [['p/readme.md', '# Hello\nworld'], ['p/dot.png', PNG], ['p/blob.bin', Buffer.from([0, 1, 2, 3, 0, 255])]]);
   const ui = await openAt(app, 's3://ops/p/');
   s3Proxy.reset();
   await ui.row('p/readme.md').click();
   await ui.page.keyboard.press('Space');
-  await expect(ui.page.getByTestId('ops-preview-text')).toHaveText('# Hello\nworld');
+  await expect(ui.page.getByTestId('preview-markdown').getByRole('heading', { name: 'Hello' })).toBeVisible();
+  await expect(ui.page.getByTestId('preview-markdown')).toContainText('world');
   expect(s3Proxy.count('GetObject')).toBe(1);
   await ui.page.keyboard.press('Escape');
-  await expect(ui.page.getByTestId('ops-preview')).toHaveCount(0);
+  await expect(ui.page.getByTestId('preview')).toHaveCount(0);
 
   await ui.row('p/dot.png').click();
   await ui.page.keyboard.press('Space');
-  await expect(ui.page.getByTestId('ops-preview-image')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  // Decoded from a blob: address (the CSP allows no other image source but data:).
+  await expect(ui.page.getByTestId('preview-image')).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => ui.page.getByTestId('preview-image').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await ui.page.keyboard.press('Space');
-  await expect(ui.page.getByTestId('ops-preview')).toHaveCount(0);
+  await expect(ui.page.getByTestId('preview')).toHaveCount(0);
 
   await menu(ui, ui.row('p/blob.bin'), 'preview');
-  await expect(ui.page.getByTestId('ops-preview-none')).toContainText('binary');
+  await expect(ui.page.getByTestId('preview-unknown')).toContainText('cannot preview');
   await ui.page.keyboard.press('Escape');
 
   // Info from the menu: the browser's info panel with the object's headers (one HeadObject, on demand).

@@ -6,6 +6,7 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Core } from '../main/core/create-core';
+import { MEDIA_SCHEME } from '../shared/preview';
 import { API_GLOBAL, API_METHODS, type Channel, EVENT_SUBSCRIPTIONS, type EventChannel, type EventSink } from '../shared/ipc';
 
 const BINDING_PREFIX = '__s3deskE2E_';
@@ -112,6 +113,7 @@ export async function installBridge(target: Page | BrowserContext, core: Core, e
     emitSymbol: EMIT_SYMBOL,
   };
   await target.addInitScript(pageBridge, config);
+  await serveMediaScheme(target, core.previews.mediaHandler());
   if (events) {
     if ('goto' in target) events.join(target);
     else {
@@ -119,4 +121,20 @@ export async function installBridge(target: Page | BrowserContext, core: Core, e
       target.on('page', (page) => events.join(page));
     }
   }
+}
+
+/**
+ * Stands in for Electron's `protocol.handle(MEDIA_SCHEME, …)` (main/electron/media-protocol.ts): Chromium's
+ * media stack asks the scheme with Range headers, Playwright intercepts those requests, and the core's own
+ * handler answers them (one ranged GET each), so <audio>/<video> play and seek exactly as in the app.
+ */
+async function serveMediaScheme(target: Page | BrowserContext, handler: (request: Request) => Promise<Response>): Promise<void> {
+  await target.route(new RegExp(`^${MEDIA_SCHEME}:`), async (route) => {
+    const asked = route.request();
+    const answer = await handler(new Request(asked.url(), { method: asked.method(), headers: await asked.allHeaders() }));
+    const headers: Record<string, string> = {};
+    answer.headers.forEach((value, name) => (headers[name] = value));
+    // A page closing mid-stream drops the answer, as a closed Electron window would.
+    await route.fulfill({ status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) }).catch(() => undefined);
+  });
 }

@@ -137,11 +137,6 @@ export function createFakeOperationsApi(): FakeOperationsApi {
       const text = request.kind === 's3-uri' ? `s3://${request.bucket}/${request.key}` : `https://example.test/${request.key}?sig`;
       return ok({ kind: request.kind, text, expiresAt: request.kind === 'presigned' ? 1_000 + (request.expiresInSeconds ?? 3600) * 1000 : null });
     },
-    async previewObject(request) {
-      log('previewObject', request);
-      if (request.key.endsWith('.bin')) return ok({ kind: 'none', reason: 'binary', size: 10, contentType: null });
-      return ok({ kind: 'text', text: `text of ${request.key}`, truncated: false, size: 10, contentType: 'text/plain' });
-    },
     onOperationProgress(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

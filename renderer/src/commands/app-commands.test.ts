@@ -4,6 +4,7 @@ import { createFakeApi, folderEntry, objects } from '../../../testkit/renderer/f
 import { createFakeOperationsApi } from '../../../testkit/renderer/fake-operations-api';
 import { createBrowserStore } from '../features/browser';
 import { createOperationsStore } from '../features/operations';
+import { createPreviewStore, type PreviewApi } from '../features/preview';
 import { createAppCommands } from './app-commands';
 
 const connection: ConnectionSummary = { id: 'c1', name: 'test', endpoint: 'http://127.0.0.1:1', region: 'us-east-1', forcePathStyle: true, accessKeyHint: null };
@@ -14,7 +15,10 @@ async function setup() {
   fake.setFolder('bucket', 'a/', [objects('a/', 0, 1)]);
   const browser = createBrowserStore(fake.api);
   const ops = createOperationsStore(createFakeOperationsApi().api, { writeClipboard: async () => {} });
-  const commands = createAppCommands({ browser, ops, mac: false });
+  // These tests never preview: any call to the preview API is a failure.
+  const previewApi = new Proxy({}, { get: () => () => Promise.reject(new Error('preview API not expected here')) }) as PreviewApi;
+  const preview = createPreviewStore(previewApi);
+  const commands = createAppCommands({ browser, ops, preview, mac: false });
   await browser.getState().openConnection(connection, 'bucket');
   return { browser, ops, commands };
 }

@@ -18,8 +18,8 @@ export interface AppCommandsDeps {
   readonly transfers?: TransfersWiring;
   /** This tab's versions stores (Versions panel, Show deleted, View as of). */
   readonly versions?: VersionsWiring;
-  /** The preview pane (Space); without it Preview uses the operations store's simple preview. */
-  readonly preview?: PreviewStore;
+  /** The preview pane (Space, double-click). */
+  readonly preview: PreviewStore;
   readonly mac: boolean;
 }
 
@@ -53,7 +53,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     const o = ops.getState();
     const v = versions?.versioning.getState();
     const r = versions?.recovery.getState();
-    const p = pane?.getState().shown ?? null;
+    const p = pane.getState().shown;
     if (memo && memo.b === b && memo.o === o && memo.v === v && memo.r === r && memo.p === p && memo.hosted === hostedVersion) return memo.state;
     const next = readState(b, o);
     memo = { b, o, v, r, p, hosted: hostedVersion, state: next };
@@ -89,7 +89,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
       canGoBack: b.back.length > 0,
       canGoForward: b.forward.length > 0,
       canPaste: o.clipboard !== null,
-      previewOpen: pane ? pane.getState().shown !== null : o.preview.status !== 'idle',
+      previewOpen: pane.getState().shown !== null,
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
       listingFailed: b.listing.status === 'error',
@@ -105,10 +105,9 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     preview: (key) => {
       const place = state().place;
       if (!place) return;
-      if (pane) void pane.getState().open(place, key);
-      else void ops.getState().openPreview(place, key);
+      void pane.getState().open(place, key);
     },
-    closePreview: () => (pane ? pane.getState().close() : ops.getState().closePreview()),
+    closePreview: () => pane.getState().close(),
     info: (key) => {
       const b = browser.getState();
       void b.showInfo(key).then(() => b.loadHead());
@@ -154,7 +153,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     subscribe(listener) {
       const unsubs = [browser.subscribe(listener), ops.subscribe(listener)];
       if (versions) unsubs.push(versions.versioning.subscribe(listener), versions.recovery.subscribe(listener));
-      if (pane) unsubs.push(pane.subscribe(listener));
+      unsubs.push(pane.subscribe(listener));
       hostListeners.add(listener);
       return () => {
         for (const u of unsubs) u();

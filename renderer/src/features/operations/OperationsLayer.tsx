@@ -10,7 +10,6 @@ import { ContextMenu } from './ContextMenu';
 import { menuItems } from './menu-items';
 import { NameDialog } from './NameDialog';
 import type { OperationsStore } from './operations-store';
-import { PreviewPane } from './PreviewPane';
 import { RunList } from './RunList';
 import { ShareDialog } from './ShareDialog';
 import './operations.css';
@@ -26,7 +25,7 @@ export interface OperationsLayerProps {
 }
 
 /**
- * Everything the operations feature draws over the browser: context menu, dialogs, progress, preview. The
+ * Everything the operations feature draws over the browser: context menu, dialogs, progress. The
  * shortcuts are the command registry's (renderer/src/commands/).
  */
 export function OperationsLayer({ store, target, commands, omit }: OperationsLayerProps) {
@@ -88,7 +87,6 @@ export function OperationsLayer({ store, target, commands, omit }: OperationsLay
           onClose={() => state.closeShare()}
         />
       )}
-      <PreviewPane preview={state.preview} onClose={() => state.closePreview()} />
       <RunList runs={state.runs} onCancel={(id) => void state.cancelRun(id)} onDismiss={(id) => state.dismissRun(id)} />
     </>
   );

@@ -175,7 +175,7 @@ describe('copy, cut and paste', () => {
   });
 });
 
-describe('share, preview and info', () => {
+describe('share links', () => {
   it('copies the link to the clipboard and validates a presign expiry before asking main', async () => {
     const { fake, s } = setup();
     await s().share(place, 'docs/a.txt', 's3-uri');
@@ -187,17 +187,6 @@ describe('share, preview and info', () => {
     await s().share(place, 'docs/a.txt', 'presigned', 3600);
     expect(s().shareLink).toMatchObject({ kind: 'presigned', expiresAt: 3_601_000 });
   });
-
-  it('previews and ignores an answer for a key no longer being previewed', async () => {
-    const { s } = setup();
-    const first = s().openPreview(place, 'docs/a.txt');
-    const second = s().openPreview(place, 'docs/b.bin');
-    await Promise.all([first, second]);
-    expect(s().preview).toMatchObject({ status: 'ready', key: 'docs/b.bin', value: { kind: 'none', reason: 'binary' } });
-    s().closePreview();
-    expect(s().preview).toEqual({ status: 'idle' });
-  });
-
 });
 
 describe('counting while a plan is made', () => {

@@ -1,6 +1,6 @@
 /**
  * The operations feature's state and actions: new folder, delete with confirmation, rename, copy/cut/paste,
- * share links and preview (an object's info is the browser's panel). Built by a factory that receives only the API methods it uses, so tests drive
+ * share links (previews are the preview feature's; an object's info is the browser's panel). Built by a factory that receives only the API methods it uses, so tests drive
  * it with a fake and the app with the preload's API. Every call goes through `call`: a failed or rejected one
  * becomes a visible error (the banner, the dialog's problem line, a run's row), never a silent no-op.
  *
@@ -22,7 +22,6 @@ import {
   type OperationReport,
   type PlanningProgress,
   type PlanRequest,
-  type Preview,
   type ShareKind,
 } from '../../../../shared/operations';
 import { call, type CallResult, type UserError } from '../../lib/call';
@@ -35,7 +34,6 @@ export type OperationsApi = Pick<
   | 'cancelOperation'
   | 'discardPlan'
   | 'shareObject'
-  | 'previewObject'
   | 'onOperationProgress'
   | 'onPlanningProgress'
 >;
@@ -73,12 +71,6 @@ export interface RunState {
   readonly error: UserError | null;
 }
 
-export type Loadable<T> =
-  | { readonly status: 'idle' }
-  | { readonly status: 'loading'; readonly key: string }
-  | { readonly status: 'ready'; readonly key: string; readonly value: T }
-  | { readonly status: 'error'; readonly key: string; readonly error: UserError };
-
 export interface ShareState {
   readonly key: string;
   readonly kind: ShareKind;
@@ -94,7 +86,6 @@ export interface OperationsState {
   /** A plan is being made (listing a folder to count it): what is counted so far; Cancel stops it. */
   readonly planning: PlanningProgress | null;
   readonly runs: readonly RunState[];
-  readonly preview: Loadable<Preview>;
   readonly shareLink: ShareState | null;
   /** The last error of an action, for a banner. */
   readonly error: UserError | null;
@@ -124,8 +115,6 @@ export interface OperationsActions {
   /** Stop counting the plan being made (its listing stops in main; no dialog, no error follows). */
   cancelPlanning(): Promise<void>;
   dismissRun(operationId: string): void;
-  openPreview(place: Place, key: string): Promise<void>;
-  closePreview(): void;
   /** Make a link and copy it to the system clipboard. */
   share(place: Place, key: string, kind: ShareKind, expiresInSeconds?: number): Promise<void>;
   closeShare(): void;
@@ -145,8 +134,6 @@ export interface OperationsStoreOptions {
   /** Ids for plans being made (crypto.randomUUID by default). */
   readonly newId?: () => string;
 }
-
-const IDLE = { status: 'idle' } as const;
 
 /** "Delete 3 objects" / "Move 1 object" — the label a run shows in the progress list. */
 export function describePlan(plan: Pick<OperationPlan, 'kind' | 'objects'>): string {
@@ -196,7 +183,6 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
       dialog: null,
       planning: null,
       runs: [],
-      preview: IDLE,
       shareLink: null,
       error: null,
       menu: null,
@@ -311,18 +297,6 @@ export function createOperationsStore(api: OperationsApi, options: OperationsSto
 
       dismissRun(operationId) {
         set((s) => ({ runs: s.runs.filter((r) => r.operationId !== operationId) }));
-      },
-
-      async openPreview(place, key) {
-        set({ preview: { status: 'loading', key } });
-        const result = await call(() => api.previewObject({ connectionId: place.connectionId, bucket: place.bucket, key }));
-        const current = get().preview;
-        if (current.status !== 'loading' || current.key !== key) return;
-        set({ preview: result.ok ? { status: 'ready', key, value: result.value } : { status: 'error', key, error: result.error } });
-      },
-
-      closePreview() {
-        set({ preview: IDLE });
       },
 
       async share(place, key, kind, expiresInSeconds) {

@@ -1,8 +1,17 @@
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import type * as PdfJs from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
 
-// The worker is bundled by Vite from node_modules and served as the app's own file ('self'): no CDN.
-GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
+// pdf.js (about 1 MB) loads with the first PDF preview, not with the app. Its worker is bundled by Vite from
+// node_modules and served as the app's own file ('self'): no CDN.
+let pdfjs: Promise<typeof PdfJs> | null = null;
+function loadPdfjs(): Promise<typeof PdfJs> {
+  pdfjs ??= import('pdfjs-dist').then((m) => {
+    m.GlobalWorkerOptions.workerSrc = new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url).href;
+    return m;
+  });
+  return pdfjs;
+}
 
 /** A PDF page by page with zoom (pdf.js; eval off). A malformed file shows pdf.js's reason. */
 export function PdfView({ bytes }: { readonly bytes: Uint8Array }) {
@@ -14,14 +23,18 @@ export function PdfView({ bytes }: { readonly bytes: Uint8Array }) {
 
   useEffect(() => {
     let live = true;
-    const task = getDocument({ data: bytes.slice(), isEvalSupported: false });
-    task.promise.then(
-      (d) => (live ? setDoc(d) : void d.destroy()),
-      (e: Error) => live && setProblem(`Not readable as PDF: ${e.message}`),
-    );
+    let destroy: (() => Promise<void>) | null = null;
+    loadPdfjs()
+      .then((m) => {
+        if (!live) return;
+        const task = m.getDocument({ data: bytes.slice(), isEvalSupported: false });
+        destroy = () => task.destroy();
+        return task.promise.then((d) => (live ? setDoc(d) : void d.destroy()));
+      })
+      .catch((e: Error) => live && setProblem(`Not readable as PDF: ${e.message}`));
     return () => {
       live = false;
-      void task.destroy();
+      void destroy?.();
     };
   }, [bytes]);
 
