@@ -25,6 +25,8 @@ export const COMMANDS = [
   // File
   { id: 'open', label: 'Open', menu: 'file', section: 'open', keys: ['Enter'] },
   { id: 'preview', label: 'Preview', menu: 'file', section: 'open', keys: ['Space'] },
+  { id: 'open-with', label: 'Open in default app', menu: 'file', section: 'open', keys: ['CmdOrCtrl+O'] },
+  { id: 'edit', label: 'Edit in default app', menu: 'file', section: 'open', keys: ['CmdOrCtrl+E'] },
   { id: 'info', label: 'Info', menu: 'file', section: 'open', keys: ['CmdOrCtrl+I'] },
   { id: 'new-folder', label: 'New folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
   { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },

@@ -15,12 +15,18 @@ async function setup() {
   fake.setFolder('bucket', 'a/', [objects('a/', 0, 1)]);
   const browser = createBrowserStore(fake.api);
   const ops = createOperationsStore(createFakeOperationsApi().api, { writeClipboard: async () => {} });
-  // These tests never preview: any call to the preview API is a failure.
-  const previewApi = new Proxy({}, { get: () => () => Promise.reject(new Error('preview API not expected here')) }) as PreviewApi;
+  // Records which preview method was called with what; every answer is a refusal (the pane shows it).
+  const previewCalls: Array<{ method: string; request: unknown }> = [];
+  const previewApi = new Proxy({}, {
+    get: (_t, method: string) => (request: unknown) => {
+      previewCalls.push({ method, request });
+      return Promise.resolve({ ok: false, error: { code: 'Unknown', message: 'refused in this test' } });
+    },
+  }) as PreviewApi;
   const preview = createPreviewStore(previewApi);
   const commands = createAppCommands({ browser, ops, preview, mac: false });
   await browser.getState().openConnection(connection, 'bucket');
-  return { browser, ops, commands };
+  return { browser, ops, commands, preview, previewCalls };
 }
 
 describe('app commands (the registry on the real stores)', () => {
@@ -40,6 +46,39 @@ describe('app commands (the registry on the real stores)', () => {
     expect(commands.run('open')).toBe(true);
     await expect.poll(() => browser.getState().location.prefix).toBe('a/');
     expect(commands.reason('back')).toBeNull();
+  });
+
+  it('opening a file previews it, or opens it in its app when it has no preview; Edit opens it for editing', async () => {
+    const { commands, preview, previewCalls } = await setup();
+    commands.openKey('notes.txt');
+    await expect.poll(() => previewCalls.map((c) => c.method)).toEqual(['previewText']);
+    expect(preview.getState().shown?.key).toBe('notes.txt');
+
+    previewCalls.length = 0;
+    commands.openKey('tool.exe');
+    await expect.poll(() => previewCalls.map((c) => c.method)).toEqual(['openExternally']);
+    expect(previewCalls[0]?.request).toMatchObject({ key: 'tool.exe', edit: false });
+    // The pane stays up to say how it went (here: refused).
+    await expect.poll(() => preview.getState().external?.error).toBe(true);
+    expect(preview.getState().shown?.kind).toBe('unknown');
+
+    previewCalls.length = 0;
+    commands.openKey('a/');
+    expect(previewCalls).toEqual([]);
+  });
+
+  it('Edit and Open in default app act on the one selected file', async () => {
+    const { browser, commands, previewCalls } = await setup();
+    const keys = ['a/', 'f0', 'f1', 'f2'];
+    browser.getState().click(keys, 0);
+    expect(commands.reason('edit')).toBe('Select one file');
+    browser.getState().click(keys, 1);
+    expect(commands.run('edit')).toBe(true);
+    await expect.poll(() => previewCalls.filter((c) => c.method === 'openExternally').map((c) => c.request)).toEqual([
+      { connectionId: 'c1', bucket: 'bucket', key: 'f0', edit: true },
+    ]);
+    expect(commands.run('open-with')).toBe(true);
+    await expect.poll(() => previewCalls.filter((c) => c.method === 'openExternally')).toHaveLength(2);
   });
 
   it('re-reads only after a change, and a hosted command enables once registered', async () => {

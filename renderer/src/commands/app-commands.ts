@@ -6,7 +6,8 @@
 import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
-import type { PreviewStore } from '../features/preview';
+import { previewKind, type PreviewStore } from '../features/preview';
+import { isFolderKey } from '../../../shared/keys';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -36,6 +37,8 @@ export interface AppCommands {
   setFocusTarget(target: 'address' | 'filter', focus: (() => void) | null): void;
   /** Another feature provides Settings, Theme or the transfer panel's toggle; returns the unregister. */
   host(id: HostedCommand, run: () => void): () => void;
+  /** A double-click on a row: what Open does for that key (it need not be the selection). */
+  openKey(key: string): void;
 }
 
 export function createAppCommands({ browser, ops, transfers, versions, preview: pane, mac }: AppCommandsDeps): AppCommands {
@@ -97,16 +100,33 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     };
   };
 
+  /** The pane shows how Open / Edit goes (downloading, opened, or why not), for files without a preview too. */
+  const showAndOpen = async (place: { connectionId: string; bucket: string }, key: string, edit: boolean) => {
+    const p = pane.getState();
+    if (p.shown?.key !== key) await p.open(place, key);
+    await pane.getState().openExternally(place, key, edit);
+  };
+
+  /** Enter and double-click: a bucket or folder opens; a file shows its preview, or opens in its app when it has none. */
+  const openKey = (key: string) => {
+    const b = browser.getState();
+    const place = state().place;
+    if (!place || isFolderKey(key)) return void b.openEntry(key);
+    if (previewKind(key) === 'unknown') void showAndOpen(place, key, false);
+    else void pane.getState().open(place, key);
+  };
+
   const items = (keys: readonly string[]) => keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
   const selection = (place: { connectionId: string; bucket: string }, keys: readonly string[]) => ({ connectionId: place.connectionId, bucket: place.bucket, keys });
 
   const actions: CommandActions = {
-    open: (key) => void browser.getState().openEntry(key),
+    open: (key) => openKey(key),
     preview: (key) => {
       const place = state().place;
       if (!place) return;
       void pane.getState().open(place, key);
     },
+    openExternally: (place, key, edit) => void showAndOpen(place, key, edit),
     closePreview: () => pane.getState().close(),
     info: (key) => {
       const b = browser.getState();
@@ -160,6 +180,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
         hostListeners.delete(listener);
       };
     },
+    openKey,
     setFocusTarget(target, focus) {
       if (focus) focusTargets.set(target, focus);
       else focusTargets.delete(target);

@@ -9,6 +9,8 @@ import {
   Copy,
   Download,
   Eye,
+  ExternalLink,
+  FilePen,
   FolderOpen,
   FolderPlus,
   FolderUp,
@@ -41,6 +43,8 @@ import type { CommandId } from '../../../shared/commands';
 export const COMMAND_ICONS: Readonly<Record<CommandId, LucideIcon>> = {
   open: FolderOpen,
   preview: Eye,
+  'open-with': ExternalLink,
+  edit: FilePen,
   info: Info,
   'new-folder': FolderPlus,
   'upload-files': Upload,

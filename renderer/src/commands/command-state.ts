@@ -51,6 +51,8 @@ export type HostedCommand = 'settings' | 'theme' | 'toggle-transfers-panel' | 't
 export interface CommandActions {
   open(key: string): void;
   preview(key: string): void;
+  /** A temp copy opened with the OS default app (`edit`: watched, and each save uploaded back). */
+  openExternally(place: CommandPlace, key: string, edit: boolean): void;
   closePreview(): void;
   info(key: string): void;
   closeInfo(): void;

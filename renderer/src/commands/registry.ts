@@ -72,6 +72,8 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     enabled: (s) => (s.previewOpen ? null : inPlace('one-file', s)),
     run: (s, a) => (s.previewOpen ? a.closePreview() : a.preview(singleFile(s) as string)),
   },
+  'open-with': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.openExternally(place(s), singleFile(s) as string, false) },
+  edit: { enabled: (s) => writable(inPlace('one-file', s), s), run: (s, a) => a.openExternally(place(s), singleFile(s) as string, true) },
   info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
   'new-folder': { enabled: (s) => writable(inPlace('none', s), s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {

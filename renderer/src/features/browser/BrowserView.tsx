@@ -160,7 +160,7 @@ export function BrowserView({
       keys: visible.keys,
       selection,
       onClick: (index: number, mods: Parameters<typeof actions.click>[2]) => actions.click(visible.keys, index, mods),
-      onOpen: (key: string) => void actions.openEntry(key),
+      onOpen: (key: string) => commands.openKey(key),
       onMove: (delta: number, mods: Parameters<typeof actions.move>[2]) => actions.move(visible.keys, delta, mods),
       onSelectAll: () => actions.selectAll(visible.keys),
       onClearSelection: actions.clearSelection,
@@ -182,7 +182,7 @@ export function BrowserView({
           sort={sort}
           onSort={actions.setSort}
           onClick={(index, mods) => actions.click(visible.keys, index, mods)}
-          onOpen={(key) => void actions.openEntry(key)}
+          onOpen={(key) => commands.openKey(key)}
           onMove={(delta, mods) => actions.move(visible.keys, delta, mods)}
           onToggleFocused={actions.toggleFocused}
           onSelectAll={() => actions.selectAll(visible.keys)}

@@ -15,6 +15,7 @@ const ACTIONS: readonly CommandId[] = [
   'copy',
   'paste',
   'preview',
+  'edit',
   'info',
   'share-link',
   'upload-folder',

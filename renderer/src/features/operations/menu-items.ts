@@ -31,7 +31,7 @@ const BACKGROUND_LABELS: Partial<Record<CommandId, string>> = { paste: 'Paste he
 
 const ITEM_MENU: readonly (readonly CommandId[])[] = [
   ['preview', 'info'],
-  ['download'],
+  ['open-with', 'edit', 'download'],
   ['new-folder', 'rename', 'copy', 'cut', 'paste'],
   ['copy-s3-uri', 'copy-object-url', 'share-link'],
   ['versions', 'undelete'],
