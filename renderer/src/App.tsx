@@ -20,7 +20,7 @@ import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore 
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
-import { createPreviewStore, PreviewPane, type PreviewStore } from './features/preview';
+import { createEditsStore, createPreviewStore, EditConflictDialog, PreviewPane, type PreviewStore } from './features/preview';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
 
@@ -163,6 +163,9 @@ export function App({ api }: { readonly api: RendererApi }) {
   useEffect(() => followTransfers(api, activity), [api, activity]);
   const [transfers] = useState(() => createTransfersWiring(api, { conflictPolicy: () => settings.getState().settings?.conflict ?? 'ask' }));
   const [sync] = useState(() => createSyncStore(api));
+  // Edit sessions outlive tabs (an editor stays open while the user browses elsewhere).
+  const [edits] = useState(() => createEditsStore(api));
+  useEffect(() => edits.getState().start(), [edits]);
   const [dialog] = useState(() =>
     createConnectionDialogStore(api, {
       onSaved: () => {
@@ -197,6 +200,7 @@ export function App({ api }: { readonly api: RendererApi }) {
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
       <SettingsLayer store={settings} />
+      <EditConflictDialog store={edits} />
       <SignInDialogs store={signIn} />
     </div>
   );
