@@ -219,7 +219,7 @@ export function createPreviewStore(api: PreviewApi, options: PreviewStoreOptions
           set({ external: { message: `${r.error.title}: ${r.error.detail || r.error.message}`, error: true } });
           return null;
         }
-        set({ external: { message: edit ? 'Opened for editing: each save is uploaded back (see Edits).' : 'Opened in the default app.', error: false } });
+        set({ external: { message: edit ? 'Opened for editing: each save is uploaded back (see the transfer panel).' : 'Opened in the default app.', error: false } });
         return r.value;
       },
     };
