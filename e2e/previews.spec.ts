@@ -17,7 +17,7 @@ import { expect, test } from '../testkit/app-fixture';
 import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
-const BUCKET = 'pv';
+const BUCKET = 'previews';
 
 /** A w×h opaque red PNG (RGB, filter 0 per row). */
 function makePng(w: number, h: number): Buffer {
