@@ -3,6 +3,7 @@
  * and hands it to the "default app" (a recording port: the test is the editor and writes the file). A save
  * goes up with a conditional PUT; a change or a deletion on the server stops it, and the dialog asks.
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '../testkit/app-fixture';
 import { BrowserPage } from './pages/browser-page';
@@ -65,6 +66,14 @@ test('Ctrl+E edits a file: a save uploads; a server change asks, and Save as kee
   await app.getByTestId('edit-conflict-overwrite').click();
   await expect(dialog).toHaveCount(0);
   await expect.poll(() => text(lane, 'e/report (edited).txt')).toBe('v4 mine');
+
+  // Done (the status bar's list) ends the edit: no more watching, and its temp copy is gone.
+  await app.getByTestId('edits-button').click();
+  await expect(app.getByTestId('edits-entry')).toHaveCount(1);
+  await expect(app.getByTestId('edits-entry')).toContainText('3 saves uploaded');
+  await app.getByTestId('edits-done').click();
+  await expect(app.getByTestId('edits-button')).toHaveCount(0);
+  await expect.poll(() => existsSync(local)).toBe(false);
 });
 
 test('Discard ends the edit and leaves the server copy alone', async ({ app, lane }) => {
@@ -84,4 +93,6 @@ test('Discard ends the edit and leaves the server copy alone', async ({ app, lan
   await expect(app.getByTestId('edit-conflict')).toHaveCount(0);
   expect(await text(lane, 'd/notes.txt')).toBe('theirs');
   expect(await lane.keys(BUCKET, 'd/')).toEqual(['d/notes.txt']);
+  await expect(app.getByTestId('edits-button')).toHaveCount(0);
+  await expect.poll(() => existsSync(opened[0] as string)).toBe(false);
 });

@@ -20,7 +20,7 @@ import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore 
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
-import { createEditsStore, createPreviewStore, EditConflictDialog, PreviewPane, type PreviewStore } from './features/preview';
+import { createEditsStore, createPreviewStore, EditConflictDialog, EditsButton, type EditsStore, PreviewPane, type PreviewStore } from './features/preview';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
 
@@ -39,8 +39,9 @@ function TabContent(props: {
   readonly settings: SettingsStore;
   readonly sync: SyncStore;
   readonly versions: VersionsWiring;
+  readonly edits: EditsStore;
 }) {
-  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync, versions } = props;
+  const { browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync, versions, edits } = props;
   const connection = useStore(browser, (s) => s.connection);
   if (connection === null) {
     return (
@@ -53,7 +54,7 @@ function TabContent(props: {
       />
     );
   }
-  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings, sync, versions }} />;
+  return <TabBrowser {...{ browser, ops, transfers, search, api, activity, settings, sync, versions, edits }} />;
 }
 
 /**
@@ -70,8 +71,9 @@ function TabBrowser(props: {
   readonly settings: SettingsStore;
   readonly sync: SyncStore;
   readonly versions: VersionsWiring;
+  readonly edits: EditsStore;
 }) {
-  const { browser, ops, transfers, search, api, activity, settings, sync, versions } = props;
+  const { browser, ops, transfers, search, api, activity, settings, sync, versions, edits } = props;
   const connection = useStore(browser, (s) => s.connection);
   const location = useStore(browser, (s) => s.location);
   const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
@@ -117,6 +119,7 @@ function TabBrowser(props: {
         statusEnd={
           <>
             <VersionsStatus wiring={versions} place={place} />
+            <EditsButton store={edits} />
             <ActivityButton store={activity} />
             <SettingsButton store={settings} />
           </>
@@ -195,7 +198,7 @@ export function App({ api }: { readonly api: RendererApi }) {
     <div className="app" data-testid="app">
       <AppShell shell={shell}>
         {(browser, tabId) => (
-          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync }} versions={versionsOf(browser)} />
+          <TabContent key={tabId} {...{ browser, shell, start, dialog, ops, transfers, signIn, search, api, activity, settings, sync, edits }} versions={versionsOf(browser)} />
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}

@@ -4,3 +4,4 @@ export { createPreviewStore, type PreviewApi, type PreviewPlace, type PreviewSto
 export { previewKind, type PreviewKind } from './preview-kind';
 export { createEditsStore, type EditsApi, type EditsStore } from './edits-store';
 export { EditConflictDialog } from './EditConflictDialog';
+export { EditsButton } from './EditsButton';
