@@ -26,6 +26,7 @@ export const COMMANDS = [
   { id: 'open', label: 'Open', menu: 'file', section: 'open', keys: ['Enter'] },
   { id: 'preview', label: 'Preview', menu: 'file', section: 'open', keys: ['Space'] },
   { id: 'info', label: 'Info', menu: 'file', section: 'open', keys: ['CmdOrCtrl+I'] },
+  { id: 'properties', label: 'Properties…', menu: 'file', section: 'open', keys: ['CmdOrCtrl+Shift+P'] },
   { id: 'new-folder', label: 'New folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
   { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
   { id: 'upload-folder', label: 'Upload folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },

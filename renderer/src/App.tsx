@@ -19,6 +19,7 @@ import { ActivityButton, type ActivityStore, createActivityStore, followOperatio
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
+import { createPropertiesStore, PropertiesLayer } from './features/properties';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -75,7 +76,18 @@ function TabBrowser(props: {
   const location = useStore(browser, (s) => s.location);
   const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, mac: /Mac/i.test(navigator.platform) }));
+  const [properties] = useState(() =>
+    createPropertiesStore(api, {
+      // Main already dropped what it held about the changed objects; an open Info panel reads its headers again.
+      onChanged: (_place, keys) => {
+        const b = browser.getState();
+        const key = b.info.key;
+        const hadHead = b.info.headStatus !== 'idle';
+        if (key !== null && keys.includes(key)) void b.showInfo(key).then(() => (hadHead ? browser.getState().loadHead() : undefined));
+      },
+    }),
+  );
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, properties, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {
@@ -95,6 +107,9 @@ function TabBrowser(props: {
         onCloseConnection={() => browser.getState().closeConnection()}
         folderSize={api.folderSize}
         thumbnails={{ enabled: thumbnailsOn, preview: api.previewObject }}
+        onProperties={(key) => {
+          if (place) void properties.getState().open(place, [key]);
+        }}
         banner={<AsOfBanner store={versions.recovery} onRestore={() => void commands.run('restore-folder')} />}
         content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} /> : undefined}
         statusEnd={
@@ -123,6 +138,7 @@ function TabBrowser(props: {
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
       <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
+      <PropertiesLayer store={properties} />
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
+import type { PropertiesStore } from '../features/properties';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -17,6 +18,8 @@ export interface AppCommandsDeps {
   readonly transfers?: TransfersWiring;
   /** This tab's versions stores (Versions panel, Show deleted, View as of). */
   readonly versions?: VersionsWiring;
+  /** This tab's Properties dialog. */
+  readonly properties?: PropertiesStore;
   readonly mac: boolean;
 }
 
@@ -35,7 +38,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, properties, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -88,6 +91,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
       previewOpen: o.preview.status !== 'idle',
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
+      properties: properties !== undefined,
       listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
@@ -108,6 +112,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
       void b.showInfo(key).then(() => b.loadHead());
     },
     closeInfo: () => browser.getState().closeInfo(),
+    properties: (place, keys) => void properties?.getState().open(place, keys),
     newFolder: (place) => ops.getState().openNewFolder(place),
     upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
     download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),

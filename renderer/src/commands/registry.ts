@@ -73,6 +73,9 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     run: (s, a) => (s.previewOpen ? a.closePreview() : a.preview(singleFile(s) as string)),
   },
   info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
+  properties: {
+    enabled: (s) => (s.properties ? writable(inPlace('some', s), s) : 'Properties are not available'),
+    run: (s, a) => a.properties(place(s), s.targets) },
   'new-folder': { enabled: (s) => writable(inPlace('none', s), s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {
     enabled: uploadable,

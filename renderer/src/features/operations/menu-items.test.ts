@@ -9,7 +9,7 @@ describe('context menu items', () => {
   it('groups the item menu as file managers do, with registry labels and shortcuts', () => {
     const entries = menuItems(false, none, false);
     expect(ids(entries)).toEqual([
-      'preview', 'info', '—', 'download', '—', 'new-folder', 'rename', 'copy', 'cut', 'paste', '—', 'share-uri', 'share-url', 'share-presigned', '—', 'versions', 'undelete', '—',
+      'preview', 'info', 'properties', '—', 'download', '—', 'new-folder', 'rename', 'copy', 'cut', 'paste', '—', 'share-uri', 'share-url', 'share-presigned', '—', 'versions', 'undelete', '—',
       'delete',
     ]);
     const info = entries.find((e) => e.id === 'info');

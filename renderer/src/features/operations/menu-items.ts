@@ -30,7 +30,7 @@ const ITEM_IDS: Partial<Record<CommandId, string>> = {
 const BACKGROUND_LABELS: Partial<Record<CommandId, string>> = { paste: 'Paste here' };
 
 const ITEM_MENU: readonly (readonly CommandId[])[] = [
-  ['preview', 'info'],
+  ['preview', 'info', 'properties'],
   ['download'],
   ['new-folder', 'rename', 'copy', 'cut', 'paste'],
   ['copy-s3-uri', 'copy-object-url', 'share-link'],
