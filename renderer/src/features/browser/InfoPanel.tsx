@@ -1,5 +1,6 @@
 import { basename } from '../../../../shared/keys';
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
+import { restoreText } from '../../lib/restore-text';
 import type { FolderSize } from '../../../../shared/types';
 import type { CallResult } from '../../lib/call';
 import type { InfoState } from './browser-store';
@@ -73,6 +74,9 @@ export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize, onProper
               <Field label="Content type" value={head.contentType ?? ''} testId="info-content-type" />
               <Field label="Encryption" value={head.serverSideEncryption ?? 'None'} />
               <Field label="Version" value={head.versionId ?? ''} />
+              {head.restore && restoreText(head.storageClass, head.restore) ? (
+                <Field label="Restore" value={restoreText(head.storageClass, head.restore)} testId="info-restore" />
+              ) : null}
               {Object.entries(head.metadata).map(([name, value]) => (
                 <Field key={name} label={`x-amz-meta-${name}`} value={value} />
               ))}

@@ -1,4 +1,5 @@
-import { CANNED_ACLS, CONTENT_HEADERS, type CannedAcl, type ContentHeader, HEADER_NAMES, STORAGE_CLASSES } from '../../../../shared/properties';
+import { RESTORE_TIERS } from '../../../../shared/cost';
+import { ARCHIVE_CLASSES, CANNED_ACLS, CONTENT_HEADERS, type CannedAcl, type ContentHeader, HEADER_NAMES, STORAGE_CLASSES } from '../../../../shared/properties';
 import type { EditDraft, PairRow } from './edit-draft';
 import { PairsEditor } from './PairsEditor';
 
@@ -16,6 +17,7 @@ export interface EditFormProps {
   onStorageClass(value: string): void;
   onAcl(value: CannedAcl | ''): void;
   onEncryption(value: EditDraft['encryption'], kmsKeyId?: string): void;
+  onRestore(tier: EditDraft['restoreTier'], days?: string): void;
 }
 
 const keep = (many: boolean) => (many ? 'Keep each object’s' : 'Keep');
@@ -92,6 +94,28 @@ export function EditForm(p: EditFormProps) {
           </label>
         ) : null}
       </fieldset>
+      {many || (p.currentClass !== null && ARCHIVE_CLASSES.has(p.currentClass)) ? (
+        <fieldset className="props-restore" data-testid="props-restore-form">
+          <legend>Archive restore{many ? ' (GLACIER and DEEP_ARCHIVE objects only)' : ''}</legend>
+          <label>
+            <span>Restore tier</span>
+            <select value={draft.restoreTier} onChange={(e) => p.onRestore(e.target.value as EditDraft['restoreTier'])} data-testid="props-restore-tier">
+              <option value="">No restore</option>
+              {RESTORE_TIERS.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          {draft.restoreTier !== '' ? (
+            <label>
+              <span>Readable for (days)</span>
+              <input inputMode="numeric" value={draft.restoreDays} onChange={(e) => p.onRestore(draft.restoreTier, e.target.value)} data-testid="props-restore-days" />
+            </label>
+          ) : null}
+        </fieldset>
+      ) : null}
     </div>
   );
 }

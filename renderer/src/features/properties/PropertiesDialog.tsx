@@ -53,6 +53,7 @@ export function PropertiesDialog({ dialog: d, actions: a }: PropertiesDialogProp
           onStorageClass={a.setStorageClass}
           onAcl={a.setAcl}
           onEncryption={a.setEncryption}
+          onRestore={a.setRestore}
         />
       ) : null}
       {formShown && d.problems.length > 0 ? (

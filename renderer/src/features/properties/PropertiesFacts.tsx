@@ -1,6 +1,6 @@
 import type { Encryption, ObjectProperties } from '../../../../shared/properties';
 import { formatDate, formatExactBytes, formatSize } from '../../lib/format';
-import { restoreText } from './restore-text';
+import { restoreText } from '../../lib/restore-text';
 
 function encryptionText(e: Encryption): string {
   if (e.kind === 'none') return 'None';

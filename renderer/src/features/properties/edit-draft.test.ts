@@ -75,4 +75,14 @@ describe('edit draft', () => {
     expect(draftProblems({ ...d, tags: [...d.tags, ...tenMore] }, c)).toContain('11 tags: S3 allows at most 10 per object.');
     expect(draftProblems({ ...d, tags: [newRow('aws:x', 'v')] }, c).join(' ')).toMatch(/reserved/);
   });
+
+  it('a restore: the tier asks it, days must be a whole number, and it goes alone', () => {
+    const c = current({ storageClass: 'GLACIER' });
+    const d = { ...draftFrom(c), restoreTier: 'Bulk' as const, restoreDays: '3' };
+    expect(buildEdit(d, c)).toEqual({ restore: { tier: 'Bulk', days: 3 } });
+    expect(draftProblems(d, c)).toEqual([]);
+    expect(draftProblems({ ...d, restoreDays: 'two' }, c)).toContain('Restore days: type a whole number of days.');
+    expect(draftProblems({ ...d, restoreDays: '0' }, c).join(' ')).toMatch(/1 to 36500 whole days/);
+    expect(draftProblems({ ...d, storageClass: 'STANDARD' }, c).join(' ')).toMatch(/on its own/);
+  });
 });

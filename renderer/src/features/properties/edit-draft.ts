@@ -16,6 +16,7 @@ import {
   patchTags,
   type PropertiesEdit,
 } from '../../../../shared/properties';
+import type { RestoreTier } from '../../../../shared/cost';
 
 export interface PairRow {
   readonly id: number;
@@ -37,6 +38,9 @@ export interface EditDraft {
   /** '' keeps each object's encryption. */
   readonly encryption: '' | 'AES256' | 'aws:kms';
   readonly kmsKeyId: string;
+  /** '' asks no restore; a tier asks an archive restore for `restoreDays` (as typed). */
+  readonly restoreTier: RestoreTier | '';
+  readonly restoreDays: string;
 }
 
 const EMPTY_HEADERS = Object.fromEntries(CONTENT_HEADERS.map((h) => [h, ''])) as Record<ContentHeader, string>;
@@ -56,6 +60,8 @@ export function draftFrom(current: ObjectProperties | null): EditDraft {
     acl: '',
     encryption: '',
     kmsKeyId: '',
+    restoreTier: '',
+    restoreDays: '7',
   };
 }
 
@@ -98,6 +104,7 @@ export function buildEdit(draft: EditDraft, current: ObjectProperties | null): P
   if (draft.acl !== '') edit.acl = draft.acl;
   if (draft.encryption === 'AES256') edit.encryption = { kind: 'AES256' };
   if (draft.encryption === 'aws:kms') edit.encryption = draft.kmsKeyId.trim() === '' ? { kind: 'aws:kms' } : { kind: 'aws:kms', keyId: draft.kmsKeyId.trim() };
+  if (draft.restoreTier !== '') edit.restore = { tier: draft.restoreTier, days: /^\d+$/.test(draft.restoreDays.trim()) ? Number(draft.restoreDays.trim()) : NaN };
   return edit;
 }
 
@@ -117,6 +124,7 @@ export function draftProblems(draft: EditDraft, current: ObjectProperties | null
   const problems = [...rowProblems(draft.metadata, 'metadata'), ...rowProblems(draft.tags, 'tag')];
   // "Changes nothing" is not an error while typing: Review just stays disabled.
   const edit = buildEdit(draft, current);
+  if (draft.restoreTier !== '' && !/^\d+$/.test(draft.restoreDays.trim())) problems.push('Restore days: type a whole number of days.');
   const rules = editProblems(edit).filter((p) => p !== 'The edit changes nothing.');
   // One object: the whole result is known, so S3's limits are checked on it, not only on what is added.
   if (current?.tags.ok && edit.tags) {

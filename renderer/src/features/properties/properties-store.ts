@@ -56,6 +56,7 @@ export interface PropertiesActions {
   setStorageClass(value: string): void;
   setAcl(value: CannedAcl | ''): void;
   setEncryption(value: EditDraft['encryption'], kmsKeyId?: string): void;
+  setRestore(tier: EditDraft['restoreTier'], days?: string): void;
   review(): Promise<void>;
   /** From the confirmation back to the form (the plan in main is discarded). */
   back(): void;
@@ -155,6 +156,11 @@ export function createPropertiesStore(api: PropertiesApi, deps: PropertiesDeps =
       setEncryption(value, kmsKeyId) {
         const d = get().dialog;
         if (d) setDraft({ ...d.draft, encryption: value, kmsKeyId: kmsKeyId ?? d.draft.kmsKeyId });
+      },
+
+      setRestore(tier, days) {
+        const d = get().dialog;
+        if (d) setDraft({ ...d.draft, restoreTier: tier, restoreDays: days ?? d.draft.restoreDays });
       },
 
       async review() {

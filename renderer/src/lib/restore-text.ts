@@ -1,6 +1,6 @@
-import type { RestoreState } from '../../../../shared/properties';
-import { ARCHIVE_CLASSES } from '../../../../shared/properties';
-import { formatDate } from '../../lib/format';
+import type { RestoreState } from '../../../shared/properties';
+import { ARCHIVE_CLASSES } from '../../../shared/properties';
+import { formatDate } from './format';
 
 /**
  * An archived object's restore state in words, from x-amz-restore: "Restoring…", "Available until …", or for
