@@ -3,10 +3,12 @@
  * classes): one object's properties as the server has them, then a bulk edit of two objects — a metadata key
  * and a tag added, the storage class changed — reviewed with its exact requests and cost, run, and checked on
  * the server with the SDK directly. The requests the run sends are counted at the counting proxy and must be
- * exactly what the confirmation announced.
+ * exactly what the confirmation announced. RGW has no RestoreObject: the restore test uses the counting proxy's
+ * plainly-labelled stand-in (testkit/aws-standins/restore-standin.ts) for the request and x-amz-restore.
  */
 import { GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { expect, test } from '../testkit/app-fixture';
+import { installRestoreStandIn } from '../testkit/aws-standins/restore-standin';
 import type { LaneServer } from '../testkit/s3-lane';
 import { BrowserPage } from './pages/browser-page';
 
@@ -116,4 +118,45 @@ test('edits metadata and tags of two objects and changes their storage class, as
   await app.keyboard.press('ControlOrMeta+Shift+P');
   await expect(dialog.getByTestId('props-class')).toHaveText('STANDARD_IA');
   await expect(dialog.getByTestId('props-metadata-name')).toHaveCount(2);
+});
+
+test('requests an archive restore and shows its state in Properties and Info (RestoreObject stand-in)', async ({ app, lane, s3Proxy }) => {
+  const s3 = sdk(lane);
+  await lane.createBucket('cold');
+  await s3.send(new PutObjectCommand({ Bucket: 'cold', Key: 'tape.bin', Body: 'old bytes', StorageClass: 'GLACIER' }));
+  const standIn = installRestoreStandIn(s3Proxy);
+  const ui = new BrowserPage(app);
+  await ui.openConnection(CONNECTION);
+  await ui.goTo('s3://cold/');
+  await ui.waitForFolder('s3://cold/');
+
+  await ui.row('tape.bin').click();
+  await app.keyboard.press('ControlOrMeta+Shift+P');
+  const dialog = app.getByTestId('props-dialog');
+  await expect(dialog.getByTestId('props-class')).toHaveText('GLACIER');
+  await expect(dialog.getByTestId('props-restore')).toHaveAttribute('data-state', 'none');
+  await dialog.getByTestId('props-restore-tier').selectOption('Bulk');
+  await dialog.getByTestId('props-restore-days').fill('2');
+  await dialog.getByTestId('props-review').click();
+  await expect(dialog.getByTestId('props-plan-requests')).toHaveText('Requests: 1 RestoreObject.');
+  await expect(dialog.getByTestId('ops-cost')).toContainText('Bulk restore of 1 GLACIER objects');
+  await dialog.getByTestId('props-run').click();
+  await expect(dialog.getByTestId('props-report')).toHaveAttribute('data-status', 'done');
+  expect(standIn.requests).toEqual([{ bucket: 'cold', key: 'tape.bin', days: 2, tier: 'Bulk' }]);
+  await dialog.getByTestId('props-done').click();
+
+  // Info reads the state from x-amz-restore (main dropped the cached head when the restore was sent).
+  await app.keyboard.press('ControlOrMeta+I');
+  await expect(app.getByTestId('info-restore')).toHaveText('Restoring…');
+
+  standIn.finish('cold', 'tape.bin', new Date(Date.UTC(2030, 0, 2)));
+  await app.getByTestId('info-properties').click();
+  await expect(dialog.getByTestId('props-restore')).toHaveAttribute('data-state', 'in-progress');
+  await dialog.getByTestId('props-close').click();
+  // Held in main's cache until asked afresh: "Read again" goes to the server and says until when.
+  await app.getByTestId('info-properties').click();
+  await dialog.getByTestId('props-reload').click();
+  await expect(dialog.getByTestId('props-restore')).toHaveAttribute('data-state', 'available');
+  await expect(dialog.getByTestId('props-restore')).toContainText('Available until');
+  standIn.remove();
 });

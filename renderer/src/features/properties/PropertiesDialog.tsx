@@ -39,7 +39,14 @@ export function PropertiesDialog({ dialog: d, actions: a }: PropertiesDialogProp
           {view.error.title}: {view.error.message}
         </p>
       ) : null}
-      {view.props && formShown ? <PropertiesFacts props={view.props} /> : null}
+      {view.props && formShown ? (
+        <>
+          <PropertiesFacts props={view.props} />
+          <button type="button" onClick={() => void a.reload()} disabled={phase.step !== 'edit'} data-testid="props-reload">
+            Read again from the server
+          </button>
+        </>
+      ) : null}
       {formShown && ready ? (
         <EditForm
           draft={d.draft}

@@ -49,6 +49,8 @@ export type PairList = 'metadata' | 'tags';
 export interface PropertiesActions {
   open(place: PropertiesPlace, keys: readonly string[]): Promise<void>;
   close(): void;
+  /** Read the object again from the server, past main's cache (a restore's state changes over hours). */
+  reload(): Promise<void>;
   setHeader(header: ContentHeader, value: string): void;
   addRow(list: PairList): void;
   updateRow(list: PairList, id: number, patch: Partial<Omit<PairRow, 'id'>>): void;
@@ -93,12 +95,12 @@ export function createPropertiesStore(api: PropertiesApi, deps: PropertiesDeps =
       const d = get().dialog;
       if (d) setDraft({ ...d.draft, [list]: f(d.draft[list]) });
     };
-    const load = async (token: number) => {
+    const load = async (token: number, refresh = false) => {
       const d = get().dialog;
       const key = d ? singleObject(d.keys) : null;
       if (!d || key === null) return;
       patch({ view: { ...d.view, status: 'loading', error: null } });
-      const res = await call(() => api.getProperties({ connectionId: d.place.connectionId, bucket: d.place.bucket, key }));
+      const res = await call(() => api.getProperties({ connectionId: d.place.connectionId, bucket: d.place.bucket, key, ...(refresh ? { refresh } : {}) }));
       if (token !== opened || !get().dialog) return;
       if (!res.ok) {
         patch({ view: { status: 'error', props: null, error: res.error } });
@@ -136,6 +138,11 @@ export function createPropertiesStore(api: PropertiesApi, deps: PropertiesDeps =
         // A running plan goes on in main (its progress shows in Activity); closing only hides it.
         opened++;
         set({ dialog: null });
+      },
+
+      async reload() {
+        const d = get().dialog;
+        if (d?.phase.step === 'edit') await load(opened, true);
       },
 
       setHeader(header, value) {
