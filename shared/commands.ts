@@ -41,6 +41,8 @@ export const COMMANDS = [
   { id: 'undelete', label: 'Undelete…', menu: 'file', section: 'versions', keys: [] },
   { id: 'restore-folder', label: 'Restore folder to this time…', menu: 'file', section: 'versions', keys: [] },
   { id: 'bucket-versioning', label: 'Bucket versioning…', menu: 'file', section: 'versions', keys: [] },
+  { id: 'new-bucket', label: 'New bucket…', menu: 'file', section: 'bucket', keys: [] },
+  { id: 'bucket-info', label: 'Bucket info…', menu: 'file', section: 'bucket', keys: [] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
   // Edit
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },

@@ -20,6 +20,7 @@ import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore 
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 import { createPropertiesStore, PropertiesLayer } from './features/properties';
+import { BucketDialogs, createBucketsStore } from './features/buckets';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
 
 type Transfers = ReturnType<typeof createTransfersWiring>;
@@ -87,7 +88,14 @@ function TabBrowser(props: {
       },
     }),
   );
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, properties, mac: /Mac/i.test(navigator.platform) }));
+  const [buckets] = useState(() =>
+    createBucketsStore(api, {
+      // The bucket list is never cached: showing it again lists it afresh. A new bucket opens.
+      onCreated: (_c, name) => void browser.getState().openBucket(name),
+      onDeleted: () => void browser.getState().navigate({ bucket: null, prefix: '' }),
+    }),
+  );
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, properties, buckets, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {
@@ -139,6 +147,7 @@ function TabBrowser(props: {
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
       <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
       <PropertiesLayer store={properties} />
+      <BucketDialogs store={buckets} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
 import type { PropertiesStore } from '../features/properties';
+import type { BucketsStore } from '../features/buckets';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -20,6 +21,8 @@ export interface AppCommandsDeps {
   readonly versions?: VersionsWiring;
   /** This tab's Properties dialog. */
   readonly properties?: PropertiesStore;
+  /** This tab's New bucket / Bucket info dialogs. */
+  readonly buckets?: BucketsStore;
   readonly mac: boolean;
 }
 
@@ -38,7 +41,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, properties, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, properties, buckets, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -92,6 +95,7 @@ export function createAppCommands({ browser, ops, transfers, versions, propertie
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
       properties: properties !== undefined,
+      buckets: buckets !== undefined,
       listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
@@ -113,6 +117,11 @@ export function createAppCommands({ browser, ops, transfers, versions, propertie
     },
     closeInfo: () => browser.getState().closeInfo(),
     properties: (place, keys) => void properties?.getState().open(place, keys),
+    newBucket: () => {
+      const c = browser.getState().connection;
+      if (c) buckets?.getState().openNew(c.id, c.region);
+    },
+    bucketInfo: (place) => void buckets?.getState().openInfo(place.connectionId, place.bucket),
     newFolder: (place) => ops.getState().openNewFolder(place),
     upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
     download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),

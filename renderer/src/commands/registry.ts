@@ -76,6 +76,11 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   properties: {
     enabled: (s) => (s.properties ? writable(inPlace('some', s), s) : 'Properties are not available'),
     run: (s, a) => a.properties(place(s), s.targets) },
+  'new-bucket': {
+    enabled: (s) => (!s.buckets ? 'Buckets are not available' : s.connected ? null : 'Open a connection first'),
+    run: (_s, a) => a.newBucket(),
+  },
+  'bucket-info': { enabled: (s) => (s.buckets ? inPlace('none', s) : 'Buckets are not available'), run: (s, a) => a.bucketInfo(place(s)) },
   'new-folder': { enabled: (s) => writable(inPlace('none', s), s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {
     enabled: uploadable,

@@ -41,6 +41,7 @@ const BACKGROUND_MENU: readonly (readonly CommandId[])[] = [
   ['upload-files', 'upload-folder', 'refresh'],
   ['new-folder', 'paste'],
   ['show-deleted', 'view-as-of', 'bucket-versioning'],
+  ['bucket-info', 'new-bucket'],
 ];
 
 /** Commands a menu leaves out rather than greying (their feature is not wired in). */
