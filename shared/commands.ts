@@ -28,6 +28,7 @@ export const COMMANDS = [
   { id: 'open-with', label: 'Open in default app', menu: 'file', section: 'open', keys: ['CmdOrCtrl+O'] },
   { id: 'edit', label: 'Edit in default app', menu: 'file', section: 'open', keys: ['CmdOrCtrl+E'] },
   { id: 'info', label: 'Info', menu: 'file', section: 'open', keys: ['CmdOrCtrl+I'] },
+  { id: 'properties', label: 'Properties…', menu: 'file', section: 'open', keys: ['CmdOrCtrl+Shift+P'] },
   { id: 'new-folder', label: 'New folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
   { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
   { id: 'upload-folder', label: 'Upload folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },
@@ -42,6 +43,8 @@ export const COMMANDS = [
   { id: 'undelete', label: 'Undelete…', menu: 'file', section: 'versions', keys: [] },
   { id: 'restore-folder', label: 'Restore folder to this time…', menu: 'file', section: 'versions', keys: [] },
   { id: 'bucket-versioning', label: 'Bucket versioning…', menu: 'file', section: 'versions', keys: [] },
+  { id: 'new-bucket', label: 'New bucket…', menu: 'file', section: 'bucket', keys: [] },
+  { id: 'bucket-info', label: 'Bucket info…', menu: 'file', section: 'bucket', keys: [] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
   // Edit
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },

@@ -62,6 +62,7 @@ import type {
 import type { Workspace, WorkspaceSnapshot } from './workspace';
 import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport } from './properties';
 import type { PriceTable } from './cost';
+import type { BucketDetails } from './buckets';
 
 export interface StaticCredentialsInput {
   readonly accessKeyId: string;
@@ -112,6 +113,15 @@ export interface IpcContract {
   'connections:add': { request: ConnectionInput; response: ConnectionSummary };
   'connections:list': { request: Record<string, never>; response: readonly ConnectionSummary[] };
   'buckets:list': { request: { readonly connectionId: ConnectionId }; response: readonly BucketInfo[] };
+  /** CreateBucket, the name checked first (shared/buckets.ts); region absent: the connection's. */
+  'buckets:create': {
+    request: { readonly connectionId: ConnectionId; readonly name: string; readonly region?: string };
+    response: { readonly name: string; readonly region: string };
+  };
+  /** DeleteBucket of an empty bucket (Conflict, saying so, when anything remains). */
+  'buckets:delete': { request: BucketRef; response: { readonly deleted: true } };
+  /** Region, versioning, default encryption, public access block: each read on its own. */
+  'buckets:info': { request: BucketRef; response: BucketDetails };
   'objects:list': {
     request: BucketRef & {
       readonly prefix: string;
@@ -343,6 +353,9 @@ export const API_METHODS = {
   addConnection: 'connections:add',
   listConnections: 'connections:list',
   listBuckets: 'buckets:list',
+  createBucket: 'buckets:create',
+  deleteBucket: 'buckets:delete',
+  bucketInfo: 'buckets:info',
   listObjects: 'objects:list',
   statObjects: 'objects:stat',
   headObject: 'objects:head',

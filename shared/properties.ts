@@ -3,7 +3,8 @@
  * state) and edits of one or many objects, always run as a plan. The rules that check an edit live here, pure,
  * so the renderer can refuse bad input as it is typed and main refuses it again before any request.
  */
-import type { CostEstimate } from './cost';
+import type { CostEstimate, RestoreTier } from './cost';
+import { RESTORE_TIERS } from './cost';
 import type { ConnectionId } from './types';
 
 /** The content headers S3 stores with an object and sends back on GET. */
@@ -107,7 +108,17 @@ export interface PropertiesEdit {
   readonly tags?: { readonly set?: Readonly<Record<string, string>>; readonly remove?: readonly string[] };
   readonly acl?: CannedAcl;
   readonly encryption?: Exclude<Encryption, { kind: 'none' }>;
+  /** Archive restore (GLACIER / DEEP_ARCHIVE objects only): a temporary readable copy for `days`. Alone. */
+  readonly restore?: RestoreRequest;
 }
+
+export interface RestoreRequest {
+  readonly days: number;
+  readonly tier: RestoreTier;
+}
+
+/** S3 keeps a restored copy for 1 day up to 100 years. */
+export const MAX_RESTORE_DAYS = 36_500;
 
 export interface PropertiesPlanRequest {
   readonly connectionId: ConnectionId;
@@ -257,6 +268,13 @@ export function editProblems(edit: PropertiesEdit): string[] {
     const p = edit.encryption.keyId.length === 0 ? 'The KMS key id is empty; leave it out for the AWS-managed key.' : headerValueProblem('KMS key id', edit.encryption.keyId);
     if (p) problems.push(p);
   }
+  if (edit.restore) {
+    const { days, tier } = edit.restore;
+    if (!Number.isInteger(days) || days < 1 || days > MAX_RESTORE_DAYS) problems.push(`Restore for 1 to ${MAX_RESTORE_DAYS} whole days, not ${days}.`);
+    if (!RESTORE_TIERS.includes(tier)) problems.push(`"${String(tier)}" is not a restore tier (Expedited, Standard or Bulk).`);
+    // An archived object cannot be copied or re-tagged meaningfully before it is back: a restore goes alone.
+    if (!isEmptyEdit({ ...edit, restore: undefined })) problems.push('A restore is requested on its own: make the other changes once the objects are restored.');
+  }
   if (isEmptyEdit(edit)) problems.push('The edit changes nothing.');
   return problems;
 }
@@ -270,7 +288,8 @@ export function isEmptyEdit(edit: PropertiesEdit): boolean {
     (edit.tags?.remove ?? []).length === 0 &&
     edit.storageClass === undefined &&
     edit.acl === undefined &&
-    edit.encryption === undefined
+    edit.encryption === undefined &&
+    edit.restore === undefined
   );
 }
 

@@ -1,4 +1,5 @@
 /** Domain types that cross the IPC boundary. Plain JSON only (no Date, no Map): the e2e bridge serializes them. */
+import type { RestoreState } from './properties';
 
 export type ConnectionId = string;
 
@@ -165,6 +166,8 @@ export interface HeadInfo {
   readonly metadata: Readonly<Record<string, string>>;
   readonly serverSideEncryption: string | null;
   readonly versionId: string | null;
+  /** From x-amz-restore (archived objects); absent where the head was made before it was read. */
+  readonly restore?: RestoreState;
 }
 
 export interface CacheStats {

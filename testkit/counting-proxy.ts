@@ -26,6 +26,11 @@ export type Interference =
   | { readonly kind: 'deny' }
   | { readonly kind: 'slowdown' }
   | { readonly kind: 'status'; readonly status: number; readonly code: string; readonly message?: string; readonly headers?: Record<string, string> }
+  /** Answer for the server with this response (not an error); `onBody` gets the request body first. Stand-ins
+   *  for operations the server lacks (testkit/aws-standins/restore-standin.ts) are built from it. */
+  | { readonly kind: 'answer'; readonly status: number; readonly headers?: Record<string, string>; readonly body?: string; readonly onBody?: (body: string) => Interference | undefined }
+  /** Forward, and add these headers to the server's response (e.g. x-amz-restore on HEAD of an archived object). */
+  | { readonly kind: 'add-headers'; readonly headers: Record<string, string> }
   /** Forward, and hand the client the server's response body changed by `body` (e.g. a listing reporting a
    *  storage class fauxqs does not keep, or ListBuckets' BucketRegion). Headers kept; content-length fixed. */
   | { readonly kind: 'rewrite'; readonly body: (text: string) => string }
@@ -206,6 +211,18 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
       req.resume();
       return reply(res, wire, interference.status, interference.code, interference.message ?? interference.code, interference.headers);
     }
+    if (interference?.kind === 'answer') {
+      let answer: Interference = interference;
+      if (interference.onBody) answer = interference.onBody((await readAll(req)).toString('utf8')) ?? interference;
+      else req.resume();
+      if (answer.kind === 'status') return reply(res, wire, answer.status, answer.code, answer.message ?? answer.code, answer.headers);
+      if (answer.kind !== 'answer') throw new Error(`an answer may only become another answer or a status, not ${answer.kind}`);
+      wire.status = answer.status;
+      const body = wire.method === 'HEAD' ? '' : (answer.body ?? '');
+      res.writeHead(answer.status, { 'x-amz-request-id': 'proxy', 'content-length': String(Buffer.byteLength(body)), ...answer.headers });
+      res.end(body);
+      return;
+    }
     if (interference?.kind === 'hold') {
       await interference.until.catch(() => undefined);
       // The client gave up meanwhile (an aborted request): nothing to forward; status stays 0.
@@ -238,7 +255,7 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
           }), 'counting proxy rewrite', failRequest(res));
           return;
         }
-        res.writeHead(up.statusCode ?? 502, up.headers);
+        res.writeHead(up.statusCode ?? 502, interference?.kind === 'add-headers' ? { ...up.headers, ...interference.headers } : up.headers);
         up.on('data', (chunk: Buffer) => {
           wire.bytesOut += chunk.length;
         });

@@ -22,6 +22,7 @@ import { openEditChannels } from '../ipc/channels/open-edit';
 import { syncChannels } from '../ipc/channels/sync';
 import { transferChannels } from '../ipc/channels/transfers';
 import { versionChannels } from '../ipc/channels/versions';
+import { bucketChannels } from '../ipc/channels/buckets';
 import { workspaceChannels } from '../ipc/channels/workspace';
 import { propertyChannels } from '../ipc/channels/properties';
 import { PriceTables } from '../cost/price-tables';
@@ -179,6 +180,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
     ...versionChannels(context, options.versions),
+    ...bucketChannels(context),
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
     ...searchChannels(search),

@@ -1,6 +1,6 @@
 /** Request schemas of the properties and price-table channels (issue 15); spread into schemas.ts. */
 import { z } from 'zod';
-import { CANNED_ACLS, CONTENT_HEADERS, editProblems } from '../../shared/properties';
+import { CANNED_ACLS, CONTENT_HEADERS, editProblems, MAX_RESTORE_DAYS } from '../../shared/properties';
 import { bucket, id, nonEmptyKey } from '../core/field-schemas';
 import { priceTableSchema } from '../cost/price-tables';
 
@@ -21,6 +21,7 @@ const edit = z
         z.object({ kind: z.literal('aws:kms'), keyId: z.string().max(2048).optional() }).strict(),
       ])
       .optional(),
+    restore: z.object({ days: z.number().int().min(1).max(MAX_RESTORE_DAYS), tier: z.enum(['Expedited', 'Standard', 'Bulk']) }).strict().optional(),
   })
   .strict()
   // The same rules the dialog applies as the user types; the first problem is the message.

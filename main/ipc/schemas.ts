@@ -150,6 +150,9 @@ const channelSchemas = {
   'edit:resolve': z.object({ sessionId: z.string().uuid(), choice: z.enum(['overwrite', 'save-as', 'discard']), newKey: nonEmptyKey.optional() }).strict(),
   'edit:finish': z.object({ sessionId: z.string().uuid() }).strict(),
   // ── versions ──
+  'buckets:create': z.object({ connectionId: id, name: z.string().min(1).max(255), region: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'not a region').optional() }).strict(),
+  'buckets:delete': z.object({ connectionId: id, bucket }).strict(),
+  'buckets:info': z.object({ connectionId: id, bucket }).strict(),
   'versions:state': z.object({ connectionId: id, bucket }).strict(),
   'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),
   'versions:list': z.object({ connectionId: id, bucket, key: nonEmptyKey, refresh: z.boolean().optional() }).strict(),

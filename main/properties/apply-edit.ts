@@ -5,10 +5,11 @@ import {
   CreateMultipartUploadCommand,
   PutObjectAclCommand,
   PutObjectTaggingCommand,
+  RestoreObjectCommand,
   type S3Client,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
-import { ARCHIVE_CLASSES, changesTags, needsCopy, patchTags, type PropertiesEdit, type Tag } from '../../shared/properties';
+import { ARCHIVE_CLASSES, changesTags, needsCopy, patchTags, type PropertiesEdit, type RestoreRequest, type Tag } from '../../shared/properties';
 import { CodedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
 import { copySource } from '../operations/copy-source';
@@ -50,6 +51,7 @@ export async function applyEdit(t: ApplyTarget): Promise<void> {
     count('PutObjectTagging');
     await client.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: tags.map((x) => ({ Key: x.key, Value: x.value })) } }), opts);
   };
+  if (edit.restore) return restore(t, edit.restore);
   const copy = needsCopy(edit);
   let tags: Tag[] | null = null;
   // A copy must know the tags too: RGW drops them on a REPLACE copy and a multipart copy never carries them.
@@ -101,6 +103,19 @@ export async function applyEdit(t: ApplyTarget): Promise<void> {
   if (acl && !acl.ownerOnly) {
     count('PutObjectAcl');
     await client.send(new PutObjectAclCommand({ Bucket: bucket, Key: key, AccessControlPolicy: { Owner: acl.raw.Owner, Grants: acl.raw.Grants } }), opts);
+  }
+}
+
+/** RestoreObject. One already running is what the user asked for: not a failure (S3 answers 409 for it). */
+async function restore(t: ApplyTarget, r: RestoreRequest): Promise<void> {
+  t.count('RestoreObject');
+  try {
+    await t.client.send(
+      new RestoreObjectCommand({ Bucket: t.bucket, Key: t.key, RestoreRequest: { Days: r.days, GlacierJobParameters: { Tier: r.tier } } }),
+      { abortSignal: t.signal },
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'RestoreAlreadyInProgress') throw error;
   }
 }
 

@@ -30,6 +30,10 @@ export function plannedRequests(items: readonly PropertiesItem[], edit: Properti
   const copy = needsCopy(edit);
   const tags = changesTags(edit);
   const big = copy ? items.filter((i) => i.size > limits.multipartThreshold) : [];
+  if (edit.restore) {
+    add(requests, 'RestoreObject', n);
+    return { requests, requestsAtMost: atMost, copies: 0, multipartCopies: 0 };
+  }
   if (!copy) {
     add(requests, 'GetObjectTagging', tags ? n : 0);
     add(requests, 'PutObjectTagging', tags ? n : 0);
@@ -51,16 +55,31 @@ export function plannedRequests(items: readonly PropertiesItem[], edit: Properti
 
 const READS = new Set(['HeadObject', 'GetObjectTagging', 'GetObjectAcl']);
 
-/** What the cost estimate needs to know of a property edit. Server-side copies move no bytes over the network. */
-export function propertiesCostInput(items: readonly PropertiesItem[], edit: PropertiesEdit, limits: CopyLimits, now: number): CostInput {
-  const requests: Array<CostInput['requests'][number]> = [];
-  const copy = needsCopy(edit);
+function groupByClass(items: readonly PropertiesItem[]): Map<string, PropertiesItem[]> {
   const byClass = new Map<string, PropertiesItem[]>();
   for (const i of items) {
     const group = byClass.get(i.storageClass);
     if (group) group.push(i);
     else byClass.set(i.storageClass, [i]);
   }
+  return byClass;
+}
+
+/** What the cost estimate needs to know of a property edit. Server-side copies move no bytes over the network. */
+export function propertiesCostInput(items: readonly PropertiesItem[], edit: PropertiesEdit, limits: CopyLimits, now: number): CostInput {
+  const requests: Array<CostInput['requests'][number]> = [];
+  const copy = needsCopy(edit);
+  if (edit.restore) {
+    // A restore is billed by its tier (per request and per GB retrieved), not as a PUT; nothing moves over the network.
+    const restores = [...groupByClass(items)].map(([storageClass, group]) => ({
+      storageClass,
+      tier: edit.restore!.tier,
+      objects: group.length,
+      bytes: group.reduce((s, i) => s + i.size, 0),
+    }));
+    return { requests, bytesRead: 0, bytesWritten: 0, restores };
+  }
+  const byClass = groupByClass(items);
   // Exact per class: reads are priced by the object's class, writes by the class the object ends in.
   for (const [storageClass, group] of byClass) {
     const planned = plannedRequests(group, edit, limits);
@@ -93,6 +112,11 @@ export function editEffects(edit: PropertiesEdit, planned: PlannedRequests): str
   for (const [k, v] of Object.entries(edit.tags?.set ?? {})) out.push(`Set tag ${k} = "${v}".`);
   for (const k of edit.tags?.remove ?? []) out.push(`Remove tag ${k}.`);
   if (edit.acl) out.push(`Apply the canned ACL ${edit.acl}.`);
+  if (edit.restore) {
+    const { days, tier } = edit.restore;
+    out.push(`Request a ${tier} restore of each archived object, readable for ${days} ${days === 1 ? 'day' : 'days'} once it is done (the object stays in its class).`);
+    out.push(`${tier === 'Expedited' ? 'Expedited restores take minutes' : tier === 'Standard' ? 'Standard restores take hours' : 'Bulk restores take up to a day or two'}; Info shows the state from x-amz-restore.`);
+  }
   if (planned.copies > 0) {
     out.push(
       `Each object is rewritten by a server-side copy onto itself; one HeadObject per object first reads what is kept ` +

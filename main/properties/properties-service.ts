@@ -3,6 +3,7 @@ import { isFolderKey } from '../../shared/keys';
 import type { CostEstimate } from '../../shared/cost';
 import { estimateCost } from '../../shared/cost';
 import {
+  ARCHIVE_CLASSES,
   editProblems,
   type ObjectAcl,
   type HeadProperties,
@@ -106,8 +107,11 @@ export class PropertiesService {
     if (problems.length) throw invalid(problems.join(' '));
     const { objects } = await expandSelection({ cache: this.ctx.cache, clientFor: (id, b) => this.ctx.clientFor(id, b) }, req);
     // Folder markers are not objects anyone edits: leave them as they are.
-    const items = objects.filter((o) => !isFolderKey(o.key)).map(({ key, size, storageClass, lastModified }) => ({ key, size, storageClass, lastModified }));
-    if (items.length === 0) throw new CodedError({ code: 'NoSuchKey', message: 'nothing to change: the selection holds no objects' });
+    const all = objects.filter((o) => !isFolderKey(o.key)).map(({ key, size, storageClass, lastModified }) => ({ key, size, storageClass, lastModified }));
+    if (all.length === 0) throw new CodedError({ code: 'NoSuchKey', message: 'nothing to change: the selection holds no objects' });
+    // Only archived objects can be restored; the rest of the selection is readable already and left alone.
+    const items = req.edit.restore ? all.filter((i) => ARCHIVE_CLASSES.has(i.storageClass)) : all;
+    if (items.length === 0) throw invalid(`nothing to restore: none of the ${all.length} selected objects is in ${[...ARCHIVE_CLASSES].join(' or ')}`);
     this.prune();
     const id = randomUUID();
     this.plans.set(id, { id, connectionId: req.connectionId, bucket: req.bucket, edit: req.edit, items, createdAt: this.o.now() });

@@ -1,5 +1,6 @@
 import { HeadObjectCommand, ListBucketsCommand, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { basename, canonicalPrefix, isFolderKey } from '../../shared/keys';
+import { parseRestore } from '../../shared/properties';
 import type { BucketInfo, Entry, HeadInfo, ListPage, StatOutcome } from '../../shared/types';
 import type { CachedPage, S3Cache } from '../cache/s3-cache';
 import { decodePage, listObjectsPage, type ObjectsPage } from './list-objects';
@@ -107,6 +108,7 @@ export class BrowseService {
       metadata: { ...(out.Metadata ?? {}) },
       serverSideEncryption: out.ServerSideEncryption ?? null,
       versionId: out.VersionId ?? null,
+      restore: parseRestore(out.Restore),
     };
     this.cache.setHead(connectionId, bucket, head);
     return head;

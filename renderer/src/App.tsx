@@ -19,6 +19,8 @@ import { ActivityButton, type ActivityStore, createActivityStore, followOperatio
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
+import { createPropertiesStore, PropertiesLayer } from './features/properties';
+import { BucketDialogs, createBucketsStore } from './features/buckets';
 import { AsOfBanner, AsOfTable, createVersionsWiring, followBrowser, VersionsLayer, VersionsStatus, type VersionsWiring } from './features/versions';
 import { createEditsStore, createPreviewStore, EditConflictDialog, EditsButton, type EditsStore, PreviewPane, type PreviewStore } from './features/preview';
 
@@ -79,7 +81,25 @@ function TabBrowser(props: {
   const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
   const [preview] = useState<PreviewStore>(() => createPreviewStore(api));
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, mac: /Mac/i.test(navigator.platform) }));
+  const [properties] = useState(() =>
+    createPropertiesStore(api, {
+      // Main already dropped what it held about the changed objects; an open Info panel reads its headers again.
+      onChanged: (_place, keys) => {
+        const b = browser.getState();
+        const key = b.info.key;
+        const hadHead = b.info.headStatus !== 'idle';
+        if (key !== null && keys.includes(key)) void b.showInfo(key).then(() => (hadHead ? browser.getState().loadHead() : undefined));
+      },
+    }),
+  );
+  const [buckets] = useState(() =>
+    createBucketsStore(api, {
+      // The bucket list is never cached: showing it again lists it afresh. A new bucket opens.
+      onCreated: (_c, name) => void browser.getState().openBucket(name),
+      onDeleted: () => void browser.getState().navigate({ bucket: null, prefix: '' }),
+    }),
+  );
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, properties, buckets, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {
@@ -114,6 +134,9 @@ function TabBrowser(props: {
         onCloseConnection={() => browser.getState().closeConnection()}
         folderSize={api.folderSize}
         thumbnails={{ enabled: thumbnailsOn, preview: api.previewObject }}
+        onProperties={(key) => {
+          if (place) void properties.getState().open(place, [key]);
+        }}
         banner={<AsOfBanner store={versions.recovery} onRestore={() => void commands.run('restore-folder')} />}
         content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} /> : undefined}
         statusEnd={
@@ -151,6 +174,8 @@ function TabBrowser(props: {
           if (shown) void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object' }]);
         }}
       />
+      <PropertiesLayer store={properties} />
+      <BucketDialogs store={buckets} />
     </>
   );
 }

@@ -8,6 +8,8 @@ import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
 import { previewKind, type PreviewStore } from '../features/preview';
 import { isFolderKey } from '../../../shared/keys';
+import type { PropertiesStore } from '../features/properties';
+import type { BucketsStore } from '../features/buckets';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -21,6 +23,10 @@ export interface AppCommandsDeps {
   readonly versions?: VersionsWiring;
   /** The preview pane (Space, double-click). */
   readonly preview: PreviewStore;
+  /** This tab's Properties dialog. */
+  readonly properties?: PropertiesStore;
+  /** This tab's New bucket / Bucket info dialogs. */
+  readonly buckets?: BucketsStore;
   readonly mac: boolean;
 }
 
@@ -41,7 +47,7 @@ export interface AppCommands {
   openKey(key: string): void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, preview: pane, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, preview: pane, properties, buckets, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -95,6 +101,8 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
       previewOpen: pane.getState().shown !== null,
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
+      properties: properties !== undefined,
+      buckets: buckets !== undefined,
       listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
@@ -133,6 +141,12 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
       void b.showInfo(key).then(() => b.loadHead());
     },
     closeInfo: () => browser.getState().closeInfo(),
+    properties: (place, keys) => void properties?.getState().open(place, keys),
+    newBucket: () => {
+      const c = browser.getState().connection;
+      if (c) buckets?.getState().openNew(c.id, c.region);
+    },
+    bucketInfo: (place) => void buckets?.getState().openInfo(place.connectionId, place.bucket),
     newFolder: (place) => ops.getState().openNewFolder(place),
     upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
     download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),

@@ -31,6 +31,10 @@ export interface CommandState {
   readonly listingFailed: boolean;
   /** Commands whose owner (another feature) has registered a handler. */
   readonly hosted: ReadonlySet<HostedCommand>;
+  /** The buckets feature is wired in (absent: not). */
+  readonly buckets?: boolean;
+  /** The properties feature is wired in (absent: not). */
+  readonly properties?: boolean;
   /** The versions feature's view of this tab; absent when it is not wired in. */
   readonly versions?: VersionsCommandState;
 }
@@ -56,6 +60,10 @@ export interface CommandActions {
   closePreview(): void;
   info(key: string): void;
   closeInfo(): void;
+  /** The Properties dialog for the targets (one object: its properties; many or folders: a bulk edit). */
+  properties(place: CommandPlace, keys: readonly string[]): void;
+  newBucket(): void;
+  bucketInfo(place: CommandPlace): void;
   newFolder(place: CommandPlace): void;
   upload(place: CommandPlace, folders: boolean): void;
   download(place: CommandPlace, keys: readonly string[]): void;

@@ -55,6 +55,15 @@ describe('command registry', () => {
     expect(commandEnabled('refresh', state({ connected: false, place: null }))).toBe('Open a connection first');
   });
 
+  it('Properties… acts on the whole selection, folders included, once the feature is wired in', () => {
+    const { calls, actions } = recorder();
+    expect(commandEnabled('properties', state({ targets: ['p/a'] }))).toBe('Properties are not available');
+    expect(commandEnabled('properties', state({ properties: true }))).toBe('Select something first');
+    expect(commandEnabled('properties', state({ properties: true, targets: ['p/a'], versions: { state: 'enabled', showDeleted: false, asOf: 5, deletedTargets: 0 } }))).toMatch(/^Read-only/);
+    expect(runCommand('properties', state({ properties: true, targets: ['p/a', 'p/sub/'] }), actions)).toBe(true);
+    expect(calls).toEqual([['properties', PLACE, ['p/a', 'p/sub/']]]);
+  });
+
   it('runs on the targets and the shown folder; refuses (and does nothing) when disabled', () => {
     const { calls, actions } = recorder();
     expect(runCommand('delete', state({ targets: ['p/a', 'p/b/'] }), actions)).toBe(true);

@@ -75,6 +75,14 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
   'open-with': { enabled: (s) => inPlace('one-file', s), run: (s, a) => a.openExternally(place(s), singleFile(s) as string, false) },
   edit: { enabled: (s) => writable(inPlace('one-file', s), s), run: (s, a) => a.openExternally(place(s), singleFile(s) as string, true) },
   info: { enabled: (s) => inPlace('one', s), run: (s, a) => a.info(single(s) as string), inTextFields: true },
+  properties: {
+    enabled: (s) => (s.properties ? writable(inPlace('some', s), s) : 'Properties are not available'),
+    run: (s, a) => a.properties(place(s), s.targets) },
+  'new-bucket': {
+    enabled: (s) => (!s.buckets ? 'Buckets are not available' : s.connected ? null : 'Open a connection first'),
+    run: (_s, a) => a.newBucket(),
+  },
+  'bucket-info': { enabled: (s) => (s.buckets ? inPlace('none', s) : 'Buckets are not available'), run: (s, a) => a.bucketInfo(place(s)) },
   'new-folder': { enabled: (s) => writable(inPlace('none', s), s), run: (s, a) => a.newFolder(place(s)) },
   'upload-files': {
     enabled: uploadable,

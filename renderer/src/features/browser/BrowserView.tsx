@@ -43,6 +43,7 @@ export function BrowserView({
   thumbnails,
   content,
   banner,
+  onProperties,
 }: {
   readonly store: BrowserStore;
   /** The app's command registry: the toolbar's buttons and the view's shortcuts. */
@@ -59,6 +60,8 @@ export function BrowserView({
   readonly content?: ReactNode;
   /** A notice above the table (the read-only banner). */
   readonly banner?: ReactNode;
+  /** Info's "Properties…": the Properties dialog of that object (absent: no button). */
+  readonly onProperties?: (key: string) => void;
 }) {
   const [selectors] = useState(createSelectors);
   const actions = store.getState();
@@ -258,6 +261,7 @@ export function BrowserView({
           onClose={actions.closeInfo}
           onLoadHead={() => void actions.loadHead()}
           onCalculateSize={folderSize ? (prefix) => calculateSize(folderSize, prefix) : undefined}
+          onProperties={onProperties}
         />
       </div>
       <StatusBar

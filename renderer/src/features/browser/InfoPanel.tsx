@@ -1,5 +1,6 @@
 import { basename } from '../../../../shared/keys';
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
+import { restoreText } from '../../lib/restore-text';
 import type { FolderSize } from '../../../../shared/types';
 import type { CallResult } from '../../lib/call';
 import type { InfoState } from './browser-store';
@@ -11,6 +12,8 @@ export interface InfoPanelProps {
   readonly onLoadHead: () => void;
   /** Counts a folder's objects and bytes (one recursive listing); absent: no "Calculate size". */
   readonly onCalculateSize?: ((prefix: string) => Promise<CallResult<FolderSize>>) | undefined;
+  /** Opens the Properties dialog (view and edit) for this object; absent: no button. */
+  readonly onProperties?: ((key: string) => void) | undefined;
 }
 
 function Field({ label, value, testId, title }: { readonly label: string; readonly value: string; readonly testId?: string; readonly title?: string }) {
@@ -26,7 +29,7 @@ function Field({ label, value, testId, title }: { readonly label: string; readon
 
 /** Details of one entry: first what the listing already knows (from the cache, no request), then — only when
  *  the user asks — the object's headers via one HeadObject. */
-export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize }: InfoPanelProps) {
+export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize, onProperties }: InfoPanelProps) {
   if (info.key === null) return null;
   const stat = info.stat;
   const head = info.head;
@@ -71,6 +74,9 @@ export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize }: InfoPa
               <Field label="Content type" value={head.contentType ?? ''} testId="info-content-type" />
               <Field label="Encryption" value={head.serverSideEncryption ?? 'None'} />
               <Field label="Version" value={head.versionId ?? ''} />
+              {head.restore && restoreText(head.storageClass, head.restore) ? (
+                <Field label="Restore" value={restoreText(head.storageClass, head.restore)} testId="info-restore" />
+              ) : null}
               {Object.entries(head.metadata).map(([name, value]) => (
                 <Field key={name} label={`x-amz-meta-${name}`} value={value} />
               ))}
@@ -80,6 +86,11 @@ export function InfoPanel({ info, onClose, onLoadHead, onCalculateSize }: InfoPa
               {info.headStatus === 'loading' ? 'Loading headers…' : 'Get headers and metadata (1 request)'}
             </button>
           )}
+          {onProperties ? (
+            <button type="button" onClick={() => onProperties(info.key as string)} data-testid="info-properties">
+              Properties…
+            </button>
+          ) : null}
           {info.headError ? (
             <p className="info-error" role="alert" data-code={info.headError.code} title={info.headError.detail || undefined}>
               {info.headError.title}: {info.headError.message}

@@ -30,7 +30,7 @@ const ITEM_IDS: Partial<Record<CommandId, string>> = {
 const BACKGROUND_LABELS: Partial<Record<CommandId, string>> = { paste: 'Paste here' };
 
 const ITEM_MENU: readonly (readonly CommandId[])[] = [
-  ['preview', 'info'],
+  ['preview', 'info', 'properties'],
   ['open-with', 'edit', 'download'],
   ['new-folder', 'rename', 'copy', 'cut', 'paste'],
   ['copy-s3-uri', 'copy-object-url', 'share-link'],
@@ -41,6 +41,7 @@ const BACKGROUND_MENU: readonly (readonly CommandId[])[] = [
   ['upload-files', 'upload-folder', 'refresh'],
   ['new-folder', 'paste'],
   ['show-deleted', 'view-as-of', 'bucket-versioning'],
+  ['bucket-info', 'new-bucket'],
 ];
 
 /** Commands a menu leaves out rather than greying (their feature is not wired in). */

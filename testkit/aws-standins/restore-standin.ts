@@ -1,0 +1,62 @@
+/**
+ * STAND-IN for S3's RestoreObject, which Ceph RGW 16 does not have. It is NOT a server feature: the counting
+ * proxy in front of RGW answers `POST /bucket/key?restore` itself (202 accepted, 409 RestoreAlreadyInProgress
+ * while one runs, 200 when already restored, as AWS does) and adds the `x-amz-restore` header S3 would send on
+ * HEAD and GET of that key: `ongoing-request="true"` until the test calls `finish`, then
+ * `ongoing-request="false", expiry-date="…"`. Everything else (the object, its class, the bytes) is RGW's own.
+ * The app is tested against this emulation only for the request it sends and the state it shows.
+ */
+import type { CountingProxy } from '../counting-proxy';
+
+export interface RestoreRequestSeen {
+  readonly bucket: string;
+  readonly key: string;
+  readonly days: number | null;
+  readonly tier: string | null;
+}
+
+export interface RestoreStandIn {
+  /** Every RestoreObject the app sent, with the days and tier of its body. */
+  readonly requests: readonly RestoreRequestSeen[];
+  /** The restore of this key is done: readable until `expiry` (x-amz-restore says so from now on). */
+  finish(bucket: string, key: string, expiry: Date): void;
+  /** Remove the stand-in's rule from the proxy. */
+  remove(): void;
+}
+
+type State = { readonly ongoing: true } | { readonly ongoing: false; readonly expiry: Date };
+
+const tagText = (xml: string, tag: string) => new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(xml)?.[1] ?? null;
+
+export function installRestoreStandIn(proxy: CountingProxy): RestoreStandIn {
+  const states = new Map<string, State>();
+  const requests: RestoreRequestSeen[] = [];
+  const slot = (bucket: string, key: string) => `${bucket}/${key}`;
+  const remove = proxy.addRule((req) => {
+    const state = states.get(slot(req.bucket, req.key));
+    if (req.operation === 'RestoreObject') {
+      return {
+        kind: 'answer',
+        status: 202,
+        onBody: (body) => {
+          const days = tagText(body, 'Days');
+          requests.push({ bucket: req.bucket, key: req.key, days: days === null ? null : Number(days), tier: tagText(body, 'Tier') });
+          if (state?.ongoing) return { kind: 'status', status: 409, code: 'RestoreAlreadyInProgress', message: 'Object restore is already in progress' };
+          if (state) return { kind: 'answer', status: 200 };
+          states.set(slot(req.bucket, req.key), { ongoing: true });
+          return undefined;
+        },
+      };
+    }
+    if (state && (req.operation === 'HeadObject' || req.operation === 'GetObject')) {
+      const header = state.ongoing ? 'ongoing-request="true"' : `ongoing-request="false", expiry-date="${state.expiry.toUTCString()}"`;
+      return { kind: 'add-headers', headers: { 'x-amz-restore': header } };
+    }
+    return undefined;
+  });
+  return {
+    requests,
+    finish: (bucket, key, expiry) => void states.set(slot(bucket, key), { ongoing: false, expiry }),
+    remove,
+  };
+}
