@@ -26,6 +26,7 @@ import type {
   AbortUploadsOutcome,
   AbortUploadsPlan,
   ConflictPolicy,
+  DownloadItem,
   EnqueueOutcome,
   IncompleteUpload,
   SelectedItem,
@@ -156,7 +157,8 @@ export interface IpcContract {
   'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
   'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
   'operations:share': { request: ShareRequest; response: ShareLink };
-  'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
+  /** The first bytes of the current version, or of the version `versionId` names. */
+  'operations:preview': { request: BucketRef & { readonly key: string; readonly versionId?: string }; response: Preview };
 
   // ── previews by range reads (main/preview/) ──
   'preview:parquet': { request: BucketRef & { readonly key: string }; response: ParquetPreview | Unreadable };
@@ -205,7 +207,7 @@ export interface IpcContract {
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
   'transfers:download': {
-    request: BucketRef & { readonly items: readonly SelectedItem[]; readonly destination: string; readonly conflict: ConflictPolicy };
+    request: BucketRef & { readonly items: readonly DownloadItem[]; readonly destination: string; readonly conflict: ConflictPolicy };
     response: EnqueueOutcome;
   };
   /** Queue local files/folders (absolute paths) and closed upload streams for upload under `prefix`. */

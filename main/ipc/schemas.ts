@@ -32,6 +32,11 @@ const searchFilters = z
 const instant = z.number().int().min(0).max(253_402_300_799_000);
 /** S3 version ids are opaque short tokens ("null" for unversioned objects). */
 const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
+/** A download item may name one version of a file (never of a folder). */
+const downloadItem = z
+  .object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']), versionId: versionId.optional() })
+  .strict()
+  .refine((i) => i.versionId === undefined || i.kind === 'object', 'a version id names a file, not a folder');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -128,7 +133,7 @@ const channelSchemas = {
       expiresInSeconds: z.number().int().min(1).max(MAX_PRESIGN_SECONDS).optional(),
     })
     .strict(),
-  'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional() }).strict(),
 
   // ── previews ──
   'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
@@ -152,7 +157,7 @@ const channelSchemas = {
 
   // ── transfers ──
   'transfers:download': z
-    .object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000), destination: localPath, conflict })
+    .object({ connectionId: id, bucket, items: z.array(downloadItem).min(1).max(100_000), destination: localPath, conflict })
     .strict(),
   'transfers:upload': z
     .object({

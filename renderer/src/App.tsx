@@ -122,7 +122,14 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
-      <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
+      <VersionsLayer
+        wiring={versions}
+        onDownload={(key, versionId) => {
+          const { connection: c, location: here } = browser.getState();
+          if (c && here.bucket !== null)
+            void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+        }}
+      />
     </>
   );
 }

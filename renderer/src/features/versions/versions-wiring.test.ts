@@ -16,6 +16,7 @@ function versionsApi(calls: string[], state: VersioningState): VersionsApi {
     listVersions: async (r) => ok({ key: r.key, versions: [] }),
     restoreVersion: async () => ok({ restored: true as const }),
     deleteVersion: async () => ok({ deleted: true as const }),
+    previewObject: async () => ok({ kind: 'text', text: '', truncated: false, size: 0, contentType: null }),
     cacheStats: async () => ok({ hits: 0, misses: 0, entries: 0, approxBytes: 0, requests: {} }),
     listDeleted: async (r) => (calls.push(`deleted:${r.prefix}`), ok([{ kind: 'object', key: `${r.prefix}gone.txt`, deletedAt: 9 }])),
     listAsOf: async () => ok([]),
