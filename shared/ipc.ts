@@ -188,7 +188,10 @@ export interface IpcContract {
     request: BucketRef & { readonly prefix: string; readonly at: number; readonly hideNewer: boolean };
     response: RestorePlan;
   };
+  /** Runs a plan; `operations:progress` reports it under the plan id (kind `undelete` / `restore-folder`). */
   'versions:run': { request: { readonly planId: string }; response: VersionsRunReport };
+  /** Stops a running plan after the batch or copies in flight (nothing is rolled back). */
+  'versions:cancel': { request: { readonly planId: string }; response: { readonly cancelled: boolean } };
   'versions:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
 
   // ── object properties: view; edit one or many as a plan (plan → confirm → run) ──
@@ -381,6 +384,7 @@ export const API_METHODS = {
   planUndelete: 'versions:plan-undelete',
   planRestore: 'versions:plan-restore',
   runVersionsPlan: 'versions:run',
+  cancelVersionsPlan: 'versions:cancel',
   discardVersionsPlan: 'versions:discard',
 
   // ── transfers ──

@@ -153,6 +153,7 @@ const channelSchemas = {
   'versions:plan-undelete': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000) }).strict(),
   'versions:plan-restore': z.object({ connectionId: id, bucket, prefix: key, at: instant, hideNewer: z.boolean() }).strict(),
   'versions:run': z.object({ planId: id }).strict(),
+  'versions:cancel': z.object({ planId: id }).strict(),
   'versions:discard': z.object({ planId: id }).strict(),
 
   // ── transfers ──

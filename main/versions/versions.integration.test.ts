@@ -14,7 +14,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OperationProgress } from '../../shared/operations';
 import { currentLane } from '../../testkit/s3-lane';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 
@@ -32,6 +33,8 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
   let f: CoreFixture;
   let direct: S3Client;
   const bucket = 'versioned';
+  /** Every `operations:progress` event the core sent. */
+  const progress: OperationProgress[] = [];
 
   /** Every version under a prefix, listed with the SDK straight at the server (not through the app or proxy). */
   async function rawVersions(prefix: string, client: S3Client = direct): Promise<RawVersion[]> {
@@ -59,7 +62,11 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
   const ref = () => ({ connectionId: f.connectionId, bucket });
 
   beforeAll(async () => {
-    f = await startCoreFixture();
+    f = await startCoreFixture({
+      events: (channel, payload) => {
+        if (channel === 'operations:progress') progress.push(payload as OperationProgress);
+      },
+    });
     direct = new S3Client({
       endpoint: f.server.url,
       region: f.server.region,
@@ -164,6 +171,40 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
       expect(await f.server.keys(bucket, 'cut/')).toHaveLength(1000);
     } finally {
       stop();
+    }
+  }, 240_000);
+
+  it('an undelete reports live counts and stops when cancelled: done, not run, and nothing guessed', async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `stop/f${String(i).padStart(4, '0')}`);
+    await f.server.seed(bucket, keys.map((k) => [k, 'x'] as [string, string]));
+    await deleteKeys(keys);
+    const plan = unwrap(await f.core.handlers['versions:plan-undelete']({ ...ref(), items: [{ key: 'stop/', kind: 'folder' }] }));
+    expect(plan.markers).toBe(3000);
+    progress.length = 0;
+    // The second batch waits on the wire until the test has pressed cancel (state, not time).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let batches = 0;
+    const stopRule = f.proxy.addRule((req) => (req.operation === 'DeleteObjects' && ++batches === 2 ? { kind: 'hold', until: held } : undefined));
+    try {
+      const running = f.core.handlers['versions:run']({ planId: plan.planId });
+      await vi.waitFor(() => expect(progress.some((p) => p.operationId === plan.planId && p.done === 1000)).toBe(true), { timeout: 60_000, interval: 5 });
+      expect(unwrap(await f.core.handlers['versions:cancel']({ planId: plan.planId })).cancelled).toBe(true);
+      release();
+      const report = unwrap(await running);
+      expect(report).toMatchObject({ done: 2000, failed: [], notRun: 1000, cancelled: true });
+      const mine = progress.filter((p) => p.operationId === plan.planId);
+      expect(mine[0]).toMatchObject({ kind: 'undelete', total: 3000, done: 0, finished: false });
+      expect(mine.at(-1)).toMatchObject({ total: 3000, done: 2000, failed: 0, finished: true });
+      expect(batches).toBe(2);
+      // On the server: the two batches that ran are undeleted, the third one's 1,000 markers are still current.
+      expect(await f.server.keys(bucket, 'stop/')).toHaveLength(2000);
+      const raw = await rawVersions('stop/');
+      expect(raw.filter((v) => v.marker && v.latest)).toHaveLength(1000);
+      expect(unwrap(await f.core.handlers['versions:cancel']({ planId: plan.planId })).cancelled).toBe(false);
+    } finally {
+      stopRule();
+      release();
     }
   }, 240_000);
 

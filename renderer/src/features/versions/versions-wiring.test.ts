@@ -22,8 +22,10 @@ function versionsApi(calls: string[], state: VersioningState): VersionsApi {
     listAsOf: async () => ok([]),
     planUndelete: async () => ok({ planId: 'u', kind: 'undelete', markers: 0, sample: [] }),
     planRestore: async (r) => ok({ planId: 'r', kind: 'restore', at: r.at, copies: 0, bytes: 0, hides: 0, sample: [] }),
-    runVersionsPlan: async (r) => ok({ planId: r.planId, done: 0, failed: [], notRun: 0 }),
+    runVersionsPlan: async (r) => ok({ planId: r.planId, done: 0, failed: [], notRun: 0, cancelled: false }),
     discardVersionsPlan: async () => ok({ discarded: true }),
+    cancelVersionsPlan: async () => ok({ cancelled: false }),
+    onOperationProgress: () => () => {},
   };
 }
 
