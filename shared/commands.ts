@@ -40,6 +40,7 @@ export const COMMANDS = [
   { id: 'undelete', label: 'Undelete…', menu: 'file', section: 'versions', keys: [] },
   { id: 'restore-folder', label: 'Restore folder to this time…', menu: 'file', section: 'versions', keys: [] },
   { id: 'bucket-versioning', label: 'Bucket versioning…', menu: 'file', section: 'versions', keys: [] },
+  { id: 'compare', label: 'Compare with…', menu: 'file', section: 'sync', keys: ['CmdOrCtrl+Shift+Y'] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
   // Edit
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },

@@ -14,6 +14,7 @@ export const RGW_SPECS = [
   'resume.spec.ts',
   'resume-upload.spec.ts',
   'search.spec.ts',
+  'sync.spec.ts',
   ...RGW_ONLY_SPECS,
 ];
 

@@ -75,7 +75,7 @@ function TabBrowser(props: {
   const location = useStore(browser, (s) => s.location);
   const asOf = useStore(versions.recovery, (s) => s.asOf !== null);
   const thumbnailsOn = useStore(settings, (s) => s.settings?.thumbnails ?? false);
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, mac: /Mac/i.test(navigator.platform) }));
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, sync, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {

@@ -6,6 +6,7 @@
 import { COMMAND_IDS, type CommandId } from '../../../shared/commands';
 import { type BrowserStore, createSelectors } from '../features/browser';
 import type { OperationsStore } from '../features/operations';
+import type { SyncStore } from '../features/sync';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -17,6 +18,8 @@ export interface AppCommandsDeps {
   readonly transfers?: TransfersWiring;
   /** This tab's versions stores (Versions panel, Show deleted, View as of). */
   readonly versions?: VersionsWiring;
+  /** The compare-and-sync dialog's store. */
+  readonly sync?: Pick<SyncStore, 'getState'>;
   readonly mac: boolean;
 }
 
@@ -35,7 +38,7 @@ export interface AppCommands {
   host(id: HostedCommand, run: () => void): () => void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, sync, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -88,6 +91,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
       previewOpen: o.preview.status !== 'idle',
       infoOpen: b.info.key !== null,
       transfers: transfers !== undefined,
+      sync: sync !== undefined,
       listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
@@ -136,6 +140,7 @@ export function createAppCommands({ browser, ops, transfers, versions, mac }: Ap
     },
     bucketVersioning: (place) => void versions?.versioning.getState().openDialog(place),
     toggleShowDeleted: (place) => void versions?.whenVersioned(place, 'Show deleted', () => versions.recovery.getState().toggleShowDeleted(place)),
+    compare: (place, prefix) => sync?.getState().openFor({ kind: 's3', connectionId: place.connectionId, bucket: place.bucket, prefix }),
     viewAsOf: (place) => void versions?.whenVersioned(place, 'View as of', async () => versions.recovery.getState().openAsOfPicker(place)),
   };
 

@@ -34,13 +34,14 @@ const ITEM_MENU: readonly (readonly CommandId[])[] = [
   ['download'],
   ['new-folder', 'rename', 'copy', 'cut', 'paste'],
   ['copy-s3-uri', 'copy-object-url', 'share-link'],
-  ['versions', 'undelete'],
+  ['versions', 'undelete', 'compare'],
   ['delete'],
 ];
 const BACKGROUND_MENU: readonly (readonly CommandId[])[] = [
   ['upload-files', 'upload-folder', 'refresh'],
   ['new-folder', 'paste'],
   ['show-deleted', 'view-as-of', 'bucket-versioning'],
+  ['compare'],
 ];
 
 /** Commands a menu leaves out rather than greying (their feature is not wired in). */
