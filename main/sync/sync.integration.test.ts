@@ -170,7 +170,14 @@ describe('compare two prefixes across two connections', () => {
     expect(reasonOf(cmp, '2')).toMatch(/MD5 differs \(single-part ETags\)/);
     const plan = unwrap(await f.core.handlers['sync:plan']({ compareId: cmp.compareId, direction: 'make-right' }));
     expect(plan.actions.map((a) => `${a.kind}:${a.key}`)).toEqual(['copy:2', 'copy:3']);
-    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ copied: 2, deleted: 0, failed: [] });
+    // Across connections the bytes pass through the app: transfer-queue items (progress, cancel, retry).
+    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ queued: 2, copied: 0, deleted: 0, failed: [] });
+    await f.core.transfers.queue.whenIdle();
+    const items = f.core.transfers.list().items.filter((i) => i.bucket === 'sync-b');
+    expect(items.map((i) => [i.key, i.state, i.direction, i.transferred, i.note]).sort()).toEqual([
+      ['y/2', 'done', 'upload', 3, 'copy of s3://sync-a/x/2'],
+      ['y/3', 'done', 'upload', 5, 'copy of s3://sync-a/x/3'],
+    ]);
     const again = unwrap(await f.core.handlers['sync:compare']({ left, right }));
     expect(groupOf(again)).toEqual({ '1': 'same', '2': 'same', '3': 'same', '4': 'right-only' });
     expect(f.proxy.count('HeadObject') - heads).toBe(0);
