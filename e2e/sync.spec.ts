@@ -1,6 +1,7 @@
 /**
  * Compare a local folder with a prefix in real Chromium over the real core: read the groups, plan (a dry run
- * by default), apply, compare again: everything same.
+ * by default), apply, compare again: everything same. Runs on fauxqs and on Ceph RGW (real SigV4 and ETags).
+ * The dialog opens through the command registry: its shortcut, and "Compare with…" on a folder's context menu.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,8 +18,8 @@ test.afterEach(async () => {
   await rm(localDir, { recursive: true, force: true });
 });
 
-test('Compare a local folder with a prefix, apply the plan, compare again: all same', async ({ app, s3 }) => {
-  s3.seed('photos', [
+test('Compare a local folder with a prefix, apply the plan, compare again: all same', async ({ app, lane }) => {
+  await lane.seed('photos', [
     ['same.txt', 'same'],
     ['changed.txt', 'old!'],
     ['remote-only.txt', 'r'],
@@ -31,7 +32,9 @@ test('Compare a local folder with a prefix, apply the plan, compare again: all s
   await ui.bucket('photos').click();
   await ui.waitForFolder('s3://photos/');
 
-  await app.getByTestId('sync-open').click();
+  // Compare with… from the keyboard: the folder shown goes on the right.
+  await app.getByTestId('file-table-body').focus();
+  await app.keyboard.press('ControlOrMeta+Shift+Y');
   const dialog = app.getByTestId('sync-dialog');
   await dialog.getByRole('button', { name: 'Choose…' }).click();
   await expect(app.getByTestId('sync-left')).toHaveValue(localDir);
@@ -60,8 +63,8 @@ test('Compare a local folder with a prefix, apply the plan, compare again: all s
   await expect(app.getByTestId('sync-group-right-only').locator('.sync-count')).toHaveText('1');
 });
 
-test('Compare two prefixes typed as s3://, copy server-side, compare again: all same', async ({ app, s3 }) => {
-  s3.seed('photos', [
+test('Compare two prefixes typed as s3://, copy server-side, compare again: all same', async ({ app, lane }) => {
+  await lane.seed('photos', [
     ['a/same.txt', 'same'],
     ['a/changed.txt', 'new!'],
     ['a/new.txt', 'n'],
@@ -72,10 +75,11 @@ test('Compare two prefixes typed as s3://, copy server-side, compare again: all 
   await ui.openConnection('Local fauxqs');
   await ui.bucket('photos').click();
   await ui.waitForFolder('s3://photos/');
-  await ui.row('b/').dblclick();
-  await ui.waitForFolder('s3://photos/b/');
 
-  await app.getByTestId('sync-open').click();
+  // "Compare with…" on a folder's context menu puts that folder on the right.
+  await ui.row('b/').click({ button: 'right' });
+  await app.getByTestId('ops-menu-compare').click();
+  await expect(app.getByTestId('sync-right')).toContainText('photos/b/');
   await app.getByTestId('sync-left').fill('s3://photos/a/');
   await expect(app.getByTestId('sync-left-connection')).toBeVisible();
   await app.getByTestId('sync-compare').click();

@@ -4,6 +4,9 @@
  * enable versioning on a bucket that never had it. Every outcome is checked on the server with the SDK directly,
  * and ListObjectVersions is counted on the wire at the counting proxy.
  */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {
   DeleteObjectCommand,
   GetBucketVersioningCommand,
@@ -257,4 +260,48 @@ test('denied ListBucketVersions: Show deleted says so, browsing goes on', async 
   await expect(app.getByTestId('versions-error')).toContainText('s3:ListBucketVersions');
   await expect(app.getByTestId('versions-error')).toContainText('browsing is not affected');
   s3.destroy();
+});
+
+test.describe('an old version', () => {
+  let downloadDir = '';
+  test.use({ coreOptions: { transfers: { dialogs: { pickFolder: async () => downloadDir, pickUploadPaths: async () => [], notify: () => {} }, throttleMs: 50 } } });
+  test.beforeEach(async () => {
+    downloadDir = await mkdtemp(path.join(os.tmpdir(), 's3desk-e2e-versions-dl-'));
+  });
+  test.afterEach(async () => {
+    await rm(downloadDir, { recursive: true, force: true });
+  });
+
+  test('Preview and Download of a non-current version bring that version’s bytes', async ({ app, lane, s3Proxy }) => {
+    const s3 = sdk(lane);
+    await versionedBucket(s3, lane, 'olds');
+    const first = await put(s3, 'olds', 'plan.txt', 'plan A: the old words');
+    await put(s3, 'olds', 'plan.txt', 'plan B');
+    const ui = new BrowserPage(app);
+    await ui.openConnection(CONNECTION);
+    await ui.bucket('olds').click();
+    await ui.waitForFolder('s3://olds/');
+    await ui.row('plan.txt').click();
+    await app.keyboard.press('ControlOrMeta+Shift+V');
+    const panel = app.getByTestId('versions-panel');
+    const old = panel.locator(`[data-testid="version-row"][data-version-id="${first.VersionId!}"]`);
+    await expect(old).not.toHaveAttribute('data-current', '');
+
+    await old.getByTestId('version-preview').click();
+    const pane = panel.getByTestId('version-preview-pane');
+    await expect(pane).toHaveAttribute('data-status', 'ready');
+    await expect(pane.getByTestId('version-preview-text')).toHaveText('plan A: the old words');
+    const previews = s3Proxy.log.filter((r) => r.operation === 'GetObject');
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.every((r) => r.query.get('versionId') === first.VersionId)).toBe(true);
+
+    await old.getByTestId('version-download').click();
+    await panel.getByTestId('versions-close').click();
+    await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
+    const files = await readdir(downloadDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^plan \(version \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\)\.txt$/);
+    expect(await readFile(path.join(downloadDir, files[0]!), 'utf8')).toBe('plan A: the old words');
+    s3.destroy();
+  });
 });

@@ -45,6 +45,7 @@ export const COMMANDS = [
   { id: 'bucket-versioning', label: 'Bucket versioning…', menu: 'file', section: 'versions', keys: [] },
   { id: 'new-bucket', label: 'New bucket…', menu: 'file', section: 'bucket', keys: [] },
   { id: 'bucket-info', label: 'Bucket info…', menu: 'file', section: 'bucket', keys: [] },
+  { id: 'compare', label: 'Compare with…', menu: 'file', section: 'sync', keys: ['CmdOrCtrl+Shift+Y'] },
   { id: 'settings', label: 'Settings…', menu: 'file', section: 'settings', keys: ['CmdOrCtrl+,'] },
   // Edit
   { id: 'cut', label: 'Cut', menu: 'edit', section: 'clipboard', keys: ['CmdOrCtrl+X'] },

@@ -27,6 +27,7 @@ import type {
   AbortUploadsOutcome,
   AbortUploadsPlan,
   ConflictPolicy,
+  DownloadItem,
   EnqueueOutcome,
   IncompleteUpload,
   SelectedItem,
@@ -167,7 +168,8 @@ export interface IpcContract {
   'operations:cancel': { request: { readonly operationId: string }; response: { readonly cancelled: boolean } };
   'operations:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
   'operations:share': { request: ShareRequest; response: ShareLink };
-  'operations:preview': { request: BucketRef & { readonly key: string }; response: Preview };
+  /** The first bytes of the current version, or of the version `versionId` names. */
+  'operations:preview': { request: BucketRef & { readonly key: string; readonly versionId?: string }; response: Preview };
 
   // ── previews by range reads (main/preview/) ──
   'preview:parquet': { request: BucketRef & Cancellable & { readonly key: string }; response: ParquetPreview | Unreadable };
@@ -211,7 +213,10 @@ export interface IpcContract {
     request: BucketRef & { readonly prefix: string; readonly at: number; readonly hideNewer: boolean };
     response: RestorePlan;
   };
+  /** Runs a plan; `operations:progress` reports it under the plan id (kind `undelete` / `restore-folder`). */
   'versions:run': { request: { readonly planId: string }; response: VersionsRunReport };
+  /** Stops a running plan after the batch or copies in flight (nothing is rolled back). */
+  'versions:cancel': { request: { readonly planId: string }; response: { readonly cancelled: boolean } };
   'versions:discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
 
   // ── object properties: view; edit one or many as a plan (plan → confirm → run) ──
@@ -230,7 +235,7 @@ export interface IpcContract {
   // ── transfers: downloads, uploads, drag ──
   /** Queue the selection (objects, and folders recursively) for download into a local folder. */
   'transfers:download': {
-    request: BucketRef & { readonly items: readonly SelectedItem[]; readonly destination: string; readonly conflict: ConflictPolicy };
+    request: BucketRef & { readonly items: readonly DownloadItem[]; readonly destination: string; readonly conflict: ConflictPolicy };
     response: EnqueueOutcome;
   };
   /** Queue local files/folders (absolute paths) and closed upload streams for upload under `prefix`. */
@@ -415,6 +420,7 @@ export const API_METHODS = {
   planUndelete: 'versions:plan-undelete',
   planRestore: 'versions:plan-restore',
   runVersionsPlan: 'versions:run',
+  cancelVersionsPlan: 'versions:cancel',
   discardVersionsPlan: 'versions:discard',
 
   // ── transfers ──

@@ -100,7 +100,7 @@ export interface OperationReport {
 }
 
 /** Every plan that reports progress on `operations:progress`: the operations, property edits, bucket emptying. */
-export type ProgressKind = OperationKind | 'properties' | 'empty-bucket';
+export type ProgressKind = OperationKind | 'properties' | 'empty-bucket' | 'undelete' | 'restore-folder';
 
 export interface OperationProgress {
   readonly operationId: string;

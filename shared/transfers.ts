@@ -70,6 +70,11 @@ export interface SelectedItem {
   readonly kind: 'object' | 'folder';
 }
 
+/** What `transfers:download` takes: a file may name one of its versions (saved as "name (version <date>).ext"). */
+export interface DownloadItem extends SelectedItem {
+  readonly versionId?: string;
+}
+
 /** Something that could not be queued, with the reason shown to the user (e.g. a key that escapes the folder). */
 export interface RefusedItem {
   readonly key: string;

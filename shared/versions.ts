@@ -81,4 +81,6 @@ export interface VersionsRunReport {
   readonly failed: readonly VersionFailure[];
   /** Steps never attempted (the run was interrupted before them). */
   readonly notRun: number;
+  /** Stopped by `versions:cancel`: what was done stays done, the rest is counted in notRun. */
+  readonly cancelled: boolean;
 }

@@ -17,6 +17,7 @@ export const RGW_SPECS = [
   // Ranged reads and conditional PUTs behave differently on RGW (If-Match with a bare ETag).
   'previews.spec.ts',
   'edit.spec.ts',
+  'sync.spec.ts',
   ...RGW_ONLY_SPECS,
 ];
 

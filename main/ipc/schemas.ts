@@ -34,6 +34,11 @@ const instant = z.number().int().min(0).max(253_402_300_799_000);
 const versionId = z.string().min(1).max(1024).refine((v) => [...v].every((c) => c >= ' '), 'control character in version id');
 /** A renderer-made id for a cancellable read. */
 const requestId = z.string().min(1).max(64).regex(/^[\w-]+$/, 'not a request id');
+/** A download item may name one version of a file (never of a folder). */
+const downloadItem = z
+  .object({ key: nonEmptyKey, kind: z.enum(['object', 'folder']), versionId: versionId.optional() })
+  .strict()
+  .refine((i) => i.versionId === undefined || i.kind === 'object', 'a version id names a file, not a folder');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
 
 const endpoint = z
@@ -130,7 +135,7 @@ const channelSchemas = {
       expiresInSeconds: z.number().int().min(1).max(MAX_PRESIGN_SECONDS).optional(),
     })
     .strict(),
-  'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey }).strict(),
+  'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional() }).strict(),
 
   // ── previews ──
   'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
@@ -163,11 +168,12 @@ const channelSchemas = {
   'versions:plan-undelete': z.object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000) }).strict(),
   'versions:plan-restore': z.object({ connectionId: id, bucket, prefix: key, at: instant, hideNewer: z.boolean() }).strict(),
   'versions:run': z.object({ planId: id }).strict(),
+  'versions:cancel': z.object({ planId: id }).strict(),
   'versions:discard': z.object({ planId: id }).strict(),
 
   // ── transfers ──
   'transfers:download': z
-    .object({ connectionId: id, bucket, items: z.array(selectedItem).min(1).max(100_000), destination: localPath, conflict })
+    .object({ connectionId: id, bucket, items: z.array(downloadItem).min(1).max(100_000), destination: localPath, conflict })
     .strict(),
   'transfers:upload': z
     .object({

@@ -129,6 +129,8 @@ export async function streamCopy(
   from: ObjectRef,
   to: ObjectRef,
   signal: AbortSignal,
+  /** Bytes sent to the target so far (lib-storage's progress). */
+  onLoaded?: (loaded: number) => void,
 ): Promise<void> {
   const got = await fromClient.send(new GetObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
   if (!got.Body) throw new Error('GetObject returned no body');
@@ -147,6 +149,7 @@ export async function streamCopy(
     queueSize: 2,
     leavePartsOnError: false,
   });
+  if (onLoaded) upload.on('httpUploadProgress', (p) => onLoaded(p.loaded ?? 0));
   const onAbort = () => void upload.abort();
   signal.addEventListener('abort', onAbort, { once: true });
   try {

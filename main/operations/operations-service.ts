@@ -185,7 +185,8 @@ export class OperationsService {
     }
   }
 
-  preview(connectionId: string, bucket: string, key: string): Promise<Preview> {
-    return previewObject(this.ctx.clientFor(connectionId, bucket), bucket, key, this.options.preview);
+  /** The current version, or the one `versionId` names (a version from the Versions panel). */
+  preview(connectionId: string, bucket: string, key: string, versionId?: string): Promise<Preview> {
+    return previewObject(this.ctx.clientFor(connectionId, bucket), bucket, key, this.options.preview, versionId);
   }
 }

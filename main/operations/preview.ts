@@ -52,13 +52,19 @@ function totalOf(contentRange: string | undefined, fallback: number): number {
  * Preview with as little transfer as possible: one Range GET of the first 64 KiB answers text and small files;
  * an image larger than that costs one more Range GET for the rest, and only if it is under the image limit.
  */
-export async function previewObject(client: S3Client, bucket: string, key: string, limits: PreviewLimits = DEFAULT_PREVIEW_LIMITS): Promise<Preview> {
+export async function previewObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  limits: PreviewLimits = DEFAULT_PREVIEW_LIMITS,
+  versionId?: string,
+): Promise<Preview> {
   if (isFolderKey(key)) return { kind: 'none', reason: 'folder', size: 0, contentType: null };
   let head: Uint8Array;
   let size: number;
   let declared: string | null;
   try {
-    const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=0-${limits.textBytes - 1}` }));
+    const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId, Range: `bytes=0-${limits.textBytes - 1}` }));
     head = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     size = totalOf(out.ContentRange, head.length);
     declared = out.ContentType ?? null;
@@ -73,7 +79,7 @@ export async function previewObject(client: S3Client, bucket: string, key: strin
     if (size > limits.imageMaxBytes) return { kind: 'none', reason: 'too-large', size, contentType: image };
     let bytes = head;
     if (size > head.length) {
-      const rest = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${head.length}-${size - 1}` }));
+      const rest = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId, Range: `bytes=${head.length}-${size - 1}` }));
       const tail = rest.Body ? await rest.Body.transformToByteArray() : new Uint8Array();
       bytes = new Uint8Array(head.length + tail.length);
       bytes.set(head);

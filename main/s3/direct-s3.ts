@@ -103,6 +103,8 @@ interface SendArgs {
   readonly signal: AbortSignal;
   /** For the app's request counter. */
   readonly operation: string;
+  /** Query parameters, signed (e.g. `versionId` for one version of the object). */
+  readonly query?: Readonly<Record<string, string>>;
 }
 
 export interface SignedRequest {
@@ -116,10 +118,11 @@ export interface SignedRequest {
 
 /** Address and sign one request for an object the way the bucket's client would (SigV4, header auth). */
 export async function signRequest(
-  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body'>,
+  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body' | 'query'>,
 ): Promise<SignedRequest> {
   const t = await targetOf(args.client, args.bucket);
   const path = t.basePath + escapeUriPath(args.key);
+  const query = args.query ?? {};
   const payloadHash = args.body ? createHash('sha256').update(args.body).digest('hex') : EMPTY_SHA256;
   const request = new HttpRequest({
     method: args.method,
@@ -127,6 +130,7 @@ export async function signRequest(
     hostname: t.hostname,
     ...(t.port !== undefined ? { port: t.port } : {}),
     path,
+    query: { ...query },
     headers: {
       host: t.host,
       'x-amz-content-sha256': payloadHash,
@@ -136,7 +140,16 @@ export async function signRequest(
   });
   const offset = (args.client.config as { systemClockOffset?: number }).systemClockOffset ?? 0;
   const signed = await t.signer.sign(request, { signingDate: new Date(Date.now() + offset) });
-  return { secure: t.secure, hostname: t.hostname, port: t.port, path, headers: signed.headers, agent: t.agent };
+  const search = Object.entries(query)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
+    .join('&');
+  return { secure: t.secure, hostname: t.hostname, port: t.port, path: search ? `${path}?${search}` : path, headers: signed.headers, agent: t.agent };
+}
+
+/** SigV4's query encoding: encodeURIComponent plus the four sub-delimiters it leaves alone. */
+function rfc3986(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Send one signed request; resolves with the response head once it arrives (errors included, see throwIfError). */
@@ -167,6 +180,8 @@ export interface DirectGetArgs extends Pick<RawGetArgs, 'headers' | 'signal' | '
   readonly bucket: string;
   readonly key: string;
   readonly operation: string;
+  /** One version of the object instead of the current one. */
+  readonly versionId?: string;
 }
 
 /** TLS settings of an https agent that decide trust (a pinned certificate's CA and check among them). */
@@ -182,7 +197,7 @@ function trustOf(agent: http.Agent): tls.ConnectionOptions {
  * answer throws an SDK-shaped error, its body read here.
  */
 export async function getDirect(args: DirectGetArgs): Promise<void> {
-  const t = await signRequest({ ...args, method: 'GET' });
+  const t = await signRequest({ ...args, method: 'GET', ...(args.versionId !== undefined ? { query: { versionId: args.versionId } } : {}) });
   observerOf(args.client)?.(args.operation);
   let failed: { head: RawHead; text: string } | null = null;
   await rawGet({

@@ -201,7 +201,9 @@ describe.runIf(currentLane() === 'rgw')('a fauxqs connection against an RGW conn
     expect(groupOf(cmp)).toEqual({ 'big.bin': 'same', 'changed.txt': 'different', 'extra.txt': 'right-only', 'new.txt': 'left-only', 'same.txt': 'same' });
     const plan = unwrap(await f.core.handlers['sync:plan']({ compareId: cmp.compareId, direction: 'make-right' }));
     proxy.reset();
-    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ copied: 2, failed: [], cancelled: false });
+    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ queued: 2, copied: 0, failed: [], cancelled: false });
+    await f.core.transfers.queue.whenIdle();
+    expect(f.core.transfers.list().items.filter((i) => i.bucket === 'sync-faux-side').map((i) => i.state)).toEqual(['done', 'done']);
     expect(proxy.count('PutObject')).toBe(2);
     const again = unwrap(await f.core.handlers['sync:compare']({ left, right }));
     expect(groupOf(again)).toEqual({ 'big.bin': 'same', 'changed.txt': 'same', 'extra.txt': 'right-only', 'new.txt': 'same', 'same.txt': 'same' });

@@ -2,9 +2,9 @@
  * Compare → plan → run for two locations, kept in main under opaque ids like operations plans. A comparison
  * reports `sync:progress` (objects listed, files and bytes hashed, rate) and stops on `sync:cancel`. Runs go
  * through the existing machinery: uploads and downloads are queued on the transfer queue (its progress,
- * cancel, retry, verification and safe key→path rules); S3→S3 copies run on the operations runner
- * (server-side on one connection, streamed across two) with its `operations:progress` under the run token,
- * cancelled by `sync:cancel`; deletes go in DeleteObjects batches. Re-comparing after an interrupted run
+ * cancel, retry, verification and safe key→path rules), and so are S3→S3 copies across two connections
+ * (streamed through the app); copies on one connection run server-side on the operations runner with its
+ * `operations:progress` under the run token, cancelled by `sync:cancel`; deletes go in DeleteObjects batches. Re-comparing after an interrupted run
  * finds only what still differs.
  */
 import { randomUUID } from 'node:crypto';
@@ -207,6 +207,11 @@ export class SyncService {
         for (const toward of ['right', 'left'] as const) {
           const copies = plan.actions.filter((a) => a.kind === 'copy' && a.toward === toward);
           const [from, to] = toward === 'left' ? [r, l] : [l, r];
+          if (from.connectionId !== to.connectionId) {
+            // Across connections the bytes pass through the app: transfer items, with the panel's progress and cancel.
+            if (copies.length > 0) queued += this.transfers.copyAcross(copies.map((a) => crossCopy(from, to, a))).queued;
+            continue;
+          }
           const out = await this.copyAll(token, from, to, copies, controller.signal);
           copied += out.copied;
           failed.push(...out.failed);
@@ -301,4 +306,13 @@ function byDir(keys: readonly string[]): Map<string, string[]> {
     out.set(dir, list);
   }
   return out;
+}
+
+/** One cross-connection copy of a plan as a transfer item. */
+function crossCopy(from: S3Location, to: S3Location, action: SyncAction) {
+  return {
+    from: { connectionId: from.connectionId, bucket: from.bucket, key: from.prefix + action.key },
+    to: { connectionId: to.connectionId, bucket: to.bucket, key: to.prefix + action.key },
+    size: action.bytes,
+  };
 }

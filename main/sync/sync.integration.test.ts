@@ -170,10 +170,54 @@ describe('compare two prefixes across two connections', () => {
     expect(reasonOf(cmp, '2')).toMatch(/MD5 differs \(single-part ETags\)/);
     const plan = unwrap(await f.core.handlers['sync:plan']({ compareId: cmp.compareId, direction: 'make-right' }));
     expect(plan.actions.map((a) => `${a.kind}:${a.key}`)).toEqual(['copy:2', 'copy:3']);
-    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ copied: 2, deleted: 0, failed: [] });
+    // Across connections the bytes pass through the app: transfer-queue items (progress, cancel, retry).
+    expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ queued: 2, copied: 0, deleted: 0, failed: [] });
+    await f.core.transfers.queue.whenIdle();
+    const items = f.core.transfers.list().items.filter((i) => i.bucket === 'sync-b');
+    expect(items.map((i) => [i.key, i.state, i.direction, i.transferred, i.note]).sort()).toEqual([
+      ['y/2', 'done', 'upload', 3, 'copy of s3://sync-a/x/2'],
+      ['y/3', 'done', 'upload', 5, 'copy of s3://sync-a/x/3'],
+    ]);
     const again = unwrap(await f.core.handlers['sync:compare']({ left, right }));
     expect(groupOf(again)).toEqual({ '1': 'same', '2': 'same', '3': 'same', '4': 'right-only' });
     expect(f.proxy.count('HeadObject') - heads).toBe(0);
+  });
+
+  it('a cross-connection copy is a transfer item: cancelled from the queue it writes nothing, retried it completes', async () => {
+    await f.server.seed('sync-c', [['x/held.txt', 'held bytes']]);
+    await f.server.seed('sync-d', [['y/other.txt', 'o']]);
+    const second = unwrap(
+      await f.core.handlers['connections:add']({ name: 'third', endpoint: f.proxy.url, region: f.server.region, forcePathStyle: true, credentials: f.server.credentials }),
+    ).id;
+    const left = { kind: 's3' as const, connectionId: f.connectionId, bucket: 'sync-c', prefix: 'x/' };
+    const right = { kind: 's3' as const, connectionId: second, bucket: 'sync-d', prefix: 'y/' };
+    const cmp = unwrap(await f.core.handlers['sync:compare']({ left, right }));
+    const plan = unwrap(await f.core.handlers['sync:plan']({ compareId: cmp.compareId, direction: 'make-right' }));
+    unwrap(await f.core.handlers['transfers:clear']({ includeFailed: true }));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const remove = f.proxy.addRule((w) => {
+      if (w.operation !== 'GetObject' || w.key !== 'x/held.txt') return undefined;
+      arrived();
+      return { kind: 'hold', until: held };
+    });
+    try {
+      expect(unwrap(await f.core.handlers['sync:run']({ planId: plan.planId }))).toMatchObject({ queued: 1, copied: 0 });
+      await reached;
+      expect(unwrap(await f.core.handlers['transfers:cancel']({})).count).toBe(1);
+      await f.core.transfers.queue.whenIdle();
+    } finally {
+      release();
+      remove();
+    }
+    expect(f.core.transfers.list().items.map((i) => [i.key, i.state])).toEqual([['y/held.txt', 'cancelled']]);
+    expect(await f.server.keys('sync-d', 'y/')).toEqual(['y/other.txt']);
+    expect(unwrap(await f.core.handlers['transfers:retry']({})).count).toBe(1);
+    await f.core.transfers.queue.whenIdle();
+    expect(f.core.transfers.list().items.map((i) => [i.key, i.state, i.transferred])).toEqual([['y/held.txt', 'done', 10]]);
+    expect((await f.server.body('sync-d', 'y/held.txt')).toString()).toBe('held bytes');
   });
 });
 

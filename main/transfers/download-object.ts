@@ -47,6 +47,8 @@ export interface ObjectSpec {
   readonly size: number;
   /** As listed, quotes included; "" when unknown (then GETs are not pinned). */
   readonly etag: string;
+  /** One (non-current) version of the key: every GET names it, and its ETag is checked like any other. */
+  readonly versionId?: string;
 }
 
 export interface DownloadArgs {
@@ -393,6 +395,7 @@ async function fetchRange(
             client: args.client,
             bucket: args.object.bucket,
             key: args.object.key,
+            ...(args.object.versionId !== undefined ? { versionId: args.object.versionId } : {}),
             headers: {
               // The whole object in one piece needs no Range (servers answer a plain GET on their cheapest path).
               ...(requestedFrom === 0 && range.end === args.object.size - 1 ? {} : { range: `bytes=${requestedFrom}-${range.end}` }),

@@ -5,8 +5,9 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
-import type { RefusedItem, SelectedItem } from '../../shared/transfers';
+import { basename, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
+import type { DownloadItem, RefusedItem } from '../../shared/transfers';
+import { codedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
 import { listAll } from '../s3/list-objects';
 import type { ObjectSpec } from './download-object';
@@ -24,7 +25,7 @@ export async function planDownload(
   deps: TransferDeps,
   connectionId: string,
   bucket: string,
-  items: readonly SelectedItem[],
+  items: readonly DownloadItem[],
   destination: string,
 ): Promise<{ planned: PlannedDownload[]; refused: RefusedItem[] }> {
   const client = deps.ctx.clientFor(connectionId, bucket);
@@ -33,6 +34,7 @@ export async function planDownload(
   for (const item of items) {
     const base = parentOf(item.key);
     const objects: ObjectSpec[] = [];
+    const names = new Map<ObjectSpec, string>();
     if (item.kind === 'folder' || isFolderKey(item.key)) {
       const tree = await listAll(client, bucket, canonicalPrefix(item.key));
       for (const o of tree.objects) objects.push({ bucket, key: o.key, size: o.size, etag: o.etag });
@@ -40,7 +42,12 @@ export async function planDownload(
       if (objects.length === 0) objects.push({ bucket, key: canonicalPrefix(item.key), size: 0, etag: '' });
     } else {
       try {
-        objects.push(await objectSpec(deps, connectionId, bucket, item.key));
+        if (item.versionId === undefined) objects.push(await objectSpec(deps, connectionId, bucket, item.key));
+        else {
+          const version = await versionSpec(deps, connectionId, bucket, item.key, item.versionId);
+          objects.push(version.object);
+          names.set(version.object, versionedName(item.key, version.lastModified));
+        }
       } catch (error) {
         // One vanished or forbidden object should not sink the rest of the selection.
         refused.push({ key: item.key, reason: toAppError(error, item.key).message });
@@ -48,7 +55,7 @@ export async function planDownload(
       }
     }
     for (const object of objects) {
-      const target = targetFor(destination, relativeTo(base, object.key), deps.options.rules);
+      const target = targetFor(destination, names.get(object) ?? relativeTo(base, object.key), deps.options.rules);
       if (!target.ok) refused.push({ key: object.key, reason: target.reason });
       else planned.push({ object, target: target.path, note: target.note, folderMarker: isFolderKey(object.key) });
     }
@@ -62,6 +69,32 @@ export async function objectSpec(deps: TransferDeps, connectionId: string, bucke
   if (cached?.kind === 'object') return { bucket, key, size: cached.size, etag: cached.etag };
   const head = await deps.ctx.clientFor(connectionId, bucket).send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   return { bucket, key, size: head.ContentLength ?? 0, etag: head.ETag ?? '' };
+}
+
+/** One version of a key: size, ETag and date from HeadObject with its VersionId (NoSuchVersion if it is gone). */
+async function versionSpec(deps: TransferDeps, connectionId: string, bucket: string, key: string, versionId: string) {
+  const head = await deps.ctx
+    .clientFor(connectionId, bucket)
+    .send(new HeadObjectCommand({ Bucket: bucket, Key: key, VersionId: versionId }))
+    .catch((error: unknown) => {
+      // A HEAD answer has no body, so S3's NoSuchVersion arrives as a bare 404 (400 for a malformed id).
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 404 || status === 400) throw codedError('NoSuchVersion', `${key} has no version ${versionId} (deleted, or never existed)`);
+      throw error;
+    });
+  const object: ObjectSpec = { bucket, key, size: head.ContentLength ?? 0, etag: head.ETag ?? '', versionId };
+  return { object, lastModified: head.LastModified ?? new Date(0) };
+}
+
+/**
+ * "report (version 2026-03-01 14-05-09).txt": an old version never lands on the current file's name. UTC, and
+ * no colons (Windows refuses them in names).
+ */
+export function versionedName(key: string, lastModified: Date): string {
+  const stamp = lastModified.toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
+  const name = basename(key);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)} (version ${stamp})${name.slice(dot)}` : `${name} (version ${stamp})`;
 }
 
 export async function exists(p: string): Promise<boolean> {

@@ -68,6 +68,7 @@ function journaledJob(deps: TransferDeps, journal: TransferJournal, connectionId
     state: 'queued' as const,
     createdAt: Date.now(),
     etag: p.object.etag,
+    ...(p.object.versionId !== undefined ? { versionId: p.object.versionId } : {}),
     target: p.target,
     partPath: partPathFor(p.target),
     // 'ask' found no conflict at planning time, so a file that appears meanwhile is kept beside it.

@@ -1,5 +1,5 @@
 /** Transfer tuning and the dependencies every part of the transfer feature shares. */
-import type { ConflictPolicy, SelectedItem } from '../../shared/transfers';
+import type { ConflictPolicy, DownloadItem } from '../../shared/transfers';
 import type { CoreContext } from '../core/context';
 import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
 import type { BandwidthLimit } from './bandwidth';
@@ -80,7 +80,7 @@ export interface TransferDeps {
 export interface DownloadRequest {
   readonly connectionId: string;
   readonly bucket: string;
-  readonly items: readonly SelectedItem[];
+  readonly items: readonly DownloadItem[];
   readonly destination: string;
   readonly conflict: ConflictPolicy;
 }

@@ -31,6 +31,7 @@ import { abortQuietly } from './journal/resumable-upload';
 import { TransferJournal } from './journal/transfer-journal';
 import { Limiter } from './limiter';
 import { TransferQueue } from './queue';
+import { enqueueS3Copies, type S3CopyItem } from './s3-copies';
 import { createSmallFiles } from './small-files';
 import { appTempName, sweepStaleParts } from './temp-sweep';
 import {
@@ -116,6 +117,11 @@ export class TransferService {
 
   upload(req: UploadRequest): Promise<EnqueueOutcome> {
     return enqueueUpload(this.deps, this.queue, req);
+  }
+
+  /** Queue S3→S3 copies across connections (bytes through the app) as transfer items. */
+  copyAcross(items: readonly S3CopyItem[]): { batchId: string; queued: number } {
+    return enqueueS3Copies(this.deps, this.queue, items);
   }
 
   /** What a previous run left unfinished, and a journal set aside at start (if any). */

@@ -17,6 +17,14 @@ export interface MarkerStep {
   readonly versionId?: string;
 }
 
+/** Told as steps finish, so a run reports live counts (a ProgressMeter throttles them). */
+export interface StepProgress {
+  succeeded(count: number, bytes: number): void;
+  failedOne(count?: number): void;
+}
+
+const SILENT: StepProgress = { succeeded: () => {}, failedOne: () => {} };
+
 export interface StepOutcome {
   readonly done: string[];
   readonly failed: VersionFailure[];
@@ -28,7 +36,13 @@ export interface StepOutcome {
  * its own per-key errors; a batch that failed as a whole (network, denied) fails its keys with that error and
  * stops the run, since its outcome is unknown and the next batches would meet the same fault.
  */
-export async function deleteInBatches(client: S3Client, bucket: string, steps: readonly MarkerStep[], signal: AbortSignal): Promise<StepOutcome> {
+export async function deleteInBatches(
+  client: S3Client,
+  bucket: string,
+  steps: readonly MarkerStep[],
+  signal: AbortSignal,
+  progress: StepProgress = SILENT,
+): Promise<StepOutcome> {
   const done: string[] = [];
   const failed: VersionFailure[] = [];
   for (let start = 0; start < steps.length; start += DELETE_BATCH) {
@@ -47,14 +61,19 @@ export async function deleteInBatches(client: S3Client, bucket: string, steps: r
         if (e.Key === undefined) continue;
         errors.set(`${e.Key}\0${e.VersionId ?? ''}`, { key: e.Key, versionId: e.VersionId ?? '', code: e.Code ?? 'Unknown', message: e.Message ?? '' });
       }
+      const before = failed.length;
       for (const s of batch) {
         const error = errors.get(`${s.key}\0${s.versionId ?? ''}`) ?? (s.versionId === undefined ? undefined : errors.get(`${s.key}\0`));
         if (error) failed.push(error);
         else done.push(s.key);
       }
+      const batchFailed = failed.length - before;
+      progress.succeeded(batch.length - batchFailed, 0);
+      if (batchFailed > 0) progress.failedOne(batchFailed);
     } catch (error) {
       const app = toAppError(error, 'DeleteObjects');
       for (const s of batch) failed.push({ key: s.key, versionId: s.versionId ?? '', code: app.code, message: app.message });
+      progress.failedOne(batch.length);
       return { done, failed, notRun: steps.length - start - batch.length };
     }
   }
@@ -68,6 +87,8 @@ export interface CopyStep {
   readonly storageClass: string;
 }
 
+const IN_FLIGHT_FINISHES = new AbortController().signal;
+
 /** Copy each version onto its own key (a new current version; nothing deleted), a few at a time. */
 export async function copyVersionsBack(
   client: S3Client,
@@ -75,6 +96,7 @@ export async function copyVersionsBack(
   steps: readonly CopyStep[],
   limits: CopyLimits & { readonly concurrency: number },
   signal: AbortSignal,
+  progress: StepProgress = SILENT,
 ): Promise<StepOutcome> {
   const done: string[] = [];
   const failed: VersionFailure[] = [];
@@ -89,12 +111,15 @@ export async function copyVersionsBack(
           { bucket, key: s.key },
           s.size,
           limits,
-          signal,
+          // A cancel stops taking new copies; one in flight finishes, so its outcome is known, never guessed.
+          IN_FLIGHT_FINISHES,
         );
         done.push(s.key);
+        progress.succeeded(1, s.size);
       } catch (error) {
         const app = toAppError(error, 'CopyObject');
         failed.push({ key: s.key, versionId: s.versionId, code: app.code, message: app.message });
+        progress.failedOne();
       }
     }
   };

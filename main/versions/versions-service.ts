@@ -21,6 +21,7 @@ import { codedError, invalidInput } from '../core/app-error';
 import type { CoreContext } from '../core/context';
 import { toAppError } from '../core/to-app-error';
 import { type CopyLimits, DEFAULT_COPY_LIMITS, serverCopy } from '../operations/object-copy';
+import { ProgressMeter } from '../operations/progress';
 import { listAll } from '../s3/list-objects';
 import { listAllVersions } from './list-versions';
 import { byKey, currentOf, deletedNow, restoreSteps, versionAt } from './point-in-time';
@@ -30,9 +31,11 @@ export interface VersionsOptions extends CopyLimits {
   /** Versions copied back at once by a restore. */
   readonly concurrency: number;
   readonly planTtlMs: number;
+  /** Progress events of a run at most this often (and always at its start and end). */
+  readonly progressIntervalMs: number;
 }
 
-const DEFAULTS: VersionsOptions = { ...DEFAULT_COPY_LIMITS, concurrency: 8, planTtlMs: 30 * 60_000 };
+const DEFAULTS: VersionsOptions = { ...DEFAULT_COPY_LIMITS, concurrency: 8, planTtlMs: 30 * 60_000, progressIntervalMs: 100 };
 const SAMPLE = 50;
 
 interface Ref {
@@ -47,6 +50,7 @@ type StoredPlan =
 export class VersionsService {
   private readonly o: VersionsOptions;
   private readonly plans = new Map<string, StoredPlan>();
+  private readonly running = new Map<string, AbortController>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -158,26 +162,49 @@ export class VersionsService {
     return { planId, kind: 'restore', at, copies: copies.length, bytes, hides: hides.length, sample: steps.slice(0, SAMPLE).map((s) => s.key) };
   }
 
+  /**
+   * Run a plan with live counts on `operations:progress` (under the plan id) until done or cancelled; a cancel
+   * stops between DeleteObjects batches and copies, so every step is exactly done, failed or not run.
+   */
   async run(planId: string): Promise<VersionsRunReport> {
     const plan = this.take(planId);
     const client = this.ctx.clientFor(plan.connectionId, plan.bucket);
-    const signal = new AbortController().signal;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    this.running.set(planId, controller);
+    const total = plan.kind === 'undelete' ? plan.markers.length : plan.copies.length + plan.hides.length;
+    const bytes = plan.kind === 'undelete' ? 0 : plan.copies.reduce((n, c) => n + c.size, 0);
+    const kind = plan.kind === 'undelete' ? 'undelete' : 'restore-folder';
+    const meter = new ProgressMeter(planId, kind, total, bytes, (p) => this.ctx.events('operations:progress', p), this.o.progressIntervalMs, Date.now);
     const changes: Change[] = [];
     let outcome: StepOutcome;
-    if (plan.kind === 'undelete') {
-      outcome = await deleteInBatches(client, plan.bucket, plan.markers, signal);
-      for (const key of outcome.done) changes.push({ key, change: 'put' });
-    } else {
-      outcome = await copyVersionsBack(client, plan.bucket, plan.copies, this.o, signal);
-      for (const key of outcome.done) changes.push({ key, change: 'put' });
-      const hidden = await deleteInBatches(client, plan.bucket, plan.hides, signal);
-      for (const key of hidden.done) changes.push({ key, change: 'delete' });
-      outcome = { done: [...outcome.done, ...hidden.done], failed: [...outcome.failed, ...hidden.failed], notRun: outcome.notRun + hidden.notRun };
+    try {
+      meter.start();
+      if (plan.kind === 'undelete') {
+        outcome = await deleteInBatches(client, plan.bucket, plan.markers, signal, meter);
+        for (const key of outcome.done) changes.push({ key, change: 'put' });
+      } else {
+        outcome = await copyVersionsBack(client, plan.bucket, plan.copies, this.o, signal, meter);
+        for (const key of outcome.done) changes.push({ key, change: 'put' });
+        const hidden = await deleteInBatches(client, plan.bucket, plan.hides, signal, meter);
+        for (const key of hidden.done) changes.push({ key, change: 'delete' });
+        outcome = { done: [...outcome.done, ...hidden.done], failed: [...outcome.failed, ...hidden.failed], notRun: outcome.notRun + hidden.notRun };
+      }
+      meter.finish();
+      // Failed batches may have been applied in part: drop their keys too, so nothing stale stays cached.
+      for (const f of outcome.failed) changes.push({ key: f.key, change: 'delete' });
+    } finally {
+      this.running.delete(planId);
+      this.ctx.invalidate(plan.connectionId, plan.bucket, changes);
     }
-    // Failed batches may have been applied in part: drop their keys too, so nothing stale stays cached.
-    for (const f of outcome.failed) changes.push({ key: f.key, change: 'delete' });
-    this.ctx.invalidate(plan.connectionId, plan.bucket, changes);
-    return { planId, done: outcome.done.length, failed: outcome.failed, notRun: outcome.notRun };
+    return { planId, done: outcome.done.length, failed: outcome.failed, notRun: outcome.notRun, cancelled: signal.aborted };
+  }
+
+  /** Stop a running plan (see run); false when it is not running. */
+  cancel(planId: string): boolean {
+    const controller = this.running.get(planId);
+    controller?.abort();
+    return controller !== undefined;
   }
 
   discard(planId: string): boolean {

@@ -2,7 +2,10 @@
  * Versions and recovery against a real S3 (issue 13). fauxqs has no versioning at all (no
  * PutBucketVersioning, no version ids), so every test here runs on the RGW lane only.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {
   DeleteObjectsCommand,
   ListObjectVersionsCommand,
@@ -11,7 +14,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { OperationProgress } from '../../shared/operations';
 import { currentLane } from '../../testkit/s3-lane';
 import { type CoreFixture, listFolder, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 
@@ -29,6 +33,8 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
   let f: CoreFixture;
   let direct: S3Client;
   const bucket = 'versioned';
+  /** Every `operations:progress` event the core sent. */
+  const progress: OperationProgress[] = [];
 
   /** Every version under a prefix, listed with the SDK straight at the server (not through the app or proxy). */
   async function rawVersions(prefix: string, client: S3Client = direct): Promise<RawVersion[]> {
@@ -56,7 +62,11 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
   const ref = () => ({ connectionId: f.connectionId, bucket });
 
   beforeAll(async () => {
-    f = await startCoreFixture();
+    f = await startCoreFixture({
+      events: (channel, payload) => {
+        if (channel === 'operations:progress') progress.push(payload as OperationProgress);
+      },
+    });
     direct = new S3Client({
       endpoint: f.server.url,
       region: f.server.region,
@@ -164,6 +174,40 @@ describe.skipIf(currentLane() === 'fauxqs')('versions on a versioned bucket (RGW
     }
   }, 240_000);
 
+  it('an undelete reports live counts and stops when cancelled: done, not run, and nothing guessed', async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `stop/f${String(i).padStart(4, '0')}`);
+    await f.server.seed(bucket, keys.map((k) => [k, 'x'] as [string, string]));
+    await deleteKeys(keys);
+    const plan = unwrap(await f.core.handlers['versions:plan-undelete']({ ...ref(), items: [{ key: 'stop/', kind: 'folder' }] }));
+    expect(plan.markers).toBe(3000);
+    progress.length = 0;
+    // The second batch waits on the wire until the test has pressed cancel (state, not time).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let batches = 0;
+    const stopRule = f.proxy.addRule((req) => (req.operation === 'DeleteObjects' && ++batches === 2 ? { kind: 'hold', until: held } : undefined));
+    try {
+      const running = f.core.handlers['versions:run']({ planId: plan.planId });
+      await vi.waitFor(() => expect(progress.some((p) => p.operationId === plan.planId && p.done === 1000)).toBe(true), { timeout: 60_000, interval: 5 });
+      expect(unwrap(await f.core.handlers['versions:cancel']({ planId: plan.planId })).cancelled).toBe(true);
+      release();
+      const report = unwrap(await running);
+      expect(report).toMatchObject({ done: 2000, failed: [], notRun: 1000, cancelled: true });
+      const mine = progress.filter((p) => p.operationId === plan.planId);
+      expect(mine[0]).toMatchObject({ kind: 'undelete', total: 3000, done: 0, finished: false });
+      expect(mine.at(-1)).toMatchObject({ total: 3000, done: 2000, failed: 0, finished: true });
+      expect(batches).toBe(2);
+      // On the server: the two batches that ran are undeleted, the third one's 1,000 markers are still current.
+      expect(await f.server.keys(bucket, 'stop/')).toHaveLength(2000);
+      const raw = await rawVersions('stop/');
+      expect(raw.filter((v) => v.marker && v.latest)).toHaveLength(1000);
+      expect(unwrap(await f.core.handlers['versions:cancel']({ planId: plan.planId })).cancelled).toBe(false);
+    } finally {
+      stopRule();
+      release();
+    }
+  }, 240_000);
+
   it('views a folder as of T and restores it, against an independent ListObjectVersions', async () => {
     const put = (key: string, body: string) => direct.send(new PutObjectCommand({ Bucket: bucket, Key: `t/${key}`, Body: body }));
     // Before T: a, b, c, old/x written; b overwritten; gone-before deleted.
@@ -248,5 +292,109 @@ describe.skipIf(currentLane() === 'fauxqs')('versioning state (RGW)', () => {
     } finally {
       await f.close();
     }
+  });
+});
+
+describe.skipIf(currentLane() === 'fauxqs')('downloading and previewing an old version (RGW)', () => {
+  const bucket = 'old-versions';
+  const MiB = 1024 * 1024;
+  let f: CoreFixture;
+  let direct: S3Client;
+  let dest: string;
+  const ref = () => ({ connectionId: f.connectionId, bucket });
+
+  beforeAll(async () => {
+    // Small ranges, so a 3 MiB version takes the parallel ranged path and a 20-byte one the in-memory path.
+    f = await startCoreFixture({ transfers: { download: { partSize: MiB, partConcurrency: 2, maxRetries: 2, retryBaseMs: 5 } } });
+    direct = new S3Client({ endpoint: f.server.url, region: f.server.region, forcePathStyle: true, credentials: { ...f.server.credentials } });
+    await f.server.createBucket(bucket);
+    unwrap(await f.core.handlers['versions:set-state']({ ...ref(), enabled: true }));
+    dest = await mkdtemp(path.join(os.tmpdir(), 's3desk-old-version-'));
+  });
+  afterAll(async () => {
+    direct?.destroy();
+    await f?.close();
+    if (dest) await rm(dest, { recursive: true, force: true });
+  });
+
+  it('downloads the bytes of a non-current version as "name (version <date>).ext", every GET naming it', async () => {
+    const oldBig = randomBytes(3 * MiB + 17);
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'd/big.bin', Body: oldBig }));
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'd/big.bin', Body: 'the current one' }));
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'd/note.txt', Body: 'old words, 20 bytes' }));
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'd/note.txt', Body: 'new words' }));
+    const oldOf = async (key: string) => {
+      const listed = unwrap(await f.core.handlers['versions:list']({ ...ref(), key }));
+      expect(listed.versions).toHaveLength(2);
+      return listed.versions[1]!;
+    };
+    const [big, note] = [await oldOf('d/big.bin'), await oldOf('d/note.txt')];
+    f.proxy.reset();
+    const outcome = unwrap(
+      await f.core.handlers['transfers:download']({
+        ...ref(),
+        items: [
+          { key: 'd/big.bin', kind: 'object', versionId: big.versionId },
+          { key: 'd/note.txt', kind: 'object', versionId: note.versionId },
+        ],
+        destination: dest,
+        conflict: 'ask',
+      }),
+    );
+    expect(outcome).toMatchObject({ status: 'queued', queued: 2, refused: [] });
+    await f.core.transfers.queue.whenIdle();
+    expect(f.core.transfers.list().items.map((i) => i.state)).toEqual(['done', 'done']);
+    const stamp = (at: number) => new Date(at).toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
+    const bigName = `big (version ${stamp(big.lastModified)}).bin`;
+    const noteName = `note (version ${stamp(note.lastModified)}).txt`;
+    expect((await readdir(dest)).sort()).toEqual([bigName, noteName].sort());
+    expect(sha(await readFile(path.join(dest, bigName)))).toBe(sha(oldBig));
+    expect(await readFile(path.join(dest, noteName), 'utf8')).toBe('old words, 20 bytes');
+    // One HeadObject per version (its size, ETag and date), and every GET names the version and pins its ETag.
+    const gets = f.proxy.log.filter((r) => r.operation === 'GetObject');
+    expect(gets.length).toBe(5); // 4 ranges of 1 MiB + one whole small object
+    for (const g of gets) {
+      expect(g.query.get('versionId')).toBe(g.key === 'd/big.bin' ? big.versionId : note.versionId);
+      expect(g.headers['if-match']).toBe(g.key === 'd/big.bin' ? big.etag : note.etag);
+    }
+    expect(f.proxy.log.filter((r) => r.operation === 'HeadObject').map((r) => r.query.get('versionId'))).toEqual(expect.arrayContaining([big.versionId, note.versionId]));
+    // The same version again: the name exists, so "ask" asks (nothing queued).
+    const again = unwrap(
+      await f.core.handlers['transfers:download']({ ...ref(), items: [{ key: 'd/note.txt', kind: 'object', versionId: note.versionId }], destination: dest, conflict: 'ask' }),
+    );
+    expect(again).toMatchObject({ status: 'conflicts', count: 1, sample: [noteName] });
+  });
+
+  it('previews the first bytes of an old version, not the current one', async () => {
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'p/readme.md', Body: '# first edition' }));
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'p/readme.md', Body: '# second edition' }));
+    const [current, old] = unwrap(await f.core.handlers['versions:list']({ ...ref(), key: 'p/readme.md' })).versions;
+    const preview = unwrap(await f.core.handlers['operations:preview']({ ...ref(), key: 'p/readme.md', versionId: old!.versionId }));
+    expect(preview).toMatchObject({ kind: 'text', text: '# first edition', truncated: false });
+    const now = unwrap(await f.core.handlers['operations:preview']({ ...ref(), key: 'p/readme.md', versionId: current!.versionId }));
+    expect(now).toMatchObject({ kind: 'text', text: '# second edition' });
+  });
+
+  it('a version deleted behind the app’s back is refused by name, the rest still downloads', async () => {
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'g/a.txt', Body: 'one' }));
+    await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'g/a.txt', Body: 'two' }));
+    const [, old] = unwrap(await f.core.handlers['versions:list']({ ...ref(), key: 'g/a.txt' })).versions;
+    unwrap(await f.core.handlers['versions:delete-version']({ ...ref(), key: 'g/a.txt', versionId: old!.versionId }));
+    unwrap(await f.core.handlers['transfers:clear']({ includeFailed: true }));
+    const out = unwrap(
+      await f.core.handlers['transfers:download']({
+        ...ref(),
+        items: [
+          { key: 'g/a.txt', kind: 'object', versionId: old!.versionId },
+          { key: 'g/a.txt', kind: 'object' },
+        ],
+        destination: dest,
+        conflict: 'overwrite',
+      }),
+    );
+    expect(out).toMatchObject({ status: 'queued', queued: 1 });
+    expect(out.status === 'queued' ? out.refused : []).toEqual([{ key: 'g/a.txt', reason: `g/a.txt has no version ${old!.versionId} (deleted, or never existed)` }]);
+    await f.core.transfers.queue.whenIdle();
+    expect(await readFile(path.join(dest, 'a.txt'), 'utf8')).toBe('two');
   });
 });

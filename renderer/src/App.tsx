@@ -99,7 +99,7 @@ function TabBrowser(props: {
       onDeleted: () => void browser.getState().navigate({ bucket: null, prefix: '' }),
     }),
   );
-  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, properties, buckets, mac: /Mac/i.test(navigator.platform) }));
+  const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, properties, buckets, sync, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
   const downloadKeys = (keys: readonly string[]) => {
@@ -165,7 +165,14 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
-      <VersionsLayer wiring={versions} onDownload={(key) => downloadKeys([key])} />
+      <VersionsLayer
+        wiring={versions}
+        onDownload={(key, versionId) => {
+          const { connection: c, location: here } = browser.getState();
+          if (c && here.bucket !== null)
+            void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+        }}
+      />
       <PreviewPane
         store={preview}
         onStep={step}

@@ -21,6 +21,6 @@ export function operationChannels(ctx: CoreContext, options: Partial<OperationsO
     'operations:cancel': (req) => ({ cancelled: ops.cancel(req.operationId) }),
     'operations:discard': (req) => ({ discarded: ops.discard(req.planId) }),
     'operations:share': (req) => ops.share(req),
-    'operations:preview': (req) => ops.preview(req.connectionId, req.bucket, req.key),
+    'operations:preview': (req) => ops.preview(req.connectionId, req.bucket, req.key, req.versionId),
   };
 }

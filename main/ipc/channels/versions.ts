@@ -13,6 +13,7 @@ type VersionChannels =
   | 'versions:plan-undelete'
   | 'versions:plan-restore'
   | 'versions:run'
+  | 'versions:cancel'
   | 'versions:discard';
 
 export function versionChannels(ctx: CoreContext, options: Partial<VersionsOptions> = {}): ChannelImpls<VersionChannels> {
@@ -28,6 +29,7 @@ export function versionChannels(ctx: CoreContext, options: Partial<VersionsOptio
     'versions:plan-undelete': (req) => v.planUndelete(req.connectionId, req.bucket, req.items),
     'versions:plan-restore': (req) => v.planRestore(req.connectionId, req.bucket, req.prefix, req.at, req.hideNewer),
     'versions:run': (req) => v.run(req.planId),
+    'versions:cancel': (req) => ({ cancelled: v.cancel(req.planId) }),
     'versions:discard': (req) => ({ discarded: v.discard(req.planId) }),
   };
 }

@@ -23,6 +23,8 @@ export const downloadEntrySchema = z.object({
   direction: z.literal('download'),
   /** As listed (quotes included): resumed GETs carry it in If-Match. */
   etag: z.string(),
+  /** A non-current version being downloaded (absent: the current one); resumed GETs name it again. */
+  versionId: z.string().min(1).optional(),
   target: z.string().min(1),
   /** Kept across a restart: the verified ranges in its sidecar are not fetched again. */
   partPath: z.string().min(1),

@@ -68,7 +68,13 @@ async function runDownload(deps: TransferDeps, journal: TransferJournal, id: str
   }
   for (let restarted = false; ; restarted = true) {
     let reported = 0;
-    const object: ObjectSpec = { bucket: entry.bucket, key: entry.key, size: entry.size, etag: entry.etag };
+    const object: ObjectSpec = {
+      bucket: entry.bucket,
+      key: entry.key,
+      size: entry.size,
+      etag: entry.etag,
+      ...(entry.versionId !== undefined ? { versionId: entry.versionId } : {}),
+    };
     try {
       const final = await downloadObject({
         client: deps.ctx.clientFor(entry.connectionId, entry.bucket),
@@ -104,7 +110,7 @@ async function runDownload(deps: TransferDeps, journal: TransferJournal, id: str
       if (!changed || restarted) throw error;
       // download-object removed the old version's bytes; what it had reported as progress is gone too.
       job.progress(-reported);
-      const head = await deps.ctx.clientFor(entry.connectionId, entry.bucket).send(new HeadObjectCommand({ Bucket: entry.bucket, Key: entry.key }), { abortSignal: job.signal });
+      const head = await deps.ctx.clientFor(entry.connectionId, entry.bucket).send(new HeadObjectCommand({ Bucket: entry.bucket, Key: entry.key, VersionId: entry.versionId }), { abortSignal: job.signal });
       entry = { ...entry, size: head.ContentLength ?? 0, etag: head.ETag ?? '', note: CHANGED_NOTE };
       store.put(entry);
       job.setSize(entry.size);

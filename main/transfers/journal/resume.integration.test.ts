@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ListPartsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListPartsCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventChannel, IpcEvents } from '../../../shared/ipc';
 import type { TransferProgressEvent } from '../../../shared/transfers';
@@ -133,7 +133,13 @@ describe(`resume after a restart (${currentLane()})`, () => {
   }
 
   /** Queue a download in an in-process core and quit it (dispose) once `quitAt` bytes are on disk. */
-  async function quitMidDownload(key: string, size: number, tuning: { partSize: number; partConcurrency: number }, quitAt: number) {
+  async function quitMidDownload(
+    key: string,
+    size: number,
+    tuning: { partSize: number; partConcurrency: number },
+    quitAt: number,
+    at: { bucket: string; versionId?: string } = { bucket },
+  ) {
     const core = startCore(tuning);
     const connectionId = await addConnection(core);
     // Ranges past the quit point wait on the wire, so the quit always lands mid-download.
@@ -141,7 +147,8 @@ describe(`resume after a restart (${currentLane()})`, () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     proxy.addRule((r) => (r.operation === 'GetObject' && Number(/^bytes=(\d+)/.exec(r.range ?? '')?.[1] ?? 0) >= quitAt ? { kind: 'hold', until: held } : undefined));
     const reached = transferredAtLeast(quitAt);
-    unwrap(await core.handlers['transfers:download']({ connectionId, bucket, items: [{ key, kind: 'object' }], destination: dest, conflict: 'overwrite' }));
+    const item = { key, kind: 'object' as const, ...(at.versionId !== undefined ? { versionId: at.versionId } : {}) };
+    unwrap(await core.handlers['transfers:download']({ connectionId, bucket: at.bucket, items: [item], destination: dest, conflict: 'overwrite' }));
     await reached;
     await core.dispose();
     cores.splice(cores.indexOf(core), 1);
@@ -355,6 +362,40 @@ describe(`resume after a restart (${currentLane()})`, () => {
     expect(await shaOfFile(path.join(dest, key))).toBe(sha(replaced));
     expect(proxy.log.filter((r) => r.operation === 'GetObject' && r.status === 412).length).toBeGreaterThan(0);
     expect(await readdir(dest)).toEqual([key]);
+  });
+
+  it.skipIf(currentLane() === 'fauxqs')('resumes the download of an old version by its id after a quit (RGW: fauxqs has no versions)', async () => {
+    const versioned = 'resume-versions';
+    const key = 'old.bin';
+    const direct = new S3Client({ endpoint: server.url, region: server.region, forcePathStyle: true, credentials: { ...server.credentials } });
+    const old = randomBytes(24 * MiB);
+    try {
+      await server.createBucket(versioned);
+      await direct.send(new PutBucketVersioningCommand({ Bucket: versioned, VersioningConfiguration: { Status: 'Enabled' } }));
+      const first = await direct.send(new PutObjectCommand({ Bucket: versioned, Key: key, Body: old }));
+      await direct.send(new PutObjectCommand({ Bucket: versioned, Key: key, Body: 'the current version' }));
+      const versionId = first.VersionId!;
+      await quitMidDownload(key, 24 * MiB, { partSize: 4 * MiB, partConcurrency: 2 }, 8 * MiB, { bucket: versioned, versionId });
+      const journal = JSON.parse(await readFile(path.join(userData, JOURNAL_FILE), 'utf8')) as { entries: Array<{ versionId?: string; target: string }> };
+      expect(journal.entries).toHaveLength(1);
+      expect(journal.entries[0]!.versionId).toBe(versionId);
+      proxy.reset();
+
+      const core = startCore({ partSize: 4 * MiB, partConcurrency: 2 });
+      unwrap(await core.handlers['transfers:resume-unfinished']({}));
+      await core.transfers.queue.whenIdle();
+      const [done] = core.transfers.list().items;
+      expect(done?.state).toBe('done');
+      expect(await shaOfFile(journal.entries[0]!.target)).toBe(sha(old));
+      expect(path.basename(journal.entries[0]!.target)).toMatch(/^old \(version \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\)\.bin$/);
+      // After the restart: only the rest was fetched, every GET naming the old version.
+      const gets = proxy.log.filter((r) => r.operation === 'GetObject');
+      expect(gets.length).toBeGreaterThan(0);
+      expect(gets.every((g) => g.query.get('versionId') === versionId)).toBe(true);
+      expect(gets.map((g) => g.range)).not.toContain('bytes=0-4194303');
+    } finally {
+      direct.destroy();
+    }
   });
 
   it('pauses a running download and resumes it from its verified ranges', async () => {

@@ -10,6 +10,7 @@ import { previewKind, type PreviewStore } from '../features/preview';
 import { isFolderKey } from '../../../shared/keys';
 import type { PropertiesStore } from '../features/properties';
 import type { BucketsStore } from '../features/buckets';
+import type { SyncStore } from '../features/sync';
 import type { TransfersWiring } from '../features/transfers';
 import { stateOf, type VersionsWiring } from '../features/versions';
 import type { CommandActions, CommandState, HostedCommand } from './command-state';
@@ -27,6 +28,8 @@ export interface AppCommandsDeps {
   readonly properties?: PropertiesStore;
   /** This tab's New bucket / Bucket info dialogs. */
   readonly buckets?: BucketsStore;
+  /** The compare-and-sync dialog's store. */
+  readonly sync?: Pick<SyncStore, 'getState'>;
   readonly mac: boolean;
 }
 
@@ -47,7 +50,7 @@ export interface AppCommands {
   openKey(key: string): void;
 }
 
-export function createAppCommands({ browser, ops, transfers, versions, preview: pane, properties, buckets, mac }: AppCommandsDeps): AppCommands {
+export function createAppCommands({ browser, ops, transfers, versions, preview: pane, properties, buckets, sync, mac }: AppCommandsDeps): AppCommands {
   const selectors = createSelectors();
   const focusTargets = new Map<'address' | 'filter', () => void>();
   const hosted = new Map<HostedCommand, () => void>();
@@ -103,6 +106,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
       transfers: transfers !== undefined,
       properties: properties !== undefined,
       buckets: buckets !== undefined,
+      sync: sync !== undefined,
       listingFailed: b.listing.status === 'error',
       hosted: new Set(hosted.keys()),
     };
@@ -175,6 +179,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     },
     bucketVersioning: (place) => void versions?.versioning.getState().openDialog(place),
     toggleShowDeleted: (place) => void versions?.whenVersioned(place, 'Show deleted', () => versions.recovery.getState().toggleShowDeleted(place)),
+    compare: (place, prefix) => sync?.getState().openFor({ kind: 's3', connectionId: place.connectionId, bucket: place.bucket, prefix }),
     viewAsOf: (place) => void versions?.whenVersioned(place, 'View as of', async () => versions.recovery.getState().openAsOfPicker(place)),
   };
 

@@ -1,5 +1,6 @@
 /** One icon per command, all from lucide (the app's one icon set). */
 import {
+  ArrowLeftRight,
   ArrowDownUp,
   ArrowLeft,
   ArrowRight,
@@ -57,6 +58,7 @@ export const COMMAND_ICONS: Readonly<Record<CommandId, LucideIcon>> = {
   'upload-folder': FolderUp,
   download: Download,
   'incomplete-uploads': Layers,
+  compare: ArrowLeftRight,
   'share-link': Share2,
   'copy-s3-uri': Link,
   'copy-object-url': Globe,

@@ -37,6 +37,8 @@ export interface CommandState {
   readonly properties?: boolean;
   /** The versions feature's view of this tab; absent when it is not wired in. */
   readonly versions?: VersionsCommandState;
+  /** The compare-and-sync feature is wired in. */
+  readonly sync?: boolean;
 }
 
 export interface VersionsCommandState {
@@ -88,4 +90,6 @@ export interface CommandActions {
   bucketVersioning(place: CommandPlace): void;
   toggleShowDeleted(place: CommandPlace): void;
   viewAsOf(place: CommandPlace): void;
+  /** Compare (and sync) this S3 folder with another location: the sync dialog, with it on the right. */
+  compare(place: CommandPlace, prefix: string): void;
 }

@@ -64,6 +64,21 @@ describe('command registry', () => {
     expect(calls).toEqual([['properties', PLACE, ['p/a', 'p/sub/']]]);
   });
 
+  it('Compare with… compares one selected folder, else the folder shown', () => {
+    expect(commandEnabled('compare', state())).toBe('Compare is not available');
+    expect(commandEnabled('compare', state({ sync: true, place: null }))).toBe('Open a bucket first');
+    expect(commandEnabled('compare', state({ sync: true, targets: ['p/a', 'p/b/'] }))).toMatch(/^Select one folder/);
+    const { calls, actions } = recorder();
+    expect(runCommand('compare', state({ sync: true, targets: ['p/sub/'] }), actions)).toBe(true);
+    expect(runCommand('compare', state({ sync: true, targets: ['p/file.txt'] }), actions)).toBe(true);
+    expect(runCommand('compare', state({ sync: true }), actions)).toBe(true);
+    expect(calls).toEqual([
+      ['compare', PLACE, 'p/sub/'],
+      ['compare', PLACE, 'p/'],
+      ['compare', PLACE, 'p/'],
+    ]);
+  });
+
   it('runs on the targets and the shown folder; refuses (and does nothing) when disabled', () => {
     const { calls, actions } = recorder();
     expect(runCommand('delete', state({ targets: ['p/a', 'p/b/'] }), actions)).toBe(true);

@@ -97,6 +97,14 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     run: (s, a) => a.download(place(s), s.targets),
     inTextFields: true,
   },
+  compare: {
+    // On one selected folder: that folder; otherwise the folder shown.
+    enabled: (s) => (s.sync ? (inPlace('none', s) ?? (s.targets.length > 1 ? 'Select one folder, or nothing to compare this folder' : null)) : 'Compare is not available'),
+    run: (s, a) => {
+      const key = single(s);
+      a.compare(place(s), key !== null && isFolderKey(key) ? key : place(s).prefix);
+    },
+  },
   'incomplete-uploads': {
     enabled: (s) => (s.transfers ? inPlace('none', s) : 'Transfers are not available'),
     run: (s, a) => a.incompleteUploads(place(s)),

@@ -21,6 +21,7 @@ const ACTIONS: readonly CommandId[] = [
   'upload-folder',
   'show-deleted',
   'versions',
+  'compare',
 ];
 const REFRESHING: ReadonlySet<CommandId> = new Set(['refresh']);
 

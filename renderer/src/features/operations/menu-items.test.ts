@@ -9,7 +9,7 @@ describe('context menu items', () => {
   it('groups the item menu as file managers do, with registry labels and shortcuts', () => {
     const entries = menuItems(false, none, false);
     expect(ids(entries)).toEqual([
-      'preview', 'info', 'properties', '—', 'open-with', 'edit', 'download', '—', 'new-folder', 'rename', 'copy', 'cut', 'paste', '—', 'share-uri', 'share-url', 'share-presigned', '—', 'versions', 'undelete', '—',
+      'preview', 'info', 'properties', '—', 'open-with', 'edit', 'download', '—', 'new-folder', 'rename', 'copy', 'cut', 'paste', '—', 'share-uri', 'share-url', 'share-presigned', '—', 'versions', 'undelete', 'compare', '—',
       'delete',
     ]);
     const info = entries.find((e) => e.id === 'info');
@@ -25,10 +25,10 @@ describe('context menu items', () => {
 
   it('the background menu: upload, refresh, then create; omitted features leave no stray separator', () => {
     expect(ids(menuItems(true, none, false))).toEqual([
-      'upload-files', 'upload-folder', 'refresh', '—', 'new-folder', 'paste', '—', 'show-deleted', 'view-as-of', 'bucket-versioning', '—', 'bucket-info', 'new-bucket',
+      'upload-files', 'upload-folder', 'refresh', '—', 'new-folder', 'paste', '—', 'show-deleted', 'view-as-of', 'bucket-versioning', '—', 'compare', '—', 'bucket-info', 'new-bucket',
     ]);
     const versions = ['show-deleted', 'view-as-of', 'bucket-versioning'] as const;
-    expect(ids(menuItems(true, none, false, new Set(['upload-files', 'upload-folder', 'refresh', 'bucket-info', 'new-bucket', ...versions])))).toEqual(['new-folder', 'paste']);
+    expect(ids(menuItems(true, none, false, new Set(['upload-files', 'upload-folder', 'refresh', 'bucket-info', 'new-bucket', ...versions, 'compare'])))).toEqual(['new-folder', 'paste']);
     expect(ids(menuItems(false, none, false, new Set(['download'])))).not.toContain('download');
   });
 });

@@ -34,13 +34,14 @@ const ITEM_MENU: readonly (readonly CommandId[])[] = [
   ['open-with', 'edit', 'download'],
   ['new-folder', 'rename', 'copy', 'cut', 'paste'],
   ['copy-s3-uri', 'copy-object-url', 'share-link'],
-  ['versions', 'undelete'],
+  ['versions', 'undelete', 'compare'],
   ['delete'],
 ];
 const BACKGROUND_MENU: readonly (readonly CommandId[])[] = [
   ['upload-files', 'upload-folder', 'refresh'],
   ['new-folder', 'paste'],
   ['show-deleted', 'view-as-of', 'bucket-versioning'],
+  ['compare'],
   ['bucket-info', 'new-bucket'],
 ];
 

@@ -9,8 +9,8 @@ import type { Result } from '../../../../shared/errors';
 import type { RendererApi } from '../../../../shared/ipc';
 import type {
   ConflictPolicy,
+  DownloadItem,
   EnqueueOutcome,
-  SelectedItem,
   TransferDirection,
   TransferItem,
   TransferProgressEvent,
@@ -64,7 +64,8 @@ export interface TransfersState {
 export interface TransfersActions {
   /** Load the queue and follow progress; returns the unsubscribe. */
   start(): Promise<() => void>;
-  download(location: BucketLocation, items: readonly SelectedItem[], destination?: string): Promise<void>;
+  /** Items may name one version of a file (it lands as "name (version <date>).ext"). */
+  download(location: BucketLocation, items: readonly DownloadItem[], destination?: string): Promise<void>;
   uploadPaths(target: UploadTarget, paths: readonly string[]): Promise<void>;
   /** Files dropped on the table: paths go straight to main, the rest stream their bytes over IPC. */
   uploadDropped(target: UploadTarget, files: readonly DroppedFile[]): Promise<void>;

@@ -83,9 +83,21 @@ export function PlanDialog({ store }: { readonly store: RecoveryStore }) {
           </label>
         ) : null}
         {view.stage === 'running' ? (
-          <p className="ops-planning" role="status">
-            <span className="spinner" aria-hidden="true" /> {view.kind === 'undelete' ? `Removing ${plural(steps, 'delete marker')}…` : `Restoring ${plural(steps, 'file')}…`}
-          </p>
+          <div role="status" data-testid="plan-progress" data-done={view.progress?.done ?? 0} data-total={view.progress?.total ?? steps}>
+            <p className="ops-planning">
+              <span className="spinner" aria-hidden="true" /> {view.kind === 'undelete' ? `Removing ${plural(steps, 'delete marker')}…` : `Restoring ${plural(steps, 'file')}…`}
+            </p>
+            {view.progress ? (
+              <>
+                <progress max={Math.max(1, view.progress.total)} value={view.progress.done + view.progress.failed} />
+                <p data-testid="plan-progress-text">
+                  {view.progress.done} of {view.progress.total} done{view.progress.failed > 0 ? `, ${view.progress.failed} failed` : ''}
+                  {view.progress.bytesTotal > 0 ? ` · ${formatSize(view.progress.bytesDone)} of ${formatSize(view.progress.bytesTotal)}` : ''}
+                  {view.cancelling ? ' · cancelling after the steps in flight…' : ''}
+                </p>
+              </>
+            ) : null}
+          </div>
         ) : null}
         {view.stage === 'done' && view.report ? (
           <div role="status" data-testid="plan-report" data-done={view.report.done} data-failed={view.report.failed.length} data-not-run={view.report.notRun}>
@@ -110,9 +122,15 @@ export function PlanDialog({ store }: { readonly store: RecoveryStore }) {
           </button>
         ) : (
           <>
-            <button type="button" onClick={a.closePlan} disabled={view.stage === 'running'} autoFocus data-testid="plan-cancel">
-              Cancel
-            </button>
+            {view.stage === 'running' ? (
+              <button type="button" onClick={() => void a.cancelPlan()} disabled={view.cancelling} data-testid="plan-stop">
+                {view.cancelling ? 'Cancelling…' : 'Cancel run'}
+              </button>
+            ) : (
+              <button type="button" onClick={a.closePlan} autoFocus data-testid="plan-cancel">
+                Cancel
+              </button>
+            )}
             <button type="button" disabled={view.stage !== 'ready' || steps === 0} onClick={() => void a.runPlan()} data-testid="plan-ok">
               {view.kind === 'undelete' ? 'Undelete' : 'Restore'}
             </button>

@@ -6,7 +6,7 @@ import { VersioningDialog } from './VersioningDialog';
 import { VersionsPanel } from './VersionsPanel';
 import type { VersionsWiring } from './versions-wiring';
 
-export function VersionsLayer({ wiring, onDownload }: { readonly wiring: VersionsWiring; readonly onDownload?: (key: string) => void }) {
+export function VersionsLayer({ wiring, onDownload }: { readonly wiring: VersionsWiring; readonly onDownload?: (key: string, versionId: string | null) => void }) {
   return (
     <>
       <VersioningDialog store={wiring.versioning} />

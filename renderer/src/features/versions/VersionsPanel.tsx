@@ -1,8 +1,8 @@
 /**
  * Versions… of one file: every version and delete marker of that exact key, newest first, with size, date,
- * ETag, storage class and a "current" badge. Per version: Download (the current one, through the transfer
- * queue), Copy version id / URI, Restore as current and Delete permanently, each confirmed in words that say
- * what happens. Preview is left out: the preview channel reads only the current version.
+ * ETag, storage class and a "current" badge. Per version: Download and Preview (any version, by its id; an
+ * old one lands as "name (version <date>).ext" through the transfer queue), Copy version id / URI, Restore as
+ * current and Delete permanently, each confirmed in words that say what happens.
  */
 import { useStore } from 'zustand';
 import type { ObjectVersion } from '../../../../shared/versions';
@@ -13,8 +13,8 @@ import { versionUri, type VersioningStore } from './versioning-store';
 
 export interface VersionsPanelProps {
   readonly store: VersioningStore;
-  /** Queue the current version for download; absent without transfers. */
-  readonly onDownload?: (key: string) => void;
+  /** Queue a version for download (null: the current one, under its own name); absent without transfers. */
+  readonly onDownload?: (key: string, versionId: string | null) => void;
 }
 
 function Confirm({ store }: { readonly store: VersioningStore }) {
@@ -42,6 +42,35 @@ function Confirm({ store }: { readonly store: VersioningStore }) {
   );
 }
 
+function VersionPreviewView({ store }: { readonly store: VersioningStore }) {
+  const preview = useStore(store, (s) => s.panel?.preview ?? null);
+  if (!preview) return null;
+  const { version, status, value, error } = preview;
+  return (
+    <section className="version-preview" aria-label="Version preview" data-testid="version-preview-pane" data-version-id={version.versionId} data-status={status}>
+      <header className="versions-header">
+        <strong>
+          Version of {formatIsoDate(version.lastModified)}
+          {version.isLatest ? ' (current)' : ''}
+        </strong>
+        <button type="button" onClick={store.getState().closePreview} data-testid="version-preview-close">
+          Close preview
+        </button>
+      </header>
+      {status === 'loading' ? <p>Reading the first bytes…</p> : null}
+      {error ? <ErrorText error={error} testId="version-preview-error" /> : null}
+      {value?.kind === 'text' ? (
+        <pre className="version-preview-text" data-testid="version-preview-text">
+          {value.text}
+          {value.truncated ? '\n…' : ''}
+        </pre>
+      ) : null}
+      {value?.kind === 'image' ? <img className="version-preview-image" src={value.dataUrl} alt={`Version of ${formatIsoDate(version.lastModified)}`} /> : null}
+      {value?.kind === 'none' ? <p>{value.reason === 'binary' ? 'Binary content: no preview.' : value.reason === 'too-large' ? 'Too large to preview.' : 'A folder has no preview.'}</p> : null}
+    </section>
+  );
+}
+
 function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersion; readonly bucket: string } & VersionsPanelProps) {
   const a = store.getState();
   return (
@@ -59,14 +88,23 @@ function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersio
         {onDownload ? (
           <button
             type="button"
-            disabled={!v.isLatest || v.isDeleteMarker}
-            title={v.isLatest && !v.isDeleteMarker ? 'Download this version' : 'Only the current version can be downloaded; restore this one as current first'}
-            onClick={() => onDownload(v.key)}
+            disabled={v.isDeleteMarker}
+            title={v.isDeleteMarker ? 'A delete marker has no content' : v.isLatest ? 'Download the current version' : 'Download this version, saved as “name (version <date>)”'}
+            onClick={() => onDownload(v.key, v.isLatest ? null : v.versionId)}
             data-testid="version-download"
           >
             Download
           </button>
         ) : null}
+        <button
+          type="button"
+          disabled={v.isDeleteMarker}
+          title={v.isDeleteMarker ? 'A delete marker has no content' : 'Show the first bytes of this version'}
+          onClick={() => void a.previewVersion(v)}
+          data-testid="version-preview"
+        >
+          Preview
+        </button>
         <button type="button" onClick={() => void a.copyText(v.versionId, 'version id')} data-testid="version-copy-id">
           Copy id
         </button>
@@ -118,6 +156,7 @@ export function VersionsPanel({ store, onDownload }: VersionsPanelProps) {
         </p>
       ) : null}
       <Confirm store={store} />
+      <VersionPreviewView store={store} />
       {panel.versions.length > 0 ? (
         <table className="versions-table">
           <thead>

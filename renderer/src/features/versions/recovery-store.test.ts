@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../../shared/errors';
+import type { OperationProgress } from '../../../../shared/operations';
 import type { CacheStats } from '../../../../shared/types';
 import { createRecoveryStore, type RecoveryApi, reportSentence } from './recovery-store';
 
@@ -20,7 +21,9 @@ function fake(calls: string[], over: Partial<RecoveryApi> = {}) {
     planUndelete: async (r) => (calls.push(`plan-undelete:${r.items.map((i) => `${i.kind}:${i.key}`).join(',')}`), ok({ planId: 'u1', kind: 'undelete', markers: 3, sample: ['docs/gone.txt'] })),
     planRestore: async (r) =>
       (calls.push(`plan-restore:${r.at}:${String(r.hideNewer)}`), ok({ planId: `r-${String(r.hideNewer)}`, kind: 'restore', at: r.at, copies: 2, bytes: 10, hides: r.hideNewer ? 1 : 0, sample: [] })),
-    runVersionsPlan: async (r) => (calls.push(`run:${r.planId}`), ok({ planId: r.planId, done: 2, failed: [{ key: 'docs/x', versionId: 'm', code: 'AccessDenied', message: 'denied' }], notRun: 0 })),
+    runVersionsPlan: async (r) => (calls.push(`run:${r.planId}`), ok({ planId: r.planId, done: 2, failed: [{ key: 'docs/x', versionId: 'm', code: 'AccessDenied', message: 'denied' }], notRun: 0, cancelled: false })),
+    cancelVersionsPlan: async (r) => (calls.push(`cancel:${r.planId}`), ok({ cancelled: true })),
+    onOperationProgress: () => () => {},
     discardVersionsPlan: async (r) => (calls.push(`discard:${r.planId}`), ok({ discarded: true })),
     ...over,
   };
@@ -76,6 +79,41 @@ describe('recovery store', () => {
     expect(reportSentence('undelete', plan.report!)).toBe('2 delete markers done, 1 failed.');
     // What changed was dropped from main's cache: Show deleted lists the folder afresh.
     expect(calls.slice(-2)).toEqual(['run:u1', 'deleted:docs/:true']);
+  });
+
+  it('shows the run’s live counts from main, and cancels it', async () => {
+    const calls: string[] = [];
+    let listener: ((p: OperationProgress) => void) | null = null;
+    let finish!: () => void;
+    const store = createRecoveryStore(
+      fake(calls, {
+        onOperationProgress: (l) => {
+          listener = l;
+          return () => (listener = null);
+        },
+        runVersionsPlan: (r) =>
+          new Promise((resolve) => {
+            finish = () => resolve(ok({ planId: r.planId, done: 1000, failed: [], notRun: 1500, cancelled: true }));
+          }),
+      }),
+    );
+    await store.getState().planUndelete(HERE, ['docs/old/']);
+    const running = store.getState().runPlan();
+    expect(store.getState().plan?.stage).toBe('running');
+    const tick = { kind: 'undelete' as const, total: 2500, done: 1000, failed: 0, bytesTotal: 0, bytesDone: 0, finished: false };
+    listener!({ ...tick, operationId: 'another-run', done: 7 });
+    expect(store.getState().plan?.progress).toBeNull();
+    listener!({ ...tick, operationId: 'u1' });
+    expect(store.getState().plan?.progress).toMatchObject({ done: 1000, total: 2500 });
+    await store.getState().cancelPlan();
+    expect(calls.at(-1)).toBe('cancel:u1');
+    expect(store.getState().plan?.cancelling).toBe(true);
+    finish();
+    await running;
+    expect(listener).toBeNull();
+    const plan = store.getState().plan!;
+    expect(plan.stage).toBe('done');
+    expect(reportSentence('undelete', plan.report!)).toBe('1000 delete markers done, 1500 not run (cancelled before them).');
   });
 
   it('View as of shows the past, follows folders at the same instant, and returns to now', async () => {

@@ -6,12 +6,21 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RendererApi } from '../../../../shared/ipc';
+import type { OperationProgress } from '../../../../shared/operations';
 import type { AsOfEntry, DeletedEntry, RestorePlan, UndeletePlan, VersionsRunReport } from '../../../../shared/versions';
 import { call, type UserError } from '../../lib/call';
 
 export type RecoveryApi = Pick<
   RendererApi,
-  'listDeleted' | 'listAsOf' | 'planUndelete' | 'planRestore' | 'runVersionsPlan' | 'discardVersionsPlan' | 'cacheStats'
+  | 'listDeleted'
+  | 'listAsOf'
+  | 'planUndelete'
+  | 'planRestore'
+  | 'runVersionsPlan'
+  | 'cancelVersionsPlan'
+  | 'discardVersionsPlan'
+  | 'cacheStats'
+  | 'onOperationProgress'
 >;
 
 export interface Place {
@@ -49,6 +58,10 @@ export interface PlanView {
   readonly hideNewer: boolean;
   readonly plan: UndeletePlan | RestorePlan | null;
   readonly report: VersionsRunReport | null;
+  /** Live counts of the run (main's `operations:progress` under the plan id). */
+  readonly progress: OperationProgress | null;
+  /** Cancel was pressed: the run stops after the batch or copies in flight. */
+  readonly cancelling: boolean;
   readonly error: UserError | null;
 }
 
@@ -75,6 +88,7 @@ export interface RecoveryActions {
   planRestore(place: Place, at: number, hideNewer?: boolean): Promise<void>;
   setHideNewer(hide: boolean): Promise<void>;
   runPlan(): Promise<void>;
+  cancelPlan(): Promise<void>;
   closePlan(): void;
 }
 
@@ -143,7 +157,7 @@ export function createRecoveryStore(api: RecoveryApi): RecoveryStore {
       async planUndelete(place, keys) {
         discard(get().plan);
         const items = keys.map((key) => ({ key, kind: key.endsWith('/') ? ('folder' as const) : ('object' as const) }));
-        set({ plan: { kind: 'undelete', place, stage: 'planning', items, hideNewer: false, plan: null, report: null, error: null } });
+        set({ plan: { kind: 'undelete', place, stage: 'planning', items, hideNewer: false, plan: null, report: null, progress: null, cancelling: false, error: null } });
         const res = await call(() => api.planUndelete({ connectionId: place.connectionId, bucket: place.bucket, items }));
         if (get().plan?.place !== place) return;
         patchPlan(res.ok ? { stage: 'ready', plan: res.value } : { stage: 'error', error: res.error });
@@ -151,7 +165,7 @@ export function createRecoveryStore(api: RecoveryApi): RecoveryStore {
 
       async planRestore(place, at, hideNewer = false) {
         discard(get().plan);
-        set({ plan: { kind: 'restore', place, stage: 'planning', items: [], hideNewer, plan: null, report: null, error: null } });
+        set({ plan: { kind: 'restore', place, stage: 'planning', items: [], hideNewer, plan: null, report: null, progress: null, cancelling: false, error: null } });
         const res = await call(() => api.planRestore({ connectionId: place.connectionId, bucket: place.bucket, prefix: place.prefix, at, hideNewer }));
         const p = get().plan;
         if (p?.place !== place || p.hideNewer !== hideNewer) return;
@@ -168,13 +182,25 @@ export function createRecoveryStore(api: RecoveryApi): RecoveryStore {
       async runPlan() {
         const p = get().plan;
         if (p?.stage !== 'ready' || !p.plan) return;
-        patchPlan({ stage: 'running' });
-        const res = await call(() => api.runVersionsPlan({ planId: (p.plan as UndeletePlan).planId }));
+        const planId = (p.plan as UndeletePlan).planId;
+        patchPlan({ stage: 'running', progress: null, cancelling: false });
+        const stop = api.onOperationProgress((progress) => {
+          if (progress.operationId === planId && get().plan?.stage === 'running') patchPlan({ progress });
+        });
+        const res = await call(() => api.runVersionsPlan({ planId }));
+        stop();
         patchPlan(res.ok ? { stage: 'done', report: res.value } : { stage: 'error', error: res.error });
         // What changed is gone from main's cache (the one invalidation path); list it afresh.
         if (get().showDeleted) await actions.loadDeleted(p.place, true);
         const asOf = get().asOf;
         if (asOf) await actions.viewAsOf(asOf.place, asOf.at);
+      },
+
+      async cancelPlan() {
+        const p = get().plan;
+        if (p?.stage !== 'running' || !p.plan) return;
+        patchPlan({ cancelling: true });
+        await call(() => api.cancelVersionsPlan({ planId: (p.plan as UndeletePlan).planId }));
       },
 
       closePlan() {
@@ -192,6 +218,6 @@ export function reportSentence(kind: PlanView['kind'], report: VersionsRunReport
   const noun = kind === 'undelete' ? 'delete marker' : 'step';
   const parts = [`${report.done} ${noun}${report.done === 1 ? '' : 's'} done`];
   if (report.failed.length > 0) parts.push(`${report.failed.length} failed`);
-  if (report.notRun > 0) parts.push(`${report.notRun} not run (the run stopped before them)`);
+  if (report.notRun > 0) parts.push(`${report.notRun} not run (${report.cancelled ? 'cancelled before them' : 'the run stopped before them'})`);
   return `${parts.join(', ')}.`;
 }

@@ -25,6 +25,10 @@ function fake(calls: string[], initial: VersioningState = 'enabled') {
       return ok({ restored: true as const });
     },
     deleteVersion: async (r) => (calls.push(`delete:${r.versionId}`), fail('NoSuchVersion', `a.txt has no version ${r.versionId} any more`)),
+    previewObject: async (r) => {
+      calls.push(`preview:${r.key}:${r.versionId ?? 'current'}`);
+      return ok({ kind: 'text', text: `bytes of ${r.versionId ?? 'current'}`, truncated: false, size: 11, contentType: null });
+    },
   };
   return api;
 }
@@ -68,6 +72,20 @@ describe('versioning store', () => {
     const panel = store.getState().panel!;
     expect(panel.versions.map((x) => x.versionId)).toEqual(['v3', 'v2', 'v1']);
     expect(panel.notice).toMatch(/new current version; no version was deleted/);
+  });
+
+  it('previews an old version by its id, not the current one', async () => {
+    const calls: string[] = [];
+    const store = createVersioningStore(fake(calls), { writeClipboard: async () => {} });
+    await store.getState().openPanel(PLACE, 'a.txt');
+    await store.getState().previewVersion(store.getState().panel!.versions[1]!);
+    expect(calls).toEqual(['list:a.txt:false', 'preview:a.txt:v1']);
+    const preview = store.getState().panel!.preview!;
+    expect(preview.status).toBe('ready');
+    expect(preview.version.versionId).toBe('v1');
+    expect(preview.value).toMatchObject({ kind: 'text', text: 'bytes of v1' });
+    store.getState().closePreview();
+    expect(store.getState().panel!.preview).toBeNull();
   });
 
   it('names a version deleted behind the app’s back', async () => {

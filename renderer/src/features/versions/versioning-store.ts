@@ -6,10 +6,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RendererApi } from '../../../../shared/ipc';
+import type { Preview } from '../../../../shared/operations';
 import type { ObjectVersion, VersioningState } from '../../../../shared/versions';
 import { call, type UserError } from '../../lib/call';
 
-export type VersioningApi = Pick<RendererApi, 'versioningState' | 'setVersioning' | 'listVersions' | 'restoreVersion' | 'deleteVersion'>;
+export type VersioningApi = Pick<RendererApi, 'versioningState' | 'setVersioning' | 'listVersions' | 'restoreVersion' | 'deleteVersion' | 'previewObject'>;
 
 export interface BucketPlace {
   readonly connectionId: string;
@@ -38,6 +39,15 @@ export interface VersionsPanel {
   readonly busy: boolean;
   /** What the last action did, in a sentence. */
   readonly notice: string | null;
+  /** The first bytes of one version, read by its version id (any version, not only the current one). */
+  readonly preview: VersionPreview | null;
+}
+
+export interface VersionPreview {
+  readonly version: ObjectVersion;
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly value: Preview | null;
+  readonly error: UserError | null;
 }
 
 export interface VersioningData {
@@ -61,6 +71,8 @@ export interface VersioningActions {
   ask(action: VersionAction, version: ObjectVersion): void;
   cancelAsk(): void;
   confirmAsk(): Promise<void>;
+  previewVersion(version: ObjectVersion): Promise<void>;
+  closePreview(): void;
   /** Text for the clipboard, through the injected writer. */
   copyText(text: string, what: string): Promise<void>;
 }
@@ -131,7 +143,7 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
       },
 
       async openPanel(place, key) {
-        set({ panel: { place, key, status: 'loading', versions: [], error: null, confirm: null, busy: false, notice: null } });
+        set({ panel: { place, key, status: 'loading', versions: [], error: null, confirm: null, busy: false, notice: null, preview: null } });
         await loadPanel(place, key, false);
       },
       async reloadPanel() {
@@ -165,6 +177,16 @@ export function createVersioningStore(api: VersioningApi, deps: { readonly write
         });
         await loadPanel(p.place, p.key, true);
       },
+      async previewVersion(version) {
+        const p = get().panel;
+        if (!p || version.isDeleteMarker) return;
+        patchPanel({ preview: { version, status: 'loading', value: null, error: null } });
+        const res = await call(() => api.previewObject({ ...ref(p.place), key: p.key, versionId: version.versionId }));
+        // Closed, or another version asked for meanwhile: this answer is stale.
+        if (get().panel?.preview?.version !== version) return;
+        patchPanel({ preview: res.ok ? { version, status: 'ready', value: res.value, error: null } : { version, status: 'error', value: null, error: res.error } });
+      },
+      closePreview: () => patchPanel({ preview: null }),
       async copyText(text, what) {
         try {
           await deps.writeClipboard(text);

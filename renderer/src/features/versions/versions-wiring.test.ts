@@ -16,13 +16,16 @@ function versionsApi(calls: string[], state: VersioningState): VersionsApi {
     listVersions: async (r) => ok({ key: r.key, versions: [] }),
     restoreVersion: async () => ok({ restored: true as const }),
     deleteVersion: async () => ok({ deleted: true as const }),
+    previewObject: async () => ok({ kind: 'text', text: '', truncated: false, size: 0, contentType: null }),
     cacheStats: async () => ok({ hits: 0, misses: 0, entries: 0, approxBytes: 0, requests: {} }),
     listDeleted: async (r) => (calls.push(`deleted:${r.prefix}`), ok([{ kind: 'object', key: `${r.prefix}gone.txt`, deletedAt: 9 }])),
     listAsOf: async () => ok([]),
     planUndelete: async () => ok({ planId: 'u', kind: 'undelete', markers: 0, sample: [] }),
     planRestore: async (r) => ok({ planId: 'r', kind: 'restore', at: r.at, copies: 0, bytes: 0, hides: 0, sample: [] }),
-    runVersionsPlan: async (r) => ok({ planId: r.planId, done: 0, failed: [], notRun: 0 }),
+    runVersionsPlan: async (r) => ok({ planId: r.planId, done: 0, failed: [], notRun: 0, cancelled: false }),
     discardVersionsPlan: async () => ok({ discarded: true }),
+    cancelVersionsPlan: async () => ok({ cancelled: false }),
+    onOperationProgress: () => () => {},
   };
 }
 
