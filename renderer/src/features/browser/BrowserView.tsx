@@ -156,6 +156,7 @@ export function BrowserView({
     if (listing.status !== 'ready') return <LoadingState />;
     if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} onUpload={transfers ? () => uploadHere(false) : undefined} />;
     const gridProps = {
+      label: `Contents of ${addressOf(location)}`,
       rows: visible.rows,
       keys: visible.keys,
       selection,
@@ -176,6 +177,7 @@ export function BrowserView({
     return (
       <>
         <FileTable
+          label={`Contents of ${addressOf(location)}`}
           rows={visible.rows}
           keys={visible.keys}
           selection={selection}
