@@ -262,6 +262,12 @@ export function BrowserView({
           onCalculateSize={folderSize ? (prefix) => calculateSize(folderSize, prefix) : undefined}
         />
       </div>
+      {/* Transfers dock above the status bar, as desktop file managers do. */}
+      {transfers ? <TransfersDock
+          store={transfers.store}
+          incomplete={transfers.incomplete}
+          incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
+        /> : null}
       <StatusBar
         summary={inBucket && listing.status === 'ready' ? summary : null}
         loadingMore={inBucket && loadingMore}
@@ -271,11 +277,6 @@ export function BrowserView({
         thumbnailRequests={inBucket ? gridView.thumbnailRequests : null}
         end={statusEnd}
       />
-      {transfers ? <TransfersDock
-          store={transfers.store}
-          incomplete={transfers.incomplete}
-          incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
-        /> : null}
     </div>
   );
 }
