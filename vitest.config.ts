@@ -20,6 +20,8 @@ function rgwLane(): boolean {
 
 export default defineConfig({
   test: {
+    // Stylesheets are stubbed in tests, except when read as text (renderer/src/styles/tokens.test.ts checks them).
+    css: { include: [/\.css\?raw$/] },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     ...(reportDir ? { reporters: ['default', 'json'], outputFile: { json: `${reportDir}/vitest.json` } } : {}),

@@ -6,7 +6,7 @@
 import { bareListings } from '../testkit/core-fixture';
 import { numberedKeys } from '../testkit/s3-server';
 import { expect, test } from '../testkit/app-fixture';
-import { BrowserPage, README_SCREENSHOT } from './pages/browser-page';
+import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 
@@ -265,26 +265,6 @@ test('Refresh shows an object added behind the app’s back; plain navigation us
   await ui.tableBody.press('Control+r');
   await expect(ui.row('inbox/four.txt')).toBeVisible();
   expect(s3Proxy.count('ListObjectsV2')).toBe(2);
-});
-
-test('screenshot of the browser (S3DESK_UPDATE_README_SCREENSHOT=1 also writes e2e/screenshots/browser.png)', async ({ app, lane }) => {
-  await lane.seed('photos', [
-    ['2026/albums/.keep', ''],
-    ['2026/raw/.keep', ''],
-    ['2026/exports/.keep', ''],
-    ...Array.from({ length: 40 }, (_, i): [string, Buffer] => [`2026/IMG_${String(4100 + i)}.jpg`, Buffer.alloc(1000 + ((i * 7919) % 90_000))]),
-  ]);
-  const ui = new BrowserPage(app);
-  await ui.openConnection(CONNECTION);
-  await ui.goTo('s3://photos/2026/');
-  await ui.waitForFolder('s3://photos/2026/');
-  await ui.row('2026/IMG_4106.jpg').click();
-  await ui.page.keyboard.press('Control+I');
-  await expect(ui.page.getByTestId('info-panel')).toBeVisible();
-  await ui.row('2026/IMG_4103.jpg').click({ modifiers: ['Shift'] });
-  await expect(ui.page.getByTestId('status-selected')).toContainText('4 selected');
-  // The README's copy is refreshed on request only, so ordinary test runs leave the checkout clean.
-  await ui.screenshot('browser', process.env['S3DESK_UPDATE_README_SCREENSHOT'] ? README_SCREENSHOT : undefined);
 });
 
 test('adds a connection from the start screen and opens a bucket by name', async ({ app, lane, s3Proxy }) => {

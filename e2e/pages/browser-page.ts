@@ -10,8 +10,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 const E2E_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Screenshots of the main views, kept as test artifacts. */
 export const SCREENSHOT_DIR = join(E2E_DIR, 'artifacts', 'screenshots');
-/** The one screenshot the README shows (committed). */
-export const README_SCREENSHOT = join(E2E_DIR, 'screenshots', 'browser.png');
+/** The screenshots the README shows (committed; e2e/readme-screenshots.spec.ts writes them on request). */
+export const README_SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
 
 export class BrowserPage {
   readonly browser: Locator;

@@ -141,21 +141,22 @@ function TabBrowser(props: {
         content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} /> : undefined}
         statusEnd={
           <>
+            {/* In the status bar, not floating over the window: at 720 px a fixed button covered the transfers. */}
+            <SearchLayer
+              browser={browser}
+              search={search}
+              onDownload={downloadKeys}
+              onDelete={(keys) => {
+                const { connection: c, location } = browser.getState();
+                if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
+              }}
+            />
             <VersionsStatus wiring={versions} place={place} />
             <EditsButton store={edits} />
             <ActivityButton store={activity} />
             <SettingsButton store={settings} />
           </>
         }
-      />
-      <SearchLayer
-        browser={browser}
-        search={search}
-        onDownload={downloadKeys}
-        onDelete={(keys) => {
-          const { connection: c, location } = browser.getState();
-          if (c && location.bucket !== null) void ops.getState().requestDelete({ connectionId: c.id, bucket: location.bucket, keys });
-        }}
       />
       {connection ? (
         <SyncLauncher

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles/tokens.css';
 import './styles/app.css';
 import './features/browser/browser.css';
 import { getApi } from './lib/api';

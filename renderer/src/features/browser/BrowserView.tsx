@@ -159,6 +159,7 @@ export function BrowserView({
     if (listing.status !== 'ready') return <LoadingState />;
     if (listing.rows.length === 0 && listing.complete) return <EmptyState filtered={false} onUpload={transfers ? () => uploadHere(false) : undefined} />;
     const gridProps = {
+      label: `Contents of ${addressOf(location)}`,
       rows: visible.rows,
       keys: visible.keys,
       selection,
@@ -179,6 +180,7 @@ export function BrowserView({
     return (
       <>
         <FileTable
+          label={`Contents of ${addressOf(location)}`}
           rows={visible.rows}
           keys={visible.keys}
           selection={selection}
@@ -264,6 +266,12 @@ export function BrowserView({
           onProperties={onProperties}
         />
       </div>
+      {/* Transfers dock above the status bar, as desktop file managers do. */}
+      {transfers ? <TransfersDock
+          store={transfers.store}
+          incomplete={transfers.incomplete}
+          incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
+        /> : null}
       <StatusBar
         summary={inBucket && listing.status === 'ready' ? summary : null}
         loadingMore={inBucket && loadingMore}
@@ -273,11 +281,6 @@ export function BrowserView({
         thumbnailRequests={inBucket ? gridView.thumbnailRequests : null}
         end={statusEnd}
       />
-      {transfers ? <TransfersDock
-          store={transfers.store}
-          incomplete={transfers.incomplete}
-          incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
-        /> : null}
     </div>
   );
 }

@@ -7,11 +7,13 @@ import { type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
 import type { Row, SortColumn, SortSpec } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
-import { FileIcon, FolderIcon } from './Icons';
+import { EntryIcon } from './Icons';
 
 export const ROW_HEIGHT = 22;
 
 export interface FileTableProps {
+  /** The grid's accessible name, e.g. "Contents of s3://bucket/folder/". */
+  readonly label: string;
   readonly rows: readonly Row[];
   readonly keys: readonly string[];
   readonly selection: Selection;
@@ -117,8 +119,8 @@ export function FileTable(props: FileTableProps) {
   }
 
   return (
-    <div className="file-table" role="grid" aria-rowcount={rows.length} aria-multiselectable="true" data-testid="file-table">
-      <div className="file-table-header" role="row" style={{ paddingRight: gutter }}>
+    <div className="file-table" role="grid" aria-label={props.label} aria-rowcount={rows.length + 1} aria-multiselectable="true" data-testid="file-table">
+      <div className="file-table-header" role="row" aria-rowindex={1} style={{ paddingRight: gutter }}>
         {COLUMNS.map(({ column, label, className }) => (
           <button
             key={column}
@@ -134,8 +136,9 @@ export function FileTable(props: FileTableProps) {
           </button>
         ))}
       </div>
-      <div ref={scrollRef} className="file-table-body" tabIndex={0} onKeyDown={onKeyDown} data-testid="file-table-body">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {/* The focusable scroller is the grid's row group (a grid may hold only rows and row groups). */}
+      <div ref={scrollRef} className="file-table-body" role="rowgroup" aria-label={props.label} tabIndex={0} onKeyDown={onKeyDown} data-testid="file-table-body">
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             const selected = selection.selected.has(row.key);
@@ -146,7 +149,7 @@ export function FileTable(props: FileTableProps) {
                 key={row.key}
                 role="row"
                 aria-selected={selected}
-                aria-rowindex={item.index + 1}
+                aria-rowindex={item.index + 2}
                 className={`file-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${row.deleted ? ' deleted' : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 data-testid="row"
@@ -161,7 +164,7 @@ export function FileTable(props: FileTableProps) {
                 onDoubleClick={() => props.onOpen(row.key)}
               >
                 <span className="cell col-name" role="gridcell" title={entry.key}>
-                  {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
+                  <EntryIcon entryKey={entry.key} />
                   <span className="name-text" data-testid="row-name">{entry.name}</span>
                   {row.deleted ? <span className="deleted-badge" data-testid="row-deleted">deleted</span> : null}
                 </span>

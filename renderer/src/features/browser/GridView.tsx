@@ -9,12 +9,14 @@ import { formatSize } from '../../lib/format';
 import type { Row } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
 import { isThumbnailCandidate, type ThumbnailLoader, visibleRowRange } from '../../lib/thumbnails';
-import { FileIcon, FolderIcon } from './Icons';
+import { EntryIcon } from './Icons';
 
 export const TILE_WIDTH = 120;
 export const TILE_HEIGHT = 128;
 
 export interface GridViewProps {
+  /** The grid's accessible name, e.g. "Contents of s3://bucket/folder/". */
+  readonly label: string;
   readonly rows: readonly Row[];
   readonly keys: readonly string[];
   readonly selection: Selection;
@@ -118,13 +120,14 @@ export function GridView(props: GridViewProps) {
       ref={scrollRef}
       className="grid-view"
       role="grid"
+      aria-label={props.label}
       aria-multiselectable="true"
       tabIndex={0}
       onKeyDown={onKeyDown}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
       data-testid="grid-view"
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => (
           <div key={item.index} role="row" className="grid-row" style={{ transform: `translateY(${item.start}px)`, height: TILE_HEIGHT }}>
             {rows.slice(item.index * columns, (item.index + 1) * columns).map((row, column) => {
@@ -152,10 +155,8 @@ export function GridView(props: GridViewProps) {
                   <span className="grid-thumb">
                     {thumb?.status === 'ready' ? (
                       <img src={thumb.url} alt="" data-testid="grid-thumb-image" />
-                    ) : entry.kind === 'folder' ? (
-                      <FolderIcon />
                     ) : (
-                      <FileIcon />
+                      <EntryIcon entryKey={entry.key} />
                     )}
                   </span>
                   <span className="grid-name">{entry.name}</span>

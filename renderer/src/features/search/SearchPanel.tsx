@@ -7,6 +7,7 @@ import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { MatchMode } from '../../../../shared/search';
 import { formatDate, formatSize } from '../../lib/format';
+import { EntryIcon } from '../../ui/EntryIcon';
 import { type HitSort, type Scope, type SearchStore, scopePrefix, sortedHits } from './search-store';
 import { StorageMap } from './StorageMap';
 import './search.css';
@@ -130,7 +131,10 @@ export function SearchPanel({ store, onReveal, onDownload, onDelete }: SearchPan
                 <td>
                   <input type="checkbox" aria-label={`Select ${h.key}`} checked={s.selected.has(h.key)} onChange={() => s.toggle(h.key)} />
                 </td>
-                <td>{h.key}</td>
+                <td className="search-hit-key">
+                  <EntryIcon entryKey={h.key} />
+                  {h.key}
+                </td>
                 <td>{formatSize(h.size)}</td>
                 <td>{formatDate(h.lastModified)}</td>
                 <td>{h.storageClass}</td>

@@ -1,5 +1,5 @@
 /**
- * Settings that act on the whole page, applied as attributes of <html>: the theme (app.css picks the palette
+ * Settings that act on the whole page, applied as attributes of <html>: the theme (tokens.css picks the palette
  * from data-theme, "system" follows the OS) and whether the status bar shows request counters.
  */
 import type { AppSettings } from '../../../../shared/settings';

@@ -49,14 +49,14 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
 
   return (
     <section data-testid="transfer-panel" aria-label="Transfers" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
-      <header style={{ display: 'flex', gap: 8, alignItems: 'center', padding: '6px 8px', borderBottom: '1px solid #8884' }}>
+      <header style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '6px 8px', borderBottom: '1px solid var(--border)', whiteSpace: 'nowrap' }}>
         <strong>Transfers</strong>
         <span data-testid="transfer-summary">
           {totals.done} of {totals.items - totals.skipped - totals.cancelled} done
           {totals.failed > 0 ? `, ${totals.failed} failed` : ''}
           {totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}
         </span>
-        <progress data-testid="transfer-overall" max={100} value={overall} style={{ flex: 1 }} aria-label="Overall progress" />
+        <progress data-testid="transfer-overall" max={100} value={overall} style={{ flex: '1 1 80px', minWidth: 80 }} aria-label="Overall progress" />
         <span data-testid="transfer-overall-bytes">
           {formatBytes(totals.bytesTransferred)} / {formatBytes(totals.bytesTotal)}
         </span>

@@ -58,7 +58,7 @@ export function TransfersDock({
           data-testid="transfer-message"
           data-code={error?.code}
           title={error?.detail || undefined}
-          style={{ padding: '4px 8px', background: '#fc03', display: 'flex', gap: 8 }}
+          style={{ padding: '4px 8px', background: 'var(--warning-bg)', color: 'var(--warning)', display: 'flex', gap: 8 }}
         >
           <span style={{ flex: 1 }}>
             {error && <strong>{error.title}: </strong>}

@@ -13,7 +13,7 @@ export function UnfinishedNotice({ report, onResumeAll, onDiscardAll }: Unfinish
   const kept = items.reduce((n, i) => n + i.bytesKept, 0);
   const names = items.slice(0, 3).map((i) => i.key.split('/').filter(Boolean).pop() ?? i.key);
   return (
-    <div role="alert" data-testid="unfinished-notice" style={{ padding: '6px 8px', background: '#38f2', display: 'flex', gap: 8, alignItems: 'center' }}>
+    <div role="alert" data-testid="unfinished-notice" style={{ padding: '6px 8px', background: 'var(--selection)', display: 'flex', gap: 8, alignItems: 'center' }}>
       <span style={{ flex: 1 }}>
         {items.length > 0 && (
           <span data-testid="unfinished-summary">
