@@ -114,6 +114,14 @@ export class BucketIndex {
     }
   }
 
+  private longS: boolean | undefined;
+
+  /** Whether any key holds "ſ", which case-folds to "s" but lower-cases to itself (see literals.ts). */
+  get hasLongS(): boolean {
+    this.longS ??= this.lower.includes('\u017f');
+    return this.longS;
+  }
+
   get size(): number {
     return this.columns.offsets.length - 1;
   }
