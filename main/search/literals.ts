@@ -148,3 +148,32 @@ export function prefilterLiteral(mode: MatchMode, pattern: string, indexHasLongS
 }
 
 export { MIN_LITERAL };
+
+/**
+ * The literal text every match starts with (relative to the search's folder), lower-cased, or "": a glob
+ * over whole keys (it has a "/") up to its first wildcard, a regular expression after a leading "^" up to
+ * its first non-literal. Cut at the first "s" when the index holds an "ſ".
+ */
+export function anchoredStart(mode: MatchMode, pattern: string, indexHasLongS: boolean): string {
+  let out = '';
+  if (mode === 'glob' && pattern.includes('/')) {
+    for (const ch of pattern) {
+      if (ch === '*' || ch === '?' || ch === '[' || !isAscii(ch)) break;
+      out += ch;
+    }
+  } else if (mode === 'regex' && pattern.startsWith('^') && regexLiterals(pattern).length > 0) {
+    // regexLiterals is empty for a top-level "|"; below, the first run only, stopping where it would.
+    for (let i = 1; i < pattern.length; i++) {
+      const ch = pattern[i]!;
+      if (ch === '\\' && SYNTAX.has(pattern[i + 1] ?? '')) {
+        out += pattern[++i];
+        continue;
+      }
+      if (ch === '*' || ch === '?' || ch === '{') out = out.slice(0, -1);
+      if (ch === '\\' || '[(.^$*?{+|'.includes(ch) || !isAscii(ch)) break;
+      out += ch;
+    }
+  }
+  if (indexHasLongS) out = out.split(/s/i)[0]!;
+  return out.toLowerCase();
+}

@@ -3,11 +3,13 @@
  * the lower-cased joined keys and maps each hit to its key, so the cost is one scan of the characters, not one
  * call per key; a glob or regular expression does the same with the longest literal it requires (literals.ts)
  * and tests only those candidates; without one, and for filter-only queries, keys are tested one by one.
+ * The index is sorted by lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is
+ * one key range found by binary search, and only that range is scanned.
  * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
-import { MIN_LITERAL, prefilterLiterals } from './literals';
+import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher } from './matcher';
 
 const DEFAULT_LIMIT = 5000;
@@ -77,7 +79,7 @@ function estimatedHits(text: string, literal: string): number {
  * The literal with the fewest estimated hits, or null when even that one is in most keys: then mapping every
  * hit to its key costs more than testing the keys one by one.
  */
-function rarest(index: BucketIndex, literals: readonly string[]): string | null {
+function rarest(index: BucketIndex, literals: readonly string[], keys: number): string | null {
   let best: string | null = null;
   let bestHits = Number.POSITIVE_INFINITY;
   for (const l of literals) {
@@ -85,7 +87,8 @@ function rarest(index: BucketIndex, literals: readonly string[]): string | null 
     const hits = estimatedHits(index.lower, l);
     if (hits < bestHits) [best, bestHits] = [l, hits];
   }
-  return bestHits > index.size / 2 ? null : best;
+  // Estimated over the whole index, compared for the share of it the key range holds.
+  return (bestHits * keys) / Math.max(1, index.size) > keys / 2 ? null : best;
 }
 
 export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number = performance.now.bind(performance)): SearchResult {
@@ -113,7 +116,11 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   // A substring candidate found in the lower-cased keys is already a match.
   const trusted = q.mode === 'substring';
   const literals = trusted ? [] : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
-  const literal = q.pattern === '' ? null : trusted ? q.pattern.toLowerCase() : rarest(index, literals);
+  // The keys that can match at all: those starting with the folder and the pattern's literal start, in any
+  // case, one range of the sorted index (a final sigma lower-cases by context, so a "Σ" in the folder skips it).
+  const lowerStart = q.prefix.includes('Σ') ? '' : (q.prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
+  const range = lowerStart === '' ? { from: 0, to: index.size } : index.keyRange(lowerStart);
+  const literal = q.pattern === '' ? null : trusted ? q.pattern.toLowerCase() : rarest(index, literals, range.to - range.from);
   // The pattern's other literals, checked in the lower-cased key before the matcher runs.
   const others = literal === null ? [] : literals.filter((l) => l !== literal);
   const consider = (i: number) => {
@@ -135,8 +142,9 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
     const text = index.lower;
     const offs = index.lowerOffsets;
     const lowerPrefixLength = q.prefix.toLowerCase().length;
-    let i = 0;
-    for (let pos = text.indexOf(literal); pos >= 0 && !full; ) {
+    let i = range.from;
+    const stop = offs[range.to]!;
+    for (let pos = text.indexOf(literal, offs[range.from]); pos >= 0 && pos < stop && !full; ) {
       i = keyOfLowerPos(index, pos, i);
       const end = offs[i + 1]!;
       if (pos + literal.length <= end && pos >= offs[i]! + lowerPrefixLength) {
@@ -147,7 +155,7 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
       }
     }
   } else {
-    for (let i = 0; i < index.size && !full; i++) consider(i);
+    for (let i = range.from; i < range.to && !full; i++) consider(i);
   }
   for (const e of index.upserts.values()) {
     if (full) break;
