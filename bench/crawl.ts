@@ -9,7 +9,7 @@
  */
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -295,6 +295,7 @@ const median = (xs: readonly number[]) => {
 const seconds = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(2)} s`);
 
 export async function crawlBench(): Promise<string> {
+  const loadAtStart = loadavg()[0]!;
   const out: string[] = [
     `Each crawl lists a whole bucket flat, ${DELAY_MS} ms added per request by the counting proxy, requests counted on the wire; every tool ran ${RUNS} times, interleaved. The machine has 2 cores shared with other engineers' jobs and the S3 server: it is noisy, so read the medians and compare tools within one table, not across runs.`,
     '',
@@ -312,12 +313,13 @@ export async function crawlBench(): Promise<string> {
     );
   }
   const m = await indexMeasure();
+  out.push(`Load average (1 min) when the crawls started: ${loadAtStart.toFixed(1)}; when the index part started: ${loadavg()[0]!.toFixed(1)} (2 cores).`, '');
   out.push(
     `Index of ${INDEX_KEYS.toLocaleString('en-US')} keys (synthetic, ~40 characters each): built in ${m.buildMs.toFixed(0)} ms, ${mb(m.diskBytes)} on disk, loaded in ${m.loadMs.toFixed(0)} ms; held in the main process: heap + external ${mb(m.heapOverIdle)} over idle, RSS ${mb(m.rssOverIdle)} over idle (process.memoryUsage() after two GCs).`,
     '',
     '| query (21 runs) | first page p50 | first page p95 | full count p50 | full count p95 | matches |',
     '|---|---:|---:|---:|---:|---:|',
-    ...m.queries.map((q) => `| ${q.name} | ${q.p50.toFixed(1)} ms | ${q.p95.toFixed(1)} ms | ${q.countP50.toFixed(1)} ms | ${q.countP95.toFixed(1)} ms | ${q.hits.toLocaleString('en-US')} |`),
+    ...m.queries.map((q) => `| ${q.name.replaceAll('|', '\\|')} | ${q.p50.toFixed(1)} ms | ${q.p95.toFixed(1)} ms | ${q.countP50.toFixed(1)} ms | ${q.countP95.toFixed(1)} ms | ${q.hits.toLocaleString('en-US')} |`),
   );
   return out.join('\n');
 }
