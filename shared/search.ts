@@ -30,6 +30,11 @@ export interface SearchQuery {
   readonly filters?: SearchFilters;
   /** Results returned at most (the total is still counted). */
   readonly limit?: number;
+  /**
+   * false: stop scanning once the page is full, so the first page comes fast; `total` is then a lower bound
+   * and `counted` false, and the exact count follows from the same query with `count` left on (the default).
+   */
+  readonly count?: boolean;
 }
 
 export interface SearchHit {
@@ -41,8 +46,10 @@ export interface SearchHit {
 
 export interface SearchResult {
   readonly hits: readonly SearchHit[];
-  /** Every match, also those past the limit. */
+  /** Every match, also those past the limit (when `counted`; else the matches found before the page filled). */
   readonly total: number;
+  /** Whether `total` is the exact count (false only for a `count: false` query that filled its page). */
+  readonly counted: boolean;
   readonly tookMs: number;
   /** When the listing the answer comes from was taken: an index is never the bucket's truth. */
   readonly indexedAt: number;

@@ -270,6 +270,7 @@ const channelSchemas = {
       // A plain object only: a Date or an array has no own fields and would pass as "no filters".
       filters: z.custom<unknown>(isPlainObject, 'expected an object').pipe(searchFilters).optional(),
       limit: z.number().int().min(1).max(100_000).optional(),
+      count: z.boolean().optional(),
     })
     .strict(),
   'search:status': z.object({ connectionId: id, bucket }).strict(),

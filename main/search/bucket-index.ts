@@ -1,5 +1,6 @@
 /**
- * The index of one bucket (or one folder of it): a flat listing held in columns. Keys live in one joined
+ * The index of one bucket (or one folder of it): a flat listing held in columns, ordered by lower-cased key
+ * (so a folder or a literal start is one key range). Keys live in one joined
  * string with offsets, and a lower-cased copy for case-insensitive search, so a substring query is a few
  * String.indexOf calls over one string instead of a million small ones, and the index costs little more than
  * its characters (no object per key). In-app writes land in a small overlay (deleted flags, upserted
@@ -56,20 +57,31 @@ export class IndexBuilder {
     for (const column of [this.keys, this.sizes, this.modified, this.classes]) column.length = 0;
   }
 
+  /**
+   * The columns in the order of the lower-cased keys (then the keys themselves), so every key that starts
+   * with a given text, in any case, is one contiguous range found by binary search (see keyRange).
+   */
   build(): IndexColumns {
-    const offsets = new Uint32Array(this.keys.length + 1);
+    const n = this.keys.length;
+    const lower = this.keys.map((k) => k.toLowerCase());
+    // Array#sort (TimSort) finds sorted runs: a crawl's ranges arrive in order, and a rebuilt index with a few
+    // upserts is nearly sorted, so both cost about one comparison per key (TypedArray#sort does not adapt).
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareLower(lower[a]!, this.keys[a]!, lower[b]!, this.keys[b]!));
+    const offsets = new Uint32Array(n + 1);
+    const sorted: string[] = new Array<string>(n);
     let at = 0;
-    this.keys.forEach((k, i) => {
+    order.forEach((from, i) => {
+      sorted[i] = this.keys[from]!;
       offsets[i] = at;
-      at += k.length;
+      at += this.keys[from]!.length;
     });
-    offsets[this.keys.length] = at;
+    offsets[n] = at;
     return {
-      joined: this.keys.join(''),
+      joined: sorted.join(''),
       offsets,
-      sizes: Float64Array.from(this.sizes),
-      modified: Float64Array.from(this.modified),
-      classes: Uint8Array.from(this.classes),
+      sizes: Float64Array.from(order, (i) => this.sizes[i]!),
+      modified: Float64Array.from(order, (i) => this.modified[i]!),
+      classes: Uint8Array.from(order, (i) => this.classes[i]!),
       classNames: [...this.classIds.keys()],
     };
   }
@@ -114,6 +126,14 @@ export class BucketIndex {
     }
   }
 
+  private longS: boolean | undefined;
+
+  /** Whether any key holds "ſ", which case-folds to "s" but lower-cases to itself (see literals.ts). */
+  get hasLongS(): boolean {
+    this.longS ??= this.lower.includes('\u017f');
+    return this.longS;
+  }
+
   get size(): number {
     return this.columns.offsets.length - 1;
   }
@@ -136,6 +156,28 @@ export class BucketIndex {
   entryAt(i: number): IndexEntry {
     const c = this.columns;
     return { key: this.keyAt(i), size: c.sizes[i]!, lastModified: c.modified[i]!, storageClass: c.classNames[c.classes[i]!] ?? 'STANDARD' };
+  }
+
+  /**
+   * Keys [from, to) whose lower-cased form starts with `lowerStart`: a superset of the keys that start with
+   * any casing of it (two binary searches over the sorted order; lower-casing is per character except a
+   * final sigma, so callers pass no "Σ").
+   */
+  keyRange(lowerStart: string): { readonly from: number; readonly to: number } {
+    const lowerKey = (i: number) => this.keyAt(i).toLowerCase();
+    const first = (before: (k: string) => boolean) => {
+      let lo = 0;
+      let hi = this.size;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(lowerKey(mid))) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const from = first((k) => k < lowerStart);
+    const to = first((k) => k < lowerStart || k.startsWith(lowerStart));
+    return { from, to: Math.max(from, to) };
   }
 
   /** The entry holding position `pos` of the lower-cased string (binary search over its offsets). */
@@ -210,6 +252,12 @@ export class BucketIndex {
       this.deleted.byteLength
     );
   }
+}
+
+/** The index's order: by lower-cased key (UTF-16 code units), ties by the key itself. */
+function compareLower(la: string, a: string, lb: string, b: string): number {
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** FNV-1a over UTF-16 code units. */

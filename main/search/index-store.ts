@@ -18,6 +18,8 @@ interface Header {
   readonly classNames: readonly string[];
   readonly changesSince: number;
   readonly keyBytes: number;
+  /** "lower": columns in lower-cased key order (older files were in listing order and are re-sorted on load). */
+  readonly order?: 'lower';
 }
 
 export class IndexStore {
@@ -42,6 +44,7 @@ export class IndexStore {
       classNames: c.classNames,
       changesSince: index.changesSince,
       keyBytes: keys.length,
+      order: 'lower',
     };
     const head = Buffer.from(MAGIC + JSON.stringify(header) + '\n', 'utf8');
     const parts = [head, keys, bytesOf(c.offsets), bytesOf(c.sizes), bytesOf(c.modified), bytesOf(c.classes)];
@@ -78,7 +81,8 @@ export class IndexStore {
     const modified = new Float64Array(take(header.count * 8));
     const classes = new Uint8Array(take(header.count));
     if (at !== data.length || offsets[header.count] !== joined.length) return undefined;
-    const index = new BucketIndex(header.root, header.indexedAt, { joined, offsets, sizes, modified, classes, classNames: header.classNames });
+    const loaded = new BucketIndex(header.root, header.indexedAt, { joined, offsets, sizes, modified, classes, classNames: header.classNames });
+    const index = header.order === 'lower' ? loaded : rebuilt(loaded);
     index.changesSince = header.changesSince;
     return { index, diskBytes: data.length };
   }
@@ -93,9 +97,13 @@ function bytesOf(view: ArrayBufferView): Buffer {
   return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 
-/** The live entries as fresh columns (deletions dropped, upserts appended). */
+/** The live entries as fresh columns (deletions dropped, upserts sorted in). */
 function compacted(index: BucketIndex): BucketIndex {
   if (index.upserts.size === 0 && index.objects === index.size) return index;
+  return rebuilt(index);
+}
+
+function rebuilt(index: BucketIndex): BucketIndex {
   const builder = new IndexBuilder();
   for (const e of index.entries()) builder.add([{ ...e, etag: '' }]);
   return new BucketIndex(index.root, index.indexedAt, builder.build());

@@ -1,10 +1,15 @@
 /**
  * Queries over a bucket index, in main without a request to S3. A substring query runs String.indexOf over
- * the lower-cased joined keys and maps each hit to its key by binary search, so the cost is one scan of the
- * characters, not one call per key; globs, regular expressions and filter-only queries test key by key.
+ * the lower-cased joined keys and maps each hit to its key, so the cost is one scan of the characters, not one
+ * call per key; a glob or regular expression does the same with the longest literal it requires (literals.ts)
+ * and tests only those candidates; without one, and for filter-only queries, keys are tested one by one.
+ * The index is sorted by lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is
+ * one key range found by binary search, and only that range is scanned.
+ * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
+import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher } from './matcher';
 
 const DEFAULT_LIMIT = 5000;
@@ -45,57 +50,118 @@ function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined):
     );
 }
 
+/** The key holding position `pos` of the lower-cased keys, searching forward from key `from` (hits come in order). */
+function keyOfLowerPos(index: BucketIndex, pos: number, from: number): number {
+  const o = index.lowerOffsets;
+  // Hits of a common literal are a few keys apart: a few steps forward beat a binary search over 1,000,000.
+  for (let i = from, steps = 0; steps < 8 && i < o.length - 1; i++, steps++) if (o[i + 1]! > pos) return i;
+  return index.entryOfLowerPos(pos);
+}
+
+const SAMPLE_WINDOWS = 16;
+const SAMPLE_WIDTH = 16_384;
+
+/** Hits of `literal` in the lower-cased keys, estimated from a few evenly spread windows (all of a small index). */
+function estimatedHits(text: string, literal: string): number {
+  const windows = text.length <= SAMPLE_WINDOWS * SAMPLE_WIDTH ? 1 : SAMPLE_WINDOWS;
+  const width = windows === 1 ? text.length : SAMPLE_WIDTH;
+  let hits = 0;
+  for (let w = 0; w < windows; w++) {
+    // A slice of its own: indexOf on the whole text would run on past the window when the literal is rare.
+    const from = windows === 1 ? 0 : Math.floor(((text.length - width) * w) / (windows - 1));
+    const part = text.slice(from, from + width);
+    for (let p = part.indexOf(literal); p >= 0; p = part.indexOf(literal, p + literal.length)) hits++;
+  }
+  return (hits * text.length) / Math.max(1, windows * width);
+}
+
+/**
+ * The literal with the fewest estimated hits, or null when even that one is in most keys: then mapping every
+ * hit to its key costs more than testing the keys one by one.
+ */
+function rarest(index: BucketIndex, literals: readonly string[], keys: number): string | null {
+  let best: string | null = null;
+  let bestHits = Number.POSITIVE_INFINITY;
+  for (const l of literals) {
+    if (l.length < MIN_LITERAL) continue;
+    const hits = estimatedHits(index.lower, l);
+    if (hits < bestHits) [best, bestHits] = [l, hits];
+  }
+  // Estimated over the whole index, compared for the share of it the key range holds.
+  return (bestHits * keys) / Math.max(1, index.size) > keys / 2 ? null : best;
+}
+
 export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number = performance.now.bind(performance)): SearchResult {
   const started = now();
   const limit = q.limit ?? DEFAULT_LIMIT;
   const hits: SearchHit[] = [];
   let total = 0;
+  // A first-page query stops at the first match past a full page: its total is then only a lower bound.
+  let full = false;
+  const stopAtPage = q.count === false;
   const passes = filterOf(q.filters);
   const inScope = (key: string) =>
     key.startsWith(q.prefix) && !key.endsWith('/') && (q.recursive || !key.slice(q.prefix.length).includes('/'));
   const take = (e: IndexEntry) => {
     total++;
     if (hits.length < limit) hits.push({ key: e.key, size: e.size, lastModified: e.lastModified, storageClass: e.storageClass });
+    else if (stopAtPage) full = true;
+  };
+  const match = compileMatcher(q.mode, q.pattern);
+  const columnsPass = columnFilterOf(index, q.filters);
+  const c = index.columns;
+  const plen = q.prefix.length;
+  // Key by key, but over the columns: the cheap column filters first, a key string only for rows that pass,
+  // and an entry object only for a match (a generator of entries cost 125 ms for a glob over 1,000,000 keys).
+  // A substring candidate found in the lower-cased keys is already a match.
+  const trusted = q.mode === 'substring';
+  const literals = trusted ? [] : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
+  // The keys that can match at all: those starting with the folder and the pattern's literal start, in any
+  // case, one range of the sorted index (a final sigma lower-cases by context, so a "Σ" in the folder skips it).
+  const lowerStart = q.prefix.includes('Σ') ? '' : (q.prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
+  const range = lowerStart === '' ? { from: 0, to: index.size } : index.keyRange(lowerStart);
+  const literal = q.pattern === '' ? null : trusted ? q.pattern.toLowerCase() : rarest(index, literals, range.to - range.from);
+  // The pattern's other literals, checked in the lower-cased key before the matcher runs.
+  const others = literal === null ? [] : literals.filter((l) => l !== literal);
+  const consider = (i: number) => {
+    if (index.isDeleted(i) || !columnsPass(i)) return;
+    if (others.length > 0) {
+      const lower = index.lower.slice(index.lowerOffsets[i], index.lowerOffsets[i + 1]);
+      for (const l of others) if (!lower.includes(l)) return;
+    }
+    const key = c.joined.slice(c.offsets[i], c.offsets[i + 1]);
+    if (!inScope(key) || (!trusted && !match(key.slice(plen)))) return;
+    const e = index.entryAt(i);
+    if (passes(e)) take(e);
   };
 
-  if (q.mode === 'substring' && q.pattern !== '') {
-    const needle = q.pattern.toLowerCase();
+  if (literal !== null) {
+    // Candidates by String.indexOf over the lower-cased joined keys: one scan of the characters, each hit
+    // mapped to its key; a hit must lie inside one key and below the search's folder (lower-casing keeps an
+    // ASCII prefix's length).
     const text = index.lower;
     const offs = index.lowerOffsets;
     const lowerPrefixLength = q.prefix.toLowerCase().length;
-    for (let pos = text.indexOf(needle); pos >= 0; ) {
-      const i = index.entryOfLowerPos(pos);
-      const start = offs[i]!;
+    let i = range.from;
+    const stop = offs[range.to]!;
+    for (let pos = text.indexOf(literal, offs[range.from]); pos >= 0 && pos < stop && !full; ) {
+      i = keyOfLowerPos(index, pos, i);
       const end = offs[i + 1]!;
-      // A hit must lie inside one key and below the search's folder (lower-casing keeps an ASCII prefix's length).
-      const relStart = start + lowerPrefixLength;
-      if (pos + needle.length <= end && pos >= relStart && !index.isDeleted(i)) {
-        const e = index.entryAt(i);
-        if (inScope(e.key) && passes(e)) take(e);
-        pos = text.indexOf(needle, end);
+      if (pos + literal.length <= end && pos >= offs[i]! + lowerPrefixLength) {
+        consider(i);
+        pos = text.indexOf(literal, end);
       } else {
-        pos = text.indexOf(needle, pos + 1);
+        pos = text.indexOf(literal, pos + 1);
       }
     }
-    const match = compileMatcher('substring', q.pattern);
-    for (const e of index.upserts.values()) if (inScope(e.key) && match(e.key.slice(q.prefix.length)) && passes(e)) take(e);
   } else {
-    // Key by key, but over the columns: the cheap column filters first, a key string only for rows that pass,
-    // and an entry object only for a match (a generator of entries cost 125 ms for a glob over 1,000,000 keys).
-    const match = compileMatcher(q.mode, q.pattern);
-    const columnsPass = columnFilterOf(index, q.filters);
-    const c = index.columns;
-    const plen = q.prefix.length;
-    for (let i = 0; i < index.size; i++) {
-      if (index.isDeleted(i) || !columnsPass(i)) continue;
-      const key = c.joined.slice(c.offsets[i], c.offsets[i + 1]);
-      if (!inScope(key) || !match(key.slice(plen))) continue;
-      const e = index.entryAt(i);
-      if (passes(e)) take(e);
-    }
-    for (const e of index.upserts.values()) if (inScope(e.key) && match(e.key.slice(plen)) && passes(e)) take(e);
+    for (let i = range.from; i < range.to && !full; i++) consider(i);
   }
-  return { hits, total, tookMs: now() - started, indexedAt: index.indexedAt };
+  for (const e of index.upserts.values()) {
+    if (full) break;
+    if (inScope(e.key) && match(e.key.slice(plen)) && passes(e)) take(e);
+  }
+  return { hits, total, counted: !full, tookMs: now() - started, indexedAt: index.indexedAt };
 }
 
 /** Bytes and objects per immediate subfolder of `prefix` (and the folder's own objects), by storage class. */

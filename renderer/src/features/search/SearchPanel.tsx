@@ -103,7 +103,8 @@ export function SearchPanel({ store, onReveal, onDownload, onDelete }: SearchPan
       {s.sizes && <StorageMap report={s.sizes} onOpen={(prefix) => void s.loadSizes(prefix)} />}
       {s.tookMs !== null && (
         <div className="search-summary" data-testid="search-summary">
-          {s.total.toLocaleString()} matches ({s.tookMs.toFixed(1)} ms){s.total > hits.length ? `, first ${hits.length} shown` : ''}
+          {s.counted ? `${s.total.toLocaleString()} matches` : `${hits.length.toLocaleString()}+ matches, counting…`} ({s.tookMs.toFixed(1)} ms)
+          {s.counted && s.total > hits.length ? `, first ${hits.length} shown` : ''}
           <button type="button" disabled={selected.length === 0} onClick={() => onDownload(selected)}>
             Download
           </button>

@@ -32,6 +32,8 @@ export interface SearchState {
   readonly lastCrawl: CrawlReport | null;
   readonly hits: readonly SearchHit[];
   readonly total: number;
+  /** False while the first page is shown and the exact count is still being made (`total` is a lower bound). */
+  readonly counted: boolean;
   readonly tookMs: number | null;
   readonly sort: { readonly column: HitSort; readonly descending: boolean };
   readonly selected: ReadonlySet<string>;
@@ -78,6 +80,8 @@ let crawlCounter = 0;
 
 export function createSearchStore(api: SearchApi): SearchStore {
   return createStore<SearchState & SearchActions>()((set, get) => {
+    /** Only the newest search may write its answer (a slow count must not overwrite a newer page). */
+    let searchSeq = 0;
     const refreshStatus = async () => {
       const t = get().target;
       if (!t) return;
@@ -99,6 +103,7 @@ export function createSearchStore(api: SearchApi): SearchStore {
       lastCrawl: null,
       hits: [],
       total: 0,
+      counted: true,
       tookMs: null,
       sort: { column: 'key', descending: false },
       selected: new Set(),
@@ -106,7 +111,7 @@ export function createSearchStore(api: SearchApi): SearchStore {
       sizes: null,
 
       async open(target) {
-        set({ target, hits: [], total: 0, tookMs: null, selected: new Set(), error: null, sizes: null, index: null });
+        set({ target, hits: [], total: 0, counted: true, tookMs: null, selected: new Set(), error: null, sizes: null, index: null });
         await refreshStatus();
       },
       setScope: (scope) => set({ scope }),
@@ -139,11 +144,18 @@ export function createSearchStore(api: SearchApi): SearchStore {
           // No index for this scope yet: build it (the crawl searches when it ends).
           return get().crawl();
         }
-        const r = await call(() =>
-          api.searchIndex({ connectionId: t.connectionId, bucket: t.bucket, prefix: scopePrefix(scope, t), recursive: scope !== 'folder', mode, pattern, filters }),
-        );
-        if (!r.ok) return set({ error: r.error, hits: [], total: 0 });
-        set({ hits: r.value.hits, total: r.value.total, tookMs: r.value.tookMs, error: null, selected: new Set() });
+        const seq = ++searchSeq;
+        const query = { connectionId: t.connectionId, bucket: t.bucket, prefix: scopePrefix(scope, t), recursive: scope !== 'folder', mode, pattern, filters };
+        // The first page first (main stops scanning once it is full), then the exact count.
+        const r = await call(() => api.searchIndex({ ...query, count: false }));
+        if (seq !== searchSeq) return;
+        if (!r.ok) return set({ error: r.error, hits: [], total: 0, counted: true });
+        set({ hits: r.value.hits, total: r.value.total, counted: r.value.counted, tookMs: r.value.tookMs, error: null, selected: new Set() });
+        if (r.value.counted) return;
+        const all = await call(() => api.searchIndex(query));
+        // A newer search, or a failure of the count alone, leaves the first page as it is.
+        if (seq !== searchSeq || !all.ok) return;
+        set({ total: all.value.total, counted: true });
       },
 
       setSort(column) {
