@@ -4,16 +4,13 @@
  * double-click opens the pane, arrow keys move through the folder, and hostile HTML/SVG never runs a script
  * or reaches the network (a beacon server counts any attempt).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32, deflateSync, gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { expect, test } from '../testkit/app-fixture';
+import { makeZip } from '../testkit/make-zip';
 import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
@@ -109,20 +106,6 @@ async function makeWebm(page: Page): Promise<Buffer> {
     return btoa(binary);
   });
   return Buffer.from(base64, 'base64');
-}
-
-function makeZip(files: Record<string, string>): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 's3desk-e2e-zip-'));
-  try {
-    for (const [name, body] of Object.entries(files)) {
-      mkdirSync(join(dir, 'in', name, '..'), { recursive: true });
-      writeFileSync(join(dir, 'in', name), body);
-    }
-    execFileSync('zip', ['-qr', join(dir, 'out.zip'), '.'], { cwd: join(dir, 'in') });
-    return readFileSync(join(dir, 'out.zip'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const PARQUET = Buffer.from(

@@ -1,10 +1,7 @@
 /** ZIP listing against a real server; archives made by Info-ZIP's `zip` (an independent writer). */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture } from '../../testkit/core-fixture';
+import { makeZip } from '../../testkit/make-zip';
 import { currentLane } from '../../testkit/s3-lane';
 import { listZip } from './zip-listing';
 
@@ -12,20 +9,6 @@ let f: CoreFixture;
 const BUCKET = 'zip-bucket';
 let many: Buffer;
 let small: Buffer;
-
-function makeZip(files: Record<string, string | Buffer>): Buffer {
-  const dir = mkdtempSync(join(tmpdir(), 's3desk-zip-test-'));
-  try {
-    for (const [name, body] of Object.entries(files)) {
-      mkdirSync(join(dir, 'in', name, '..'), { recursive: true });
-      writeFileSync(join(dir, 'in', name), body);
-    }
-    execFileSync('zip', ['-qr', join(dir, 'out.zip'), '.'], { cwd: join(dir, 'in') });
-    return readFileSync(join(dir, 'out.zip'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 beforeAll(async () => {
   small = makeZip({ 'readme.txt': 'hello', 'docs/ünïcødé.md': '# title\n'.repeat(100), 'data/zeros.bin': Buffer.alloc(100_000) });
