@@ -31,16 +31,6 @@ async function audit(page: Page, screen: string, findings: Findings): Promise<vo
   }
 }
 
-async function dropFile(ui: BrowserPage, name: string): Promise<void> {
-  const dataTransfer = await ui.page.evaluateHandle((fileName) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['dropped'], fileName, { type: 'text/plain' }));
-    return dt;
-  }, name);
-  await ui.tableBody.dispatchEvent('dragover', { dataTransfer });
-  await ui.tableBody.dispatchEvent('drop', { dataTransfer });
-}
-
 async function setThemeSetting(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Comma');
   const dialog = page.getByTestId('settings-dialog');
@@ -115,7 +105,7 @@ for (const theme of THEMES) {
     await app.keyboard.press('Escape');
     await expect(app.getByTestId('ops-share')).toHaveCount(0);
 
-    await dropFile(ui, 'dropped.txt');
+    await ui.dropFile('dropped.txt');
     await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
     await audit(app, 'transfers panel', findings);
 

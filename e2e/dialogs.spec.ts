@@ -40,16 +40,6 @@ async function expectTabStaysInside(page: Page, testId: string): Promise<void> {
   }
 }
 
-async function dropFile(ui: BrowserPage, name: string): Promise<void> {
-  const dataTransfer = await ui.page.evaluateHandle((fileName) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['dropped'], fileName, { type: 'text/plain' }));
-    return dt;
-  }, name);
-  await ui.tableBody.dispatchEvent('dragover', { dataTransfer });
-  await ui.tableBody.dispatchEvent('drop', { dataTransfer });
-}
-
 const DIALOGS: ReadonlyArray<{ readonly name: string; readonly testId: string; open(ui: BrowserPage): Promise<void> }> = [
   { name: 'delete confirmation', testId: 'ops-confirm', open: (ui) => ui.page.keyboard.press('Delete') },
   { name: 'new folder', testId: 'ops-new-folder-dialog', open: (ui) => ui.page.keyboard.press('Control+Shift+N') },
@@ -63,7 +53,7 @@ const DIALOGS: ReadonlyArray<{ readonly name: string; readonly testId: string; o
       await ui.page.getByTestId('ops-menu-share-presigned').click();
     },
   },
-  { name: 'upload conflict', testId: 'conflict-dialog', open: (ui) => dropFile(ui, 'a.txt') },
+  { name: 'upload conflict', testId: 'conflict-dialog', open: (ui) => ui.dropFile('a.txt') },
 ];
 
 for (const dialog of DIALOGS) {

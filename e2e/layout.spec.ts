@@ -143,16 +143,6 @@ async function overlaps(page: Page): Promise<string[]> {
   }, BLOCKS);
 }
 
-async function dropFile(ui: BrowserPage, name: string): Promise<void> {
-  const dataTransfer = await ui.page.evaluateHandle((fileName) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['dropped'], fileName, { type: 'text/plain' }));
-    return dt;
-  }, name);
-  await ui.tableBody.dispatchEvent('dragover', { dataTransfer });
-  await ui.tableBody.dispatchEvent('drop', { dataTransfer });
-}
-
 for (const size of [
   { width: 720, height: 600 },
   { width: 800, height: 600 },
@@ -181,7 +171,7 @@ for (const size of [
     await ui.row('2026/a-rather-long-file-name-for-a-narrow-window-3.jpg').click();
     await app.keyboard.press('ControlOrMeta+i');
     await expect(app.getByTestId('info-panel')).toBeVisible();
-    await dropFile(ui, 'dropped.txt');
+    await ui.dropFile('dropped.txt');
     await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
     await expect(app.getByTestId('transfer-panel')).toBeVisible();
     await check('folder with info and transfers');

@@ -107,4 +107,14 @@ export class BrowserPage {
       await this.page.screenshot({ path: alsoTo, animations: 'disabled' });
     }
   }
+  /** Drops one small text file from the OS onto the table, as a drag from the desktop would. */
+  async dropFile(name: string): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((fileName) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['dropped'], fileName, { type: 'text/plain' }));
+      return dt;
+    }, name);
+    await this.tableBody.dispatchEvent('dragover', { dataTransfer });
+    await this.tableBody.dispatchEvent('drop', { dataTransfer });
+  }
 }
