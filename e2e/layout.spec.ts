@@ -143,6 +143,27 @@ async function overlaps(page: Page): Promise<string[]> {
   }, BLOCKS);
 }
 
+/** Cells of a transfer row that overlap each other or leave the row (a progress bar over its byte count). */
+async function rowCellOverlaps(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const row of document.querySelectorAll('[data-testid="transfer-row"]')) {
+      const r = row.getBoundingClientRect();
+      const cells = [...row.children].map((el) => ({ el, c: el.getBoundingClientRect() })).filter(({ c }) => c.width > 0 && c.height > 0);
+      for (const [i, a] of cells.entries()) {
+        if (a.c.right > r.right + 0.5) out.push(`transfer row: cell ${i + 1} (${a.el.tagName.toLowerCase()}) runs outside the row`);
+        for (const [j, b] of cells.entries()) {
+          if (j <= i) continue;
+          const x = Math.min(a.c.right, b.c.right) - Math.max(a.c.left, b.c.left);
+          const y = Math.min(a.c.bottom, b.c.bottom) - Math.max(a.c.top, b.c.top);
+          if (x > 0.5 && y > 0.5) out.push(`transfer row: cells ${i + 1} and ${j + 1} overlap by ${Math.round(x)} px`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
 for (const size of [
   { width: 720, height: 600 },
   { width: 800, height: 600 },
@@ -156,7 +177,7 @@ for (const size of [
     const ui = new BrowserPage(app);
     const problems: string[] = [];
     const check = async (screen: string) => {
-      for (const p of [...(await overflowing(app)), ...(await overlaps(app)), ...(await clippedControls(app))]) problems.push(`${screen}: ${p}`);
+      for (const p of [...(await overflowing(app)), ...(await overlaps(app)), ...(await clippedControls(app)), ...(await rowCellOverlaps(app))]) problems.push(`${screen}: ${p}`);
     };
 
     await expect(app.getByTestId('start-screen')).toBeVisible();

@@ -3,6 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
 import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
 import { DownloadActions } from './DownloadActions';
+import './transfer-row.css';
 
 export interface TransferPanelProps {
   readonly items: readonly TransferItem[];
@@ -48,7 +49,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
   const overall = percent(totals.bytesTransferred, totals.bytesTotal);
 
   return (
-    <section data-testid="transfer-panel" aria-label="Transfers" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
+    <section data-testid="transfer-panel" className="transfer-panel" aria-label="Transfers" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }}>
       <header style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '6px 8px', borderBottom: '1px solid var(--border)', whiteSpace: 'nowrap' }}>
         <strong>Transfers</strong>
         <span data-testid="transfer-summary">
@@ -115,11 +116,12 @@ function TransferRow({ item, actions }: { item: TransferItem; actions: RowAction
       data-testid="transfer-row"
       data-state={item.state}
       data-key={item.key}
+      className="transfer-row"
       title={`${item.direction === 'download' ? 's3://' + item.bucket + '/' + item.key + ' → ' + (item.localPath ?? '') : (item.localPath ?? 'dropped file') + ' → s3://' + item.bucket + '/' + item.key}`}
-      style={{ display: 'grid', gridTemplateColumns: '1.5em minmax(8em, 2fr) 6em minmax(6em, 1fr) 12em 7em 6em 9em', gap: 6, alignItems: 'center', padding: '0 8px', height: ROW_HEIGHT }}
+      style={{ height: ROW_HEIGHT }}
     >
       <span aria-label={item.direction}>{item.direction === 'download' ? '↓' : '↑'}</span>
-      <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+      <span>
         {name}
         {detail && (
           <small data-testid="transfer-detail" style={{ display: 'block', opacity: 0.7, overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -133,8 +135,8 @@ function TransferRow({ item, actions }: { item: TransferItem; actions: RowAction
         {formatBytes(item.transferred)}
         {item.size !== null ? ` / ${formatBytes(item.size)}` : ''}
       </span>
-      <span>{running ? formatRate(item.rate) : ''}</span>
-      <span>{running ? formatEta(item.etaSeconds) : ''}</span>
+      <span className="transfer-rate">{running ? formatRate(item.rate) : ''}</span>
+      <span className="transfer-eta">{running ? formatEta(item.etaSeconds) : ''}</span>
       <span>
         {(item.state === 'queued' || running) && (
           <button type="button" data-testid="transfer-pause" onClick={() => onPause([item.id])}>
