@@ -100,10 +100,20 @@ interface SendArgs {
   readonly method: 'GET' | 'PUT';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: Buffer;
+  /** Query parameters (UploadPart's partNumber and uploadId), signed. */
+  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * Sign the body as UNSIGNED-PAYLOAD instead of its SHA-256 (S3 accepts it on http and https alike): for
+   * bodies the server checks by Content-MD5 anyway, where a second full hash pass would only cost CPU.
+   */
+  readonly unsignedPayload?: boolean;
   readonly signal: AbortSignal;
   /** For the app's request counter. */
   readonly operation: string;
 }
+
+/** RFC 3986 escaping as SigV4 canonicalizes query values (encodeURIComponent leaves !'()* alone). */
+const escapeQuery = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export interface SignedRequest {
   readonly secure: boolean;
@@ -116,17 +126,24 @@ export interface SignedRequest {
 
 /** Address and sign one request for an object the way the bucket's client would (SigV4, header auth). */
 export async function signRequest(
-  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body'>,
+  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body' | 'query' | 'unsignedPayload'>,
 ): Promise<SignedRequest> {
   const t = await targetOf(args.client, args.bucket);
-  const path = t.basePath + escapeUriPath(args.key);
-  const payloadHash = args.body ? createHash('sha256').update(args.body).digest('hex') : EMPTY_SHA256;
+  const keyPath = t.basePath + escapeUriPath(args.key);
+  const query = args.query ?? {};
+  const search = Object.keys(query)
+    .sort()
+    .map((k) => `${escapeQuery(k)}=${escapeQuery(query[k]!)}`)
+    .join('&');
+  const path = search ? `${keyPath}?${search}` : keyPath;
+  const payloadHash = !args.body ? EMPTY_SHA256 : args.unsignedPayload ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(args.body).digest('hex');
   const request = new HttpRequest({
     method: args.method,
     protocol: t.secure ? 'https:' : 'http:',
     hostname: t.hostname,
     ...(t.port !== undefined ? { port: t.port } : {}),
-    path,
+    path: keyPath,
+    query: { ...query },
     headers: {
       host: t.host,
       'x-amz-content-sha256': payloadHash,

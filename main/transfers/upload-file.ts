@@ -79,21 +79,39 @@ const PUT_ATTEMPTS = 4;
  * One PutObject, signed locally and sent around the SDK's per-request middleware (see direct-s3.ts). Content-MD5
  * makes the server verify the body it stored is the one we read.
  */
-async function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> {
-  const md5 = createHash('md5').update(body).digest('base64');
+function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> {
+  return putDirect({
+    client: args.client,
+    bucket: args.bucket,
+    key: args.key,
+    // Always a type: S3 would default it, but some servers fail an empty body that has none.
+    headers: { 'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': args.contentType ?? 'application/octet-stream' },
+    body,
+    signal: args.signal,
+    operation: 'PutObject',
+  });
+}
+
+export interface PutDirectArgs {
+  readonly client: S3Client;
+  readonly bucket: string;
+  readonly key: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly unsignedPayload?: boolean;
+  readonly signal: AbortSignal;
+  readonly operation: 'PutObject' | 'UploadPart';
+}
+
+/**
+ * A PUT of a body held in memory (PutObject, UploadPart), retried after a network error, a 5xx or throttling
+ * (safe: the same bytes are sent again). Resolves with the ETag the server answered (null if none).
+ */
+export async function putDirect(args: PutDirectArgs): Promise<string | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await sendDirect({
-        client: args.client,
-        bucket: args.bucket,
-        key: args.key,
-        method: 'PUT',
-        // Always a type: S3 would default it, but some servers fail an empty body that has none.
-        headers: { 'content-md5': md5, 'content-type': args.contentType ?? 'application/octet-stream' },
-        body,
-        signal: args.signal,
-        operation: 'PutObject',
-      });
+      const res = await sendDirect({ ...args, method: 'PUT' });
       await throwIfError(res, args.client);
       res.body.resume();
       const etag = res.headers['etag'];
