@@ -358,6 +358,28 @@ export function statsOf(row: Row, tool: string): ToolStats | null {
   return { medianMBs: median(mbs), bestMBs: Math.max(...mbs), cpuPerGiB: median(runs.map((r) => r.cpuMs / 1000 / (row.bytes / GiB))), runs: runs.length };
 }
 
+/** Issue 19's targets: big transfers at least the best peer and within 10% of the ceiling; small ≥ 1.2× the best peer. */
+function verdicts(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const ours = statsOf(r, 'S3 Desk');
+    const peers = TOOLS.slice(1).map((t) => [t, statsOf(r, t)] as const).filter((p): p is readonly [typeof p[0], ToolStats] => p[1] !== null);
+    if (!ours || peers.length === 0) continue;
+    const [bestName, best] = peers.reduce((a, b) => (b[1].medianMBs > a[1].medianMBs ? b : a));
+    const small = r.bytes < 64 * MiB;
+    const need = small ? 1.2 : 1;
+    const ok = ours.medianMBs >= need * best.medianMBs;
+    let line = `- ${r.what}: ${ok ? '✅' : '❌'} S3 Desk ${ours.medianMBs.toFixed(1)} MB/s vs best peer ${bestName} ${best.medianMBs.toFixed(1)} (${(ours.medianMBs / best.medianMBs).toFixed(2)}×, target ≥ ${need}×)`;
+    const ceiling = statsOf(r, CEILING);
+    if (ceiling) {
+      const within = ours.medianMBs >= 0.9 * ceiling.medianMBs;
+      line += `; ${within ? '✅' : '❌'} ${((ours.medianMBs / ceiling.medianMBs) * 100).toFixed(0)}% of the ceiling's median ${ceiling.medianMBs.toFixed(1)} (target ≥ 90%)`;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 function render(target: BenchTarget, rows: readonly Row[], notes: readonly string[], ms: number): string {
   const f = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const lines = [
@@ -379,6 +401,7 @@ function render(target: BenchTarget, rows: readonly Row[], notes: readonly strin
       lines.push(`| ${r.what} | ${tool} | ${cell} | ${ratio} | ${s ? s.cpuPerGiB.toFixed(2) : ''} |`);
     }
   }
+  lines.push('', '**Targets** (medians, this run):', '', ...verdicts(rows));
   lines.push('', 'Every run, MB/s in run order:', '');
   for (const r of rows) {
     const spread = Object.entries(r.runs).map(([tool, runs]) => `${tool} ${runs.map((s) => f(r.bytes / 1e6 / s.seconds)).join(' · ')}`);
