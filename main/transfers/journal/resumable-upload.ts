@@ -18,7 +18,7 @@ import {
 import { CodedError } from '../../core/app-error';
 import type { BandwidthLimit } from '../bandwidth';
 import { abortError, type Limiter } from '../limiter';
-import { putDirect } from '../upload-file';
+import { putDirect } from '../put-direct';
 import type { UploadEntry } from './journal-schema';
 
 export const SOURCE_CHANGED_NOTE = 'the file changed since the upload began: started again from the beginning';
