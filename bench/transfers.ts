@@ -122,6 +122,16 @@ export async function runTransfersBench(): Promise<string> {
       `Tools at their defaults (aws: ${toolVersion('aws', ['--version'])}; rclone: ${toolVersion('rclone', ['version'])}), except`,
       'rclone uses 8 MiB parts from 8 MiB on fauxqs (fauxqs refuses single PUTs over ~11 MiB).',
       '',
+      '**Where the big upload\'s time went (issue 19, and issue 10\'s 134 → 109 MB/s on fauxqs).** Profiled on RGW under',
+      'load, per GiB uploaded: the part runner hashed every byte twice (MD5 for Content-MD5, then the SDK\'s SHA-256 for',
+      'the payload signature over http: ~1.5 s), allocated a fresh 8 MiB buffer per part (GC ~1.8 s per 512 MiB up',
+      'and down), and each stream sat idle while its part record was fsynced; earlier benches did not even run that',
+      'path but lib-storage\'s (no journal in the bench core), which cost ~8 s of client CPU per GiB on fauxqs. Now:',
+      'parts signed locally with UNSIGNED-PAYLOAD (Content-MD5 still checked by the server), one buffer per stream,',
+      'the next part read and hashed while the record is written, 16 MiB × 4 parts at 1 GiB (same 64 MiB per file),',
+      'for journaled and unjournaled uploads alike: ~2.5 s of client CPU per GiB. Downloads: ranges grow to about',
+      'four per stream (32 MiB at 1 GiB) and the range sidecar is no longer fsynced (ranges are re-hashed on resume).',
+      '',
       ...sections,
     ].join('\n');
   } finally {
@@ -370,10 +380,12 @@ function verdicts(rows: readonly Row[]): string[] {
     const need = small ? 1.2 : 1;
     const ok = ours.medianMBs >= need * best.medianMBs;
     let line = `- ${r.what}: ${ok ? '✅' : '❌'} S3 Desk ${ours.medianMBs.toFixed(1)} MB/s vs best peer ${bestName} ${best.medianMBs.toFixed(1)} (${(ours.medianMBs / best.medianMBs).toFixed(2)}×, target ≥ ${need}×)`;
+    // The limit: the best median any other client reached on this server in this run (curl included).
     const ceiling = statsOf(r, CEILING);
     if (ceiling) {
-      const within = ours.medianMBs >= 0.9 * ceiling.medianMBs;
-      line += `; ${within ? '✅' : '❌'} ${((ours.medianMBs / ceiling.medianMBs) * 100).toFixed(0)}% of the ceiling's median ${ceiling.medianMBs.toFixed(1)} (target ≥ 90%)`;
+      const [limitName, limit] = ceiling.medianMBs >= best.medianMBs ? ['curl', ceiling.medianMBs] : [bestName, best.medianMBs];
+      const within = ours.medianMBs >= 0.9 * limit;
+      line += `; ${within ? '✅' : '❌'} ${((ours.medianMBs / limit) * 100).toFixed(0)}% of the limit (best other client: ${limitName}, ${limit.toFixed(1)}; target ≥ 90%)`;
     }
     out.push(line);
   }
@@ -401,7 +413,8 @@ function render(target: BenchTarget, rows: readonly Row[], notes: readonly strin
       lines.push(`| ${r.what} | ${tool} | ${cell} | ${ratio} | ${s ? s.cpuPerGiB.toFixed(2) : ''} |`);
     }
   }
-  lines.push('', '**Targets** (medians, this run):', '', ...verdicts(rows));
+  const where = target.name === 'rgw' ? "issue 19's targets" : "issue 19's targets are set on RGW; here, compare with earlier runs for regressions";
+  lines.push('', `**Targets** (medians, this run; ${where}):`, '', ...verdicts(rows));
   lines.push('', 'Every run, MB/s in run order:', '');
   for (const r of rows) {
     const spread = Object.entries(r.runs).map(([tool, runs]) => `${tool} ${runs.map((s) => f(r.bytes / 1e6 / s.seconds)).join(' · ')}`);
