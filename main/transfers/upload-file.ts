@@ -20,6 +20,8 @@ export interface UploadTuning {
   readonly partSize: number;
   /** Parts of one file in flight at once. */
   readonly partConcurrency: number;
+  /** The largest part big objects may grow to (default: a quarter of partSize × partConcurrency). */
+  readonly maxPartSize?: number;
 }
 
 export const DEFAULT_UPLOAD_TUNING: UploadTuning = { partSize: 8 * 1024 * 1024, partConcurrency: 8 };

@@ -35,7 +35,7 @@ export interface ResumableUploadArgs {
   /** Resolves once every saved change is on disk (rejects if it could not be written). */
   readonly durable: () => Promise<void>;
   /** The memory bound and stream count (see uploadShape); the part size is the entry's. */
-  readonly tuning: { readonly partSize: number; readonly partConcurrency: number };
+  readonly tuning: { readonly partSize: number; readonly partConcurrency: number; readonly maxPartSize?: number };
   readonly signal: AbortSignal;
   readonly requests: Limiter;
   readonly onBytes?: (delta: number) => void;
@@ -58,10 +58,14 @@ const TARGET_PARTS = 64;
  * tuned part size and every stream; big ones grow parts up to a quarter of that memory (at least four in
  * flight) and run as many streams as the memory holds. S3's 10,000-part limit wins over both.
  */
-export function uploadShape(size: number, tuning: { readonly partSize: number; readonly partConcurrency: number }): { partSize: number; concurrency: number } {
+export function uploadShape(
+  size: number,
+  tuning: { readonly partSize: number; readonly partConcurrency: number; readonly maxPartSize?: number },
+): { partSize: number; concurrency: number } {
   const budget = tuning.partSize * tuning.partConcurrency;
   const MiB = 1024 * 1024;
-  const grown = Math.min(Math.max(tuning.partSize, Math.ceil(size / TARGET_PARTS / MiB) * MiB), Math.max(tuning.partSize, Math.floor(budget / 4 / MiB) * MiB));
+  const cap = Math.max(tuning.partSize, Math.min(tuning.maxPartSize ?? Infinity, Math.floor(budget / 4 / MiB) * MiB));
+  const grown = Math.min(Math.max(tuning.partSize, Math.ceil(size / TARGET_PARTS / MiB) * MiB), cap);
   const partSize = partSizeFor(size, grown);
   return { partSize, concurrency: concurrencyFor(partSize, tuning) };
 }
