@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fireAndForget } from '../shared/fire-and-forget';
 import { startCountingProxy } from '../testkit/counting-proxy';
 import { startS3Server } from '../testkit/s3-server';
@@ -16,6 +17,8 @@ export interface SeedSpec {
   readonly bucket: string;
   /** Folder prefix → number of objects in it. */
   readonly folders: Readonly<Record<string, number>>;
+  /** A server already running (Ceph RGW) to put the proxy in front of and seed over S3; else fauxqs here. */
+  readonly upstream?: { readonly url: string; readonly region: string; readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string } };
 }
 
 export interface S3Stack {
@@ -59,15 +62,33 @@ export async function startS3Stack(seed: SeedSpec): Promise<S3Stack> {
   };
 }
 
-async function runChild(seed: SeedSpec): Promise<void> {
-  const server = await startS3Server();
-  const proxy = await startCountingProxy(server.url);
-  for (const [prefix, n] of Object.entries(seed.folders)) {
-    server.seed(
-      seed.bucket,
-      Array.from({ length: n }, (_, i): [string, string] => [`${prefix}object-${String(i).padStart(6, '0')}.dat`, `${i}`]),
-    );
+const objectsOf = (seed: SeedSpec) =>
+  Object.entries(seed.folders).flatMap(([prefix, n]) => Array.from({ length: n }, (_, i): [string, string] => [`${prefix}object-${String(i).padStart(6, '0')}.dat`, `${i}`]));
+
+/** Seed a real server over S3, 64 PutObject in flight (about 400 a second on RGW here). */
+async function seedUpstream(seed: SeedSpec, upstream: NonNullable<SeedSpec['upstream']>): Promise<void> {
+  const client = new S3Client({ endpoint: upstream.url, region: upstream.region, forcePathStyle: true, credentials: { ...upstream.credentials }, maxAttempts: 5 });
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: seed.bucket }));
+    const objects = objectsOf(seed);
+    let next = 0;
+    const worker = async () => {
+      while (next < objects.length) {
+        const [Key, Body] = objects[next++]!;
+        await client.send(new PutObjectCommand({ Bucket: seed.bucket, Key, Body }));
+      }
+    };
+    await Promise.all(Array.from({ length: 64 }, worker));
+  } finally {
+    client.destroy();
   }
+}
+
+async function runChild(seed: SeedSpec): Promise<void> {
+  const server = seed.upstream ? null : await startS3Server();
+  const proxy = await startCountingProxy(seed.upstream?.url ?? server!.url);
+  if (seed.upstream) await seedUpstream(seed, seed.upstream);
+  else server!.seed(seed.bucket, objectsOf(seed));
   const onMessage = async (m: unknown): Promise<void> => {
     const request = m as Request;
     const reply: { id: number; counts?: Record<string, number> } = { id: request.id };
@@ -80,7 +101,7 @@ async function runChild(seed: SeedSpec): Promise<void> {
     }
     if (request.op === 'close') {
       await proxy.close();
-      await server.close();
+      await server?.close();
     }
     process.send?.(reply);
   };

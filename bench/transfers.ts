@@ -1,117 +1,53 @@
 /**
- * Transfer benchmark: S3 Desk's engine next to `rclone copy` and `aws s3 cp` against the same fauxqs server
- * (its own process) in the same run: one 1 GiB file and 1,000 × 16 KiB files, each uploaded and downloaded.
- * Every tool's result is checked (sizes, and sha256 for ours) so a fast wrong answer cannot score.
+ * Transfer benchmark: S3 Desk's engine next to `rclone copy` and `aws s3 cp`, and next to the ceiling (parallel
+ * `curl` of presigned URLs, ceiling.ts), against every bench target (targets.ts: fauxqs, Ceph RGW, an endpoint
+ * from the environment), each its own table: one 1 GiB file and 1,000 × 16 KiB files, each uploaded and
+ * downloaded, in interleaved rounds. Every tool's result is checked (sizes, and sha256 for ours) so a fast
+ * wrong answer cannot score. S3 Desk runs as the app does: a journaled core (a user-data folder).
  */
-import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { CreateBucketCommand, DeleteObjectCommand, DeleteObjectsCommand, HeadObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { createCore } from '../main/core/create-core';
-import { TEST_CREDENTIALS } from '../testkit/s3-server';
+import { SHARED_TEST_SECRET_BOX } from '../main/transfers/journal/shared-test-secret-box';
+import { DEFAULT_UPLOAD_TUNING } from '../main/transfers/upload-file';
+import { curlDownload, curlUpload, cutParts, CEILING_PART, CEILING_STREAMS, CEILING_UPLOAD_PART } from './ceiling';
+import { runCli, type CliRun } from './cli-run';
+import { toolVersion } from './machine';
+import { type BenchTarget, startFauxqsProcess, startTarget, wantedTargets } from './targets';
 
-const run = promisify(execFile);
 const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
 const BIG = Number(process.env['BENCH_BIG_MIB'] ?? 1024) * MiB;
 const SMALL_COUNT = 1000;
 const SMALL_SIZE = 16 * 1024;
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 4);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const CEILING = 'ceiling: parallel curl';
+const TOOLS = ['S3 Desk', 'rclone copy', 'aws s3 cp'] as const;
+
+/** The fauxqs child, for the bandwidth bench. */
+export const startServer = startFauxqsProcess;
+
+interface Sample {
+  readonly seconds: number;
+  readonly cpuMs: number;
+}
 
 interface Row {
   readonly what: string;
   readonly bytes: number;
-  /** The best run per tool (null: its only runs failed). */
-  readonly seconds: Record<string, number | null>;
-  /** Every successful run per tool, in order, for the spread shown under the table. */
-  readonly runs: Record<string, number[]>;
-}
-
-export interface BenchServer {
-  readonly url: string;
-  /** Collect the server's heap (the previous run's gigabyte of garbage must not land in the next run). */
-  gc(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export async function startServer(): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(import.meta.dirname, 'fauxqs-child.ts')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let gcDone: (() => void) | null = null;
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d: Buffer) => {
-      text += d.toString();
-      const lines = text.split('\n');
-      text = lines.pop() ?? '';
-      for (const line of lines) {
-        if (line.trim() === 'gc-done') gcDone?.();
-        else if (line.trim()) resolve(line.trim());
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`fauxqs exited ${code}`)));
-  });
-  return {
-    url,
-    gc: () =>
-      new Promise<void>((resolve) => {
-        gcDone = resolve;
-        child.stdin.write('gc\n');
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.on('exit', () => resolve());
-        child.stdin.end();
-      }),
-  };
+  /** Every successful run per tool, in order. */
+  readonly runs: Record<string, Sample[]>;
+  readonly failed: Record<string, number>;
 }
 
 async function sha256File(file: string): Promise<string> {
   const h = createHash('sha256');
   for await (const chunk of createReadStream(file, { highWaterMark: 8 * MiB })) h.update(chunk as Buffer);
   return h.digest('hex');
-}
-
-/** The server, for settle(): set once it runs. */
-let benchServer: BenchServer | null = null;
-
-/**
- * Before each timed run: flush dirty pages (else the previous tool's gigabyte still being written back, and its
- * deletes, land in the next tool's measurement) and collect the server's heap (else the garbage of the gigabyte
- * the previous tool sent it is collected during the next tool's run). This process is left alone: forced full
- * collections age V8's compiled code, and S3 Desk's would be thrown away between its runs, unlike in the app.
- */
-async function settle(): Promise<void> {
-  await run('sync');
-  await benchServer?.gc();
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await settle();
-  const t = performance.now();
-  await fn();
-  return (performance.now() - t) / 1000;
-}
-
-/** Seconds for a CLI run, or null when it failed (a failed run never scores). */
-async function timeTool(fn: () => Promise<boolean>): Promise<number | null> {
-  await settle();
-  const t = performance.now();
-  const ok = await fn();
-  return ok ? (performance.now() - t) / 1000 : null;
-}
-
-async function emptyBucket(client: S3Client, bucket: string): Promise<void> {
-  for (;;) {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket }));
-    const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
-    if (keys.length === 0) return;
-    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
-  }
 }
 
 async function countKeys(client: S3Client, bucket: string, prefix: string, size: number): Promise<number> {
@@ -123,6 +59,15 @@ async function countKeys(client: S3Client, bucket: string, prefix: string, size:
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return n;
+}
+
+async function emptyPrefix(client: S3Client, bucket: string, prefix: string): Promise<void> {
+  for (;;) {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
+    const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
+    if (keys.length === 0) return;
+    await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+  }
 }
 
 async function countFiles(dir: string, size: number): Promise<number> {
@@ -138,71 +83,121 @@ async function countFiles(dir: string, size: number): Promise<number> {
   return n;
 }
 
-async function tool(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
-  try {
-    // A proxy CA bundle in the environment makes rclone refuse plain-HTTP endpoints; loopback needs none.
-    const { AWS_CA_BUNDLE: _caBundle, ...inherited } = process.env;
-    await run(cmd, args, { env: { ...inherited, ...env }, maxBuffer: 64 * MiB });
-    return true;
-  } catch (error) {
-    process.stderr.write(`${cmd} ${args.join(' ')} failed: ${(error as Error).message}\n`);
-    return false;
-  }
+async function makeInputs(work: string): Promise<{ bigFile: string; bigSha: string; smallDir: string }> {
+  const bigFile = path.join(work, 'big.bin');
+  const fh = await open(bigFile, 'w');
+  for (let off = 0; off < BIG; off += 64 * MiB) await fh.write(randomBytes(Math.min(64 * MiB, BIG - off)));
+  await fh.close();
+  const smallDir = path.join(work, 'small');
+  await mkdir(smallDir);
+  for (let i = 0; i < SMALL_COUNT; i++) await writeFile(path.join(smallDir, `f-${String(i).padStart(4, '0')}.bin`), randomBytes(SMALL_SIZE));
+  return { bigFile, bigSha: await sha256File(bigFile), smallDir };
 }
 
 export async function runTransfersBench(): Promise<string> {
   const work = await mkdtemp(path.join(os.tmpdir(), 's3desk-bench-'));
-  const server = (benchServer = await startServer());
+  try {
+    const inputs = await makeInputs(work);
+    const parts = await cutParts(inputs.bigFile, BIG, path.join(work, 'ceiling-parts'));
+    const sections: string[] = [];
+    for (const name of wantedTargets()) {
+      console.log(`bench: transfers on ${name} …`);
+      const target = await startTarget(name);
+      try {
+        sections.push(await runOn(target, work, inputs, parts));
+      } finally {
+        await target.stop();
+      }
+    }
+    return [
+      '## Transfers',
+      '',
+      `Each server in the same run, same machine (${os.cpus().length} cores, shared with the server and with other work: single runs are noisy, compare medians).`,
+      'MB/s = 10^6 bytes/s, wall clock including process start for the CLIs; every timed run follows a `sync` and the',
+      `server's settle step (fauxqs: a heap collection; RGW: \`radosgw-admin gc process --include-all\`). ${ROUNDS} interleaved rounds,`,
+      'tool order rotating, each tool uploading then downloading in its turn. Cells are "median (best)". CPU = user + system',
+      'time of the client per GiB moved, median: the S3 Desk core runs in the measuring process (process.cpuUsage,',
+      'its worker threads included); the peers are child processes (bash `times`, start-up included).',
+      `The ceiling row is the simplest fast client: ${CEILING_STREAMS} parallel \`curl\` on presigned URLs: ranged GETs of ${CEILING_PART / MiB} MiB into part files;`,
+      `pre-cut ${CEILING_UPLOAD_PART / MiB} MiB part files PUT as UploadPart, then one CompleteMultipartUpload; no hashing.`,
+      `Tools at their defaults (aws: ${toolVersion('aws', ['--version'])}; rclone: ${toolVersion('rclone', ['version'])}), except`,
+      'rclone and S3 Desk use 8 MiB parts on fauxqs (it refuses bodies over ~11 MiB), rclone from 8 MiB on.',
+      '',
+      '**Where the big upload\'s time went (issue 19, and issue 10\'s 134 → 109 MB/s on fauxqs).** Profiled on RGW under',
+      'load, per GiB uploaded: the part runner hashed every byte twice (MD5 for Content-MD5, then the SDK\'s SHA-256 for',
+      'the payload signature over http: ~1.5 s), allocated a fresh 8 MiB buffer per part (GC ~1.8 s per 512 MiB up',
+      'and down), and each stream sat idle while its part record was fsynced; earlier benches did not even run that',
+      'path but lib-storage\'s (no journal in the bench core), which cost ~8 s of client CPU per GiB on fauxqs. Now:',
+      'parts signed locally with UNSIGNED-PAYLOAD (Content-MD5 still checked by the server), one buffer per stream,',
+      'the next part read and hashed while the record is written, 16 MiB × 4 parts at 1 GiB (same 64 MiB per file),',
+      'for journaled and unjournaled uploads alike: ~2.5 s of client CPU per GiB. Downloads: ranges grow to about',
+      'four per stream (32 MiB at 1 GiB) and the range sidecar is no longer fsynced (ranges are re-hashed on resume).',
+      '',
+      ...sections,
+    ].join('\n');
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function runOn(target: BenchTarget, work: string, inputs: { bigFile: string; bigSha: string; smallDir: string }, ceilingParts: readonly string[]): Promise<string> {
+  const here = await mkdtemp(path.join(work, `${target.name}-`));
+  const { bigFile, bigSha, smallDir } = inputs;
   const core = createCore({
+    userDataDir: path.join(here, 'user-data'),
+    secretBox: SHARED_TEST_SECRET_BOX,
     transfers: {
-      tempDir: path.join(work, 'app-temp'),
+      tempDir: path.join(here, 'app-temp'),
+      // fauxqs refuses bodies over ~11 MiB (413): parts stay at 8 MiB there, as rclone's do.
+      ...(target.name === 'fauxqs' ? { upload: { ...DEFAULT_UPLOAD_TUNING, maxPartSize: 8 * MiB } } : {}),
       ...(process.env['BENCH_FILES'] ? { fileConcurrency: Number(process.env['BENCH_FILES']), requestConcurrency: Number(process.env['BENCH_FILES']) } : {}),
     },
   });
+  const notes: string[] = [];
+  const rows: Row[] = [
+    { what: `upload 1 file × ${BIG / MiB} MiB`, bytes: BIG, runs: {}, failed: {} },
+    { what: `download 1 file × ${BIG / MiB} MiB`, bytes: BIG, runs: {}, failed: {} },
+    { what: `upload ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, runs: {}, failed: {} },
+    { what: `download ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, runs: {}, failed: {} },
+  ];
+  const [upBig, downBig, upSmall, downSmall] = rows as [Row, Row, Row, Row];
+  const started = Date.now();
   try {
     const added = await core.handlers['connections:add']({
       name: 'bench',
-      endpoint: server.url,
-      region: 'us-east-1',
+      endpoint: target.url,
+      region: target.region,
       forcePathStyle: true,
-      credentials: TEST_CREDENTIALS,
+      credentials: { ...target.credentials },
     });
     if (!added.ok) throw new Error(added.error.message);
     const connectionId = added.value.id;
     const client = core.context.clientOf(connectionId);
-    const bucket = 'bench';
-    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+    const { bucket, root } = target;
+    if (target.createBucket) await client.send(new CreateBucketCommand({ Bucket: bucket }));
 
-    // Inputs: one big random file, 1,000 small random files.
-    const bigFile = path.join(work, 'big.bin');
-    const fh = await open(bigFile, 'w');
-    for (let off = 0; off < BIG; off += 64 * MiB) await fh.write(randomBytes(Math.min(64 * MiB, BIG - off)));
-    await fh.close();
-    const bigSha = await sha256File(bigFile);
-    const smallDir = path.join(work, 'small');
-    await mkdir(smallDir);
-    for (let i = 0; i < SMALL_COUNT; i++) await writeFile(path.join(smallDir, `f-${String(i).padStart(4, '0')}.bin`), randomBytes(SMALL_SIZE));
-
-    const rcloneEnv = {
+    const fauxqs = target.name === 'fauxqs';
+    const { AWS_CA_BUNDLE: _caBundle, ...inherited } = process.env;
+    const env: NodeJS.ProcessEnv = {
+      ...inherited,
+      NO_PROXY: '127.0.0.1,localhost',
       RCLONE_CONFIG_FX_TYPE: 's3',
       RCLONE_CONFIG_FX_PROVIDER: 'Other',
-      RCLONE_CONFIG_FX_ENDPOINT: server.url,
-      RCLONE_CONFIG_FX_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      RCLONE_CONFIG_FX_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-      RCLONE_CONFIG_FX_REGION: 'us-east-1',
+      RCLONE_CONFIG_FX_ENDPOINT: target.url,
+      RCLONE_CONFIG_FX_ACCESS_KEY_ID: target.credentials.accessKeyId,
+      RCLONE_CONFIG_FX_SECRET_ACCESS_KEY: target.credentials.secretAccessKey,
+      RCLONE_CONFIG_FX_REGION: target.region,
       RCLONE_CONFIG_FX_FORCE_PATH_STYLE: 'true',
-    };
-    const awsEnv = {
-      AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: target.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: target.credentials.secretAccessKey,
+      AWS_DEFAULT_REGION: target.region,
       AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required',
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'when_required',
+      AWS_PAGER: '',
     };
-    const aws = (...args: string[]) => tool('aws', ['--endpoint-url', server.url, 's3', ...args, '--only-show-errors'], awsEnv);
-    // fauxqs refuses single PUTs over ~11 MiB: make rclone switch to multipart at 8 MiB like aws and S3 Desk.
-    const rclone = (...args: string[]) =>
-      tool('rclone', ['copy', '--s3-no-check-bucket', '--s3-upload-cutoff', '8M', '--s3-chunk-size', '8M', ...args], rcloneEnv);
+    const aws = (...args: string[]) => runCli('aws --endpoint-url "$EP" s3 "$@" --only-show-errors', args, { ...env, EP: target.url });
+    const rcloneFlags = fauxqs ? ['--s3-upload-cutoff', '8M', '--s3-chunk-size', '8M'] : [];
+    const rclone = (...args: string[]) => runCli('rclone copy --s3-no-check-bucket "$@"', [...rcloneFlags, ...args], env);
 
     const ours = {
       upload: async (paths: string[], prefix: string) => {
@@ -218,164 +213,214 @@ export async function runTransfersBench(): Promise<string> {
       failures: () => core.transfers.list().items.filter((i) => i.state !== 'done').length,
     };
 
-    const rows: Row[] = [
-      { what: `upload 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {}, runs: {} },
-      { what: `download 1 file × ${BIG / MiB} MiB`, bytes: BIG, seconds: {}, runs: {} },
-      { what: `upload ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {}, runs: {} },
-      { what: `download ${SMALL_COUNT} files × 16 KiB`, bytes: SMALL_COUNT * SMALL_SIZE, seconds: {}, runs: {} },
-    ];
-    const notes: string[] = [];
-    const [upBig, downBig, upSmall, downSmall] = rows as [Row, Row, Row, Row];
-
-    // Downloads run in ROUNDS interleaved rounds (tool order rotating) and keep each tool's best time: on a
-    // shared 2-core machine, load from other processes otherwise decides who "wins".
-    const best = (row: Row, tool: string, seconds: number | null) => {
-      if (seconds !== null) (row.runs[tool] ??= []).push(seconds);
-      const prev = row.seconds[tool];
-      row.seconds[tool] = seconds === null ? (prev ?? null) : prev ? Math.min(prev, seconds) : seconds;
+    /** One timed run of S3 Desk (in this process: its CPU from process.cpuUsage). */
+    const timeOurs = async (row: Row, fn: () => Promise<unknown>) => {
+      await target.settle();
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      await fn();
+      const used = process.cpuUsage(cpu);
+      (row.runs['S3 Desk'] ??= []).push({ seconds: (performance.now() - t) / 1000, cpuMs: (used.user + used.system) / 1000 });
+    };
+    /** One timed run of a child process; a failed run never scores. */
+    const timeTool = async (row: Row, name: string, fn: () => Promise<CliRun>) => {
+      await target.settle();
+      const t = performance.now();
+      const out = await fn();
+      if (out.ok) (row.runs[name] ??= []).push({ seconds: (performance.now() - t) / 1000, cpuMs: out.cpuMs });
+      else row.failed[name] = (row.failed[name] ?? 0) + 1;
+      return out.ok;
+    };
+    const bigUploaded = async (name: string, key: string) => {
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch(() => null);
+      if (head?.ContentLength !== BIG) notes.push(`${name}: big upload ${key} incomplete`);
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    };
+    const smallUploaded = async (name: string, prefix: string) => {
+      const n = await countKeys(client, bucket, prefix, SMALL_SIZE);
+      if (n !== SMALL_COUNT) notes.push(`${name}: ${n} of ${SMALL_COUNT} small uploads under ${prefix}`);
     };
 
-    // Uploads: each tool into its own prefix. Downloads: every tool fetches the same objects (S3 Desk's upload,
-    // verified first), so a tool whose upload fails against fauxqs is still measured on download.
-    best(upBig, 'S3 Desk', await time(() => ours.upload([bigFile], 'ours/')));
-    best(upSmall, 'S3 Desk', await time(() => ours.upload([smallDir], 'ours/')));
-    if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
-    best(upBig, 'rclone', await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/`)));
-    // fauxqs alone misreads rclone's CompleteMultipartUpload (see testkit/complete-multipart-xml.ts); the test
-    // server reads it as S3 does, so a failure here is a real one.
-    if (upBig.seconds['rclone'] == null) notes.push('rclone: its first big upload failed (see the run\'s log).');
-    best(upSmall, 'rclone', await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/small/`)));
-    best(upBig, 'aws s3 cp', await timeTool(() => aws('cp', bigFile, `s3://${bucket}/aws/big.bin`)));
-    // Downloads all fetch S3 Desk's copy: the others' first big copies only take the server's memory.
-    for (const key of ['rclone/big.bin', 'aws/big.bin']) await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    best(upSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/small/`)));
+    // The objects every tool downloads: S3 Desk's first upload, verified, untimed (it also warms the engine,
+    // as an open app is; every tool then has the same number of timed runs).
+    await ours.upload([bigFile], `${root}ours/`);
+    await ours.upload([smallDir], `${root}ours/`);
+    if (ours.failures() > 0) throw new Error(`S3 Desk's first uploads failed on ${target.name}: nothing to download`);
+    await smallUploaded('S3 Desk', `${root}ours/small/`);
 
     // Downloaded small folders stay until the end of the run (192 MiB at most): ext4 skips inodes freed in the
     // last minutes when it allocates new ones, so deleting 1,000 files between runs made the next tool's
     // 1,000 creates scan past them — a cost that landed on whichever tool came next, not on the tool measured.
-    let round = 0;
-    // Uploads are swung by load too: every tool uploads the big file and the small folder again in each round
-    // (into prefixes of its own; the big copy is deleted after it is checked, untimed, so the in-memory server
-    // does not fill up), and the best of all its runs counts, as for downloads.
-    const bigUploaded = async (tool: string, key: string) => {
-      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).catch(() => null);
-      if (head?.ContentLength !== BIG) notes.push(`${tool}: big upload incomplete`);
-      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-    };
-    const uploadAgain: Record<string, () => Promise<void>> = {
-      'S3 Desk': async () => {
-        best(upBig, 'S3 Desk', await time(() => ours.upload([bigFile], `ours/up-${round}/`)));
-        await bigUploaded('S3 Desk', `ours/up-${round}/big.bin`);
-        best(upSmall, 'S3 Desk', await time(() => ours.upload([smallDir], `ours/up-${round}/`)));
-        if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
-        if ((await countKeys(client, bucket, `ours/up-${round}/`, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small uploads incomplete!');
-      },
-      rclone: async () => {
-        const seconds = await timeTool(() => rclone(bigFile, `fx:${bucket}/rclone/up-${round}/`));
-        best(upBig, 'rclone', seconds);
-        if (seconds !== null) await bigUploaded('rclone', `rclone/up-${round}/big.bin`);
-        best(upSmall, 'rclone', await timeTool(() => rclone(smallDir, `fx:${bucket}/rclone/up-${round}/small/`)));
-      },
-      'aws s3 cp': async () => {
-        const seconds = await timeTool(() => aws('cp', bigFile, `s3://${bucket}/aws/up-${round}/big.bin`));
-        best(upBig, 'aws s3 cp', seconds);
-        if (seconds !== null) await bigUploaded('aws', `aws/up-${round}/big.bin`);
-        best(upSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', smallDir, `s3://${bucket}/aws/up-${round}/small/`)));
-      },
-    };
-    const contenders: Array<[string, () => Promise<void>]> = [
+    let round = -1;
+    const up = (name: string) => `${root}${name.split(' ')[0]!.toLowerCase()}/up-${round}/`;
+    const contenders: Array<[string, { upload: () => Promise<void>; download: () => Promise<void> }]> = [
       [
         'S3 Desk',
-        async () => {
-          // Both timed runs first, the checks after (hashing a gigabyte in this process would leave its garbage
-          // to the next timed run); every tool runs in this order.
-          const big = path.join(work, `ours-down-${round}`);
-          await mkdir(big);
-          best(downBig, 'S3 Desk', await time(() => ours.download('ours/big.bin', 'object', big)));
-          const small = path.join(work, `ours-small-${round}`);
-          await mkdir(small);
-          best(downSmall, 'S3 Desk', await time(() => ours.download('ours/small/', 'folder', small)));
-          if ((await sha256File(path.join(big, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
-          await rm(big, { recursive: true });
-          if ((await countFiles(small, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small files incomplete!');
-          if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} transfers not done`);
+        {
+          upload: async () => {
+            const prefix = up('ours');
+            await timeOurs(upBig, () => ours.upload([bigFile], prefix));
+            await bigUploaded('S3 Desk', `${prefix}big.bin`);
+            await timeOurs(upSmall, () => ours.upload([smallDir], prefix));
+            await smallUploaded('S3 Desk', `${prefix}small/`);
+            if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} uploads not done`);
+          },
+          download: async () => {
+            // Both timed runs first, the checks after (hashing a gigabyte in this process would leave its
+            // garbage to the next timed run).
+            const big = path.join(here, `ours-down-${round}`);
+            await mkdir(big);
+            await timeOurs(downBig, () => ours.download(`${root}ours/big.bin`, 'object', big));
+            const small = path.join(here, `ours-small-${round}`);
+            await mkdir(small);
+            await timeOurs(downSmall, () => ours.download(`${root}ours/small/`, 'folder', small));
+            if ((await sha256File(path.join(big, 'big.bin'))) !== bigSha) notes.push('S3 Desk: downloaded big file differs!');
+            await rm(big, { recursive: true });
+            if ((await countFiles(small, SMALL_SIZE)) !== SMALL_COUNT) notes.push('S3 Desk: small files incomplete!');
+            if (ours.failures() > 0) notes.push(`S3 Desk: ${ours.failures()} transfers not done`);
+          },
         },
       ],
       [
-        'rclone',
-        async () => {
-          const big = path.join(work, `rc-down-${round}`);
-          best(downBig, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/big.bin`, big)));
-          const small = path.join(work, `rc-small-${round}`);
-          best(downSmall, 'rclone', await timeTool(() => rclone(`fx:${bucket}/ours/small/`, small)));
-          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
-          await rm(big, { recursive: true, force: true });
-          if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('rclone: small files incomplete');
+        'rclone copy',
+        {
+          upload: async () => {
+            const prefix = up('rclone');
+            if (await timeTool(upBig, 'rclone copy', () => rclone(bigFile, `fx:${bucket}/${prefix}`))) await bigUploaded('rclone', `${prefix}big.bin`);
+            if (await timeTool(upSmall, 'rclone copy', () => rclone(smallDir, `fx:${bucket}/${prefix}small/`))) await smallUploaded('rclone', `${prefix}small/`);
+          },
+          download: async () => {
+            const big = path.join(here, `rc-down-${round}`);
+            await timeTool(downBig, 'rclone copy', () => rclone(`fx:${bucket}/${root}ours/big.bin`, big));
+            const small = path.join(here, `rc-small-${round}`);
+            await timeTool(downSmall, 'rclone copy', () => rclone(`fx:${bucket}/${root}ours/small/`, small));
+            if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('rclone: big download incomplete');
+            await rm(big, { recursive: true, force: true });
+            if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('rclone: small files incomplete');
+          },
         },
       ],
       [
         'aws s3 cp',
-        async () => {
-          const big = path.join(work, `aws-down-${round}`);
-          best(downBig, 'aws s3 cp', await timeTool(() => aws('cp', `s3://${bucket}/ours/big.bin`, path.join(big, 'big.bin'))));
-          const small = path.join(work, `aws-small-${round}`);
-          best(downSmall, 'aws s3 cp', await timeTool(() => aws('cp', '--recursive', `s3://${bucket}/ours/small/`, small)));
-          if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
-          await rm(big, { recursive: true, force: true });
-          if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('aws: small files incomplete');
+        {
+          upload: async () => {
+            const prefix = up('aws');
+            if (await timeTool(upBig, 'aws s3 cp', () => aws('cp', bigFile, `s3://${bucket}/${prefix}big.bin`))) await bigUploaded('aws', `${prefix}big.bin`);
+            if (await timeTool(upSmall, 'aws s3 cp', () => aws('cp', '--recursive', smallDir, `s3://${bucket}/${prefix}small/`))) await smallUploaded('aws', `${prefix}small/`);
+          },
+          download: async () => {
+            const big = path.join(here, `aws-down-${round}`);
+            await timeTool(downBig, 'aws s3 cp', () => aws('cp', `s3://${bucket}/${root}ours/big.bin`, path.join(big, 'big.bin')));
+            const small = path.join(here, `aws-small-${round}`);
+            await timeTool(downSmall, 'aws s3 cp', () => aws('cp', '--recursive', `s3://${bucket}/${root}ours/small/`, small));
+            if ((await stat(path.join(big, 'big.bin')).catch(() => null))?.size !== BIG) notes.push('aws: big download incomplete');
+            await rm(big, { recursive: true, force: true });
+            if ((await countFiles(small, SMALL_SIZE).catch(() => 0)) !== SMALL_COUNT) notes.push('aws: small files incomplete');
+          },
+        },
+      ],
+      [
+        CEILING,
+        {
+          upload: async () => {
+            const key = `${up('ceiling')}big.bin`;
+            if (await timeTool(upBig, CEILING, () => curlUpload(client, bucket, key, ceilingParts, path.join(here, `curl-up-${round}`)))) await bigUploaded('curl', key);
+          },
+          download: async () => {
+            const dir = path.join(here, `curl-down-${round}`);
+            await timeTool(downBig, CEILING, () => curlDownload(client, bucket, `${root}ours/big.bin`, BIG, dir));
+            await rm(dir, { recursive: true, force: true });
+          },
         },
       ],
     ];
     for (round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < contenders.length; i++) {
-        const [name, download] = contenders[(i + round) % contenders.length]!;
-        await uploadAgain[name]!();
-        await download();
+        const [, c] = contenders[(i + round) % contenders.length]!;
+        await c.upload();
+        await c.download();
       }
       await core.handlers['transfers:clear']({ includeFailed: false });
     }
-    await emptyBucket(client, bucket);
-
-    return render(rows, notes);
+    await emptyPrefix(client, bucket, root);
+    await target.settle();
   } finally {
     await core.dispose();
-    await server.stop();
-    benchServer = null;
-    await rm(work, { recursive: true, force: true });
+    await rm(here, { recursive: true, force: true });
   }
+  return render(target, rows, notes, Date.now() - started);
 }
 
-function render(rows: readonly Row[], notes: readonly string[]): string {
-  const mbs = (bytes: number, s: number | null | undefined) => (s ? (bytes / 1e6 / s).toFixed(1) : 'n/a');
-  const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? `${(b / a).toFixed(2)}×` : 'n/a');
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export interface ToolStats {
+  readonly medianMBs: number;
+  readonly bestMBs: number;
+  readonly cpuPerGiB: number;
+  readonly runs: number;
+}
+
+export function statsOf(row: Row, tool: string): ToolStats | null {
+  const runs = row.runs[tool];
+  if (!runs?.length) return null;
+  const mbs = runs.map((r) => row.bytes / 1e6 / r.seconds);
+  return { medianMBs: median(mbs), bestMBs: Math.max(...mbs), cpuPerGiB: median(runs.map((r) => r.cpuMs / 1000 / (row.bytes / GiB))), runs: runs.length };
+}
+
+/** Issue 19's targets: big transfers at least the best peer and within 10% of the ceiling; small ≥ 1.2× the best peer. */
+function verdicts(rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const ours = statsOf(r, 'S3 Desk');
+    const peers = TOOLS.slice(1).map((t) => [t, statsOf(r, t)] as const).filter((p): p is readonly [typeof p[0], ToolStats] => p[1] !== null);
+    if (!ours || peers.length === 0) continue;
+    const [bestName, best] = peers.reduce((a, b) => (b[1].medianMBs > a[1].medianMBs ? b : a));
+    const small = r.bytes < 64 * MiB;
+    const need = small ? 1.2 : 1;
+    const ok = ours.medianMBs >= need * best.medianMBs;
+    let line = `- ${r.what}: ${ok ? '✅' : '❌'} S3 Desk ${ours.medianMBs.toFixed(1)} MB/s vs best peer ${bestName} ${best.medianMBs.toFixed(1)} (${(ours.medianMBs / best.medianMBs).toFixed(2)}×, target ≥ ${need}×)`;
+    // The limit: the best median any other client reached on this server in this run (curl included).
+    const ceiling = statsOf(r, CEILING);
+    if (ceiling) {
+      const [limitName, limit] = ceiling.medianMBs >= best.medianMBs ? ['curl', ceiling.medianMBs] : [bestName, best.medianMBs];
+      const within = ours.medianMBs >= 0.9 * limit;
+      line += `; ${within ? '✅' : '❌'} ${((ours.medianMBs / limit) * 100).toFixed(0)}% of the limit (best other client: ${limitName}, ${limit.toFixed(1)}; target ≥ 90%)`;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function render(target: BenchTarget, rows: readonly Row[], notes: readonly string[], ms: number): string {
+  const f = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const lines = [
-    '## Transfers',
+    `### ${target.label}`,
     '',
-    `fauxqs in its own process on 127.0.0.1, same run, same machine (${os.cpus().length} cores). MB/s = 10^6 bytes/s, wall clock`,
-    'including process start for the CLIs, each timed run after a `sync` and a garbage collection in the server;',
-    'downloads are the best of ' + ROUNDS + ' interleaved rounds,',
-    `uploads the best of ${ROUNDS + 1} runs (the first, then one per round). Ratio = S3 Desk throughput ÷`,
-    'the other tool\'s (above 1× = S3 Desk faster). Tools at their defaults, except rclone uses 8 MiB multipart parts like the others.',
+    `_${(ms / 1000).toFixed(0)} s for this server; one-minute load average at the end ${os.loadavg()[0]!.toFixed(1)}._`,
     '',
-    '| transfer | S3 Desk MB/s | rclone copy MB/s | aws s3 cp MB/s | vs rclone | vs aws |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| transfer | tool | MB/s median (best) | S3 Desk ÷ tool, medians | CPU s per GiB |',
+    '|---|---|---:|---:|---:|',
   ];
   for (const r of rows) {
-    const o = r.seconds['S3 Desk'];
-    const rc = r.seconds['rclone'];
-    const aw = r.seconds['aws s3 cp'];
-    lines.push(`| ${r.what} | ${mbs(r.bytes, o)} | ${mbs(r.bytes, rc)} | ${mbs(r.bytes, aw)} | ${ratio(o, rc)} | ${ratio(o, aw)} |`);
+    const ours = statsOf(r, 'S3 Desk');
+    for (const tool of [...TOOLS, CEILING]) {
+      const s = statsOf(r, tool);
+      if (!s && !r.failed[tool]) continue;
+      const failed = r.failed[tool] ? ` (${r.failed[tool]} failed)` : '';
+      const cell = s ? `${f(s.medianMBs)} (${f(s.bestMBs)})${failed}` : `n/a${failed}`;
+      const ratio = tool === 'S3 Desk' || !s || !ours ? '' : `${(ours.medianMBs / s.medianMBs).toFixed(2)}×`;
+      lines.push(`| ${r.what} | ${tool} | ${cell} | ${ratio} | ${s ? s.cpuPerGiB.toFixed(2) : ''} |`);
+    }
   }
-  // The spread behind each best: creating 1,000 files costs the kernel 0.1–1 s here depending on the file
-  // system's recent history (the same for every tool), so every run shows.
-  lines.push('', 'Every run, MB/s in run order (median in brackets):', '');
+  const where = target.name === 'rgw' ? "issue 19's targets" : "issue 19's targets are set on RGW; here, compare with earlier runs for regressions";
+  lines.push('', `**Targets** (medians, this run; ${where}):`, '', ...verdicts(rows));
+  lines.push('', 'Every run, MB/s in run order:', '');
   for (const r of rows) {
-    const spread = Object.entries(r.runs).map(([tool, runs]) => {
-      const sorted = [...runs].sort((a, b) => a - b);
-      const mid = Math.floor(sorted.length / 2);
-      const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
-      return `${tool} ${runs.map((s) => mbs(r.bytes, s)).join(' · ')} [${mbs(r.bytes, median)}]`;
-    });
+    const spread = Object.entries(r.runs).map(([tool, runs]) => `${tool} ${runs.map((s) => f(r.bytes / 1e6 / s.seconds)).join(' · ')}`);
     lines.push(`- ${r.what}: ${spread.join('; ')}`);
   }
   if (notes.length) lines.push('', ...notes.map((n) => `- ${n}`));

@@ -44,10 +44,17 @@ function expectedSignature(method: string, path: string, headers: Record<string,
   const auth = headers['authorization']!;
   const [, scope, signedHeaders] = /Credential=[^/]+\/([^,]+), SignedHeaders=([^,]+), Signature=/.exec(auth)!;
   const names = signedHeaders!.split(';');
+  // The canonical query: every parameter decoded, sorted, and re-escaped the RFC 3986 way.
+  const [bare, search = ''] = path.split('?');
+  const rfc3986 = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const query = [...new URLSearchParams(search)]
+    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
+    .sort()
+    .join('&');
   const canonical = [
     method,
-    path,
-    '',
+    bare,
+    query,
     ...names.map((n) => `${n}:${headers[n]!.trim()}`),
     '',
     signedHeaders,
@@ -100,6 +107,18 @@ describe('direct S3 requests', () => {
     const ours = await signRequest({ client, bucket: 'b', key: 'k', method: 'PUT', headers: {}, body });
     expect(ours.headers['x-amz-content-sha256']).toBe(createHash('sha256').update(body).digest('hex'));
     expect(ours.headers['content-length']).toBe('5');
+    const signature = /Signature=([0-9a-f]{64})$/.exec(ours.headers['authorization']!)![1];
+    expect(signature).toBe(expectedSignature('PUT', ours.path, ours.headers, credentials.secretAccessKey));
+  });
+
+  it('signs an UploadPart: its query parameters, and UNSIGNED-PAYLOAD when asked', async () => {
+    const client = factory(CONFIGS[0]![1]);
+    const body = Buffer.from('part bytes');
+    const query = { partNumber: '7', uploadId: '2~a+b/c=d!x' };
+    const ours = await signRequest({ client, bucket: 'b', key: 'big file.bin', method: 'PUT', headers: {}, body, query, unsignedPayload: true });
+    expect(ours.path).toBe('/b/big%20file.bin?partNumber=7&uploadId=2~a%2Bb%2Fc%3Dd%21x');
+    expect(Object.fromEntries(new URLSearchParams(ours.path.split('?')[1]))).toEqual(query);
+    expect(ours.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
     const signature = /Signature=([0-9a-f]{64})$/.exec(ours.headers['authorization']!)![1];
     expect(signature).toBe(expectedSignature('PUT', ours.path, ours.headers, credentials.secretAccessKey));
   });

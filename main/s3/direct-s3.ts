@@ -100,12 +100,20 @@ interface SendArgs {
   readonly method: 'GET' | 'PUT';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: Buffer;
+  /** Query parameters, signed: UploadPart's partNumber and uploadId, a GET's versionId. */
+  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * Sign the body as UNSIGNED-PAYLOAD instead of its SHA-256 (S3 accepts it on http and https alike): for
+   * bodies the server checks by Content-MD5 anyway, where a second full hash pass would only cost CPU.
+   */
+  readonly unsignedPayload?: boolean;
   readonly signal: AbortSignal;
   /** For the app's request counter. */
   readonly operation: string;
-  /** Query parameters, signed (e.g. `versionId` for one version of the object). */
-  readonly query?: Readonly<Record<string, string>>;
 }
+
+/** RFC 3986 escaping as SigV4 canonicalizes query values (encodeURIComponent leaves !'()* alone). */
+const escapeQuery = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export interface SignedRequest {
   readonly secure: boolean;
@@ -118,18 +126,23 @@ export interface SignedRequest {
 
 /** Address and sign one request for an object the way the bucket's client would (SigV4, header auth). */
 export async function signRequest(
-  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body' | 'query'>,
+  args: Pick<SendArgs, 'client' | 'bucket' | 'key' | 'method' | 'headers' | 'body' | 'query' | 'unsignedPayload'>,
 ): Promise<SignedRequest> {
   const t = await targetOf(args.client, args.bucket);
-  const path = t.basePath + escapeUriPath(args.key);
+  const keyPath = t.basePath + escapeUriPath(args.key);
   const query = args.query ?? {};
-  const payloadHash = args.body ? createHash('sha256').update(args.body).digest('hex') : EMPTY_SHA256;
+  const search = Object.keys(query)
+    .sort()
+    .map((k) => `${escapeQuery(k)}=${escapeQuery(query[k]!)}`)
+    .join('&');
+  const path = search ? `${keyPath}?${search}` : keyPath;
+  const payloadHash = !args.body ? EMPTY_SHA256 : args.unsignedPayload ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(args.body).digest('hex');
   const request = new HttpRequest({
     method: args.method,
     protocol: t.secure ? 'https:' : 'http:',
     hostname: t.hostname,
     ...(t.port !== undefined ? { port: t.port } : {}),
-    path,
+    path: keyPath,
     query: { ...query },
     headers: {
       host: t.host,
@@ -140,16 +153,7 @@ export async function signRequest(
   });
   const offset = (args.client.config as { systemClockOffset?: number }).systemClockOffset ?? 0;
   const signed = await t.signer.sign(request, { signingDate: new Date(Date.now() + offset) });
-  const search = Object.entries(query)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${rfc3986(k)}=${rfc3986(v)}`)
-    .join('&');
-  return { secure: t.secure, hostname: t.hostname, port: t.port, path: search ? `${path}?${search}` : path, headers: signed.headers, agent: t.agent };
-}
-
-/** SigV4's query encoding: encodeURIComponent plus the four sub-delimiters it leaves alone. */
-function rfc3986(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return { secure: t.secure, hostname: t.hostname, port: t.port, path, headers: signed.headers, agent: t.agent };
 }
 
 /** Send one signed request; resolves with the response head once it arrives (errors included, see throwIfError). */

@@ -10,6 +10,15 @@ export interface CephConfInput {
   readonly objectStore: 'memstore' | 'bluestore';
 }
 
+/** BlueStore on a sparse file in the temp dir: gigabyte objects on disk, not in the OSD's RAM (memstore keeps
+ *  about 2× the stored bytes in memory). The file grows only as data is written. */
+const BLUESTORE = (dir: string) => `bluestore block path = ${dir}/bluestore-block
+bluestore block create = true
+bluestore block size = 21474836480
+bluestore fsck on mkfs = false
+bluestore fsck on mount = false
+`;
+
 export function cephConf(c: CephConfInput): string {
   return `[global]
 fsid = ${c.fsid}
@@ -54,7 +63,7 @@ osd objectstore = ${c.objectStore}
 osd journal size = 100
 osd crush update on start = true
 memstore device bytes = 4294967296
-
+${c.objectStore === 'bluestore' ? BLUESTORE(c.dir) : ''}
 [client.rgw.a]
 rgw frontends = beast endpoint=127.0.0.1:${c.rgwPort} tcp_nodelay=1
 rgw data = ${c.dir}/rgw

@@ -17,8 +17,8 @@ export interface RgwCredentials {
 }
 
 export interface RgwOptions {
-  /** memstore (RAM, the default, what the suite needs) or bluestore (for large data; not built yet). */
-  readonly objectStore?: 'memstore';
+  /** memstore (RAM, the default, what the suite needs) or bluestore (a sparse file on disk: gigabyte objects). */
+  readonly objectStore?: 'memstore' | 'bluestore';
   /** The S3 user the gateway is created with. */
   readonly credentials?: RgwCredentials;
   /** The region the gateway answers to (its zonegroup's api_name); clients must sign for it. */

@@ -2,16 +2,19 @@
  * Crash-safe replacement of a small file: write a temp file beside it, fsync it, rename it over the old one,
  * then fsync the folder. A crash at any point leaves either the old file or the new one whole, never a mix
  * (rename is atomic within one file system; the folder fsync makes the rename itself durable).
+ * `durable: false` skips both fsyncs: still whole-or-old after a process crash, but a power loss may keep the
+ * old file (for records that are verified again on reading anyway).
  */
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Buffer, options: { readonly durable?: boolean } = {}): Promise<void> {
+  const durable = options.durable ?? true;
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
     await rm(temp, { force: true });
@@ -19,7 +22,7 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
   }
   await handle.close();
   await rename(temp, file);
-  await syncFolder(path.dirname(file));
+  if (durable) await syncFolder(path.dirname(file));
 }
 
 async function syncFolder(dir: string): Promise<void> {

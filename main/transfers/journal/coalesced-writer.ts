@@ -17,6 +17,7 @@ export class CoalescedWriter {
     private readonly file: string,
     private readonly snapshot: () => string,
     private readonly minIntervalMs = 0,
+    private readonly durable = true,
   ) {}
 
   schedule(): void {
@@ -49,7 +50,7 @@ export class CoalescedWriter {
       first = false;
       this.dirty = false;
       try {
-        await writeFileAtomic(this.file, this.snapshot());
+        await writeFileAtomic(this.file, this.snapshot(), { durable: this.durable });
         this.failure = null;
       } catch (error) {
         // Kept for flush(): a full disk must not crash the app, but callers that need durability learn of it.

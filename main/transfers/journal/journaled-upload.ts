@@ -54,7 +54,7 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
             entry: current,
             save: (change) => store.update<UploadEntry>(entry.id, change),
             durable: () => store.flush(),
-            partConcurrency: deps.options.upload.partConcurrency,
+            tuning: deps.options.upload,
             signal: job.signal,
             requests: deps.requests,
             onBytes: job.progress,

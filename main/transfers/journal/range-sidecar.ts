@@ -29,8 +29,14 @@ export class RangeSidecar {
     private readonly etag: string,
     private readonly size: number,
   ) {
-    this.writer = new CoalescedWriter(sidecarPathFor(partPath), () =>
-      JSON.stringify({ version: 1, etag: this.etag, size: this.size, ranges: [...this.ranges.values()] }),
+    // Not fsynced: every recorded range is hashed again before it is trusted, so a record that a power loss
+    // took back costs only its re-fetch. With two fsyncs per finished range, every stream waited on a disk
+    // commit (file system journal, while the part file's data is being written) before its next range.
+    this.writer = new CoalescedWriter(
+      sidecarPathFor(partPath),
+      () => JSON.stringify({ version: 1, etag: this.etag, size: this.size, ranges: [...this.ranges.values()] }),
+      0,
+      false,
     );
   }
 

@@ -1,7 +1,7 @@
 /**
  * A multipart upload that survives a restart: its UploadId and every part's ETag are journaled as soon as
- * the part is up (and a stream takes its next part only once that record is on disk, so a crash re-sends at
- * most one part per stream). Resuming lists the parts the server holds (ListParts) and checks each against
+ * the part is up (and a stream sends its next part only once that record is on disk, so a crash re-sends at
+ * most one part per stream; it reads and hashes that part meanwhile). Resuming lists the parts the server holds (ListParts) and checks each against
  * the file as it is now (a part's ETag is the MD5 of its bytes): a source whose size, mtime or already-sent
  * bytes differ starts over in a new upload (the old one is aborted), one that matches sends only what is
  * missing. An upload the server no longer knows (aborted, expired) starts over too.
@@ -14,11 +14,11 @@ import {
   CreateMultipartUploadCommand,
   ListPartsCommand,
   type S3Client,
-  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { CodedError } from '../../core/app-error';
 import type { BandwidthLimit } from '../bandwidth';
 import { abortError, type Limiter } from '../limiter';
+import { putDirect } from '../put-direct';
 import type { UploadEntry } from './journal-schema';
 
 export const SOURCE_CHANGED_NOTE = 'the file changed since the upload began: started again from the beginning';
@@ -34,7 +34,8 @@ export interface ResumableUploadArgs {
   readonly save: (change: (e: UploadEntry) => UploadEntry) => void;
   /** Resolves once every saved change is on disk (rejects if it could not be written). */
   readonly durable: () => Promise<void>;
-  readonly partConcurrency: number;
+  /** The memory bound and stream count (see uploadShape); the part size is the entry's. */
+  readonly tuning: { readonly partSize: number; readonly partConcurrency: number; readonly maxPartSize?: number };
   readonly signal: AbortSignal;
   readonly requests: Limiter;
   readonly onBytes?: (delta: number) => void;
@@ -45,6 +46,33 @@ export interface ResumableUploadArgs {
 /** A part size that keeps the upload within S3's part count. */
 export function partSizeFor(size: number, wanted: number): number {
   return Math.max(wanted, Math.ceil(size / MAX_PARTS));
+}
+
+/** Parts a big upload aims for: fewer, larger requests (each costs a signature, a journal record, a server
+ *  metadata write) while keeping enough parts that every stream stays busy until the end. */
+const TARGET_PARTS = 64;
+
+/**
+ * Part size and parts in flight for an object of `size`, within the memory the tuning allows one upload
+ * (partSize × partConcurrency, 64 MiB by default: each stream holds one part's bytes). Small objects keep the
+ * tuned part size and every stream; big ones grow parts up to a quarter of that memory (at least four in
+ * flight) and run as many streams as the memory holds. S3's 10,000-part limit wins over both.
+ */
+export function uploadShape(
+  size: number,
+  tuning: { readonly partSize: number; readonly partConcurrency: number; readonly maxPartSize?: number },
+): { partSize: number; concurrency: number } {
+  const budget = tuning.partSize * tuning.partConcurrency;
+  const MiB = 1024 * 1024;
+  const cap = Math.max(tuning.partSize, Math.min(tuning.maxPartSize ?? Infinity, Math.floor(budget / 4 / MiB) * MiB));
+  const grown = Math.min(Math.max(tuning.partSize, Math.ceil(size / TARGET_PARTS / MiB) * MiB), cap);
+  const partSize = partSizeFor(size, grown);
+  return { partSize, concurrency: concurrencyFor(partSize, tuning) };
+}
+
+/** Streams for a part size (a resumed upload keeps the part size it began with). */
+export function concurrencyFor(partSize: number, tuning: { readonly partSize: number; readonly partConcurrency: number }): number {
+  return Math.max(1, Math.min(tuning.partConcurrency, Math.floor((tuning.partSize * tuning.partConcurrency) / partSize)));
 }
 
 export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ etag: string | null }> {
@@ -61,7 +89,7 @@ export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ e
   }
   e = args.entry();
   if (!e.uploadId) {
-    const partSize = partSizeFor(now.size, e.partSize);
+    const { partSize } = uploadShape(now.size, { ...args.tuning, partSize: e.partSize });
     const created = await client.send(new CreateMultipartUploadCommand({ Bucket: e.bucket, Key: e.key }), { abortSignal: signal });
     if (!created.UploadId) throw new CodedError({ code: 'Unknown', message: 'the server answered CreateMultipartUpload without an UploadId' });
     const uploadId = created.UploadId;
@@ -86,19 +114,28 @@ export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ e
     const onAbort = () => local.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     const worker = async () => {
+      // One buffer per stream, reused for every part it sends (a fresh buffer per part costs a GC of an 8–16
+      // MiB object each). A failure ends the stream, so a cut request still holding it never sees it refilled.
+      const buffer = Buffer.allocUnsafeSlow(partSize);
+      let recorded: Promise<void> = Promise.resolve();
       while (next < missing.length && !local.signal.aborted) {
         const partNumber = missing[next++]!;
         const start = (partNumber - 1) * partSize;
         const length = Math.min(partSize, size - start);
-        const etag = await args.requests.run(() => sendPart(args, fh, e, partNumber, start, length, local.signal));
+        const body = buffer.subarray(0, length);
+        // Read and hash this part while the previous part's record is written (see the header: the record is
+        // on disk before the next part is sent).
+        const md5 = await readPart(fh, body, start);
+        await recorded;
+        const etag = await args.requests.run(() => sendPart(args, e, partNumber, body, md5, local.signal));
         args.save((x) => ({ ...x, parts: [...x.parts, { partNumber, etag, size: length }] }));
-        // See the header: the record first, then the next part.
-        await args.durable().catch(() => {});
+        recorded = args.durable().catch(() => {});
         args.onBytes?.(length);
       }
+      await recorded;
     };
     await Promise.all(
-      Array.from({ length: Math.min(args.partConcurrency, missing.length) }, () =>
+      Array.from({ length: Math.min(concurrencyFor(partSize, args.tuning), missing.length) }, () =>
         worker().catch((error: unknown) => {
           failure ??= { error };
           local.abort();
@@ -120,17 +157,31 @@ export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ e
   return { etag: out.ETag ?? null };
 }
 
-async function sendPart(args: ResumableUploadArgs, fh: FileHandle, e: UploadEntry, partNumber: number, start: number, length: number, signal: AbortSignal): Promise<string> {
-  const body = Buffer.allocUnsafe(length);
-  const { bytesRead } = await fh.read(body, 0, length, start);
-  if (bytesRead !== length) throw new CodedError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
-  const md5 = createHash('md5').update(body);
-  await args.bandwidth?.take(length, signal);
-  const res = await args.client.send(
-    new UploadPartCommand({ Bucket: e.bucket, Key: e.key, UploadId: e.uploadId!, PartNumber: partNumber, Body: body, ContentLength: length, ContentMD5: md5.copy().digest('base64') }),
-    { abortSignal: signal },
-  );
-  return res.ETag ?? `"${md5.digest('hex')}"`;
+/** A part's bytes from the file into `body`, and their MD5. */
+async function readPart(fh: FileHandle, body: Buffer, start: number): Promise<Buffer> {
+  const { bytesRead } = await fh.read(body, 0, body.length, start);
+  if (bytesRead !== body.length) throw new CodedError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
+  return createHash('md5').update(body).digest();
+}
+
+/**
+ * One UploadPart, signed locally (direct-s3.ts) with UNSIGNED-PAYLOAD: the server checks the bytes against
+ * Content-MD5, so a SHA-256 of every byte for the signature would be a second full hash pass for nothing.
+ */
+async function sendPart(args: ResumableUploadArgs, e: UploadEntry, partNumber: number, body: Buffer, md5: Buffer, signal: AbortSignal): Promise<string> {
+  await args.bandwidth?.take(body.length, signal);
+  const etag = await putDirect({
+    client: args.client,
+    bucket: e.bucket,
+    key: e.key,
+    query: { partNumber: String(partNumber), uploadId: e.uploadId! },
+    headers: { 'content-md5': md5.toString('base64') },
+    body,
+    unsignedPayload: true,
+    signal,
+    operation: 'UploadPart',
+  });
+  return etag ?? `"${md5.toString('hex')}"`;
 }
 
 /**
