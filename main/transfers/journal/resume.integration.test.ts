@@ -132,6 +132,22 @@ describe(`resume after a restart (${currentLane()})`, () => {
     });
   }
 
+  /** Bytes the range sidecars in `dir` record as verified (0 while none is written). */
+  async function recordedBytes(dir: string): Promise<number> {
+    let total = 0;
+    for (const name of (await readdir(dir)).filter((n) => n.endsWith('.ranges'))) {
+      const text = await readFile(path.join(dir, name), 'utf8').catch(() => '');
+      if (!text) continue;
+      try {
+        const { ranges } = JSON.parse(text) as { ranges: Array<{ start: number; end: number }> };
+        total += ranges.reduce((sum, r) => sum + r.end - r.start + 1, 0);
+      } catch {
+        // Read mid-rename: the next poll reads the whole file.
+      }
+    }
+    return total;
+  }
+
   /** Queue a download in an in-process core and quit it (dispose) once `quitAt` bytes are on disk. */
   async function quitMidDownload(
     key: string,
@@ -410,6 +426,9 @@ describe(`resume after a restart (${currentLane()})`, () => {
     const reached = transferredAtLeast(16 * MiB);
     unwrap(await core.handlers['transfers:download']({ connectionId, bucket, items: [{ key, kind: 'object' }], destination: dest, conflict: 'overwrite' }));
     await reached;
+    // Bytes on disk count before their range is hashed and recorded: pause once the sidecar holds all 16 MiB,
+    // so the resume's exact byte count below does not depend on that race.
+    await expect.poll(() => recordedBytes(dest), { timeout: 30_000 }).toBe(16 * MiB);
     expect(unwrap(await core.handlers['transfers:pause']({})).count).toBe(1);
     await core.transfers.queue.whenIdle();
     expect(core.transfers.list().items[0]?.state).toBe('paused');
