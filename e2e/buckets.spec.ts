@@ -3,21 +3,17 @@
  * name is refused as typed, a bucket is created and opened, its info shows, and Delete bucket removes it once
  * confirmed. Each outcome is checked on the server with the SDK directly.
  */
-import { HeadBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { expect, test } from '../testkit/app-fixture';
-import type { LaneServer } from '../testkit/s3-lane';
+import { directClient } from '../testkit/s3-lane';
 import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 
-function sdk(lane: LaneServer): S3Client {
-  return new S3Client({ endpoint: lane.url, region: lane.region, forcePathStyle: true, credentials: { ...lane.credentials }, requestChecksumCalculation: 'WHEN_REQUIRED' });
-}
-
 test.skip(({ laneName }) => laneName !== 'rgw', 'bucket settings need Ceph RGW (fauxqs has none)');
 
 test('creates a bucket (name checked as typed), shows its info, and deletes it once confirmed', async ({ app, lane, s3Proxy }) => {
-  const s3 = sdk(lane);
+  const s3 = directClient(lane);
   await lane.createBucket('start-here');
   const ui = new BrowserPage(app);
   await ui.openConnection(CONNECTION);

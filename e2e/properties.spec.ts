@@ -6,22 +6,18 @@
  * exactly what the confirmation announced. RGW has no RestoreObject: the restore test uses the counting proxy's
  * plainly-labelled stand-in (testkit/aws-standins/restore-standin.ts) for the request and x-amz-restore.
  */
-import { GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { expect, test } from '../testkit/app-fixture';
 import { installRestoreStandIn } from '../testkit/aws-standins/restore-standin';
-import type { LaneServer } from '../testkit/s3-lane';
+import { directClient } from '../testkit/s3-lane';
 import { BrowserPage } from './pages/browser-page';
 
 const CONNECTION = 'Local fauxqs';
 
-function sdk(lane: LaneServer): S3Client {
-  return new S3Client({ endpoint: lane.url, region: lane.region, forcePathStyle: true, credentials: { ...lane.credentials }, requestChecksumCalculation: 'WHEN_REQUIRED' });
-}
-
 test.skip(({ laneName }) => laneName !== 'rgw', 'tags, ACLs and storage classes need Ceph RGW (fauxqs has none)');
 
 test('edits metadata and tags of two objects and changes their storage class, as one confirmed plan', async ({ app, lane, s3Proxy }) => {
-  const s3 = sdk(lane);
+  const s3 = directClient(lane);
   await lane.createBucket('props');
   for (const name of ['a.txt', 'b.txt']) {
     await s3.send(
@@ -121,7 +117,7 @@ test('edits metadata and tags of two objects and changes their storage class, as
 });
 
 test('requests an archive restore and shows its state in Properties and Info (RestoreObject stand-in)', async ({ app, lane, s3Proxy }) => {
-  const s3 = sdk(lane);
+  const s3 = directClient(lane);
   await lane.createBucket('cold');
   await s3.send(new PutObjectCommand({ Bucket: 'cold', Key: 'tape.bin', Body: 'old bytes', StorageClass: 'GLACIER' }));
   const standIn = installRestoreStandIn(s3Proxy);

@@ -155,3 +155,17 @@ async function rgwLane(): Promise<LaneServer> {
     },
   };
 }
+
+/**
+ * An SDK client straight to the lane's server (past the counting proxy), for tests that set up or check state
+ * behind the app's back. Buffered bodies and WHEN_REQUIRED checksums, as RGW needs (see rgwLane).
+ */
+export function directClient(server: Pick<LaneServer, 'url' | 'region' | 'credentials'>): S3Client {
+  return new S3Client({
+    endpoint: server.url,
+    region: server.region,
+    forcePathStyle: true,
+    credentials: { ...server.credentials },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+  });
+}

@@ -3,10 +3,10 @@
  * own), delete of an empty bucket and the refusal of a non-empty one. RGW only: fauxqs has no versioning or
  * bucket encryption settings. Requests are counted at the counting proxy.
  */
-import { PutBucketVersioningCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutBucketVersioningCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
-import { currentLane } from '../../testkit/s3-lane';
+import { currentLane, directClient } from '../../testkit/s3-lane';
 
 describe.skipIf(currentLane() === 'fauxqs')('buckets (RGW)', () => {
   let f: CoreFixture;
@@ -14,7 +14,7 @@ describe.skipIf(currentLane() === 'fauxqs')('buckets (RGW)', () => {
 
   beforeAll(async () => {
     f = await startCoreFixture();
-    direct = new S3Client({ endpoint: f.server.url, region: f.server.region, forcePathStyle: true, credentials: { ...f.server.credentials }, requestChecksumCalculation: 'WHEN_REQUIRED' });
+    direct = directClient(f.server);
   });
 
   afterAll(async () => {

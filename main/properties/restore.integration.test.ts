@@ -5,12 +5,12 @@
  * the app: the plan (only archived objects, exact requests, the tier's price), the request it sends (days,
  * tier), the state it reads back, and that an archived object can be rewritten once restored.
  */
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWS_US_EAST_1 } from '../../shared/cost';
 import { installRestoreStandIn, type RestoreStandIn } from '../../testkit/aws-standins/restore-standin';
 import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
-import { currentLane } from '../../testkit/s3-lane';
+import { currentLane, directClient } from '../../testkit/s3-lane';
 
 describe.skipIf(currentLane() === 'fauxqs')('archive restore (RGW + RestoreObject stand-in)', () => {
   let f: CoreFixture;
@@ -22,13 +22,7 @@ describe.skipIf(currentLane() === 'fauxqs')('archive restore (RGW + RestoreObjec
 
   beforeAll(async () => {
     f = await startCoreFixture();
-    direct = new S3Client({
-      endpoint: f.server.url,
-      region: f.server.region,
-      forcePathStyle: true,
-      credentials: { ...f.server.credentials },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
+    direct = directClient(f.server);
     await f.server.createBucket(bucket);
     await direct.send(new PutObjectCommand({ Bucket: bucket, Key: COLD, Body: Buffer.alloc(3 * 1024 * 1024, 7), StorageClass: 'GLACIER', Metadata: { origin: 'tape' } }));
     await direct.send(new PutObjectCommand({ Bucket: bucket, Key: 'arch/warm.txt', Body: 'warm' }));
