@@ -30,13 +30,16 @@ const LABELS: Readonly<Record<FileKind, string>> = {
   file: 'File',
 };
 
+/** A key's extension, lower-cased, without the dot; '' when it has none (".env" and "a." have none). */
+export function extensionOf(key: string): string {
+  const name = key.slice(key.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1) : '';
+}
+
 export function fileKindOf(key: string): FileKind {
   if (key.endsWith('/')) return 'folder';
-  const name = key.slice(key.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  // ".env" has no extension; "a." neither.
-  if (dot <= 0 || dot === name.length - 1) return 'file';
-  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? 'file';
+  return BY_EXTENSION[extensionOf(key)] ?? 'file';
 }
 
 /** The spoken kind ("Folder", "Image", …): files and folders never read the same. */

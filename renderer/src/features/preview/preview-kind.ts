@@ -3,6 +3,8 @@
  * preview would cost what S3 Desk avoids). Anything else is 'unknown': the pane says so and offers Open /
  * Download. Text that turns out binary says so too (main sniffs for NULs).
  */
+import { extensionOf } from '../../lib/file-kind';
+
 export type PreviewKind =
   | 'image'
   | 'svg'
@@ -47,12 +49,6 @@ const TEXT: Record<string, string | null> = {
 };
 
 const NAMES: Record<string, string | null> = { dockerfile: 'dockerfile', makefile: 'makefile', readme: null, license: null };
-
-export function extensionOf(key: string): string {
-  const name = key.slice(key.lastIndexOf('/') + 1).toLowerCase();
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1) : '';
-}
 
 export function previewKind(key: string): PreviewKind {
   if (key.endsWith('/')) return 'unknown';
