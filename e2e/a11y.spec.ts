@@ -1,9 +1,9 @@
 /**
  * axe-core on every main screen of the real renderer over the real core and fauxqs: start screen, add-connection
  * dialog, bucket list, a folder, the info panel, delete confirmation, share dialog, transfers panel with rows,
- * activity list, search results and settings. Each theme path is walked: the OS in light and in dark
- * (emulateMedia), and the theme setting forcing dark over a light OS. Zero serious or critical violations; no
- * rule is disabled.
+ * activity list, search results, the grid view and settings. Each theme path is walked: the OS in light and in
+ * dark (emulateMedia), and the theme setting forcing dark over a light OS and light over a dark OS. Zero serious
+ * or critical violations; no rule is disabled.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -45,11 +45,12 @@ const THEMES = [
   { name: 'light OS', scheme: 'light', setting: null, dark: false },
   { name: 'dark OS', scheme: 'dark', setting: null, dark: true },
   { name: 'dark setting over a light OS', scheme: 'light', setting: 'dark', dark: true },
+  { name: 'light setting over a dark OS', scheme: 'dark', setting: 'light', dark: false },
 ] as const;
 
 for (const theme of THEMES) {
   test(`no serious or critical axe violation on any main screen (${theme.name})`, async ({ app, s3 }) => {
-    // Twelve full axe runs: well over the default minute on a shared machine.
+    // Thirteen full axe runs: well over the default minute on a shared machine.
     test.setTimeout(240_000);
     s3.seed('photos', [
       ['2026/albums/.keep', ''],
@@ -84,6 +85,13 @@ for (const theme of THEMES) {
     await ui.waitForFolder('s3://photos/2026/');
     await ui.row('2026/notes.txt').click();
     await audit(app, 'folder', findings);
+
+    await app.keyboard.press('ControlOrMeta+Shift+G');
+    await expect(app.getByTestId('grid-tile').first()).toBeVisible();
+    await audit(app, 'grid view', findings);
+    await app.keyboard.press('ControlOrMeta+Shift+G');
+    await expect(app.getByTestId('grid-view')).toHaveCount(0);
+    await ui.row('2026/notes.txt').click();
 
     await app.keyboard.press('ControlOrMeta+i');
     await expect(app.getByTestId('info-panel')).toBeVisible();
