@@ -2,7 +2,8 @@
  * Every preview type renders real content in Chromium over the real core (issue 18): files are made here
  * (PDF, WAV, WebM, Parquet, gzip, ZIP written by the test or by Info-ZIP) and seeded on the lane; a
  * double-click opens the pane, arrow keys move through the folder, and hostile HTML/SVG never runs a script
- * or reaches the network (a beacon server counts any attempt).
+ * or reaches the network (a beacon server counts any attempt). Malformed files name what is wrong; a stalled
+ * read can be cancelled; a media stream cut mid-way says playback failed.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -314,5 +315,71 @@ test('hostile HTML and SVG never run a script or reach the network', async ({ ap
     expect(beacon.hits).toEqual([]);
   } finally {
     await new Promise((resolve) => beacon.server.close(resolve));
+  }
+});
+
+test('malformed files say what is wrong, and the pane moves on to the next file', async ({ app, lane }) => {
+  await lane.seed(BUCKET, [
+    ['bad/1-doc.pdf', '%PDF-1.4\nthis is not a PDF body\n'],
+    ['bad/2-table.parquet', Buffer.concat([PARQUET.subarray(0, 200), Buffer.from('PAR1')])],
+    ['bad/3-bundle.zip', Buffer.from('PK\u0003\u0004 a torn archive')],
+    ['bad/4-app.log.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xfe, 0xfd])],
+    ['bad/5-rows.jsonl', '{"id":1}\n{"id": oops}\n'],
+    ['bad/6-fine.txt', 'still fine\n'],
+  ]);
+  const ui = await openFolder(app, `s3://${BUCKET}/bad/`);
+  const unreadable = ui.page.getByTestId('preview-unreadable');
+
+  await preview(ui, 'bad/1-doc.pdf');
+  await expect(unreadable).toContainText('Not readable as PDF');
+  for (const name of ['2-table.parquet', '3-bundle.zip', '4-app.log.gz']) {
+    await ui.page.keyboard.press('ArrowRight');
+    await expect(ui.page.getByTestId('preview-name')).toHaveText(name);
+    // A reason a user can act on, not a blank pane or a raw stack.
+    const problem = unreadable.or(ui.page.getByTestId('preview-error'));
+    await expect(problem).toHaveText(/\w{4,}/);
+    await expect(problem).not.toHaveText(/at \S+ \(|undefined|\[object /);
+  }
+  // A table with a bad line shows the good rows and names the line it could not read.
+  await ui.page.keyboard.press('ArrowRight');
+  await expect(ui.page.getByTestId('preview-name')).toHaveText('5-rows.jsonl');
+  await expect(ui.page.getByTestId('preview-row')).toHaveCount(1);
+  await expect(ui.page.getByTestId('preview-table')).toContainText('1 line not read (line 2:');
+  await ui.page.keyboard.press('ArrowRight');
+  await expect(ui.page.getByTestId('preview-name')).toHaveText('6-fine.txt');
+  await expect(ui.page.getByTestId('preview-code')).toHaveText('still fine\n');
+});
+
+test('a stalled read can be cancelled, and a media stream cut mid-way says playback failed', async ({ app, lane, s3Proxy }) => {
+  const webm = await makeWebm(app);
+  await lane.seed(BUCKET, [
+    ['slow/big.txt', 'line\n'.repeat(10_000)],
+    ['slow/clip.webm', webm],
+  ]);
+  const ui = await openFolder(app, `s3://${BUCKET}/slow/`);
+
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const removeHold = s3Proxy.addRule((w) => (w.operation === 'GetObject' && w.key === 'slow/big.txt' ? { kind: 'hold', until: gate } : undefined));
+  try {
+    await preview(ui, 'slow/big.txt');
+    await expect(ui.page.getByTestId('preview-loading')).toBeVisible();
+    await ui.page.getByTestId('preview-cancel').click();
+    await expect(ui.page.getByTestId('preview-error')).toContainText('The preview was stopped');
+    await expect(ui.page.getByTestId('preview-cancel')).toHaveCount(0);
+    await expect(ui.page.getByTestId('preview-loading')).toHaveCount(0);
+  } finally {
+    removeHold();
+    release();
+  }
+  await closePreview(ui);
+
+  // Every ranged read of the clip is cut after a few bytes: the player fails and the pane says so.
+  const removeCut = s3Proxy.addRule((w) => (w.operation === 'GetObject' && w.key === 'slow/clip.webm' ? { kind: 'cut', afterBytes: 40 } : undefined));
+  try {
+    await preview(ui, 'slow/clip.webm');
+    await expect(ui.page.getByTestId('preview-media-error')).toContainText('Playback failed');
+  } finally {
+    removeCut();
   }
 });

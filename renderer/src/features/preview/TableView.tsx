@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { TableData } from './table-data';
+import { plural } from '../../lib/format';
 
 const ROW = 24;
 
@@ -12,8 +13,8 @@ export function TableView({ table, note }: { readonly table: TableData; readonly
   return (
     <div className="pv-table" data-testid="preview-table">
       <p className="pv-note">
-        {table.rows.length} rows, {table.columns.length} columns{note ? ` · ${note}` : ''}
-        {table.problems > 0 ? ` · ${table.problems} lines not read (${table.firstProblem})` : ''}
+        {plural(table.rows.length, 'row')}, {plural(table.columns.length, 'column')}{note ? ` · ${note}` : ''}
+        {table.problems > 0 ? ` · ${plural(table.problems, 'line')} not read (${table.firstProblem})` : ''}
       </p>
       <div className="pv-row pv-head" style={{ gridTemplateColumns: template }} role="row">
         {table.columns.map((c) => (
