@@ -304,4 +304,32 @@ test.describe('an old version', () => {
     expect(await readFile(path.join(downloadDir, files[0]!), 'utf8')).toBe('plan A: the old words');
     s3.destroy();
   });
+
+  test('View as of downloads the version a row shows, not the current one', async ({ app, lane }) => {
+    const s3 = sdk(lane);
+    await versionedBucket(s3, lane, 'asofdl');
+    await put(s3, 'asofdl', 'notes.txt', 'notes then');
+    const then = (await serverVersions(s3, 'asofdl')).versions[0]!.LastModified!.getTime();
+    // The next whole second (the picker takes seconds); the second write must land after it.
+    const at = Math.floor(then / 1000) * 1000 + 1000;
+    while (Date.now() < at + 200) await new Promise((r) => setTimeout(r, 50));
+    await put(s3, 'asofdl', 'notes.txt', 'notes now');
+    const ui = new BrowserPage(app);
+    await ui.openConnection(CONNECTION);
+    await ui.bucket('asofdl').click();
+    await ui.waitForFolder('s3://asofdl/');
+    await app.locator('.browser-content').click({ button: 'right', position: { x: 400, y: 300 } });
+    await app.getByTestId('ops-menu-view-as-of').click();
+    await app.getByTestId('as-of-input').fill(localText(at));
+    await app.getByTestId('as-of-ok').click();
+    const row = app.locator('[data-testid="as-of-row"][data-key="notes.txt"]');
+    await expect(row).toHaveAttribute('data-changed', '');
+    await row.getByTestId('as-of-download').click();
+    await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
+    const files = await readdir(downloadDir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^notes \(version \d{4}-\d\d-\d\d \d\d-\d\d-\d\d\)\.txt$/);
+    expect(await readFile(path.join(downloadDir, files[0]!), 'utf8')).toBe('notes then');
+    s3.destroy();
+  });
 });

@@ -106,6 +106,11 @@ function TabBrowser(props: {
     const { connection: c, location: here } = browser.getState();
     if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
   };
+  /** One version of one key (null: the current one, under its own name), from the versions panel or View as of. */
+  const downloadVersion = (key: string, versionId: string | null) => {
+    const { connection: c, location: here } = browser.getState();
+    if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+  };
   const [selectors] = useState(() => createSelectors());
   useEffect(() => () => preview.getState().close(), [preview]);
   // ←/→ in the pane: the previous or next file of the table (folders skipped), selected as the pane shows it.
@@ -138,7 +143,7 @@ function TabBrowser(props: {
           if (place) void properties.getState().open(place, [key]);
         }}
         banner={<AsOfBanner store={versions.recovery} onRestore={() => void commands.run('restore-folder')} />}
-        content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} /> : undefined}
+        content={asOf ? <AsOfTable store={versions.recovery} onOpenFolder={(key) => void browser.getState().openEntry(key)} onDownload={downloadVersion} /> : undefined}
         statusEnd={
           <>
             {/* In the status bar, not floating over the window: at 720 px a fixed button covered the transfers. */}
@@ -166,14 +171,7 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
-      <VersionsLayer
-        wiring={versions}
-        onDownload={(key, versionId) => {
-          const { connection: c, location: here } = browser.getState();
-          if (c && here.bucket !== null)
-            void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
-        }}
-      />
+      <VersionsLayer wiring={versions} onDownload={downloadVersion} />
       <PreviewPane
         store={preview}
         onStep={step}

@@ -28,7 +28,14 @@ export function AsOfBanner({ store, onRestore }: { readonly store: RecoveryStore
   );
 }
 
-export function AsOfTable({ store, onOpenFolder }: { readonly store: RecoveryStore; readonly onOpenFolder: (key: string) => void }) {
+export interface AsOfTableProps {
+  readonly store: RecoveryStore;
+  readonly onOpenFolder: (key: string) => void;
+  /** Queue the version shown for download (null: it is still the current one); absent without transfers. */
+  readonly onDownload?: (key: string, versionId: string | null) => void;
+}
+
+export function AsOfTable({ store, onOpenFolder, onDownload }: AsOfTableProps) {
   const asOf = useStore(store, (s) => s.asOf);
   if (!asOf) return null;
   if (asOf.status === 'error' && asOf.error) return <ErrorText error={asOf.error} testId="as-of-error" />;
@@ -43,6 +50,7 @@ export function AsOfTable({ store, onOpenFolder }: { readonly store: RecoverySto
             <th>Size</th>
             <th>Version of</th>
             <th>Since then</th>
+            {onDownload ? <th aria-label="Actions" /> : null}
           </tr>
         </thead>
         <tbody>
@@ -60,6 +68,20 @@ export function AsOfTable({ store, onOpenFolder }: { readonly store: RecoverySto
               <td title={e.version ? formatExactBytes(e.version.size) : undefined}>{e.version ? formatSize(e.version.size) : '—'}</td>
               <td>{e.version ? formatIsoDate(e.version.lastModified) : ''}</td>
               <td>{e.kind === 'folder' ? '' : e.changedSince ? 'changed or deleted' : 'unchanged'}</td>
+              {onDownload ? (
+                <td className="version-actions">
+                  {e.version ? (
+                    <button
+                      type="button"
+                      title={e.version.isLatest ? 'Download the current version' : 'Download this version, saved as “name (version <date>)”'}
+                      onClick={() => e.version && onDownload(e.key, e.version.isLatest ? null : e.version.versionId)}
+                      data-testid="as-of-download"
+                    >
+                      Download
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
