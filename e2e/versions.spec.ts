@@ -332,4 +332,35 @@ test.describe('an old version', () => {
     expect(await readFile(path.join(downloadDir, files[0]!), 'utf8')).toBe('notes then');
     s3.destroy();
   });
+
+  test('View opens an older version in the rich viewer, and its Download saves that version', async ({ app, lane, s3Proxy }) => {
+    const s3 = sdk(lane);
+    await versionedBucket(s3, lane, 'oldview');
+    const first = await put(s3, 'oldview', 'people.csv', 'name,age\nada,36\nbob,41\n');
+    await put(s3, 'oldview', 'people.csv', 'name,age\ncy,7\n');
+    const ui = new BrowserPage(app);
+    await ui.openConnection(CONNECTION);
+    await ui.bucket('oldview').click();
+    await ui.waitForFolder('s3://oldview/');
+    await ui.row('people.csv').click();
+    await app.keyboard.press('ControlOrMeta+Shift+V');
+    const panel = app.getByTestId('versions-panel');
+    s3Proxy.reset();
+    await panel.locator(`[data-testid="version-row"][data-version-id="${first.VersionId!}"]`).getByTestId('version-view').click();
+    const pane = app.getByTestId('preview');
+    await expect(pane.getByTestId('preview-version')).toContainText('version of');
+    await expect(pane.getByTestId('preview-row')).toHaveCount(2);
+    await expect(pane.getByTestId('preview-row').first()).toContainText('ada');
+    await expect(pane.getByTestId('preview-edit')).toBeDisabled();
+    const gets = s3Proxy.log.filter((r) => r.operation === 'GetObject');
+    expect(gets.length).toBeGreaterThan(0);
+    expect(gets.every((r) => r.query.get('versionId') === first.VersionId)).toBe(true);
+
+    await pane.getByTestId('preview-download').click();
+    await expect(app.locator('[data-testid="transfer-row"][data-state="done"]')).toHaveCount(1);
+    const files = await readdir(downloadDir);
+    expect(files).toHaveLength(1);
+    expect(await readFile(path.join(downloadDir, files[0]!), 'utf8')).toBe('name,age\nada,36\nbob,41\n');
+    s3.destroy();
+  });
 });

@@ -9,7 +9,7 @@ import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
-import type { Cancellable, ParquetPreview, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
+import type { Cancellable, ParquetPreview, PreviewTarget, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
 import type { EditChoice, EditSession } from './open-edit';
 import type { CompareMode, CompareProgress, CompareRequest, CompareResult, SyncLocation, SyncPair, SyncPlan, SyncPlanRequest, SyncRunOutcome, SyncRunRequest } from './sync';
 import type { MfaNeededEvent, SsoCodeEvent, SsoEndedEvent, SsoOutcome } from './sign-in';
@@ -172,16 +172,16 @@ export interface IpcContract {
   'operations:preview': { request: BucketRef & { readonly key: string; readonly versionId?: string }; response: Preview };
 
   // ── previews by range reads (main/preview/) ──
-  'preview:parquet': { request: BucketRef & Cancellable & { readonly key: string }; response: ParquetPreview | Unreadable };
-  'preview:zip': { request: BucketRef & Cancellable & { readonly key: string }; response: ZipListing | Unreadable };
+  'preview:parquet': { request: BucketRef & Cancellable & PreviewTarget; response: ParquetPreview | Unreadable };
+  'preview:zip': { request: BucketRef & Cancellable & PreviewTarget; response: ZipListing | Unreadable };
   /** TEXT_PREVIEW_BYTES of text from `offset` (for gzip, of the decompressed text). */
-  'preview:text': { request: BucketRef & Cancellable & { readonly key: string; readonly offset: number; readonly gzip?: boolean }; response: TextChunk | Unreadable };
+  'preview:text': { request: BucketRef & Cancellable & PreviewTarget & { readonly offset: number; readonly gzip?: boolean }; response: TextChunk | Unreadable };
   /** The whole object (images, SVG, PDF) up to WHOLE_PREVIEW_LIMIT. */
-  'preview:bytes': { request: BucketRef & Cancellable & { readonly key: string }; response: WholeObject | TooLarge };
+  'preview:bytes': { request: BucketRef & Cancellable & PreviewTarget; response: WholeObject | TooLarge };
   /** Stops a preview read started with this requestId (its call then fails with Cancelled). */
   'preview:cancel': { request: { readonly requestId: string }; response: { readonly cancelled: boolean } };
   /** An address for <audio>/<video> on the media scheme (an opaque token; no bucket or key in it). */
-  'preview:media-open': { request: BucketRef & { readonly key: string; readonly contentType?: string }; response: { readonly url: string } };
+  'preview:media-open': { request: BucketRef & PreviewTarget & { readonly contentType?: string }; response: { readonly url: string } };
   'preview:media-close': { request: { readonly url: string }; response: { readonly closed: boolean } };
   // ── open with the default app, edit and save back (main/open-edit/) ──
   /** Downloads a temp copy through the queue and opens it; `edit` also watches it and uploads each save. */

@@ -81,6 +81,12 @@ export const WHOLE_PREVIEW_LIMIT = 64 * 1024 * 1024;
 export const GZIP_READ_SLACK = 64 * 1024;
 
 /** Which long-running preview a cancel refers to: a renderer-made id (a UUID). */
+/** The object a preview reads: the current version, or one older version by its id (read-only, never cached). */
+export interface PreviewTarget {
+  readonly key: string;
+  readonly versionId?: string;
+}
+
 export interface Cancellable {
   readonly requestId?: string;
 }

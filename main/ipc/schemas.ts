@@ -138,15 +138,23 @@ const channelSchemas = {
   'operations:preview': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional() }).strict(),
 
   // ── previews ──
-  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
-  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:parquet': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional(), requestId: requestId.optional() }).strict(),
+  'preview:zip': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional(), requestId: requestId.optional() }).strict(),
   'preview:text': z
-    .object({ connectionId: id, bucket, key: nonEmptyKey, offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), gzip: z.boolean().optional(), requestId: requestId.optional() })
+    .object({
+      connectionId: id,
+      bucket,
+      key: nonEmptyKey,
+      versionId: versionId.optional(),
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      gzip: z.boolean().optional(),
+      requestId: requestId.optional(),
+    })
     .strict(),
-  'preview:bytes': z.object({ connectionId: id, bucket, key: nonEmptyKey, requestId: requestId.optional() }).strict(),
+  'preview:bytes': z.object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional(), requestId: requestId.optional() }).strict(),
   'preview:cancel': z.object({ requestId }).strict(),
   'preview:media-open': z
-    .object({ connectionId: id, bucket, key: nonEmptyKey, contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
+    .object({ connectionId: id, bucket, key: nonEmptyKey, versionId: versionId.optional(), contentType: z.string().regex(/^(audio|video)\/[\w.+-]+$/).max(100).optional() })
     .strict(),
   'preview:media-close': z.object({ url: z.string().max(200) }).strict(),
   // ── open / edit ──

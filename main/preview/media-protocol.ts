@@ -19,6 +19,7 @@ export interface MediaTarget {
   readonly connectionId: string;
   readonly bucket: string;
   readonly key: string;
+  readonly versionId?: string;
   /** The object's listed Content-Type guess (the renderer knows the name); S3's own header wins when set. */
   readonly contentType?: string;
 }
@@ -93,7 +94,7 @@ export function createMediaHandler(deps: MediaProtocolDeps): (request: Request) 
     const header = request.headers.get('range');
     const asked = header === null ? null : parseRangeHeader(header);
     if (header !== null && asked === null) return new Response(null, { status: 416 });
-    const ref = { client: deps.clientFor(target.connectionId, target.bucket), bucket: target.bucket, key: target.key };
+    const ref = { client: deps.clientFor(target.connectionId, target.bucket), bucket: target.bucket, key: target.key, ...(target.versionId !== undefined ? { versionId: target.versionId } : {}) };
     try {
       const answer = await readRange(ref, capped(asked ?? { start: 0 }, max), newMeter(), request.signal);
       const end = answer.start + answer.bytes.length - 1;

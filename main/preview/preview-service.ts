@@ -13,6 +13,8 @@ interface ObjectRequest {
   readonly connectionId: string;
   readonly bucket: string;
   readonly key: string;
+  /** An older version by its id; absent: the current one. */
+  readonly versionId?: string | undefined;
   /** Names the read so `cancel` can stop it (large previews are cancellable). */
   readonly requestId?: string;
 }
@@ -26,7 +28,7 @@ export class PreviewService {
   constructor(private readonly ctx: CoreContext) {}
 
   private ref(req: ObjectRequest): ObjectRef {
-    return { client: this.ctx.clientFor(req.connectionId, req.bucket), bucket: req.bucket, key: req.key };
+    return { client: this.ctx.clientFor(req.connectionId, req.bucket), bucket: req.bucket, key: req.key, ...(req.versionId !== undefined ? { versionId: req.versionId } : {}) };
   }
 
   /** Runs one preview read under its own signal (cancel by requestId), aborted with the app too. */
@@ -57,8 +59,9 @@ export class PreviewService {
   }
 
   whole(req: ObjectRequest): Promise<WholeObject | TooLarge> {
-    // The listing cache may know the size: a too-large object is refused without a request.
-    const stat = this.ctx.cache.getStat(req.connectionId, req.bucket, req.key);
+    // The listing cache may know the size: a too-large object is refused without a request. It holds the
+    // current version only, so an older one is measured by its first read.
+    const stat = req.versionId === undefined ? this.ctx.cache.getStat(req.connectionId, req.bucket, req.key) : undefined;
     return this.cancellable(req, (ref, signal) => previewWhole(ref, stat?.kind === 'object' ? stat.size : null, signal));
   }
 
@@ -71,7 +74,15 @@ export class PreviewService {
   openMedia(req: ObjectRequest & { readonly contentType?: string }): { url: string } {
     // Resolving the client now refuses an unknown connection here, not later inside the player.
     this.ctx.clientFor(req.connectionId, req.bucket);
-    return { url: this.media.add({ connectionId: req.connectionId, bucket: req.bucket, key: req.key, ...(req.contentType ? { contentType: req.contentType } : {}) }) };
+    return {
+      url: this.media.add({
+        connectionId: req.connectionId,
+        bucket: req.bucket,
+        key: req.key,
+        ...(req.versionId !== undefined ? { versionId: req.versionId } : {}),
+        ...(req.contentType ? { contentType: req.contentType } : {}),
+      }),
+    };
   }
 
   closeMedia(url: string): { closed: boolean } {

@@ -32,6 +32,8 @@ export interface ObjectRef {
   readonly client: S3Client;
   readonly bucket: string;
   readonly key: string;
+  /** An older version by its id; absent: the current one. */
+  readonly versionId?: string;
 }
 
 export function rangeHeader(range: ByteRange): string {
@@ -59,6 +61,7 @@ export async function readRange(ref: ObjectRef, range: ByteRange, meter: ReadMet
     client: ref.client,
     bucket: ref.bucket,
     key: ref.key,
+    ...(ref.versionId !== undefined ? { versionId: ref.versionId } : {}),
     operation: 'GetObject',
     headers: { range: rangeHeader(range) },
     signal,

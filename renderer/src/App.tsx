@@ -171,13 +171,21 @@ function TabBrowser(props: {
       ) : null}
       <SyncDialog store={sync} />
       <BrowserOperations browser={browser} ops={ops} commands={commands} />
-      <VersionsLayer wiring={versions} onDownload={downloadVersion} />
+      <VersionsLayer
+        wiring={versions}
+        onDownload={downloadVersion}
+        onView={(key, version) => {
+          const { connection: c, location: here } = browser.getState();
+          if (c && here.bucket !== null) void preview.getState().open({ connectionId: c.id, bucket: here.bucket }, key, version ?? undefined);
+        }}
+      />
       <PreviewPane
         store={preview}
         onStep={step}
-        onDownload={(key) => {
+        onDownload={(key, versionId) => {
           const shown = preview.getState().shown;
-          if (shown) void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object' }]);
+          if (shown)
+            void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
         }}
       />
       <PropertiesLayer store={properties} />

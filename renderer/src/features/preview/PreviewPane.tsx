@@ -10,7 +10,8 @@ export interface PreviewPaneProps {
   readonly store: PreviewStore;
   /** ←/→ (and ↑/↓): the previous or next file of the folder. */
   onStep(delta: -1 | 1): void;
-  onDownload(key: string): void;
+  /** The shown version (null: the current one). */
+  onDownload(key: string, versionId: string | null): void;
 }
 
 /** The preview (Space): one viewer per type, what it cost, Cancel while reading, Open / Edit / Download. */
@@ -47,6 +48,11 @@ export function PreviewPane({ store, onStep, onDownload }: PreviewPaneProps) {
         <ModalTitle asChild>
           <strong data-testid="preview-name">{name}</strong>
         </ModalTitle>
+        {shown.version ? (
+          <span className="pv-version" data-testid="preview-version">
+            {shown.version.label}
+          </span>
+        ) : null}
         <span className="pv-cost" data-testid="preview-cost">
           {shown.cost.requests} {shown.cost.requests === 1 ? 'request' : 'requests'}, {formatSize(shown.cost.bytes)} read
         </span>
@@ -56,13 +62,25 @@ export function PreviewPane({ store, onStep, onDownload }: PreviewPaneProps) {
               Cancel
             </button>
           ) : null}
-          <button type="button" onClick={() => void s.openExternally(shown.place, shown.key, false)} data-testid="preview-open">
+          <button
+            type="button"
+            disabled={shown.version !== null}
+            title={shown.version ? 'Open and Edit work on the current version; Download saves this one' : undefined}
+            onClick={() => void s.openExternally(shown.place, shown.key, false)}
+            data-testid="preview-open"
+          >
             Open
           </button>
-          <button type="button" onClick={() => void s.openExternally(shown.place, shown.key, true)} data-testid="preview-edit">
+          <button
+            type="button"
+            disabled={shown.version !== null}
+            title={shown.version ? 'Open and Edit work on the current version; Download saves this one' : undefined}
+            onClick={() => void s.openExternally(shown.place, shown.key, true)}
+            data-testid="preview-edit"
+          >
             Edit
           </button>
-          <button type="button" onClick={() => onDownload(shown.key)} data-testid="preview-download">
+          <button type="button" onClick={() => onDownload(shown.key, shown.version?.id ?? null)} data-testid="preview-download">
             Download
           </button>
           <button type="button" onClick={close} aria-label="Close preview" data-testid="preview-close">

@@ -41,6 +41,24 @@ describe('preview store', () => {
     expect(calls.filter((c) => c.method === 'previewText').map((c) => (c.req as { offset: number }).offset)).toEqual([0, 7]);
   });
 
+  it('an older version is read by its id on every call, load more and media included; current otherwise', async () => {
+    const { api, calls } = fakeApi();
+    const s = createPreviewStore(api, opts);
+    const version = { id: 'v-old', label: 'version of 2026-01-02 03:04' };
+    await s.getState().open(place, 'docs/a.txt', version);
+    await s.getState().loadMore();
+    await s.getState().open(place, 'p.png', version);
+    await s.getState().open(place, 'clip.mp4', version);
+    expect(s.getState().shown?.version).toEqual(version);
+    const reads = calls.filter((c) => c.method !== 'closeMediaPreview' && c.method !== 'cancelPreview');
+    expect(reads.map((c) => c.method)).toEqual(['previewText', 'previewText', 'previewBytes', 'openMediaPreview']);
+    expect(reads.every((c) => (c.req as { versionId?: string }).versionId === 'v-old')).toBe(true);
+    calls.length = 0;
+    await s.getState().open(place, 'docs/a.txt');
+    expect(s.getState().shown?.version).toBeNull();
+    expect(calls[0]?.req).not.toHaveProperty('versionId');
+  });
+
   it('reads gzip with gzip on, and unknown types without any request', async () => {
     const { api, calls } = fakeApi();
     const s = createPreviewStore(api, opts);

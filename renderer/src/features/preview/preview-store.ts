@@ -40,9 +40,18 @@ export type PreviewContent =
   | { readonly type: 'unknown' }
   | { readonly type: 'unreadable'; readonly message: string };
 
+/** An older version to show instead of the current one (from the versions panel). */
+export interface PreviewVersion {
+  readonly id: string;
+  /** How the pane names it, e.g. "version of 2026-12-02 10:04". */
+  readonly label: string;
+}
+
 export interface PreviewShown {
   readonly place: PreviewPlace;
   readonly key: string;
+  /** Null: the current version (Open and Edit work on that one only). */
+  readonly version: PreviewVersion | null;
   readonly kind: PreviewKind;
   readonly status: 'loading' | 'ready' | 'error';
   readonly content: PreviewContent | null;
@@ -57,7 +66,7 @@ export interface PreviewState {
   readonly shown: PreviewShown | null;
   /** The last Open / Edit outcome or problem, for a line in the pane. */
   readonly external: { readonly message: string; readonly error: boolean } | null;
-  open(place: PreviewPlace, key: string): Promise<void>;
+  open(place: PreviewPlace, key: string, version?: PreviewVersion): Promise<void>;
   close(): void;
   loadMore(): Promise<void>;
   cancel(): void;
@@ -122,7 +131,8 @@ export function createPreviewStore(api: PreviewApi, options: PreviewStoreOptions
 
     const load = async (shown: PreviewShown, requestId: string) => {
       const { place, key, kind } = shown;
-      const req = { connectionId: place.connectionId, bucket: place.bucket, key, requestId };
+      const at = { connectionId: place.connectionId, bucket: place.bucket, key, ...(shown.version ? { versionId: shown.version.id } : {}) };
+      const req = { ...at, requestId };
       switch (kind) {
         case 'unknown':
           return finish(key, requestId, { type: 'unknown' }, NONE);
@@ -140,7 +150,7 @@ export function createPreviewStore(api: PreviewApi, options: PreviewStoreOptions
         }
         case 'audio':
         case 'video': {
-          const r = await call(() => api.openMediaPreview({ connectionId: place.connectionId, bucket: place.bucket, key }));
+          const r = await call(() => api.openMediaPreview(at));
           if (!r.ok) return fail(key, requestId, r.error);
           return finish(key, requestId, { type: 'media', url: r.value.url, video: kind === 'video' }, NONE);
         }
@@ -168,12 +178,12 @@ export function createPreviewStore(api: PreviewApi, options: PreviewStoreOptions
       shown: null,
       external: null,
 
-      async open(place, key) {
+      async open(place, key, version) {
         const before = get().shown;
         if (before?.requestId) void api.cancelPreview({ requestId: before.requestId }).catch(() => {});
         release(before?.content ?? null);
         const requestId = newId();
-        const shown: PreviewShown = { place, key, kind: previewKind(key), status: 'loading', content: null, error: null, cost: NONE, requestId };
+        const shown: PreviewShown = { place, key, version: version ?? null, kind: previewKind(key), status: 'loading', content: null, error: null, cost: NONE, requestId };
         set({ shown, external: null });
         await load(shown, requestId);
       },
@@ -192,7 +202,15 @@ export function createPreviewStore(api: PreviewApi, options: PreviewStoreOptions
         const content = s.content;
         set({ shown: { ...s, status: 'loading', requestId } });
         const r = await call(() =>
-          api.previewText({ connectionId: s.place.connectionId, bucket: s.place.bucket, key: s.key, offset: content.next, requestId, ...(s.kind === 'gzip' ? { gzip: true } : {}) }),
+          api.previewText({
+            connectionId: s.place.connectionId,
+            bucket: s.place.bucket,
+            key: s.key,
+            ...(s.version ? { versionId: s.version.id } : {}),
+            offset: content.next,
+            requestId,
+            ...(s.kind === 'gzip' ? { gzip: true } : {}),
+          }),
         );
         if (!r.ok) return fail(s.key, requestId, r.error);
         if (r.value.kind === 'unreadable') return finish(s.key, requestId, { type: 'unreadable', message: r.value.message }, r.value.cost);

@@ -3,14 +3,14 @@ import './versions.css';
 import { AsOfPicker } from './AsOfPicker';
 import { PlanDialog } from './PlanDialog';
 import { VersioningDialog } from './VersioningDialog';
-import { VersionsPanel } from './VersionsPanel';
+import { VersionsPanel, type VersionsPanelProps } from './VersionsPanel';
 import type { VersionsWiring } from './versions-wiring';
 
-export function VersionsLayer({ wiring, onDownload }: { readonly wiring: VersionsWiring; readonly onDownload?: (key: string, versionId: string | null) => void }) {
+export function VersionsLayer({ wiring, onDownload, onView }: { readonly wiring: VersionsWiring } & Pick<VersionsPanelProps, 'onDownload' | 'onView'>) {
   return (
     <>
       <VersioningDialog store={wiring.versioning} />
-      <VersionsPanel store={wiring.versioning} {...(onDownload ? { onDownload } : {})} />
+      <VersionsPanel store={wiring.versioning} {...(onDownload ? { onDownload } : {})} {...(onView ? { onView } : {})} />
       <AsOfPicker store={wiring.recovery} />
       <PlanDialog store={wiring.recovery} />
     </>

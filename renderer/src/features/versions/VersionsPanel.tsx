@@ -15,6 +15,8 @@ export interface VersionsPanelProps {
   readonly store: VersioningStore;
   /** Queue a version for download (null: the current one, under its own name); absent without transfers. */
   readonly onDownload?: (key: string, versionId: string | null) => void;
+  /** Show a version in the preview pane's viewers (null: the current one); absent without the pane. */
+  readonly onView?: (key: string, version: { readonly id: string; readonly label: string } | null) => void;
 }
 
 function Confirm({ store }: { readonly store: VersioningStore }) {
@@ -71,7 +73,7 @@ function VersionPreviewView({ store }: { readonly store: VersioningStore }) {
   );
 }
 
-function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersion; readonly bucket: string } & VersionsPanelProps) {
+function VersionRow({ v, bucket, store, onDownload, onView }: { readonly v: ObjectVersion; readonly bucket: string } & VersionsPanelProps) {
   const a = store.getState();
   return (
     <tr data-testid="version-row" data-version-id={v.versionId} data-current={v.isLatest ? '' : undefined} data-marker={v.isDeleteMarker ? '' : undefined}>
@@ -105,6 +107,17 @@ function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersio
         >
           Preview
         </button>
+        {onView ? (
+          <button
+            type="button"
+            disabled={v.isDeleteMarker}
+            title={v.isDeleteMarker ? 'A delete marker has no content' : 'Open this version in the viewer (images, PDF, tables, media…)'}
+            onClick={() => onView(v.key, v.isLatest ? null : { id: v.versionId, label: `version of ${formatIsoDate(v.lastModified)}` })}
+            data-testid="version-view"
+          >
+            View
+          </button>
+        ) : null}
         <button type="button" onClick={() => void a.copyText(v.versionId, 'version id')} data-testid="version-copy-id">
           Copy id
         </button>
@@ -129,7 +142,7 @@ function VersionRow({ v, bucket, store, onDownload }: { readonly v: ObjectVersio
   );
 }
 
-export function VersionsPanel({ store, onDownload }: VersionsPanelProps) {
+export function VersionsPanel({ store, onDownload, onView }: VersionsPanelProps) {
   const panel = useStore(store, (s) => s.panel);
   if (!panel) return null;
   const a = store.getState();
@@ -172,7 +185,7 @@ export function VersionsPanel({ store, onDownload }: VersionsPanelProps) {
           </thead>
           <tbody>
             {panel.versions.map((v) => (
-              <VersionRow key={v.versionId} v={v} bucket={panel.place.bucket} store={store} {...(onDownload ? { onDownload } : {})} />
+              <VersionRow key={v.versionId} v={v} bucket={panel.place.bucket} store={store} {...(onDownload ? { onDownload } : {})} {...(onView ? { onView } : {})} />
             ))}
           </tbody>
         </table>
