@@ -3,10 +3,11 @@
  * like 100. Presentational: it gets rows, selection and callbacks, and owns nothing but scroll position.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { formatDate, formatExactBytes, formatIsoDate, formatSize } from '../../lib/format';
 import type { Row, SortColumn, SortSpec } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
+import { modsOf, onCollectionKey } from './collection-keys';
 import { EntryIcon } from './Icons';
 
 export const ROW_HEIGHT = 22;
@@ -34,12 +35,6 @@ const COLUMNS: ReadonlyArray<{ readonly column: SortColumn; readonly label: stri
   { column: 'modified', label: 'Last modified', className: 'col-modified' },
   { column: 'storageClass', label: 'Storage class', className: 'col-class' },
 ];
-
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-
-function modsOf(event: MouseEvent | KeyboardEvent): Modifiers {
-  return { shift: event.shiftKey, toggle: isMac ? event.metaKey : event.ctrlKey };
-}
 
 export function FileTable(props: FileTableProps) {
   const { rows, keys, selection, sort } = props;
@@ -77,45 +72,8 @@ export function FileTable(props: FileTableProps) {
   const pageRows = () => Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const mods = modsOf(event);
-    const command = isMac ? event.metaKey : event.ctrlKey;
-    let handled = true;
-    switch (event.key) {
-      case 'ArrowDown':
-        props.onMove(1, mods);
-        break;
-      case 'ArrowUp':
-        if (event.altKey) handled = false; // Alt+Up is "parent folder", handled by the view
-        else props.onMove(-1, mods);
-        break;
-      case 'PageDown':
-        props.onMove(pageRows(), mods);
-        break;
-      case 'PageUp':
-        props.onMove(-pageRows(), mods);
-        break;
-      case 'Home':
-        props.onMove(-keys.length, mods);
-        break;
-      case 'End':
-        props.onMove(keys.length, mods);
-        break;
-      case 'Enter':
-        if (selection.focus !== null) props.onOpen(selection.focus);
-        break;
-      case ' ':
-        if (command) props.onToggleFocused();
-        else handled = false;
-        break;
-      case 'Escape':
-        props.onClearSelection();
-        break;
-      default:
-        if (command && event.key.toLowerCase() === 'a') props.onSelectAll();
-        else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' ') props.onTypeChar(event.key);
-        else handled = false;
-    }
-    if (handled) event.preventDefault();
+    const page = pageRows();
+    onCollectionKey(event, { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page }, keys.length, selection, props);
   }
 
   return (

@@ -4,11 +4,12 @@
  * actually inside the viewport (not the overscan rows): the GETs it costs never exceed the images on screen.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { formatSize } from '../../lib/format';
 import type { Row } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
 import { isThumbnailCandidate, type ThumbnailLoader, visibleRowRange } from '../../lib/thumbnails';
+import { modsOf, onCollectionKey } from './collection-keys';
 import { EntryIcon } from './Icons';
 
 export const TILE_WIDTH = 120;
@@ -27,12 +28,6 @@ export interface GridViewProps {
   readonly onMove: (delta: number, mods: Modifiers) => void;
   readonly onSelectAll: () => void;
   readonly onClearSelection: () => void;
-}
-
-const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
-
-function modsOf(event: MouseEvent | KeyboardEvent): Modifiers {
-  return { shift: event.shiftKey, toggle: isMac ? event.metaKey : event.ctrlKey };
 }
 
 export function GridView(props: GridViewProps) {
@@ -79,40 +74,7 @@ export function GridView(props: GridViewProps) {
   }, [selection.focus, virtualizer, columns]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const mods = modsOf(event);
-    const command = isMac ? event.metaKey : event.ctrlKey;
-    let handled = true;
-    switch (event.key) {
-      case 'ArrowRight':
-        props.onMove(1, mods);
-        break;
-      case 'ArrowLeft':
-        props.onMove(-1, mods);
-        break;
-      case 'ArrowDown':
-        props.onMove(columns, mods);
-        break;
-      case 'ArrowUp':
-        if (event.altKey) handled = false; // Alt+Up is "parent folder", handled by the view
-        else props.onMove(-columns, mods);
-        break;
-      case 'Home':
-        props.onMove(-keys.length, mods);
-        break;
-      case 'End':
-        props.onMove(keys.length, mods);
-        break;
-      case 'Enter':
-        if (selection.focus !== null) props.onOpen(selection.focus);
-        break;
-      case 'Escape':
-        props.onClearSelection();
-        break;
-      default:
-        if (command && event.key.toLowerCase() === 'a') props.onSelectAll();
-        else handled = false;
-    }
-    if (handled) event.preventDefault();
+    onCollectionKey(event, { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }, keys.length, selection, props);
   }
 
   return (
