@@ -4,6 +4,7 @@ import type { ObjectVersion } from '../../shared/versions';
 import { type CacheOp, cacheKey, folderId, PROPERTY_OPS, type PropertyOp } from './cache-key';
 import { type Clock, systemClock } from './clock';
 import { type CacheTotals, FolderStore, MAX_CHUNK_RECORDS } from './folder-store';
+import { type LooseEntry, looseBytes, LooseStore } from './loose-store';
 import { RecordChunk } from './record-chunk';
 import { StringInterner } from './string-interner';
 
@@ -57,26 +58,14 @@ export interface CachedVersions {
 
 export type VersionOp = Extract<CacheOp, 'versions' | 'version-folder' | 'version-tree'>;
 
-type LooseValue = Stat | HeadInfo | CachedVersions | object;
-
-/** A stat or head not learnt from a listing (setStat, setHead, or a listed key outside its folder), or versions. */
-interface Loose {
-  readonly t: 'stat' | 'head' | VersionOp | PropertyOp;
-  readonly value: LooseValue;
-  readonly expiresAt: number;
-  readonly bytes: number;
-  used: number;
-}
-
-const looseBytes = (v: LooseValue): number => 160 + 2 * JSON.stringify(v).length;
-
 /**
  * The keyed TTL cache of listings, stats and heads, shared by every connection.
  *
  * Storage: a listing page is held as one compact record per object (RecordChunk columns, interned storage
  * classes, ETags packed to 16 bytes); the page's folder indexes its children's names into those records, and
  * that index is where a listed object's stat comes from. So an object's data is held once, and keys are stored
- * as names relative to their folder. Stats and heads from elsewhere are "loose" entries under cacheKey().
+ * as names relative to their folder. Stats and heads from elsewhere, versions and properties are "loose"
+ * entries under cacheKey() (loose-store.ts).
  *
  * Expiry: every read checks freshness; expired entries are purged by sweep(), which runs on a timer
  * (sweepIntervalMs), and at most once per TTL when a page is stored.
@@ -89,13 +78,12 @@ const looseBytes = (v: LooseValue): number => 160 + 2 * JSON.stringify(v).length
 export class S3Cache {
   private readonly o: CacheOptions;
   private readonly folders = new Map<string, FolderStore>();
-  /** Insertion order is recency: a read moves an entry to the end. */
-  private readonly loose = new Map<string, Loose>();
   /** connectionId → folderId of the folder it last listed or read: the one being viewed. */
   private readonly pins = new Map<string, string>();
   /** folderId → how many times its pages were dropped; a listing fetched across a drop must not be stored. */
   private readonly folderGenerations = new Map<string, number>();
   private readonly totals: CacheTotals = { bytes: 0, entries: 0 };
+  private readonly loose = new LooseStore(this.totals);
   private readonly storageClasses = new StringInterner();
   private readonly timer: ReturnType<typeof setInterval> | undefined;
   /** Bumped by invalidateScope, which drops folders it does not name one by one. */
@@ -182,16 +170,15 @@ export class S3Cache {
   }
 
   setStat(connectionId: string, bucket: string, stat: Stat): void {
-    this.setLoose(cacheKey({ connectionId, op: 'stat', bucket, key: stat.key }), 'stat', stat);
+    this.setLoose(cacheKey({ connectionId, op: 'stat', bucket, key: stat.key }), stat);
   }
 
   getHead(connectionId: string, bucket: string, key: string): HeadInfo | undefined {
-    const loose = this.freshLoose(cacheKey({ connectionId, op: 'head', bucket, key }));
-    return this.count(loose?.value as HeadInfo | undefined);
+    return this.count(this.freshLoose(cacheKey({ connectionId, op: 'head', bucket, key }))?.value as HeadInfo | undefined);
   }
 
   setHead(connectionId: string, bucket: string, head: HeadInfo): void {
-    this.setLoose(cacheKey({ connectionId, op: 'head', bucket, key: head.key }), 'head', head);
+    this.setLoose(cacheKey({ connectionId, op: 'head', bucket, key: head.key }), head);
     this.setStat(connectionId, bucket, {
       kind: 'object',
       key: head.key,
@@ -204,22 +191,20 @@ export class S3Cache {
 
   /** Versions under their own canonical keys, with the same TTL and bounds as everything else. */
   getVersions(connectionId: string, bucket: string, op: VersionOp, key: string): CachedVersions | undefined {
-    const loose = this.freshLoose(cacheKey({ connectionId, op, bucket, key }));
-    return this.count(loose?.value as CachedVersions | undefined);
+    return this.count(this.freshLoose(cacheKey({ connectionId, op, bucket, key }))?.value as CachedVersions | undefined);
   }
 
   setVersions(connectionId: string, bucket: string, op: VersionOp, key: string, value: CachedVersions): void {
-    this.setLoose(cacheKey({ connectionId, op, bucket, key }), op, value);
+    this.setLoose(cacheKey({ connectionId, op, bucket, key }), value);
   }
 
   /** One object's properties (headers, tags, ACL), each under its own canonical key; any write to the key drops them. */
   getProperty<T extends object>(connectionId: string, bucket: string, op: PropertyOp, key: string): T | undefined {
-    const loose = this.freshLoose(cacheKey({ connectionId, op, bucket, key }));
-    return this.count(loose?.value as T | undefined);
+    return this.count(this.freshLoose(cacheKey({ connectionId, op, bucket, key }))?.value as T | undefined);
   }
 
   setProperty(connectionId: string, bucket: string, op: PropertyOp, key: string, value: object): void {
-    this.setLoose(cacheKey({ connectionId, op, bucket, key }), op, value);
+    this.setLoose(cacheKey({ connectionId, op, bucket, key }), value);
   }
 
   /** Drop every cached page of one folder listing (its children's stats stay). Returns how many pages went. */
@@ -244,13 +229,13 @@ export class S3Cache {
     const prefixes = new Set<string>();
     for (const { key, change } of changes) {
       dropped += this.deleteStat(connectionId, bucket, key);
-      dropped += this.deleteLoose(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
-      dropped += this.deleteLoose(cacheKey({ connectionId, op: 'versions', bucket, key })) ? 1 : 0;
-      for (const op of PROPERTY_OPS) dropped += this.deleteLoose(cacheKey({ connectionId, op, bucket, key })) ? 1 : 0;
+      dropped += this.loose.delete(cacheKey({ connectionId, op: 'head', bucket, key })) ? 1 : 0;
+      dropped += this.loose.delete(cacheKey({ connectionId, op: 'versions', bucket, key })) ? 1 : 0;
+      for (const op of PROPERTY_OPS) dropped += this.loose.delete(cacheKey({ connectionId, op, bucket, key })) ? 1 : 0;
       // Any write adds a version under every ancestor, and may turn a folder deleted or back.
       for (const folder of ancestorsOf(key)) {
         for (const op of ['version-folder', 'version-tree'] as const) {
-          dropped += this.deleteLoose(cacheKey({ connectionId, op, bucket, key: folder })) ? 1 : 0;
+          dropped += this.loose.delete(cacheKey({ connectionId, op, bucket, key: folder })) ? 1 : 0;
         }
       }
       for (const folder of ancestorsOf(key)) {
@@ -280,13 +265,10 @@ export class S3Cache {
       }
       this.forgetIfEmpty(store);
     }
-    for (const key of [...this.loose.keys()]) {
+    dropped += this.loose.deleteWhere((key) => {
       const [conn, , b, k] = JSON.parse(key) as [string, string, string, string];
-      if (conn !== connectionId || (bucket !== undefined && b !== bucket)) continue;
-      if (under !== undefined && !k.startsWith(under)) continue;
-      this.deleteLoose(key);
-      dropped++;
-    }
+      return conn === connectionId && (bucket === undefined || b === bucket) && (under === undefined || k.startsWith(under));
+    });
     return dropped;
   }
 
@@ -299,13 +281,7 @@ export class S3Cache {
       dropped += store.sweep(now);
       this.forgetIfEmpty(store);
     }
-    for (const [key, entry] of [...this.loose]) {
-      if (now > entry.expiresAt) {
-        this.deleteLoose(key);
-        dropped++;
-      }
-    }
-    return dropped;
+    return dropped + this.loose.sweep(now);
   }
 
   stats(): { hits: number; misses: number; entries: number; approxBytes: number } {
@@ -324,7 +300,7 @@ export class S3Cache {
   }
 
   private deleteStat(connectionId: string, bucket: string, key: string): number {
-    let dropped = this.deleteLoose(cacheKey({ connectionId, op: 'stat', bucket, key })) ? 1 : 0;
+    let dropped = this.loose.delete(cacheKey({ connectionId, op: 'stat', bucket, key })) ? 1 : 0;
     const parent = parentOf(key);
     const store = key === '' ? undefined : this.folders.get(folderId(connectionId, bucket, parent));
     if (store && store.prefix === parent && store.deleteRecord(key.slice(parent.length))) {
@@ -334,35 +310,14 @@ export class S3Cache {
     return dropped;
   }
 
-  private freshLoose(key: string): Loose | undefined {
-    const entry = this.loose.get(key);
-    if (!entry) return undefined;
-    if (this.o.clock.now() > entry.expiresAt) {
-      this.deleteLoose(key);
-      return undefined;
-    }
-    this.loose.delete(key);
-    this.loose.set(key, entry);
-    entry.used = ++this.tick;
-    return entry;
+  private freshLoose(key: string): Readonly<LooseEntry> | undefined {
+    return this.loose.get(key, this.o.clock.now(), ++this.tick);
   }
 
-  private setLoose(key: string, t: Loose['t'], value: LooseValue): void {
-    this.deleteLoose(key);
-    const entry: Loose = { t, value, expiresAt: this.o.clock.now() + this.o.ttlMs, bytes: looseBytes(value), used: ++this.tick };
-    if (!this.makeRoom(entry.bytes, 1)) return;
-    this.loose.set(key, entry);
-    this.totals.bytes += entry.bytes;
-    this.totals.entries++;
-  }
-
-  private deleteLoose(key: string): boolean {
-    const entry = this.loose.get(key);
-    if (!entry) return false;
+  private setLoose(key: string, value: object): void {
     this.loose.delete(key);
-    this.totals.bytes -= entry.bytes;
-    this.totals.entries--;
-    return true;
+    const bytes = looseBytes(value);
+    if (this.makeRoom(bytes, 1)) this.loose.set(key, value, this.o.clock.now() + this.o.ttlMs, bytes, ++this.tick);
   }
 
   /** Evict least recently used unpinned folders and loose entries until `bytes` and `entries` more fit. */
@@ -375,9 +330,9 @@ export class S3Cache {
       for (const store of this.folders.values()) {
         if (!pinned.has(store.id) && (!victim || store.lastUsed < victim.lastUsed)) victim = store;
       }
-      const oldestLoose = this.loose.entries().next().value;
-      if (oldestLoose && (!victim || oldestLoose[1].used < victim.lastUsed)) {
-        this.deleteLoose(oldestLoose[0]);
+      const oldestLoose = this.loose.oldest();
+      if (oldestLoose && (!victim || oldestLoose.used < victim.lastUsed)) {
+        this.loose.delete(oldestLoose.key);
       } else if (victim) {
         victim.dropAll();
         this.folders.delete(victim.id);
@@ -407,17 +362,4 @@ export class S3Cache {
 function isChildName(name: string, folder: boolean): boolean {
   const slash = name.indexOf('/');
   return folder ? slash === name.length - 1 && isFolderKey(name) : slash < 0;
-}
-
-export function statOf(entry: Entry): Stat {
-  return entry.kind === 'folder'
-    ? { kind: 'folder', key: entry.key }
-    : {
-        kind: 'object',
-        key: entry.key,
-        size: entry.size,
-        lastModified: entry.lastModified,
-        etag: entry.etag,
-        storageClass: entry.storageClass,
-      };
 }

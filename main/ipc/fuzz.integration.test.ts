@@ -24,6 +24,8 @@ import { requestSchemas } from './schemas';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 const CASES_PER_CHANNEL = Number(process.env['FUZZ_CASES'] ?? 250);
+/** 250 cases a channel take ~20 s here (a loaded machine); FUZZ_CASES=2000 must not hit a fixed timeout. */
+const TIMEOUT_MS = 120_000 * Math.max(1, CASES_PER_CHANNEL / 250);
 const BUCKET = 'fuzz';
 /** Channels whose schema-valid requests are not sent: they reach out to arbitrary endpoints or credential chains. */
 const NOT_SENT_WHEN_VALID = new Set<Channel>(['connections:test']);
@@ -337,7 +339,7 @@ describe('IPC fuzzing', () => {
     // Still usable: a normal listing answers with what the bucket holds.
     const { entries } = await listFolder(f, BUCKET, 'folder/', true);
     expect(entries.map((e) => e.key).sort()).toEqual(['folder/sub/', 'folder/x.txt']);
-  }, 120_000);
+  }, TIMEOUT_MS);
 });
 
 async function keysOf(): Promise<string[]> {

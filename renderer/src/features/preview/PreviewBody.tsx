@@ -9,10 +9,6 @@ import { parseDelimited, parseJsonLines, type TableData } from './table-data';
 import { TableView } from './TableView';
 import { TextView } from './TextView';
 
-export function DataViewsFallback() {
-  return <p data-testid="preview-none">There is nothing to show.</p>;
-}
-
 type TextContent = Extract<PreviewContent, { type: 'text' }>;
 
 function Table({ content }: { readonly content: TextContent }) {

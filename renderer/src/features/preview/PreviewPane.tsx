@@ -1,10 +1,17 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { formatSize } from '../../lib/format';
 import { Modal, ModalTitle } from '../../ui/Modal';
-import { DataViewsFallback, PreviewBody } from './PreviewBody';
 import type { PreviewStore } from './preview-store';
 import './preview.css';
+
+// The viewers and their libraries (highlight.js, marked, DOMPurify, Papa Parse: ~270 kB minified) load with the
+// first preview, not with the app: most sessions never open one.
+const PreviewBody = lazy(() => import('./PreviewBody').then((m) => ({ default: m.PreviewBody })));
+
+function NothingToShow() {
+  return <p data-testid="preview-none">There is nothing to show.</p>;
+}
 
 export interface PreviewPaneProps {
   readonly store: PreviewStore;
@@ -105,8 +112,12 @@ export function PreviewPane({ store, onStep, onDownload }: PreviewPaneProps) {
             Playback failed: {mediaError}. Try again, or Download the file.
           </p>
         ) : null}
-        {shown.content ? <PreviewBody shown={shown} content={shown.content} onMediaError={setMediaError} onMore={() => void s.loadMore()} /> : null}
-        {shown.content === null && shown.status === 'ready' ? <DataViewsFallback /> : null}
+        {shown.content ? (
+          <Suspense fallback={<p data-testid="preview-viewer-loading">Loading the viewer…</p>}>
+            <PreviewBody shown={shown} content={shown.content} onMediaError={setMediaError} onMore={() => void s.loadMore()} />
+          </Suspense>
+        ) : null}
+        {shown.content === null && shown.status === 'ready' ? <NothingToShow /> : null}
       </div>
     </Modal>
   );
