@@ -14,6 +14,8 @@ function fake(calls: string[]): BucketsApi {
         versioning: { ok: true, value: 'never' },
         encryption: { ok: true, value: null },
         publicAccessBlock: { ok: false, error: { code: 'AccessDenied', message: 'denied' } },
+        objectLock: { ok: true, value: null },
+        owner: { ok: true, value: { id: 'abc', displayName: 'Owner' } },
       })),
   };
 }
