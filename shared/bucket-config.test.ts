@@ -48,3 +48,59 @@ describe('diffLines', () => {
     expect(diffLines('a', null)).toEqual([{ op: 'remove', text: 'a' }]);
   });
 });
+
+describe('S3 XML for lifecycle and CORS', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <!-- temporary files -->
+  <Rule>
+    <ID>tmp &amp; cache</ID>
+    <Filter><Prefix>tmp/</Prefix></Filter>
+    <Status>Enabled</Status>
+    <Expiration><Days>7</Days></Expiration>
+  </Rule>
+  <Rule>
+    <ID>logs</ID>
+    <Filter><And><Prefix>logs/</Prefix><Tag><Key>a</Key><Value>1</Value></Tag><Tag><Key>b</Key><Value>2</Value></Tag></And></Filter>
+    <Status>Disabled</Status>
+    <Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition>
+    <NoncurrentVersionExpiration><NoncurrentDays>90</NoncurrentDays></NoncurrentVersionExpiration>
+  </Rule>
+</LifecycleConfiguration>`;
+
+  it('reads a pasted <LifecycleConfiguration> into the JSON shape', () => {
+    const r = checkConfig('lifecycle', xml);
+    expect(r.ok && r.value).toEqual({
+      Rules: [
+        { ID: 'tmp & cache', Filter: { Prefix: 'tmp/' }, Status: 'Enabled', Expiration: { Days: 7 } },
+        {
+          ID: 'logs',
+          Filter: { And: { Prefix: 'logs/', Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }] } },
+          Status: 'Disabled',
+          Transitions: [{ Days: 30, StorageClass: 'STANDARD_IA' }],
+          NoncurrentVersionExpiration: { NoncurrentDays: 90 },
+        },
+      ],
+    });
+  });
+
+  it('says on which line the XML breaks or a rule is wrong', () => {
+    expect(checkConfig('lifecycle', xml.replace('</Filter>\n    <Status>Enabled', '</Filtre>\n    <Status>Enabled'))).toMatchObject({
+      ok: false,
+      problem: { where: 'line 6, column 34', message: 'not valid lifecycle XML: </Filtre> does not close <Filter>' },
+    });
+    expect(checkConfig('lifecycle', xml.replace('<Status>Disabled</Status>', '<Status>Off</Status>'))).toEqual({
+      ok: false,
+      problem: { where: 'line 13 (Rules[1].Status)', message: 'must be one of "Enabled", "Disabled"' },
+    });
+    // A missing field is reported at the element that lacks it.
+    expect(checkConfig('lifecycle', xml.replace('<Status>Enabled</Status>', ''))).toMatchObject({ ok: false, problem: { where: 'line 4 (Rules[0].Status)' } });
+    expect(checkConfig('lifecycle', '<CORSConfiguration/>')).toMatchObject({ ok: false, problem: { where: 'line 1, column 1' } });
+    expect(checkConfig('lifecycle', xml.replace('tmp &amp; cache', 'tmp & cache'))).toMatchObject({ ok: false, problem: { where: 'line 5, column 13' } });
+  });
+
+  it('reads CORS rules with their repeated origins and methods', () => {
+    const cors = '<CORSConfiguration><CORSRule><AllowedOrigin>https://a.example</AllowedOrigin><AllowedOrigin>https://b.example</AllowedOrigin><AllowedMethod>GET</AllowedMethod><MaxAgeSeconds>60</MaxAgeSeconds></CORSRule></CORSConfiguration>';
+    expect(checkConfig('cors', cors)).toMatchObject({ ok: true, value: { CORSRules: [{ AllowedOrigins: ['https://a.example', 'https://b.example'], AllowedMethods: ['GET'], MaxAgeSeconds: 60 }] } });
+  });
+});

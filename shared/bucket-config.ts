@@ -3,8 +3,11 @@
  * access block. Each is edited as JSON — the policy in its own language, the other three in the shape the S3 API
  * and `aws s3api get-bucket-…` print — and checked here before anything is sent, so the renderer says where a
  * text is wrong as it is typed and main refuses the same text again. A problem names its place: a line and
- * column for broken JSON, a path (`Rules[0].Expiration.Days`) for a rule S3 would refuse. Pure TS.
+ * column for broken JSON, a path (`Rules[0].Expiration.Days`) for a rule S3 would refuse. Lifecycle rules and
+ * CORS may also be pasted as S3's XML (shared/config-xml.ts): read into the same shape, checked the same way,
+ * a problem reported at its element's line. Pure TS.
  */
+import { readConfigXml } from './config-xml';
 
 export const CONFIG_KINDS = ['policy', 'cors', 'lifecycle', 'public-access-block'] as const;
 export type BucketConfigKind = (typeof CONFIG_KINDS)[number];
@@ -33,6 +36,7 @@ export const canonicalText = (value: unknown): string => JSON.stringify(value, n
 /** Check a text for `kind`: valid JSON of the right shape, then the canonical text of what will be saved. */
 export function checkConfig(kind: BucketConfigKind, text: string): ConfigCheck {
   if (text.length > MAX_CONFIG_TEXT) return { ok: false, problem: { where: 'the whole text', message: `longer than ${MAX_CONFIG_TEXT} characters` } };
+  if ((kind === 'lifecycle' || kind === 'cors') && text.trimStart().startsWith('<')) return checkXml(kind, text);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -43,18 +47,32 @@ export function checkConfig(kind: BucketConfigKind, text: string): ConfigCheck {
   return problem ? { ok: false, problem } : { ok: true, value, text: canonicalText(value) };
 }
 
+/** S3's XML, read into the JSON shape and checked there; a problem is reported at its element's line. */
+function checkXml(kind: 'lifecycle' | 'cors', text: string): ConfigCheck {
+  const read = readConfigXml(kind, text);
+  if (!read.ok) return { ok: false, problem: { where: lineColumn(text, read.problem.at), message: `not valid ${kind === 'cors' ? 'CORS' : 'lifecycle'} XML: ${read.problem.reason}` } };
+  const problem = CHECKS[kind](read.value);
+  if (!problem) return { ok: true, value: read.value, text: canonicalText(read.value) };
+  // The path's own element, or its nearest ancestor that was written (a missing field has no line).
+  let path = problem.where;
+  while (path !== '' && !read.lines.has(path)) path = path.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+  const at = read.lines.get(path) ?? 0;
+  return { ok: false, problem: { where: `${lineColumn(text, at).replace(/, column \d+/, '')} (${problem.where})`, message: problem.message } };
+}
+
+function lineColumn(text: string, at: number): string {
+  const before = text.slice(0, at);
+  return `line ${before.split('\n').length}, column ${at - before.lastIndexOf('\n')}`;
+}
+
 /**
  * Where a text stops being JSON. JSON.parse's messages differ between engines and often give no position
  * ("Unexpected token ',', …"), so a small scanner walks the grammar and reports the first offending character.
  */
 export function jsonProblem(text: string, error?: unknown): ConfigProblem {
   const found = scanJson(text);
-  const at = found?.at ?? text.length;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const column = at - before.lastIndexOf('\n');
   const reason = found?.reason ?? (error instanceof Error ? error.message : 'unreadable');
-  return { where: `line ${line}, column ${column}`, message: `not valid JSON: ${reason}` };
+  return { where: lineColumn(text, found?.at ?? text.length), message: `not valid JSON: ${reason}` };
 }
 
 /** The first syntax error of `text` as JSON, or null if the grammar holds. */

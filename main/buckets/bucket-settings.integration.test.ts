@@ -132,6 +132,18 @@ describe.skipIf(currentLane() === 'fauxqs')('bucket settings (RGW)', () => {
     await expect(direct.send(new GetBucketLifecycleConfigurationCommand({ Bucket: 'settings' }))).rejects.toMatchObject({ name: 'NoSuchLifecycleConfiguration' });
   });
 
+  it('lifecycle pasted as S3 XML: a wrong rule is refused at its line, sending nothing; a valid one is saved', async () => {
+    const xml = (status: string) =>
+      `<LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Rule>\n    <ID>xml-rule</ID>\n    <Filter><Prefix>cache/</Prefix></Filter>\n    <Status>${status}</Status>\n    <Expiration><Days>3</Days></Expiration>\n  </Rule>\n</LifecycleConfiguration>`;
+    f.proxy.reset();
+    const refused = await save('settings', 'lifecycle', xml('Yes'), null);
+    expect(!refused.ok && refused.error.message).toContain('line 5 (Rules[0].Status): must be one of "Enabled", "Disabled"');
+    expect(f.proxy.count()).toBe(0);
+    const saved = unwrap(await save('settings', 'lifecycle', xml('Enabled'), null));
+    expect(JSON.parse(saved.text ?? 'null')).toEqual({ Rules: [{ ID: 'xml-rule', Filter: { Prefix: 'cache/' }, Status: 'Enabled', Expiration: { Days: 3 } }] });
+    expect(unwrap(await save('settings', 'lifecycle', null, saved.text))).toEqual({ text: null });
+  });
+
   it('public access block: RGW 16 keeps it; it round-trips, and removing it reads as all off (RGW never answers "none")', async () => {
     const before = unwrap(await get('settings', 'public-access-block')).text;
     // RGW answers a bucket without one with all four false, where AWS says NoSuchPublicAccessBlockConfiguration.

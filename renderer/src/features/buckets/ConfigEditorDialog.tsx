@@ -10,8 +10,8 @@ import { BucketError } from './BucketError';
 
 const FORMAT: Readonly<Record<ConfigEditor['kind'], string>> = {
   policy: 'The policy in IAM policy JSON.',
-  cors: 'The CORS rules as JSON, in the shape the S3 API uses (what `aws s3api get-bucket-cors` prints).',
-  lifecycle: 'The lifecycle rules as JSON, in the shape the S3 API uses (what `aws s3api get-bucket-lifecycle-configuration` prints).',
+  cors: 'The CORS rules as JSON, in the shape `aws s3api get-bucket-cors` prints; S3’s <CORSConfiguration> XML may be pasted too.',
+  lifecycle: 'The lifecycle rules as JSON, in the shape `aws s3api get-bucket-lifecycle-configuration` prints; S3’s <LifecycleConfiguration> XML may be pasted too.',
   'public-access-block': 'The four switches as JSON (true blocks; a switch left out is off).',
 };
 
