@@ -14,6 +14,7 @@ import {
   PutBucketVersioningCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../testkit/app-fixture';
 import { directClient } from '../testkit/s3-lane';
@@ -22,6 +23,13 @@ import { BrowserPage } from './pages/browser-page';
 const CONNECTION = 'Local fauxqs';
 
 test.skip(({ laneName }) => laneName !== 'rgw', 'bucket settings need Ceph RGW (fauxqs has none)');
+
+/** axe on the open dialog: no serious or critical violation (what e2e/a11y.spec.ts holds the other screens to). */
+async function axeClean(app: Page): Promise<void> {
+  const result = await new AxeBuilder({ page: app }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad).toEqual([]);
+}
 
 async function openBucketInfo(app: Page, ui: BrowserPage, bucket: string) {
   await ui.goTo(`s3://${bucket}/`);
@@ -104,6 +112,8 @@ test('enables versioning from Bucket info once confirmed, and edits the bucket p
   await text.fill('{\n  "Version": "2012-10-17",\n  "Statement": [,]\n}');
   await expect(editor.getByTestId('bucket-editor-problem')).toHaveText(/^line 3, column 17: not valid JSON/);
   await expect(editor.getByTestId('bucket-editor-review')).toBeDisabled();
+  await expect(text).toHaveAttribute('aria-invalid', 'true');
+  await axeClean(app);
   await text.fill(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'GetObject', Resource: 'arn:aws:s3:::with-policy/*' }] }));
   await expect(editor.getByTestId('bucket-editor-problem')).toHaveText(/^Statement\[0\]\.Action: "GetObject" is not an action/);
   const policy = { Version: '2012-10-17', Statement: [{ Sid: 'Read', Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: ['arn:aws:s3:::with-policy/*'] }] };
@@ -113,6 +123,7 @@ test('enables versioning from Bucket info once confirmed, and edits the bucket p
   await expect(editor.getByTestId('bucket-editor-diff-summary')).toContainText('added, 0 removed');
   await expect(editor.locator('[data-op="add"]', { hasText: '"Sid": "Read"' })).toBeVisible();
   await ui.screenshot('bucket-policy-diff');
+  await axeClean(app);
   expect(s3Proxy.count('PutBucketPolicy')).toBe(0);
   await editor.getByTestId('bucket-editor-save').click();
   await expect(editor).toHaveCount(0);
@@ -154,6 +165,7 @@ test('empties and deletes a bucket through its plan: exact counts first, the nam
   await expect(dialog.getByTestId('bucket-empty-run')).toBeDisabled();
   await dialog.getByTestId('bucket-empty-typed').fill('to-empty');
   await ui.screenshot('bucket-empty-plan');
+  await axeClean(app);
   await dialog.getByTestId('bucket-empty-run').click();
   await expect(dialog.getByTestId('bucket-empty-report')).toHaveAttribute('data-status', 'deleted');
   await expect(dialog.getByTestId('bucket-empty-report')).toContainText('4 versions and markers removed');
