@@ -177,4 +177,33 @@ describe('buckets store', () => {
     expect(calls).toEqual(['empty-plan:b1', 'empty-discard:p1']);
     expect(store.getState().empty).toBeNull();
   });
+
+  it('Cancel during the run asks main to stop the plan, and the report says what was left', async () => {
+    const calls: string[] = [];
+    const api = fake(calls);
+    let stop!: () => void;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const store = createBucketsStore(
+      {
+        ...api,
+        runEmptyBucket: async (r) => {
+          calls.push(`empty-run:${r.planId}`);
+          await stopped;
+          return ok({ planId: r.planId, status: 'cancelled' as const, removed: 1000, uploadsAborted: 0, failed: [], notRun: 500, bucketError: null });
+        },
+        cancelEmptyBucket: async (r) => (calls.push(`empty-cancel:${r.id}`), stop(), ok({ cancelled: true })),
+      },
+      noDeps,
+    );
+    await store.getState().openEmpty('c1', 'b1');
+    store.getState().setTyped('b1');
+    const running = store.getState().runEmpty();
+    expect(store.getState().empty?.status).toBe('running');
+    store.getState().closeEmpty(); // a running plan cannot be closed away
+    expect(store.getState().empty?.status).toBe('running');
+    await store.getState().cancelEmpty();
+    await running;
+    expect(calls.filter((c) => c.startsWith('empty-'))).toEqual(['empty-plan:b1', 'empty-run:p1', 'empty-cancel:p1']);
+    expect(store.getState().empty?.report).toMatchObject({ status: 'cancelled', notRun: 500 });
+  });
 });
