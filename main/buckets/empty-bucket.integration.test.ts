@@ -129,4 +129,20 @@ describe.skipIf(currentLane() === 'fauxqs')('empty and delete (RGW)', () => {
     expect(await gone('halt')).toBe(false);
     expect((await f.server.keys('halt')).length).toBe(500);
   });
+
+  it('the counting itself can be cancelled by its planningId: Cancelled, and no plan is left to run', async () => {
+    await f.server.seed('count-me', [['a', 'x']]);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let seen!: () => void;
+    const reached = new Promise<void>((r) => (seen = r));
+    const undo = f.proxy.addRule((r) => (r.operation === 'ListObjectVersions' ? (seen(), { kind: 'hold', until: held }) : undefined));
+    const planning = f.core.handlers['buckets:empty-plan']({ connectionId: f.connectionId, bucket: 'count-me', planningId: 'count-1' });
+    await reached;
+    expect(unwrap(await f.core.handlers['buckets:empty-cancel']({ id: 'count-1' }))).toEqual({ cancelled: true });
+    release();
+    expect(await planning).toMatchObject({ ok: false, error: { code: 'Cancelled' } });
+    undo();
+    expect(await gone('count-me')).toBe(false);
+  });
 });
