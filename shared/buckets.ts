@@ -2,6 +2,7 @@
  * Buckets (issue 15): the naming rules checked before CreateBucket is sent, and what Bucket info shows. Pure,
  * so the renderer can refuse a bad name as it is typed and main refuses it again.
  */
+import type { CostEstimate } from './cost';
 
 /** Why `name` cannot be a bucket name (S3's general-purpose bucket rules), or null. */
 export function bucketNameProblem(name: string): string | null {
@@ -18,7 +19,7 @@ export function bucketNameProblem(name: string): string | null {
 /** One setting read on its own: AccessDenied on one must not hide the others. */
 export type Setting<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
-export interface BucketDetails {
+export interface BucketDetails extends BucketExtras {
   readonly name: string;
   /** From GetBucketLocation, normalised ("us-east-1" where AWS answers null). */
   readonly region: Setting<string>;
@@ -32,4 +33,48 @@ export interface BucketDetails {
     readonly blockPublicPolicy: boolean;
     readonly restrictPublicBuckets: boolean;
   } | null>;
+}
+
+export interface BucketExtras {
+  /** Object lock (GetObjectLockConfiguration), or null when the bucket has none. */
+  readonly objectLock: Setting<{ readonly enabled: boolean; readonly mode: string | null; readonly days: number | null; readonly years: number | null } | null>;
+  /** The owner from the bucket's ACL (display name where the server gives one, else the canonical id). */
+  readonly owner: Setting<{ readonly id: string; readonly displayName: string | null }>;
+}
+
+/**
+ * "Empty and delete" as a plan: every version and delete marker the bucket holds, listed with ListObjectVersions
+ * before anything is deleted, so the confirmation states exact counts and the requests the run will send.
+ */
+export interface EmptyBucketPlan {
+  readonly planId: string;
+  readonly bucket: string;
+  /** Current versions (what a listing shows as objects). */
+  readonly objects: number;
+  /** Older versions kept by versioning. */
+  readonly noncurrentVersions: number;
+  readonly deleteMarkers: number;
+  /** Multipart uploads never completed (their parts are stored and billed): aborted first. */
+  readonly incompleteUploads: number;
+  /** Bytes of every version (delete markers have none). */
+  readonly bytes: number;
+  /** ListObjectVersions pages the plan itself sent. */
+  readonly listRequests: number;
+  /** What the run sends: AbortMultipartUpload per upload, DeleteObjects per 1,000 versions, then one DeleteBucket. */
+  readonly requests: { readonly abortUploads: number; readonly deleteObjects: number; readonly deleteBucket: 1 };
+  readonly sample: readonly string[];
+  readonly estimate: CostEstimate;
+}
+
+export interface EmptyBucketReport {
+  readonly planId: string;
+  readonly status: 'deleted' | 'emptied-not-deleted' | 'partial' | 'cancelled';
+  /** Versions and delete markers removed. */
+  readonly removed: number;
+  readonly uploadsAborted: number;
+  readonly failed: ReadonlyArray<{ readonly key: string; readonly versionId: string; readonly code: string; readonly message: string }>;
+  /** Versions never attempted (cancelled, or a batch failed as a whole). */
+  readonly notRun: number;
+  /** DeleteBucket's refusal once the versions were gone (someone wrote meanwhile), or null. */
+  readonly bucketError: { readonly code: string; readonly message: string } | null;
 }

@@ -63,7 +63,8 @@ import type {
 import type { Workspace, WorkspaceSnapshot } from './workspace';
 import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport } from './properties';
 import type { PriceTable } from './cost';
-import type { BucketDetails } from './buckets';
+import type { BucketDetails, EmptyBucketPlan, EmptyBucketReport } from './buckets';
+import type { BucketConfigKind } from './bucket-config';
 
 export interface StaticCredentialsInput {
   readonly accessKeyId: string;
@@ -121,8 +122,22 @@ export interface IpcContract {
   };
   /** DeleteBucket of an empty bucket (Conflict, saying so, when anything remains). */
   'buckets:delete': { request: BucketRef; response: { readonly deleted: true } };
-  /** Region, versioning, default encryption, public access block: each read on its own. */
+  /** Region, versioning, default encryption, public access block, object lock, owner: each read on its own. */
   'buckets:info': { request: BucketRef; response: BucketDetails };
+  /** One editable setting as canonical JSON text (shared/bucket-config.ts), or null when none is configured. */
+  'buckets:config-get': { request: BucketRef & { readonly kind: BucketConfigKind }; response: { readonly text: string | null } };
+  /** Saves `text` (null removes the setting) only if the server still has `before`; answers what it has now. */
+  'buckets:config-save': {
+    request: BucketRef & { readonly kind: BucketConfigKind; readonly text: string | null; readonly before: string | null };
+    response: { readonly text: string | null };
+  };
+  /** Lists every version, delete marker and incomplete upload: exact counts and requests before anything runs. */
+  'buckets:empty-plan': { request: BucketRef & { readonly planningId?: string }; response: EmptyBucketPlan };
+  /** Runs the plan (`operations:progress`, kind `empty-bucket`), then DeleteBucket if every step succeeded. */
+  'buckets:empty-run': { request: { readonly planId: string }; response: EmptyBucketReport };
+  /** Stops a run (its planId) between batches, or the counting of a plan (its planningId). */
+  'buckets:empty-cancel': { request: { readonly id: string }; response: { readonly cancelled: boolean } };
+  'buckets:empty-discard': { request: { readonly planId: string }; response: { readonly discarded: boolean } };
   'objects:list': {
     request: BucketRef & {
       readonly prefix: string;
@@ -361,6 +376,12 @@ export const API_METHODS = {
   createBucket: 'buckets:create',
   deleteBucket: 'buckets:delete',
   bucketInfo: 'buckets:info',
+  bucketConfig: 'buckets:config-get',
+  saveBucketConfig: 'buckets:config-save',
+  planEmptyBucket: 'buckets:empty-plan',
+  runEmptyBucket: 'buckets:empty-run',
+  cancelEmptyBucket: 'buckets:empty-cancel',
+  discardEmptyBucket: 'buckets:empty-discard',
   listObjects: 'objects:list',
   statObjects: 'objects:stat',
   headObject: 'objects:head',

@@ -1,13 +1,16 @@
 /**
  * Buckets (issue 15): create with the name checked first and the region chosen, delete when empty, and the
- * bucket's settings for Bucket info, each read on its own so one AccessDenied does not hide the rest.
+ * bucket's settings for Bucket info (region, versioning, default encryption, public access block, object lock,
+ * owner), each read on its own so one AccessDenied does not hide the rest.
  */
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLocationCommand,
   GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
 import { bucketNameProblem, type BucketDetails, type Setting } from '../../shared/buckets';
@@ -66,7 +69,7 @@ export class BucketService {
 
   async info(connectionId: string, bucket: string): Promise<BucketDetails> {
     const client = this.ctx.clientFor(connectionId, bucket);
-    const [region, versioning, encryption, publicAccessBlock] = await Promise.all([
+    const [region, versioning, encryption, publicAccessBlock, objectLock, owner] = await Promise.all([
       setting(async () => (await client.send(new GetBucketLocationCommand({ Bucket: bucket }))).LocationConstraint || 'us-east-1'),
       setting(async () => {
         const s = (await client.send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status;
@@ -96,7 +99,22 @@ export class BucketService {
         ['NoSuchPublicAccessBlockConfiguration'],
         null,
       ),
+      setting(
+        async () => {
+          const c = (await client.send(new GetObjectLockConfigurationCommand({ Bucket: bucket }))).ObjectLockConfiguration;
+          if (!c) return null;
+          const d = c.Rule?.DefaultRetention;
+          return { enabled: c.ObjectLockEnabled === 'Enabled', mode: d?.Mode ?? null, days: d?.Days ?? null, years: d?.Years ?? null };
+        },
+        // AWS and RGW name "this bucket has no object lock" differently.
+        ['ObjectLockConfigurationNotFoundError', 'ObjectLockConfigurationNotFound', 'InvalidRequest'],
+        null,
+      ),
+      setting(async () => {
+        const o = (await client.send(new GetBucketAclCommand({ Bucket: bucket }))).Owner;
+        return { id: o?.ID ?? '', displayName: o?.DisplayName || null };
+      }),
     ]);
-    return { name: bucket, region, versioning, encryption, publicAccessBlock };
+    return { name: bucket, region, versioning, encryption, publicAccessBlock, objectLock, owner };
   }
 }

@@ -30,6 +30,7 @@ import type { PropertiesOptions } from '../properties/properties-service';
 import { wrapChannels } from '../ipc/envelope';
 import { type MenuHost, MenuState } from '../menu/menu-state';
 import type { OperationsOptions } from '../operations/operations-service';
+import type { EmptyOptions } from '../buckets/empty-service';
 import { type SearchOptions, SearchService } from '../search/search-service';
 import { PreviewService } from '../preview/preview-service';
 import { type OpenEditOptions, OpenEditService } from '../open-edit/open-edit-service';
@@ -48,6 +49,8 @@ export interface HandlerOptions {
   readonly cache?: Partial<CacheOptions>;
   /** Limits of the versions feature (tests shrink the multipart-copy threshold). */
   readonly versions?: Partial<VersionsOptions>;
+  /** Plan lifetime and progress pace of "empty and delete". */
+  readonly buckets?: Partial<EmptyOptions>;
   /** Limits of the properties feature (tests shrink the multipart-copy threshold). */
   readonly properties?: Partial<PropertiesOptions>;
   readonly clientFactory?: S3ClientFactory;
@@ -180,7 +183,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...settingsChannels(settings),
     ...folderSizeChannels(context),
     ...versionChannels(context, options.versions),
-    ...bucketChannels(context),
+    ...bucketChannels(context, prices, options.buckets),
     ...workspaceChannels(workspace),
     ...menuChannels(menu),
     ...searchChannels(search),

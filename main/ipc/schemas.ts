@@ -3,6 +3,7 @@ import { isPlainObject } from './plain-data';
 import type { Channel, RequestOf } from '../../shared/ipc';
 import { COMMAND_IDS, type CommandId } from '../../shared/commands';
 import { canonicalPrefix } from '../../shared/keys';
+import { CONFIG_KINDS, MAX_CONFIG_TEXT } from '../../shared/bucket-config';
 import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
@@ -40,6 +41,9 @@ const downloadItem = z
   .strict()
   .refine((i) => i.versionId === undefined || i.kind === 'object', 'a version id names a file, not a folder');
 const conflict = z.enum(['ask', 'overwrite', 'skip', 'keep-both']);
+const configKind = z.enum(CONFIG_KINDS);
+/** The JSON text of a bucket setting: its content is checked by shared/bucket-config.ts, which says where it is wrong. */
+const configText = z.string().max(MAX_CONFIG_TEXT);
 
 const endpoint = z
   .url({ protocol: /^https?$/ })
@@ -166,6 +170,14 @@ const channelSchemas = {
   'buckets:create': z.object({ connectionId: id, name: z.string().min(1).max(255), region: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'not a region').optional() }).strict(),
   'buckets:delete': z.object({ connectionId: id, bucket }).strict(),
   'buckets:info': z.object({ connectionId: id, bucket }).strict(),
+  'buckets:config-get': z.object({ connectionId: id, bucket, kind: configKind }).strict(),
+  'buckets:config-save': z
+    .object({ connectionId: id, bucket, kind: configKind, text: configText.nullable(), before: configText.nullable() })
+    .strict(),
+  'buckets:empty-plan': z.object({ connectionId: id, bucket, planningId: id.optional() }).strict(),
+  'buckets:empty-run': z.object({ planId: id }).strict(),
+  'buckets:empty-cancel': z.object({ id }).strict(),
+  'buckets:empty-discard': z.object({ planId: id }).strict(),
   'versions:state': z.object({ connectionId: id, bucket }).strict(),
   'versions:set-state': z.object({ connectionId: id, bucket, enabled: z.boolean() }).strict(),
   'versions:list': z.object({ connectionId: id, bucket, key: nonEmptyKey, refresh: z.boolean().optional() }).strict(),

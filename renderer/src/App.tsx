@@ -97,6 +97,8 @@ function TabBrowser(props: {
       // The bucket list is never cached: showing it again lists it afresh. A new bucket opens.
       onCreated: (_c, name) => void browser.getState().openBucket(name),
       onDeleted: () => void browser.getState().navigate({ bucket: null, prefix: '' }),
+      // The status bar and the Versions commands know the state too: they ask again.
+      onVersioningChanged: (connectionId, bucket) => void versions.versioning.getState().ensureState({ connectionId, bucket }, true),
     }),
   );
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, properties, buckets, sync, mac: /Mac/i.test(navigator.platform) }));

@@ -1,20 +1,53 @@
+/**
+ * The buckets feature's dialogs, one at a time: New bucket, Bucket info (settings, versioning Enable / Suspend,
+ * the setting editors, Delete bucket, Empty and delete), a setting's editor, and the Empty and delete plan.
+ */
 import { useStore } from 'zustand';
+import { CONFIG_KINDS, CONFIG_LABELS } from '../../../../shared/bucket-config';
 import type { BucketDetails, Setting } from '../../../../shared/buckets';
 import { Modal, ModalTitle } from '../../ui/Modal';
-import type { BucketsStore } from './buckets-store';
+import { VERSIONING_CONFIRM } from '../versions';
+import { BucketError } from './BucketError';
+import type { BucketInfoDialog, BucketsStore } from './buckets-store';
+import { ConfigEditorDialog } from './ConfigEditorDialog';
+import { EmptyBucketDialog } from './EmptyBucketDialog';
 import './buckets.css';
 
 function show<T>(s: Setting<T>, text: (v: T) => string): string {
   return s.ok ? text(s.value) : `Not readable: ${s.error.message}`;
 }
 
-function Details({ d }: { readonly d: BucketDetails }) {
+function lockText(l: NonNullable<Extract<BucketDetails['objectLock'], { ok: true }>['value']>): string {
+  if (!l.enabled) return 'Not enabled';
+  if (!l.mode) return 'Enabled, no default retention';
+  return `Enabled, default ${l.mode} for ${l.days !== null ? plural(l.days, 'day') : plural(l.years ?? 0, 'year')}`;
+}
+
+const plural = (n: number, one: string) => `${n.toLocaleString()} ${one}${n === 1 ? '' : 's'}`;
+
+function Details({ d, store, info }: { readonly d: BucketDetails; readonly store: BucketsStore; readonly info: BucketInfoDialog }) {
+  const a = store.getState();
+  const v = d.versioning.ok ? d.versioning.value : null;
+  const asking = info.confirmDelete || info.confirmVersioning !== null;
   return (
     <dl className="bucket-facts" data-testid="bucket-facts">
       <dt>Region</dt>
       <dd data-testid="bucket-region">{show(d.region, (r) => r)}</dd>
       <dt>Versioning</dt>
-      <dd data-testid="bucket-versioning">{show(d.versioning, (v) => (v === 'never' ? 'Never enabled' : v === 'enabled' ? 'Enabled' : 'Suspended'))}</dd>
+      <dd className="bucket-fact-action">
+        <span data-testid="bucket-versioning">{show(d.versioning, (x) => (x === 'never' ? 'Never enabled' : x === 'enabled' ? 'Enabled' : 'Suspended'))}</span>
+        {v !== null && !asking ? (
+          v === 'enabled' ? (
+            <button type="button" onClick={() => a.askVersioning('suspend')} data-testid="bucket-versioning-suspend">
+              Suspend…
+            </button>
+          ) : (
+            <button type="button" onClick={() => a.askVersioning('enable')} data-testid="bucket-versioning-enable">
+              Enable…
+            </button>
+          )
+        ) : null}
+      </dd>
       <dt>Default encryption</dt>
       <dd data-testid="bucket-encryption">{show(d.encryption, (e) => (e ? `${e.algorithm}${e.kmsKeyId ? ` (${e.kmsKeyId})` : ''}${e.bucketKey ? ', bucket key' : ''}` : 'None'))}</dd>
       <dt>Public access block</dt>
@@ -23,6 +56,10 @@ function Details({ d }: { readonly d: BucketDetails }) {
           p ? (Object.entries(p).filter(([, on]) => on).map(([k]) => k).join(', ') || 'All off') : 'None set',
         )}
       </dd>
+      <dt>Object lock</dt>
+      <dd data-testid="bucket-object-lock">{show(d.objectLock, (l) => (l ? lockText(l) : 'Not enabled'))}</dd>
+      <dt>Owner</dt>
+      <dd data-testid="bucket-owner">{show(d.owner, (o) => (o.displayName ? `${o.displayName} (${o.id})` : o.id || 'Not given by the server'))}</dd>
     </dl>
   );
 }
@@ -31,7 +68,11 @@ function Details({ d }: { readonly d: BucketDetails }) {
 export function BucketDialogs({ store }: { readonly store: BucketsStore }) {
   const create = useStore(store, (s) => s.create);
   const info = useStore(store, (s) => s.info);
+  const editor = useStore(store, (s) => s.editor);
+  const empty = useStore(store, (s) => s.empty);
   const a = store.getState();
+  if (editor) return <ConfigEditorDialog store={store} editor={editor} />;
+  if (empty) return <EmptyBucketDialog store={store} d={empty} />;
   if (create) {
     return (
       <Modal onCancel={a.close} className="bucket-dialog" testId="bucket-new">
@@ -77,11 +118,34 @@ export function BucketDialogs({ store }: { readonly store: BucketsStore }) {
     <Modal onCancel={a.close} className="bucket-dialog" testId="bucket-info" role={info.confirmDelete ? 'alertdialog' : 'dialog'}>
       <ModalTitle>Bucket {info.bucket}</ModalTitle>
       {info.status === 'loading' ? <p>Reading the bucket’s settings…</p> : null}
-      {info.details ? <Details d={info.details} /> : null}
-      {info.error ? (
-        <p className="bucket-error" role="alert" data-code={info.error.code} data-testid="bucket-info-error">
-          {info.error.title}: {info.error.message}
+      {info.details ? <Details d={info.details} store={store} info={info} /> : null}
+      {info.details && !info.confirmDelete && !info.confirmVersioning ? (
+        <div className="bucket-settings" role="group" aria-label="Edit settings">
+          {CONFIG_KINDS.map((kind) => (
+            <button key={kind} type="button" onClick={() => void a.openEditor(info.connectionId, info.bucket, kind)} data-testid={`bucket-edit-${kind}`}>
+              {CONFIG_LABELS[kind]}…
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {info.notice ? (
+        <p role="status" data-testid="bucket-notice">
+          {info.notice}
         </p>
+      ) : null}
+      {info.error ? <BucketError error={info.error} testId="bucket-info-error" /> : null}
+      {info.confirmVersioning ? (
+        <div role="alert" data-testid="bucket-versioning-confirm">
+          <p>{VERSIONING_CONFIRM[info.confirmVersioning](info.bucket)}</p>
+          <div className="bucket-buttons">
+            <button type="button" onClick={() => a.askVersioning(null)} autoFocus>
+              Cancel
+            </button>
+            <button type="button" disabled={info.busy} onClick={() => void a.confirmVersioning()} data-testid="bucket-versioning-confirm-ok">
+              {info.confirmVersioning === 'enable' ? 'Enable versioning' : 'Suspend versioning'}
+            </button>
+          </div>
+        </div>
       ) : null}
       {info.confirmDelete ? (
         <p data-testid="bucket-delete-confirm">
@@ -99,8 +163,11 @@ export function BucketDialogs({ store }: { readonly store: BucketsStore }) {
               {info.busy ? 'Deleting…' : 'Delete bucket'}
             </button>
           </>
-        ) : (
+        ) : info.confirmVersioning ? null : (
           <>
+            <button type="button" onClick={() => void a.openEmpty(info.connectionId, info.bucket)} data-testid="bucket-empty-open">
+              Empty and delete…
+            </button>
             <button type="button" onClick={() => a.askDelete(true)} data-testid="bucket-delete">
               Delete bucket…
             </button>

@@ -1,15 +1,20 @@
 /**
  * Buckets of one tab (issue 15): the New bucket dialog (name checked as typed with shared/buckets.ts, region
  * defaulting to the connection's) and Bucket info (region, versioning, default encryption, public access
- * block, each shown or its own error) with Delete bucket for an empty bucket, confirmed first. Built from a
- * narrow Pick of the API; after a create or delete `onChanged` reloads what the browser shows.
+ * block, object lock, owner, each shown or its own error) with versioning Enable / Suspend (confirmed, saying
+ * what it does), Delete bucket for an empty bucket, confirmed first, the setting editors (config-editor.ts)
+ * and Empty and delete (empty-bucket.ts). Built from a narrow Pick of the API; after a create or delete the
+ * deps reload what the browser shows.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { CONFIG_LABELS } from '../../../../shared/bucket-config';
 import { bucketNameProblem, type BucketDetails } from '../../../../shared/buckets';
 import type { RendererApi } from '../../../../shared/ipc';
 import { call, type UserError } from '../../lib/call';
+import { type ConfigEditor, type EditorActions, type EditorApi, editorSlice } from './config-editor';
+import { type EmptyActions, type EmptyApi, type EmptyDialog, emptySlice } from './empty-bucket';
 
-export type BucketsApi = Pick<RendererApi, 'createBucket' | 'deleteBucket' | 'bucketInfo'>;
+export type BucketsApi = Pick<RendererApi, 'createBucket' | 'deleteBucket' | 'bucketInfo' | 'setVersioning'> & EditorApi & EmptyApi;
 
 export interface NewBucketDialog {
   readonly connectionId: string;
@@ -26,11 +31,15 @@ export interface BucketInfoDialog {
   readonly status: 'loading' | 'ready' | 'error';
   readonly details: BucketDetails | null;
   readonly confirmDelete: boolean;
+  /** A versioning change waiting for its confirmation. */
+  readonly confirmVersioning: 'enable' | 'suspend' | null;
   readonly busy: boolean;
   readonly error: UserError | null;
+  /** What the last change did, in a sentence. */
+  readonly notice: string | null;
 }
 
-export interface BucketsActions {
+export interface BucketsActions extends EditorActions, EmptyActions {
   openNew(connectionId: string, region: string): void;
   setName(name: string): void;
   setRegion(region: string): void;
@@ -38,22 +47,46 @@ export interface BucketsActions {
   openInfo(connectionId: string, bucket: string): Promise<void>;
   askDelete(ask: boolean): void;
   confirmDelete(): Promise<void>;
+  askVersioning(change: 'enable' | 'suspend' | null): void;
+  confirmVersioning(): Promise<void>;
   close(): void;
 }
 
-export type BucketsStore = StoreApi<{ readonly create: NewBucketDialog | null; readonly info: BucketInfoDialog | null } & BucketsActions>;
+export interface BucketsData {
+  readonly create: NewBucketDialog | null;
+  readonly info: BucketInfoDialog | null;
+  readonly editor: ConfigEditor | null;
+  readonly empty: EmptyDialog | null;
+}
+
+export type BucketsStore = StoreApi<BucketsData & BucketsActions>;
 
 export interface BucketsDeps {
   readonly onCreated: (connectionId: string, bucket: string) => void;
   readonly onDeleted: (connectionId: string, bucket: string) => void;
+  /** Versioning changed here: whoever else shows the state asks again. */
+  readonly onVersioningChanged?: (connectionId: string, bucket: string) => void;
 }
 
 const nameProblem = (name: string) => (name === '' ? null : bucketNameProblem(name));
 
 export function createBucketsStore(api: BucketsApi, deps: BucketsDeps): BucketsStore {
-  return createStore<{ readonly create: NewBucketDialog | null; readonly info: BucketInfoDialog | null } & BucketsActions>()((set, get) => ({
+  return createStore<BucketsData & BucketsActions>()((set, get) => {
+    const reloadInfo = async (notice: string | null) => {
+      const d = get().info;
+      if (!d) return;
+      const res = await call(() => api.bucketInfo({ connectionId: d.connectionId, bucket: d.bucket }));
+      const now = get().info;
+      if (now?.bucket === d.bucket) set({ info: res.ok ? { ...now, details: res.value, notice } : { ...now, error: res.error, notice } });
+    };
+    return {
     create: null,
     info: null,
+    ...editorSlice(api, set, get, (_c, _b, kind) => void reloadInfo(`${CONFIG_LABELS[kind]} saved.`)),
+    ...emptySlice(api, set, get, (connectionId, bucket) => {
+      set({ info: null });
+      deps.onDeleted(connectionId, bucket);
+    }),
 
     openNew: (connectionId, region) => set({ create: { connectionId, name: '', region, problem: null, busy: false, error: null }, info: null }),
     setName(name) {
@@ -78,7 +111,7 @@ export function createBucketsStore(api: BucketsApi, deps: BucketsDeps): BucketsS
     },
 
     async openInfo(connectionId, bucket) {
-      set({ info: { connectionId, bucket, status: 'loading', details: null, confirmDelete: false, busy: false, error: null }, create: null });
+      set({ info: { connectionId, bucket, status: 'loading', details: null, confirmDelete: false, confirmVersioning: null, busy: false, error: null, notice: null }, create: null });
       const res = await call(() => api.bucketInfo({ connectionId, bucket }));
       const now = get().info;
       if (!now || now.bucket !== bucket) return;
@@ -86,7 +119,27 @@ export function createBucketsStore(api: BucketsApi, deps: BucketsDeps): BucketsS
     },
     askDelete(ask) {
       const d = get().info;
-      if (d) set({ info: { ...d, confirmDelete: ask, error: null } });
+      if (d) set({ info: { ...d, confirmDelete: ask, confirmVersioning: null, error: null } });
+    },
+    askVersioning(change) {
+      const d = get().info;
+      if (d) set({ info: { ...d, confirmVersioning: change, confirmDelete: false, error: null, notice: null } });
+    },
+    async confirmVersioning() {
+      const d = get().info;
+      if (!d || !d.confirmVersioning || d.busy) return;
+      const enabled = d.confirmVersioning === 'enable';
+      set({ info: { ...d, busy: true } });
+      const res = await call(() => api.setVersioning({ connectionId: d.connectionId, bucket: d.bucket, enabled }));
+      const now = get().info;
+      if (!now || now.bucket !== d.bucket) return;
+      if (!res.ok) {
+        set({ info: { ...now, busy: false, confirmVersioning: null, error: res.error } });
+        return;
+      }
+      set({ info: { ...now, busy: false, confirmVersioning: null } });
+      deps.onVersioningChanged?.(d.connectionId, d.bucket);
+      await reloadInfo(enabled ? 'Versioning enabled.' : 'Versioning suspended.');
     },
     async confirmDelete() {
       const d = get().info;
@@ -101,5 +154,6 @@ export function createBucketsStore(api: BucketsApi, deps: BucketsDeps): BucketsS
       deps.onDeleted(d.connectionId, d.bucket);
     },
     close: () => set({ create: null, info: null }),
-  }));
+    };
+  });
 }

@@ -9,14 +9,15 @@ import { Modal, ModalTitle } from '../../ui/Modal';
 import { ErrorText } from './ErrorText';
 import { stateOf, type VersioningStore } from './versioning-store';
 
-const MEANING: Record<VersioningState, string> = {
+export const VERSIONING_MEANING: Readonly<Record<VersioningState, string>> = {
   enabled: 'Enabled: every overwrite and delete keeps the earlier version, so files can be restored and undeleted.',
   suspended:
     'Suspended: the versions made while it was enabled are kept and can still be restored, but new overwrites and deletes replace the "null" version instead of keeping the old one.',
   never: 'Never enabled: an overwrite or delete here is final. Versions, Show deleted, Undelete and View as of need versioning.',
 };
 
-const CONFIRM = {
+/** What a change does, for its confirmation (Bucket info asks with the same words). */
+export const VERSIONING_CONFIRM = {
   enable: (bucket: string) =>
     `Enable versioning on ${bucket}? From now on every overwrite and delete keeps the earlier version, and kept versions are stored (and billed) until deleted. Once enabled, versioning can only be suspended, never fully turned off.`,
   suspend: (bucket: string) =>
@@ -36,7 +37,7 @@ export function VersioningDialog({ store }: { readonly store: VersioningStore })
       {dialog.why ? <p data-testid="versioning-why">{dialog.why}</p> : null}
       {state ? (
         <p data-testid="versioning-state" data-state={state}>
-          {MEANING[state]}
+          {VERSIONING_MEANING[state]}
         </p>
       ) : dialog.busy ? (
         <p>Asking the server…</p>
@@ -44,7 +45,7 @@ export function VersioningDialog({ store }: { readonly store: VersioningStore })
       {dialog.error ? <ErrorText error={dialog.error} testId="versioning-error" /> : null}
       {dialog.confirm ? (
         <div role="alert" data-testid="versioning-confirm">
-          <p>{CONFIRM[dialog.confirm](bucket)}</p>
+          <p>{VERSIONING_CONFIRM[dialog.confirm](bucket)}</p>
           <div className="ops-buttons">
             <button type="button" onClick={a.cancelChange} autoFocus>
               Cancel

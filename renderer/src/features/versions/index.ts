@@ -6,3 +6,4 @@ export { stateOf, type VersioningStore } from './versioning-store';
 export { createVersionsWiring, followBrowser, type VersionsApi, type VersionsWiring } from './versions-wiring';
 export { VersionsLayer } from './VersionsLayer';
 export { VersionsStatus } from './VersionsStatus';
+export { VERSIONING_CONFIRM, VERSIONING_MEANING } from './VersioningDialog';
