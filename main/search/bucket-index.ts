@@ -7,6 +7,7 @@
  * entries) until the next crawl replaces the whole thing.
  */
 import type { ListedObject } from '../s3/list-objects';
+import { TrigramIndex } from './trigram-index';
 
 export interface IndexEntry {
   readonly key: string;
@@ -127,6 +128,13 @@ export class BucketIndex {
   }
 
   private longS: boolean | undefined;
+  private grams: TrigramIndex | undefined;
+
+  /** The block-level trigram index over the lower-cased keys, built on first use (in the index worker). */
+  get trigrams(): TrigramIndex {
+    this.grams ??= TrigramIndex.build(this.lower, this.lowerOffsets);
+    return this.grams;
+  }
 
   /** Whether any key holds "ſ", which case-folds to "s" but lower-cases to itself (see literals.ts). */
   get hasLongS(): boolean {
@@ -249,7 +257,9 @@ export class BucketIndex {
       c.sizes.byteLength +
       c.modified.byteLength +
       c.classes.byteLength +
-      this.deleted.byteLength
+      this.deleted.byteLength +
+      (this.grams?.memoryBytes() ?? 0) +
+      (this.slots?.byteLength ?? 0)
     );
   }
 }

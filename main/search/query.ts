@@ -10,7 +10,9 @@
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
-import { compileMatcher } from './matcher';
+import { compileMatcher, suffixGlob } from './matcher';
+
+const SLASH = 0x2f;
 
 const DEFAULT_LIMIT = 5000;
 
@@ -34,12 +36,13 @@ function filterOf(filters: SearchFilters | undefined): (e: IndexEntry) => boolea
 }
 
 /** The filters that need no key (size, date, class), read straight from the columns. */
-function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): (i: number) => boolean {
-  if (!filters) return () => true;
+function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): ((i: number) => boolean) | null {
+  if (!filters) return null;
   const c = index.columns;
   const wanted = filters.storageClasses?.length ? new Set(filters.storageClasses) : null;
   const classOk = wanted ? Uint8Array.from(c.classNames, (name) => (wanted.has(name) ? 1 : 0)) : null;
   const { minSize, maxSize, modifiedFrom, modifiedTo } = filters;
+  if (classOk === null && minSize === undefined && maxSize === undefined && modifiedFrom === undefined && modifiedTo === undefined) return null;
   return (i) =>
     !(
       (minSize !== undefined && c.sizes[i]! < minSize) ||
@@ -109,53 +112,88 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   };
   const match = compileMatcher(q.mode, q.pattern);
   const columnsPass = columnFilterOf(index, q.filters);
+  const keyFilter = (q.filters?.extensions?.length ?? 0) > 0;
   const c = index.columns;
-  const plen = q.prefix.length;
-  // Key by key, but over the columns: the cheap column filters first, a key string only for rows that pass,
-  // and an entry object only for a match (a generator of entries cost 125 ms for a glob over 1,000,000 keys).
+  const { joined, offsets } = c;
+  const { lower, lowerOffsets } = index;
+  const prefix = q.prefix;
+  const plen = prefix.length;
+  const lowerPrefixLength = prefix.toLowerCase().length;
   // A substring candidate found in the lower-cased keys is already a match.
   const trusted = q.mode === 'substring';
-  const literals = trusted ? [] : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
+  const literals = trusted ? (q.pattern === '' ? [] : [q.pattern.toLowerCase()]) : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
+  // "*.parquet": tested in place at the end of each lower-cased key, key by key (cheaper than every hit).
+  const globSuffix = q.mode === 'glob' ? suffixGlob(q.pattern) : null;
+  const suffix = globSuffix !== null && /^[\x20-\x7e]+$/.test(globSuffix) ? globSuffix : null;
   // The keys that can match at all: those starting with the folder and the pattern's literal start, in any
   // case, one range of the sorted index (a final sigma lower-cases by context, so a "Σ" in the folder skips it).
-  const lowerStart = q.prefix.includes('Σ') ? '' : (q.prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
+  const lowerStart = prefix.includes('Σ') ? '' : (prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
   const range = lowerStart === '' ? { from: 0, to: index.size } : index.keyRange(lowerStart);
-  const literal = q.pattern === '' ? null : trusted ? q.pattern.toLowerCase() : rarest(index, literals, range.to - range.from);
+  const literal = trusted ? (literals[0] ?? null) : suffix !== null ? null : rarest(index, literals, range.to - range.from);
   // The pattern's other literals, checked in the lower-cased key before the matcher runs.
   const others = literal === null ? [] : literals.filter((l) => l !== literal);
+  // Every key is tested over the columns: the cheap column filters first, the key's characters in place, a
+  // key string only for the matcher, an entry object only for a hit on the page.
   const consider = (i: number) => {
-    if (index.isDeleted(i) || !columnsPass(i)) return;
+    if (index.isDeleted(i) || (columnsPass !== null && !columnsPass(i))) return;
+    const ks = offsets[i]!;
+    const ke = offsets[i + 1]!;
+    if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) return;
+    if (plen > 0 && !joined.startsWith(prefix, ks)) return;
+    if (!q.recursive) for (let p = ks + plen; p < ke; p++) if (joined.charCodeAt(p) === SLASH) return;
     if (others.length > 0) {
-      const lower = index.lower.slice(index.lowerOffsets[i], index.lowerOffsets[i + 1]);
-      for (const l of others) if (!lower.includes(l)) return;
+      const text = lower.slice(lowerOffsets[i], lowerOffsets[i + 1]);
+      for (const l of others) if (!text.includes(l)) return;
     }
-    const key = c.joined.slice(c.offsets[i], c.offsets[i + 1]);
-    if (!inScope(key) || (!trusted && !match(key.slice(plen)))) return;
-    const e = index.entryAt(i);
-    if (passes(e)) take(e);
+    if (suffix !== null) {
+      const at = lowerOffsets[i + 1]! - suffix.length;
+      if (at < lowerOffsets[i]! + lowerPrefixLength || !lower.startsWith(suffix, at)) return;
+    } else if (!trusted && !match(joined.slice(ks + plen, ke))) return;
+    total++;
+    if (keyFilter || hits.length < limit) {
+      const e = index.entryAt(i);
+      if (keyFilter && !passes(e)) {
+        total--;
+        return;
+      }
+      if (hits.length < limit) hits.push(e);
+      else if (stopAtPage) full = true;
+    } else if (stopAtPage) full = true;
   };
-
-  if (literal !== null) {
-    // Candidates by String.indexOf over the lower-cased joined keys: one scan of the characters, each hit
-    // mapped to its key; a hit must lie inside one key and below the search's folder (lower-casing keeps an
-    // ASCII prefix's length).
-    const text = index.lower;
-    const offs = index.lowerOffsets;
-    const lowerPrefixLength = q.prefix.toLowerCase().length;
-    let i = range.from;
-    const stop = offs[range.to]!;
-    for (let pos = text.indexOf(literal, offs[range.from]); pos >= 0 && pos < stop && !full; ) {
+  // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
+  // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
+  const scan = (from: number, to: number) => {
+    if (literal === null) {
+      for (let i = from; i < to && !full; i++) consider(i);
+      return;
+    }
+    const base = lowerOffsets[from]!;
+    // A slice of its own (V8 keeps it a view): indexOf would run on past the block when it holds no hit.
+    const part = lower.slice(base, lowerOffsets[to]);
+    let i = from;
+    for (let p = part.indexOf(literal); p >= 0 && !full; ) {
+      const pos = base + p;
       i = keyOfLowerPos(index, pos, i);
-      const end = offs[i + 1]!;
-      if (pos + literal.length <= end && pos >= offs[i]! + lowerPrefixLength) {
+      const end = lowerOffsets[i + 1]!;
+      if (pos + literal.length <= end && pos >= lowerOffsets[i]! + lowerPrefixLength) {
         consider(i);
-        pos = text.indexOf(literal, end);
+        p = part.indexOf(literal, end - base);
       } else {
-        pos = text.indexOf(literal, pos + 1);
+        p = part.indexOf(literal, p + 1);
       }
     }
-  } else {
-    for (let i = range.from; i < range.to && !full; i++) consider(i);
+  };
+  // The blocks holding every trigram of every literal (trigram-index.ts); all of the range without one.
+  const grams = literals.some((l) => l.length >= 3) ? index.trigrams : null;
+  const blocks = grams?.candidates(literals.filter((l) => l.length >= 3)) ?? null;
+  if (grams === null || blocks === null) scan(range.from, range.to);
+  else {
+    for (let k = 0; k < blocks.length && !full; k++) {
+      const from = Math.max(range.from, blocks[k]! * grams.block);
+      const to = Math.min(range.to, from - (from % grams.block) + grams.block);
+      if (from < to) scan(from, to);
+      else if (from >= range.to) break;
+    }
   }
   for (const e of index.upserts.values()) {
     if (full) break;
