@@ -188,11 +188,16 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   const blocks = grams?.candidates(literals.filter((l) => l.length >= 3)) ?? null;
   if (grams === null || blocks === null) scan(range.from, range.to);
   else {
-    for (let k = 0; k < blocks.length && !full; k++) {
-      const from = Math.max(range.from, blocks[k]! * grams.block);
-      const to = Math.min(range.to, from - (from % grams.block) + grams.block);
-      if (from < to) scan(from, to);
-      else if (from >= range.to) break;
+    // The candidate blocks that overlap the key range, from the first one ending past its start.
+    const B = grams.block;
+    let lo = 0;
+    for (let hi = blocks.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if ((blocks[mid]! + 1) * B <= range.from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < blocks.length && !full && blocks[k]! * B < range.to; k++) {
+      scan(Math.max(range.from, blocks[k]! * B), Math.min(range.to, (blocks[k]! + 1) * B));
     }
   }
   for (const e of index.upserts.values()) {

@@ -50,6 +50,8 @@ describe('queries through the block trigram index', () => {
     { pattern: 'host-3/' },
     { pattern: 'no such thing' },
     { pattern: 'a+b', prefix: 'logs/3/' },
+    { pattern: 'host', prefix: 'logs/3/' },
+    { pattern: 'DATA', prefix: 'logs/5/Host-2' },
     { pattern: 'data', prefix: 'logs/3/Host-5/', recursive: false },
     { pattern: 'parquet', filters: { storageClasses: ['GLACIER'], minSize: 5000 } },
     { mode: 'glob', pattern: '**/*.parquet' },
