@@ -11,6 +11,7 @@ import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, S
 import type { BucketIndex, IndexEntry } from './bucket-index';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
+import { regexClauses } from './regex-clauses';
 
 const SLASH = 0x2f;
 
@@ -183,9 +184,12 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
       }
     }
   };
-  // The blocks holding every trigram of every literal (trigram-index.ts); all of the range without one.
-  const grams = literals.some((l) => l.length >= 3) ? index.trigrams : null;
-  const blocks = grams?.candidates(literals.filter((l) => l.length >= 3)) ?? null;
+  // The blocks that can hold a match (trigram-index.ts): those with every literal, and for a regular
+  // expression one string of each of its clauses (regex-clauses.ts); all of the range without any.
+  const clauses: string[][] = literals.filter((l) => l.length >= 3).map((l) => [l]);
+  if (q.mode === 'regex' && !index.hasLongS) clauses.push(...regexClauses(q.pattern));
+  const grams = clauses.length > 0 ? index.trigrams : null;
+  const blocks = grams?.candidates(clauses) ?? null;
   if (grams === null || blocks === null) scan(range.from, range.to);
   else {
     // The candidate blocks that overlap the key range, from the first one ending past its start.

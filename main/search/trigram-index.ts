@@ -67,23 +67,33 @@ export class TrigramIndex {
   }
 
   /**
-   * The blocks that hold every trigram of every literal (lower-cased, three characters or more), as a sorted
-   * list; null when no literal has a trigram (then every block is a candidate).
+   * The blocks that can hold a match: for each clause, the blocks holding every trigram of at least one of
+   * its strings (lower-cased, three characters or more), intersected over the clauses, as a sorted list;
+   * null when there is no clause (then every block is a candidate).
    */
-  candidates(literals: readonly string[]): Uint32Array | null {
+  candidates(clauses: readonly (readonly string[])[]): Uint32Array | null {
+    let out: Uint32Array | null = null;
+    const perClause = clauses.map((alternatives) => union(alternatives.map((s) => this.holding(s))));
+    perClause.sort((a, b) => a.length - b.length);
+    for (const blocks of perClause) {
+      out = out === null ? blocks : intersect(out, blocks);
+      if (out.length === 0) break;
+    }
+    return out;
+  }
+
+  /** The blocks holding every trigram of `s`. */
+  private holding(s: string): Uint32Array {
     const lists: Array<Uint16Array | Uint32Array> = [];
     const seen = new Set<number>();
-    for (const l of literals) {
-      for (let i = 0; i + 2 < l.length; i++) {
-        const t = trigramOf(l.charCodeAt(i), l.charCodeAt(i + 1), l.charCodeAt(i + 2));
-        if (seen.has(t)) continue;
-        seen.add(t);
-        lists.push(this.postings.subarray(this.starts[t]!, this.starts[t + 1]!));
-      }
+    for (let i = 0; i + 2 < s.length; i++) {
+      const t = trigramOf(s.charCodeAt(i), s.charCodeAt(i + 1), s.charCodeAt(i + 2));
+      if (seen.has(t)) continue;
+      seen.add(t);
+      lists.push(this.postings.subarray(this.starts[t]!, this.starts[t + 1]!));
     }
-    if (lists.length === 0) return null;
     lists.sort((a, b) => a.length - b.length);
-    let out: Uint32Array = Uint32Array.from(lists[0]!);
+    let out: Uint32Array = Uint32Array.from(lists[0] ?? []);
     for (let l = 1; l < lists.length && out.length > 0; l++) out = intersect(out, lists[l]!);
     return out;
   }
@@ -91,6 +101,21 @@ export class TrigramIndex {
   memoryBytes(): number {
     return this.starts.byteLength + this.postings.byteLength;
   }
+}
+
+/** Sorted lists merged, each block once. */
+function union(lists: readonly Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  const all = new Uint32Array(lists.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+  return all.subarray(0, n);
 }
 
 /** Sorted lists: a merge when both are long, a gallop of the short one through the long one otherwise. */
