@@ -69,18 +69,15 @@ function run(re: string, at: number): [Part, number] {
     const [atom, next] = atomAt(re, i);
     i = next;
     const q = re[i];
-    let min = 1;
     if (q === '?' || q === '*' || q === '+' || q === '{') {
       const close = q === '{' ? re.indexOf('}', i) : i;
       if (close < 0) throw new Error('unclosed quantifier');
-      min = q === '+' ? 1 : q === '{' ? Number.parseInt(re.slice(i + 1, close), 10) || 0 : 0;
+      const min = q === '+' ? 1 : q === '{' ? Number.parseInt(re.slice(i + 1, close), 10) || 0 : 0;
       i = close + 1;
       if (re[i] === '?') i++;
       // Repeated or optional: what it adds is not one fixed string, so the run ends here.
       flush();
-      if (min >= 1) {
-        clauses.push(...clausesOf(atom));
-      }
+      if (min >= 1) clauses.push(...clausesOf(atom));
       continue;
     }
     if (atom.exact === null) {
