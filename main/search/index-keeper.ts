@@ -41,7 +41,7 @@ export class IndexKeeper {
       held = this.store.load(scope.connectionId, scope.bucket).then((loaded) => {
         if (!loaded) return null;
         // Built now rather than on the first query, which should not wait for it.
-        void loaded.index.trigrams;
+        loaded.index.prepare();
         return { index: loaded.index, diskBytes: loaded.diskBytes };
       });
       this.held.set(k, held);
@@ -79,7 +79,7 @@ export class IndexKeeper {
     this.builds.delete(build);
     const objects = builder.count;
     const index = merged(await this.get(scope), prefix, startedAt, builder);
-    void index.trigrams;
+    index.prepare();
     const held: Held = { index, diskBytes: 0 };
     this.held.set(keyOf(scope), Promise.resolve(held));
     held.diskBytes = await this.store.save(scope.connectionId, scope.bucket, index);
@@ -136,10 +136,12 @@ export class IndexKeeper {
   }
 
   /** This thread's heap, after a collection when gc is exposed (the bench); the process's RSS includes it. */
-  memory(): { readonly heapUsed: number; readonly external: number; readonly arrayBuffers: number } {
-    (globalThis as { gc?: () => void }).gc?.();
+  memory(): { readonly heapUsed: number; readonly external: number; readonly arrayBuffers: number; readonly collected: boolean } {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
     const m = process.memoryUsage();
-    return { heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+    return { heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, collected: gc !== undefined };
   }
 }
 

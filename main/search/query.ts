@@ -135,8 +135,10 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   const others = literal === null ? [] : literals.filter((l) => l !== literal);
   // Every key is tested over the columns: the cheap column filters first, the key's characters in place, a
   // key string only for the matcher, an entry object only for a hit on the page.
-  const consider = (i: number) => {
+  const consider = (i: number, unseen: string | null = null) => {
     if (index.isDeleted(i) || (columnsPass !== null && !columnsPass(i))) return;
+    // Key by key with a literal (below): is it in this key, past the folder?
+    if (unseen !== null && !lower.slice(lowerOffsets[i], lowerOffsets[i + 1]).includes(unseen, lowerPrefixLength)) return;
     const ks = offsets[i]!;
     const ke = offsets[i + 1]!;
     if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) return;
@@ -164,8 +166,9 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
   // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
   const scan = (from: number, to: number) => {
-    if (literal === null) {
-      for (let i = from; i < to && !full; i++) consider(i);
+    if (literal === null || columnsPass !== null) {
+      // With size, date or class filters, most keys fail on a number: test those first, key by key.
+      for (let i = from; i < to && !full; i++) consider(i, literal);
       return;
     }
     const base = lowerOffsets[from]!;
@@ -190,7 +193,16 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   if (q.mode === 'regex' && !index.hasLongS) clauses.push(...regexClauses(q.pattern));
   const grams = clauses.length > 0 ? index.trigrams : null;
   const blocks = grams?.candidates(clauses) ?? null;
-  if (grams === null || blocks === null) scan(range.from, range.to);
+  // A suffix with an extension ("*.parquet", "*.json.gz"): only keys with that last extension can match.
+  const dot = suffix === null ? -1 : suffix.lastIndexOf('.');
+  const extension = dot < 0 ? null : suffix!.slice(dot + 1);
+  if (extension !== null && !extension.includes('/')) {
+    const { ids, names } = index.extensions;
+    const id = names.get(extension);
+    // Past 65,535 extensions an unlisted one may share the last id.
+    const wanted = id ?? (names.size >= 0xffff ? 0xffff : -1);
+    for (let i = range.from; i < range.to && !full && wanted >= 0; i++) if (ids[i] === wanted) consider(i);
+  } else if (grams === null || blocks === null) scan(range.from, range.to);
   else {
     // The candidate blocks that overlap the key range, from the first one ending past its start.
     const B = grams.block;
