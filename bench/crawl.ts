@@ -199,6 +199,8 @@ interface IndexMeasure {
   readonly indexBytes: number;
   /** The main thread's longest event-loop delay (ms) idle, during the build, the load and the queries. */
   readonly lagIdle: number;
+  /** Main's event-loop utilization in each phase: idle, build, load, queries. */
+  readonly busy: readonly number[];
   readonly lagBuild: number;
   readonly lagLoad: number;
   readonly lagQueries: number;
@@ -218,11 +220,16 @@ async function indexChild(): Promise<void> {
   gc();
   gc();
   const idle = process.memoryUsage();
+  // Longest stall, and how busy main's loop was meanwhile (eventLoopUtilization): a stall on an idle loop is
+  // the machine not scheduling the thread, not work done on it.
+  const busy: number[] = [];
   const lag = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
     const h = monitorEventLoopDelay({ resolution: 1 });
+    const elu = performance.eventLoopUtilization();
     h.enable();
     const out = await work();
     h.disable();
+    busy.push(performance.eventLoopUtilization(elu).utilization);
     return [out, h.max / 1e6];
   };
   // The same measure over 3 s of doing nothing: what the loaded machine alone costs the event loop.
@@ -273,6 +280,7 @@ async function indexChild(): Promise<void> {
     ['regex, rare ("event-7777\\d\\.parquet$")', (i) => q({ mode: 'regex', pattern: `event-${7777 + i}\\d\\.parquet$` })],
     ['regex, literals in every key ("^l.*s/20(1|2)9/0?1/h")', () => q({ mode: 'regex', pattern: '^l.*s/20(1|2)9/0?1/h' })],
     ['regex, no literal, rare ("^\\w+/\\d+/0[1-3]/h\\w+-9\\d/\\w+-1\\d\\d\\.")', () => q({ mode: 'regex', pattern: '^\\w+/\\d+/0[1-3]/h\\w+-9\\d/\\w+-1\\d\\d\\.' })],
+    ['regex, nothing the index can use, no match ("\\d{7}")', () => q({ mode: 'regex', pattern: '\\d{7}' })],
     ['filters only (GLACIER, > 4 MB)', () => q({ filters: { storageClasses: ['GLACIER'], minSize: 4_000_000 } })],
   ];
   const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.ceil(times.length * p) - 1]!;
@@ -309,6 +317,7 @@ async function indexChild(): Promise<void> {
     mainHeapOverIdle: held.heapUsed + held.external - idle.heapUsed - idle.external,
     workerHeap: worker.heapUsed + worker.external,
     indexBytes: status.memoryBytes,
+    busy,
     lagIdle,
     lagBuild,
     lagLoad,
@@ -345,7 +354,7 @@ export async function indexReport(): Promise<string> {
   out.push(
     `Index of ${INDEX_KEYS.toLocaleString('en-US')} keys (synthetic, ~40 characters each), all of it on the index worker thread: built from 1,000 pages sent as a crawl sends them (sort, trigram index, save) in ${m.buildMs.toFixed(0)} ms, ${mb(m.diskBytes)} on disk, loaded by a fresh worker (read, lower-case, trigram index) in ${m.loadMs.toFixed(0)} ms. Memory with it loaded: process RSS ${mb(m.rssOverIdle)} over idle (idle = before the worker started; process.memoryUsage() after two GCs in each thread), of which the worker's heap + external is ${mb(m.workerHeap)} (the index's own count: ${mb(m.indexBytes)}, trigram lists included) and the main thread's ${mb(m.mainHeapOverIdle)}.`,
     '',
-    `Main thread's longest event-loop stall (monitorEventLoopDelay, 1 ms resolution): ${m.lagBuild.toFixed(1)} ms while the pages were sent and built, ${m.lagLoad.toFixed(1)} ms during the load, ${m.lagQueries.toFixed(1)} ms during all the queries below; ${m.lagIdle.toFixed(1)} ms over 3 s of doing nothing before them (the machine's own noise). Each latency is the main thread's wait for the answer: the message to the worker, the query, and the page of up to 1,000 hits back.`,
+    `Main thread's longest event-loop stall (monitorEventLoopDelay, 1 ms resolution): ${m.lagBuild.toFixed(1)} ms while the pages were sent and built, ${m.lagLoad.toFixed(1)} ms during the load, ${m.lagQueries.toFixed(1)} ms during all the queries below; ${m.lagIdle.toFixed(1)} ms over 3 s of doing nothing before them (the machine's own noise). Main's event loop was busy ${m.busy.map((b) => `${(b * 100).toFixed(1)}%`).join(', ')} of the time in those phases (idle, build, load, queries; performance.eventLoopUtilization): the build's share is the bench making and posting the pages. Each latency is the main thread's wait for the answer: the message to the worker, the query, and the page of up to 1,000 hits back.`,
     '',
     '| query (21 runs) | first page p50 | first page p95 | full count p50 | full count p95 | matches |',
     '|---|---:|---:|---:|---:|---:|',
