@@ -3,7 +3,8 @@
  * (so a folder or a literal start is one key range). Keys live in one joined
  * string with offsets, and a lower-cased copy for case-insensitive search, so a substring query is a few
  * String.indexOf calls over one string instead of a million small ones, and the index costs little more than
- * its characters (no object per key). In-app writes land in a small overlay (deleted flags, upserted
+ * its characters (no object per key). The query structures (block trigram lists, extension column) are
+ * built from the lower-cased keys on first use. In-app writes land in a small overlay (deleted flags, upserted
  * entries) until the next crawl replaces the whole thing.
  */
 import type { ListedObject } from '../s3/list-objects';

@@ -1,10 +1,11 @@
 /**
- * Queries over a bucket index, in main without a request to S3. A substring query runs String.indexOf over
- * the lower-cased joined keys and maps each hit to its key, so the cost is one scan of the characters, not one
- * call per key; a glob or regular expression does the same with the longest literal it requires (literals.ts)
- * and tests only those candidates; without one, and for filter-only queries, keys are tested one by one.
- * The index is sorted by lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is
- * one key range found by binary search, and only that range is scanned.
+ * Queries over a bucket index, on the index worker, without a request to S3. The index is sorted by
+ * lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is one key range found by
+ * binary search. What the pattern requires (its literals, literals.ts; for a regex its expanded groups and
+ * classes, regex-clauses.ts) picks the candidate 32-key blocks from the trigram index (trigram-index.ts); in
+ * each, String.indexOf finds the rarest literal and each hit is mapped to its key, or keys are tested one by
+ * one when a literal is common or size/date/class filters can reject most keys on a number; a "*.parquet"
+ * glob compares the extension column. The real matcher always has the last word.
  * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
