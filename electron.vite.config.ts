@@ -10,7 +10,8 @@ export default defineConfig({
       // node_modules: the package then ships only the code main runs (no TypeScript sources, duplicate ESM/CJS
       // builds, maps or locales) and start-up resolves a few files instead of hundreds.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The search index worker is its own entry: a worker_threads Worker runs a file (main/search/index-host.ts).
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'index-worker': resolve(__dirname, 'main/search/index-worker.ts') } },
     },
   },
   preload: {

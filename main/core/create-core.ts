@@ -206,6 +206,7 @@ export function createCore(options: HandlerOptions = {}): Core {
       await edits.dispose();
       search.dispose();
       await search.settled();
+      await search.close();
       signIn.dispose();
       previews.dispose();
       await transfers.dispose();

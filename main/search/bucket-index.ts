@@ -3,10 +3,12 @@
  * (so a folder or a literal start is one key range). Keys live in one joined
  * string with offsets, and a lower-cased copy for case-insensitive search, so a substring query is a few
  * String.indexOf calls over one string instead of a million small ones, and the index costs little more than
- * its characters (no object per key). In-app writes land in a small overlay (deleted flags, upserted
+ * its characters (no object per key). The query structures (block trigram lists, extension column) are
+ * built from the lower-cased keys on first use. In-app writes land in a small overlay (deleted flags, upserted
  * entries) until the next crawl replaces the whole thing.
  */
 import type { ListedObject } from '../s3/list-objects';
+import { TrigramIndex } from './trigram-index';
 
 export interface IndexEntry {
   readonly key: string;
@@ -127,6 +129,57 @@ export class BucketIndex {
   }
 
   private longS: boolean | undefined;
+  private grams: TrigramIndex | undefined;
+  private exts: { readonly ids: Uint16Array; readonly names: Map<string, number> } | undefined;
+
+  /** Builds the query structures (trigram lists, extensions) now, so no query waits for them. */
+  prepare(): void {
+    void this.trigrams;
+    void this.extensions;
+  }
+
+  /**
+   * Each key's lower-cased extension (after the name's last "."; "" without one) as a number, built on first
+   * use: a "*.parquet" query compares 2 bytes a key instead of its characters.
+   */
+  get extensions(): { readonly ids: Uint16Array; readonly names: Map<string, number> } {
+    if (!this.exts) {
+      const names = new Map<string, number>([['', 0]]);
+      const ids = new Uint16Array(this.size);
+      const lower = this.lower;
+      const o = this.lowerOffsets;
+      for (let i = 0; i < ids.length; i++) {
+        const start = o[i]!;
+        const end = o[i + 1]!;
+        let dot = -1;
+        for (let p = end - 1; p >= start; p--) {
+          const ch = lower.charCodeAt(p);
+          if (ch === 0x2e) {
+            dot = p;
+            break;
+          }
+          if (ch === 0x2f) break;
+        }
+        if (dot < 0) continue;
+        const ext = lower.slice(dot + 1, end);
+        let id = names.get(ext);
+        if (id === undefined) {
+          // Past 65,535 distinct extensions the rest share the last id: a candidate, never a miss.
+          id = Math.min(names.size, 0xffff);
+          if (id < 0xffff) names.set(ext, id);
+        }
+        ids[i] = id;
+      }
+      this.exts = { ids, names };
+    }
+    return this.exts;
+  }
+
+  /** The block-level trigram index over the lower-cased keys, built on first use (in the index worker). */
+  get trigrams(): TrigramIndex {
+    this.grams ??= TrigramIndex.build(this.lower, this.lowerOffsets);
+    return this.grams;
+  }
 
   /** Whether any key holds "ſ", which case-folds to "s" but lower-cases to itself (see literals.ts). */
   get hasLongS(): boolean {
@@ -238,18 +291,24 @@ export class BucketIndex {
     yield* this.upserts.values();
   }
 
-  /** Approximate bytes held: both strings (2 bytes per char at worst) and the columns. */
+  private charBytes: number | undefined;
+
+  /** Approximate bytes held: the strings (1 byte a character when all are Latin-1, as V8 stores them, else 2), the columns and the query structures. */
   memoryBytes(): number {
     const c = this.columns;
     const twice = this.lower === c.joined ? 1 : 2;
+    this.charBytes ??= /[\u0100-\uffff]/.test(c.joined) ? 2 : 1;
     return (
-      c.joined.length * 2 * twice +
+      c.joined.length * this.charBytes * twice +
       c.offsets.byteLength +
       (this.lowerOffsets === c.offsets ? 0 : this.lowerOffsets.byteLength) +
       c.sizes.byteLength +
       c.modified.byteLength +
       c.classes.byteLength +
-      this.deleted.byteLength
+      this.deleted.byteLength +
+      (this.grams?.memoryBytes() ?? 0) +
+      (this.exts?.ids.byteLength ?? 0) +
+      (this.slots?.byteLength ?? 0)
     );
   }
 }

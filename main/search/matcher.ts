@@ -61,6 +61,17 @@ export function globToRegex(glob: string): RegExp {
   }
 }
 
+/**
+ * The lower-cased suffix a glob such as "*.parquet" (also after a leading "**" and slash) amounts to, or null.
+ * The query tests an ASCII one in place in the lower-cased keys (no slice per key): its lower case is the same
+ * per key and over the joined keys.
+ */
+export function suffixGlob(pattern: string): string | null {
+  const name = pattern.startsWith('**/') ? pattern.slice(3) : pattern.includes('/') ? null : pattern;
+  if (name === null || !/^\*[^*?[\]/]+$/.test(name)) return null;
+  return name.slice(1).toLowerCase();
+}
+
 /** A test over the relative key; a glob without "/" is tested against the name alone (like .gitignore). */
 export function compileMatcher(mode: MatchMode, pattern: string): (relative: string) => boolean {
   if (pattern === '') return () => true;
@@ -71,10 +82,9 @@ export function compileMatcher(mode: MatchMode, pattern: string): (relative: str
   if (mode === 'glob') {
     // "**/x" is "x" at any depth: test the name alone (backtracking over "(?:.*/)?" cost 100 ms per 1,000,000 keys).
     const tail = pattern.startsWith('**/') ? pattern.slice(3) : null;
-    const name = tail ?? (pattern.includes('/') ? null : pattern);
-    if (name !== null && /^\*[^*?[\]/]+$/.test(name)) {
+    const suffix = suffixGlob(pattern);
+    if (suffix !== null) {
       // "*.parquet": a case-insensitive suffix, no regular expression at all.
-      const suffix = name.slice(1).toLowerCase();
       return (relative) => relative.length >= suffix.length && relative.slice(-suffix.length).toLowerCase() === suffix;
     }
     if (tail !== null && tail !== '' && !tail.includes('/') && !tail.startsWith('**')) {

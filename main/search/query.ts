@@ -1,16 +1,20 @@
 /**
- * Queries over a bucket index, in main without a request to S3. A substring query runs String.indexOf over
- * the lower-cased joined keys and maps each hit to its key, so the cost is one scan of the characters, not one
- * call per key; a glob or regular expression does the same with the longest literal it requires (literals.ts)
- * and tests only those candidates; without one, and for filter-only queries, keys are tested one by one.
- * The index is sorted by lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is
- * one key range found by binary search, and only that range is scanned.
+ * Queries over a bucket index, on the index worker, without a request to S3. The index is sorted by
+ * lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is one key range found by
+ * binary search. What the pattern requires (its literals, literals.ts; for a regex its expanded groups and
+ * classes, regex-clauses.ts) picks the candidate 32-key blocks from the trigram index (trigram-index.ts); in
+ * each, String.indexOf finds the rarest literal and each hit is mapped to its key, or keys are tested one by
+ * one when a literal is common or size/date/class filters can reject most keys on a number; a "*.parquet"
+ * glob compares the extension column. The real matcher always has the last word.
  * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
-import { compileMatcher } from './matcher';
+import { compileMatcher, suffixGlob } from './matcher';
+import { regexClauses } from './regex-clauses';
+
+const SLASH = 0x2f;
 
 const DEFAULT_LIMIT = 5000;
 
@@ -34,12 +38,13 @@ function filterOf(filters: SearchFilters | undefined): (e: IndexEntry) => boolea
 }
 
 /** The filters that need no key (size, date, class), read straight from the columns. */
-function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): (i: number) => boolean {
-  if (!filters) return () => true;
+function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): ((i: number) => boolean) | null {
+  if (!filters) return null;
   const c = index.columns;
   const wanted = filters.storageClasses?.length ? new Set(filters.storageClasses) : null;
   const classOk = wanted ? Uint8Array.from(c.classNames, (name) => (wanted.has(name) ? 1 : 0)) : null;
   const { minSize, maxSize, modifiedFrom, modifiedTo } = filters;
+  if (classOk === null && minSize === undefined && maxSize === undefined && modifiedFrom === undefined && modifiedTo === undefined) return null;
   return (i) =>
     !(
       (minSize !== undefined && c.sizes[i]! < minSize) ||
@@ -109,53 +114,108 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   };
   const match = compileMatcher(q.mode, q.pattern);
   const columnsPass = columnFilterOf(index, q.filters);
+  const keyFilter = (q.filters?.extensions?.length ?? 0) > 0;
   const c = index.columns;
-  const plen = q.prefix.length;
-  // Key by key, but over the columns: the cheap column filters first, a key string only for rows that pass,
-  // and an entry object only for a match (a generator of entries cost 125 ms for a glob over 1,000,000 keys).
+  const { joined, offsets } = c;
+  const { lower, lowerOffsets } = index;
+  const prefix = q.prefix;
+  const plen = prefix.length;
+  const lowerPrefixLength = prefix.toLowerCase().length;
   // A substring candidate found in the lower-cased keys is already a match.
   const trusted = q.mode === 'substring';
-  const literals = trusted ? [] : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
+  const literals = trusted ? (q.pattern === '' ? [] : [q.pattern.toLowerCase()]) : prefilterLiterals(q.mode, q.pattern, index.hasLongS);
+  // "*.parquet": tested in place at the end of each lower-cased key, key by key (cheaper than every hit).
+  const globSuffix = q.mode === 'glob' ? suffixGlob(q.pattern) : null;
+  const suffix = globSuffix !== null && /^[\x20-\x7e]+$/.test(globSuffix) ? globSuffix : null;
   // The keys that can match at all: those starting with the folder and the pattern's literal start, in any
   // case, one range of the sorted index (a final sigma lower-cases by context, so a "Σ" in the folder skips it).
-  const lowerStart = q.prefix.includes('Σ') ? '' : (q.prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
+  const lowerStart = prefix.includes('Σ') ? '' : (prefix + anchoredStart(q.mode, q.pattern, index.hasLongS)).toLowerCase();
   const range = lowerStart === '' ? { from: 0, to: index.size } : index.keyRange(lowerStart);
-  const literal = q.pattern === '' ? null : trusted ? q.pattern.toLowerCase() : rarest(index, literals, range.to - range.from);
+  const literal = trusted ? (literals[0] ?? null) : suffix !== null ? null : rarest(index, literals, range.to - range.from);
   // The pattern's other literals, checked in the lower-cased key before the matcher runs.
   const others = literal === null ? [] : literals.filter((l) => l !== literal);
-  const consider = (i: number) => {
-    if (index.isDeleted(i) || !columnsPass(i)) return;
+  // Every key is tested over the columns: the cheap column filters first, the key's characters in place, a
+  // key string only for the matcher, an entry object only for a hit on the page.
+  const consider = (i: number, unseen: string | null = null) => {
+    if (index.isDeleted(i) || (columnsPass !== null && !columnsPass(i))) return;
+    // Key by key with a literal (below): is it in this key, past the folder?
+    if (unseen !== null && !lower.slice(lowerOffsets[i], lowerOffsets[i + 1]).includes(unseen, lowerPrefixLength)) return;
+    const ks = offsets[i]!;
+    const ke = offsets[i + 1]!;
+    if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) return;
+    if (plen > 0 && !joined.startsWith(prefix, ks)) return;
+    if (!q.recursive) for (let p = ks + plen; p < ke; p++) if (joined.charCodeAt(p) === SLASH) return;
     if (others.length > 0) {
-      const lower = index.lower.slice(index.lowerOffsets[i], index.lowerOffsets[i + 1]);
-      for (const l of others) if (!lower.includes(l)) return;
+      const text = lower.slice(lowerOffsets[i], lowerOffsets[i + 1]);
+      for (const l of others) if (!text.includes(l)) return;
     }
-    const key = c.joined.slice(c.offsets[i], c.offsets[i + 1]);
-    if (!inScope(key) || (!trusted && !match(key.slice(plen)))) return;
-    const e = index.entryAt(i);
-    if (passes(e)) take(e);
+    if (suffix !== null) {
+      const at = lowerOffsets[i + 1]! - suffix.length;
+      if (at < lowerOffsets[i]! + lowerPrefixLength || !lower.startsWith(suffix, at)) return;
+    } else if (!trusted && !match(joined.slice(ks + plen, ke))) return;
+    total++;
+    if (keyFilter || hits.length < limit) {
+      const e = index.entryAt(i);
+      if (keyFilter && !passes(e)) {
+        total--;
+        return;
+      }
+      if (hits.length < limit) hits.push(e);
+      else if (stopAtPage) full = true;
+    } else if (stopAtPage) full = true;
   };
-
-  if (literal !== null) {
-    // Candidates by String.indexOf over the lower-cased joined keys: one scan of the characters, each hit
-    // mapped to its key; a hit must lie inside one key and below the search's folder (lower-casing keeps an
-    // ASCII prefix's length).
-    const text = index.lower;
-    const offs = index.lowerOffsets;
-    const lowerPrefixLength = q.prefix.toLowerCase().length;
-    let i = range.from;
-    const stop = offs[range.to]!;
-    for (let pos = text.indexOf(literal, offs[range.from]); pos >= 0 && pos < stop && !full; ) {
+  // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
+  // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
+  const scan = (from: number, to: number) => {
+    if (literal === null || columnsPass !== null) {
+      // With size, date or class filters, most keys fail on a number: test those first, key by key.
+      for (let i = from; i < to && !full; i++) consider(i, literal);
+      return;
+    }
+    const base = lowerOffsets[from]!;
+    // A slice of its own (V8 keeps it a view): indexOf would run on past the block when it holds no hit.
+    const part = lower.slice(base, lowerOffsets[to]);
+    let i = from;
+    for (let p = part.indexOf(literal); p >= 0 && !full; ) {
+      const pos = base + p;
       i = keyOfLowerPos(index, pos, i);
-      const end = offs[i + 1]!;
-      if (pos + literal.length <= end && pos >= offs[i]! + lowerPrefixLength) {
+      const end = lowerOffsets[i + 1]!;
+      if (pos + literal.length <= end && pos >= lowerOffsets[i]! + lowerPrefixLength) {
         consider(i);
-        pos = text.indexOf(literal, end);
+        p = part.indexOf(literal, end - base);
       } else {
-        pos = text.indexOf(literal, pos + 1);
+        p = part.indexOf(literal, p + 1);
       }
     }
-  } else {
-    for (let i = range.from; i < range.to && !full; i++) consider(i);
+  };
+  // The blocks that can hold a match (trigram-index.ts): those with every literal, and for a regular
+  // expression one string of each of its clauses (regex-clauses.ts); all of the range without any.
+  const clauses: string[][] = literals.filter((l) => l.length >= 3).map((l) => [l]);
+  if (q.mode === 'regex' && !index.hasLongS) clauses.push(...regexClauses(q.pattern));
+  const grams = clauses.length > 0 ? index.trigrams : null;
+  const blocks = grams?.candidates(clauses) ?? null;
+  // A suffix with an extension ("*.parquet", "*.json.gz"): only keys with that last extension can match.
+  const dot = suffix === null ? -1 : suffix.lastIndexOf('.');
+  const extension = dot < 0 ? null : suffix!.slice(dot + 1);
+  if (extension !== null && !extension.includes('/')) {
+    const { ids, names } = index.extensions;
+    const id = names.get(extension);
+    // Past 65,535 extensions an unlisted one may share the last id.
+    const wanted = id ?? (names.size >= 0xffff ? 0xffff : -1);
+    for (let i = range.from; i < range.to && !full && wanted >= 0; i++) if (ids[i] === wanted) consider(i);
+  } else if (grams === null || blocks === null) scan(range.from, range.to);
+  else {
+    // The candidate blocks that overlap the key range, from the first one ending past its start.
+    const B = grams.block;
+    let lo = 0;
+    for (let hi = blocks.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if ((blocks[mid]! + 1) * B <= range.from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < blocks.length && !full && blocks[k]! * B < range.to; k++) {
+      scan(Math.max(range.from, blocks[k]! * B), Math.min(range.to, (blocks[k]! + 1) * B));
+    }
   }
   for (const e of index.upserts.values()) {
     if (full) break;
