@@ -19,6 +19,9 @@ export const SYSTEM_TIMER_CLOCK: TimerClock = {
   clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+const MIN_SLICE = 16 * 1024;
+const MAX_SLICE = 256 * 1024;
+
 interface Waiter {
   deadline: number;
   timer: unknown;
@@ -42,6 +45,16 @@ export class BandwidthLimit {
 
   get bytesPerSecond(): number | null {
     return this.rate;
+  }
+
+  /**
+   * How much one wait should let through: about 20 ms of the rate, between 16 and 256 KiB (256 KiB without a
+   * limit). Small enough that a request body paced slice by slice never leaves ahead of the rate, large
+   * enough that waits stay few; at a very low rate a request still sends something every few seconds.
+   */
+  sliceBytes(): number {
+    if (this.rate === null) return MAX_SLICE;
+    return Math.max(MIN_SLICE, Math.min(MAX_SLICE, Math.floor(this.rate / 50)));
   }
 
   setRate(rate: number | null): void {
