@@ -117,6 +117,8 @@ interface SendArgs {
 
 /** What sendDirect needs of a bandwidth limit (transfers/bandwidth.ts). */
 export interface BodyPace {
+  /** Null: no limit now (the body goes in one write). */
+  readonly bytesPerSecond: number | null;
   take(bytes: number, signal?: AbortSignal): Promise<void>;
   /** How many bytes to let through per wait at the current rate. */
   sliceBytes(): number;
@@ -184,7 +186,7 @@ export async function sendDirect(args: SendArgs): Promise<DirectResponse> {
     req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('socket idle timeout'), { code: 'ETIMEDOUT' })));
     req.once('error', (error) => reject(args.signal.aborted ? abortError() : error));
     req.once('response', (res) => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res }));
-    if (args.pace && args.body) writePaced(req, args.body, args.pace, args.signal).catch((error: unknown) => req.destroy(error as Error));
+    if (args.pace && args.pace.bytesPerSecond !== null && args.body) writePaced(req, args.body, args.pace, args.signal).catch((error: unknown) => req.destroy(error as Error));
     else req.end(args.body);
   });
 }
