@@ -162,7 +162,7 @@ export async function runBandwidthBench(): Promise<string> {
       const loads = all.flatMap((r) => r.load);
       const loadText = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
       if (limit === null) {
-        rows.push(`| ${direction} | none | ${mid.toFixed(1)} | ${Math.min(...held).toFixed(1)} (slowest) | ${Math.max(...all.map((r) => r.peak1s ?? 0)).toFixed(1)} | — | — | ${loadText} | ${wall.toFixed(1)} |`);
+        rows.push(`| ${direction} | none | ${mid.toFixed(1)} | ${Math.min(...held).toFixed(1)} (slowest) | ${Math.max(...all.map((r) => r.peak1s ?? 0)).toFixed(1)} | — | ${loadText} | ${wall.toFixed(1)} |`);
       } else {
         const worst = all.reduce((a, r) => (Math.abs(offBy(r.held, limit)) > Math.abs(offBy(a.held, limit)) ? r : a));
         const peak = Math.max(...all.map((r) => r.peak1s ?? 0));
