@@ -7,7 +7,7 @@
  * Credit: bytes may pass `burstMs` of the rate ahead of time. When busy streams fall behind the rate (the
  * machine or the server stalled them; gaps between takes of at most IDLE_MS), up to `catchUpMs` of what they
  * missed stays owed and is made up no faster than PEAK × the rate, paced by a second bucket: a 400 ms stall
- * is made up in about ten seconds, and no one-second window carries more than about 9% over the rate (PEAK
+ * is made up in about ten seconds (a whole second in 25), and no one-second window carries more than about 9% over the rate (PEAK
  * plus one burst at PEAK). A longer gap is idleness, not a stall: a transfer that starts after it gets no
  * catch-up (it would run above the rate from its start). Before, any stall past the burst was lost for good.
  */
@@ -53,7 +53,7 @@ export class BandwidthLimit {
     rate: number | null = null,
     private readonly clock: TimerClock = SYSTEM_TIMER_CLOCK,
     private readonly burstMs = 50,
-    private readonly catchUpMs = 500,
+    private readonly catchUpMs = 1000,
   ) {
     this.setRate(rate);
   }
