@@ -56,6 +56,10 @@ export interface FauxqsProcess {
   readonly url: string;
   /** Collect the server's heap (the previous run's gigabyte of garbage must not land in the next run). */
   gc(): Promise<void>;
+  /** Start sampling the bytes on the server's sockets (see fauxqs-child.ts). */
+  traceStart(): void;
+  /** Stop sampling: [epoch ms, bytes read, bytes written] every 50 ms. */
+  traceStop(): Promise<Array<[number, number, number]>>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,7 @@ export async function startFauxqsProcess(): Promise<FauxqsProcess> {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let gcDone: (() => void) | null = null;
+  let traced: ((samples: Array<[number, number, number]>) => void) | null = null;
   const url = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -73,6 +78,7 @@ export async function startFauxqsProcess(): Promise<FauxqsProcess> {
       text = lines.pop() ?? '';
       for (const line of lines) {
         if (line.trim() === 'gc-done') gcDone?.();
+        else if (line.startsWith('trace ')) traced?.(JSON.parse(line.slice('trace '.length)) as Array<[number, number, number]>);
         else if (line.trim()) resolve(line.trim());
       }
     });
@@ -84,6 +90,12 @@ export async function startFauxqsProcess(): Promise<FauxqsProcess> {
       new Promise<void>((resolve) => {
         gcDone = resolve;
         child.stdin.write('gc\n');
+      }),
+    traceStart: () => child.stdin.write('trace-start\n'),
+    traceStop: () =>
+      new Promise((resolve) => {
+        traced = resolve;
+        child.stdin.write('trace-stop\n');
       }),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { buildApp as buildFauxqs, type BuildAppOptions } from 'fauxqs';
 import { addListParts } from './list-parts';
@@ -48,6 +49,8 @@ export interface TestS3Server {
   /** Put objects straight into the store (seeding is not what tests count). */
   seed(bucket: string, objects: Iterable<[key: string, body: string | Buffer]>): void;
   keys(bucket: string, prefix?: string): string[];
+  /** The HTTP server itself (the bandwidth bench counts bytes on its sockets). */
+  readonly http: Server;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<Test
         .listObjects(bucket, { prefix, maxKeys: Number.MAX_SAFE_INTEGER })
         .objects.map((o) => o.key)
         .sort(),
+    http: app.server,
     close: async () => {
       await app.close();
     },

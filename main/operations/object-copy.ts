@@ -9,6 +9,7 @@ import {
   type StorageClass,
   UploadPartCopyCommand,
 } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
 import { copySource } from './copy-source';
 
@@ -131,15 +132,18 @@ export async function streamCopy(
   signal: AbortSignal,
   /** Bytes sent to the target so far (lib-storage's progress). */
   onLoaded?: (loaded: number) => void,
+  /** Waits before each chunk of the body passes on (a bandwidth limit): the source is read no faster. */
+  pace?: (bytes: number, signal: AbortSignal) => Promise<unknown>,
 ): Promise<void> {
   const got = await fromClient.send(new GetObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
   if (!got.Body) throw new Error('GetObject returned no body');
+  const source = got.Body as Readable;
   const upload = new Upload({
     client: toClient,
     params: {
       Bucket: to.bucket,
       Key: to.key,
-      Body: got.Body as NodeJS.ReadableStream as never,
+      Body: pace ? Readable.from(paced(source, pace, signal)) : source,
       ContentType: got.ContentType,
       ContentEncoding: got.ContentEncoding,
       ContentDisposition: got.ContentDisposition,
@@ -156,6 +160,15 @@ export async function streamCopy(
     await upload.done();
   } finally {
     signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The chunks of `source`, each once `pace` lets it through (for-await destroys the source if we stop early). */
+async function* paced(source: Readable, pace: (bytes: number, signal: AbortSignal) => Promise<unknown>, signal: AbortSignal): AsyncGenerator<Buffer> {
+  for await (const chunk of source) {
+    const bytes = chunk as Buffer;
+    await pace(bytes.length, signal);
+    yield bytes;
   }
 }
 

@@ -57,6 +57,9 @@ export class SyncService {
   private readonly hasher: Hasher = createHasher();
   /** Comparisons and runs under way, by the caller's token, for `sync:cancel`. */
   private readonly running = new Map<string, AbortController>();
+  /** Cross-connection copies a run queued on the transfer queue, by its token, until each settles: the run
+   *  resolves once they are queued, and `sync:cancel` must stop them too. */
+  private readonly queuedCopies = new Map<string, Set<string>>();
 
   readonly pairs: SyncPairs;
 
@@ -134,11 +137,32 @@ export class SyncService {
     }
   }
 
-  /** Stops a comparison or an S3→S3 run started with this token. */
-  cancel(token: string): boolean {
+  /**
+   * Stops a comparison or an S3→S3 run started with this token, and the cross-connection copies that run put
+   * on the transfer queue (queued ones are marked cancelled, running ones aborted). Resolves once every one of
+   * those copies has settled, so none of them sends another request after this.
+   */
+  async cancel(token: string): Promise<boolean> {
     const c = this.running.get(token);
     c?.abort();
-    return c !== undefined;
+    const ids = [...(this.queuedCopies.get(token) ?? [])];
+    this.queuedCopies.delete(token);
+    const stopped = ids.length > 0 ? this.transfers.queue.cancel(ids) : 0;
+    await Promise.all(ids.map((id) => this.transfers.queue.whenSettled(id)));
+    return c !== undefined || stopped > 0;
+  }
+
+  private trackCopies(token: string, ids: readonly string[]): void {
+    const open = this.queuedCopies.get(token) ?? new Set<string>();
+    this.queuedCopies.set(token, open);
+    for (const id of ids) {
+      open.add(id);
+      // whenSettled never rejects.
+      void this.transfers.queue.whenSettled(id).then(() => {
+        open.delete(id);
+        if (open.size === 0 && this.queuedCopies.get(token) === open) this.queuedCopies.delete(token);
+      });
+    }
   }
 
   plan(req: SyncPlanRequest): SyncPlan {
@@ -205,11 +229,16 @@ export class SyncService {
       this.running.set(token, controller);
       try {
         for (const toward of ['right', 'left'] as const) {
+          if (controller.signal.aborted) break;
           const copies = plan.actions.filter((a) => a.kind === 'copy' && a.toward === toward);
           const [from, to] = toward === 'left' ? [r, l] : [l, r];
           if (from.connectionId !== to.connectionId) {
             // Across connections the bytes pass through the app: transfer items, with the panel's progress and cancel.
-            if (copies.length > 0) queued += this.transfers.copyAcross(copies.map((a) => crossCopy(from, to, a))).queued;
+            if (copies.length > 0) {
+              const out = this.transfers.copyAcross(copies.map((a) => crossCopy(from, to, a)));
+              this.trackCopies(token, out.ids);
+              queued += out.queued;
+            }
             continue;
           }
           const out = await this.copyAll(token, from, to, copies, controller.signal);

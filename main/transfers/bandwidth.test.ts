@@ -57,6 +57,45 @@ function startStreams(limit: BandwidthLimit, streams: number, chunk: number, sto
 
 const MB = 1_000_000;
 
+/**
+ * Like startStreams, but every stream sits out [stallFrom, stallUntil) (busy elsewhere: no takes), and each
+ * pass is stamped with the clock, to check the rate of every one-second window.
+ */
+function stallingStreams(clock: FakeClock, limit: BandwidthLimit, streams: number, chunk: number, stall: [number, number], stop: AbortSignal) {
+  const passes: Array<[number, number]> = [];
+  for (let s = 0; s < streams; s++) {
+    void (async () => {
+      while (!stop.aborted) {
+        const now = clock.now();
+        if (now >= stall[0] && now < stall[1]) await new Promise<void>((resolve) => clock.setTimer(resolve, stall[1] - now));
+        try {
+          await limit.take(chunk, stop);
+        } catch {
+          return;
+        }
+        passes.push([clock.now(), chunk]);
+      }
+    })();
+  }
+  return passes;
+}
+
+const total = (passes: ReadonlyArray<[number, number]>, from = -Infinity, to = Infinity) =>
+  passes.reduce((n, [t, b]) => (t >= from && t < to ? n + b : n), 0);
+
+/** The most bytes passed in any one-second window (windows starting at each pass). */
+function busiestSecond(passes: ReadonlyArray<[number, number]>): number {
+  let most = 0;
+  let j = 0;
+  let sum = 0;
+  for (let i = 0; i < passes.length; i++) {
+    while (j < passes.length && passes[j]![0] < passes[i]![0] + 1000) sum += passes[j++]![1];
+    most = Math.max(most, sum);
+    sum -= passes[i]![1];
+  }
+  return most;
+}
+
 describe('BandwidthLimit', () => {
   it('holds 8 concurrent streams to the rate within 2% over 10 s', async () => {
     const clock = new FakeClock();
@@ -109,5 +148,49 @@ describe('BandwidthLimit', () => {
     stop.abort();
     await expect(waiting).rejects.toThrow(/cancelled/);
     expect(() => limit.setRate(0)).toThrow(/positive/);
+  });
+
+  it('makes up a short stall of busy streams, never more than 10% over the rate in any second', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(10 * MB, clock);
+    const stop = new AbortController();
+    const passes = stallingStreams(clock, limit, 4, 64 * 1024, [3000, 3400], stop.signal);
+    await clock.runUntil(20_000);
+    stop.abort();
+    // Without catch-up the 400 ms would be lost for good: about 19.6 s of the rate.
+    expect(total(passes) / MB).toBeGreaterThanOrEqual(10 * 19.95);
+    expect(total(passes) / MB).toBeLessThanOrEqual(10 * 20.1);
+    // Made up at 4% over the rate, so the seconds after the stall run fast but within bounds.
+    expect(total(passes, 4000, 5000) / MB).toBeGreaterThan(10 * 1.02);
+    expect(busiestSecond(passes) / MB).toBeLessThanOrEqual(10 * 1.1);
+  });
+
+  it('makes up a longer stall only up to the catch-up (a second of the rate)', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(10 * MB, clock);
+    const stop = new AbortController();
+    const passes = stallingStreams(clock, limit, 4, 64 * 1024, [3000, 4900], stop.signal);
+    await clock.runUntil(40_000);
+    stop.abort();
+    // 1.9 s stalled, 1.05 s made up (the catch-up and the burst): 39.15 s of the rate, plus the start's burst.
+    expect(total(passes) / MB / 10).toBeCloseTo(39.2, 1);
+    expect(busiestSecond(passes) / MB).toBeLessThanOrEqual(10 * 1.1);
+  });
+
+  it('gives a transfer that starts after idleness only the burst, no catch-up', async () => {
+    const clock = new FakeClock();
+    const limit = new BandwidthLimit(10 * MB, clock);
+    const first = new AbortController();
+    startStreams(limit, 2, 64 * 1024, first.signal);
+    await clock.runUntil(3000);
+    first.abort();
+    await clock.runUntil(10_000);
+    const second = new AbortController();
+    const passes = stallingStreams(clock, limit, 2, 64 * 1024, [0, 0], second.signal);
+    await clock.runUntil(13_000);
+    second.abort();
+    // 3 s of the rate and the 50 ms burst; catch-up from the idle 7 s would add 4% (0.12 s of the rate).
+    expect(total(passes) / MB).toBeLessThanOrEqual(10 * 3.06);
+    expect(total(passes) / MB).toBeGreaterThanOrEqual(10 * 2.98);
   });
 });

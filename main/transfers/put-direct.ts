@@ -2,7 +2,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
-import { isClockCorrected, sendDirect, throwIfError } from '../s3/direct-s3';
+import { type BodyPace, isClockCorrected, sendDirect, throwIfError } from '../s3/direct-s3';
 import { sleep } from './limiter';
 
 /** Attempts after a network error, a 5xx or throttling (the body is in memory: safe to resend). */
@@ -16,6 +16,8 @@ export interface PutDirectArgs {
   readonly body: Buffer;
   readonly query?: Readonly<Record<string, string>>;
   readonly unsignedPayload?: boolean;
+  /** The upload bandwidth limit: the body is written through it slice by slice (every attempt). */
+  readonly pace?: BodyPace;
   readonly signal: AbortSignal;
   readonly operation: 'PutObject' | 'UploadPart';
 }

@@ -2,7 +2,8 @@
  * S3→S3 copies across two connections as transfer-queue items (a sync's cross-connection copies): the bytes
  * pass through the app, so they show in the transfer panel with progress, cancel and retry like any upload
  * (direction "upload": into the target; no local file). Each item streams GetObject into lib-storage's Upload
- * on the other side and invalidates the key it wrote through the one cache path.
+ * on the other side and invalidates the key it wrote through the one cache path. The bytes come in and go out
+ * through this machine, so each chunk waits for both bandwidth limits (the slower one sets the pace).
  */
 import { streamCopy } from '../operations/object-copy';
 import type { JobSpec, TransferQueue } from './queue';
@@ -14,7 +15,9 @@ export interface S3CopyItem {
   readonly size: number;
 }
 
-export function enqueueS3Copies(deps: TransferDeps, queue: TransferQueue, items: readonly S3CopyItem[]): { batchId: string; queued: number } {
+export function enqueueS3Copies(deps: TransferDeps, queue: TransferQueue, items: readonly S3CopyItem[]): { batchId: string; ids: string[]; queued: number } {
+  const limits = deps.bandwidth;
+  const pace = limits ? (bytes: number, signal: AbortSignal) => Promise.all([limits.download.take(bytes, signal), limits.upload.take(bytes, signal)]) : undefined;
   const jobs = items.map((item): JobSpec => ({
     direction: 'upload',
     connectionId: item.to.connectionId,
@@ -36,6 +39,7 @@ export function enqueueS3Copies(deps: TransferDeps, queue: TransferQueue, items:
             if (loaded > reported) job.progress(loaded - reported);
             reported = Math.max(reported, loaded);
           },
+          pace,
         );
       } catch (error) {
         // A retry starts over from byte 0: what this attempt reported is taken back, never counted twice.
@@ -47,6 +51,6 @@ export function enqueueS3Copies(deps: TransferDeps, queue: TransferQueue, items:
       return 'done';
     },
   }));
-  const { batchId } = queue.add(jobs, 'upload');
-  return { batchId, queued: jobs.length };
+  const { batchId, ids } = queue.add(jobs, 'upload');
+  return { batchId, ids, queued: jobs.length };
 }

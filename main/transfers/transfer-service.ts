@@ -120,7 +120,7 @@ export class TransferService {
   }
 
   /** Queue S3→S3 copies across connections (bytes through the app) as transfer items. */
-  copyAcross(items: readonly S3CopyItem[]): { batchId: string; queued: number } {
+  copyAcross(items: readonly S3CopyItem[]): { batchId: string; ids: string[]; queued: number } {
     return enqueueS3Copies(this.deps, this.queue, items);
   }
 

@@ -62,7 +62,6 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
       return await args.requests.run(async () => {
         const body = args.body ?? (await readFile(args.localPath, { signal: args.signal }));
         if (body.length !== args.size) throw new CodedError({ code: 'Conflict', message: 'the file changed while it was being uploaded' });
-        await args.bandwidth?.take(body.length, args.signal);
         const etag = await putSmall(args, body);
         args.onBytes?.(body.length);
         return { etag };
@@ -86,6 +85,7 @@ function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> {
     // Always a type: S3 would default it, but some servers fail an empty body that has none.
     headers: { 'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': args.contentType ?? 'application/octet-stream' },
     body,
+    ...(args.bandwidth ? { pace: args.bandwidth } : {}),
     signal: args.signal,
     operation: 'PutObject',
   });

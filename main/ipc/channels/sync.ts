@@ -8,7 +8,7 @@ export function syncChannels(sync: SyncService): ChannelImpls<SyncChannels> {
     'sync:compare': (req) => sync.compare(req),
     'sync:plan': (req) => sync.plan(req),
     'sync:run': (req) => sync.run(req.planId, req.runToken),
-    'sync:cancel': async (req) => ({ cancelled: sync.cancel(req.token) }),
+    'sync:cancel': async (req) => ({ cancelled: await sync.cancel(req.token) }),
     'sync:pairs': () => sync.pairs.list(),
     'sync:save-pair': (req) => sync.pairs.save(req),
     'sync:delete-pair': async (req) => ({ deleted: await sync.pairs.remove(req.id) }),

@@ -169,7 +169,6 @@ async function readPart(fh: FileHandle, body: Buffer, start: number): Promise<Bu
  * Content-MD5, so a SHA-256 of every byte for the signature would be a second full hash pass for nothing.
  */
 async function sendPart(args: ResumableUploadArgs, e: UploadEntry, partNumber: number, body: Buffer, md5: Buffer, signal: AbortSignal): Promise<string> {
-  await args.bandwidth?.take(body.length, signal);
   const etag = await putDirect({
     client: args.client,
     bucket: e.bucket,
@@ -178,6 +177,7 @@ async function sendPart(args: ResumableUploadArgs, e: UploadEntry, partNumber: n
     headers: { 'content-md5': md5.toString('base64') },
     body,
     unsignedPayload: true,
+    ...(args.bandwidth ? { pace: args.bandwidth } : {}),
     signal,
     operation: 'UploadPart',
   });
