@@ -7,6 +7,7 @@
 import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
+import type { UploadDefaults, UploadOptions } from './upload-options';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { Cancellable, ParquetPreview, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
@@ -245,6 +246,8 @@ export interface IpcContract {
       readonly paths: readonly string[];
       readonly streams?: readonly string[];
       readonly conflict: ConflictPolicy;
+      /** Class, encryption, content type, metadata, tags (shared/upload-options.ts); absent: the connection's defaults. */
+      readonly options?: UploadOptions;
     };
     response: EnqueueOutcome;
   };
@@ -288,6 +291,10 @@ export interface IpcContract {
   'settings:set': { request: SettingsPatch; response: AppSettings };
   /** The native folder dialog; the folder picked becomes the download folder (cancelled: unchanged). */
   'settings:choose-download-folder': { request: Record<string, never>; response: AppSettings };
+  /** A connection's upload defaults (uploads that name no options use them). */
+  'settings:upload-defaults': { request: { readonly connectionId: ConnectionId }; response: UploadDefaults };
+  /** Replace them ({} clears); answers what is now stored. */
+  'settings:set-upload-defaults': { request: { readonly connectionId: ConnectionId; readonly defaults: UploadDefaults }; response: UploadDefaults };
   /** Transfers the journal holds from before this start (and a journal set aside, if any). */
   'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
   /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
@@ -450,6 +457,8 @@ export const API_METHODS = {
   getSettings: 'settings:get',
   setSettings: 'settings:set',
   chooseDownloadFolder: 'settings:choose-download-folder',
+  uploadDefaults: 'settings:upload-defaults',
+  setUploadDefaults: 'settings:set-upload-defaults',
   listUnfinishedTransfers: 'transfers:unfinished',
   resumeUnfinishedTransfers: 'transfers:resume-unfinished',
   discardUnfinishedTransfers: 'transfers:discard-unfinished',

@@ -10,6 +10,7 @@ import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings'
 import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
 import { propertySchemas } from './property-schemas';
+import { uploadDefaultsSchema, uploadOptionsSchema } from '../transfers/upload-options-schema';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -183,6 +184,7 @@ const channelSchemas = {
       paths: z.array(localPath).max(100_000),
       streams: z.array(id).max(100_000).optional(),
       conflict,
+      options: uploadOptionsSchema.optional(),
     })
     .strict(),
   'transfers:stream-open': z.object({ name: z.string().min(1).max(4096), size: z.number().int().min(0).max(5 * 1024 ** 4) }).strict(),
@@ -223,6 +225,8 @@ const channelSchemas = {
     })
     .strict(),
   'settings:choose-download-folder': empty,
+  'settings:upload-defaults': z.object({ connectionId: id }).strict(),
+  'settings:set-upload-defaults': z.object({ connectionId: id, defaults: uploadDefaultsSchema }).strict(),
   'transfers:unfinished': empty,
   'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),

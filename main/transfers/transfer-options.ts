@@ -1,5 +1,6 @@
 /** Transfer tuning and the dependencies every part of the transfer feature shares. */
 import type { ConflictPolicy, DownloadItem } from '../../shared/transfers';
+import type { UploadDefaults, UploadOptions } from '../../shared/upload-options';
 import type { CoreContext } from '../core/context';
 import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
 import type { BandwidthLimit } from './bandwidth';
@@ -38,6 +39,8 @@ export interface TransferOptions {
   readonly downloadFolders?: DownloadFolderPolicy;
   /** Where the transfer journal lives (the user-data folder); without it nothing survives a restart. */
   readonly journalDir?: string;
+  /** Per-connection upload defaults, for uploads that name no options. */
+  readonly uploadDefaults?: UploadDefaultsPolicy;
   /** Bandwidth limits at start, bytes per second (null: none); changeable while running. */
   readonly bandwidth?: BandwidthLimits;
 }
@@ -92,4 +95,11 @@ export interface UploadRequest {
   readonly paths: readonly string[];
   readonly streams?: readonly string[];
   readonly conflict: ConflictPolicy;
+  /** Class, encryption, type, metadata, tags; absent: the connection's defaults (uploadDefaults). */
+  readonly options?: UploadOptions;
+}
+
+/** Where a connection's upload defaults come from (main/settings/upload-defaults.ts). */
+export interface UploadDefaultsPolicy {
+  defaultsFor(connectionId: string): UploadDefaults;
 }
