@@ -4,6 +4,8 @@ import { ConflictDialog } from './ConflictDialog';
 import type { IncompleteUploadsStore } from './incomplete-uploads-store';
 import { type IncompleteUploadsCommand, IncompleteUploadsButton } from './IncompleteUploadsButton';
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
+import { UploadOptionsDialog } from './UploadOptionsDialog';
+import type { UploadOptionsStore } from './upload-options-store';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
 import type { TransfersStore } from './transfers-store';
@@ -13,10 +15,13 @@ import { UnfinishedNotice } from './UnfinishedNotice';
 export function TransfersDock({
   store,
   incomplete,
+  uploadOptions,
   incompleteCommand,
 }: {
   store: TransfersStore;
   incomplete?: IncompleteUploadsStore;
+  /** The "Upload with options…" form. */
+  uploadOptions?: UploadOptionsStore;
   /** The registry's `incomplete-uploads` command, for the panel's "Incomplete uploads…" button. */
   incompleteCommand?: IncompleteUploadsCommand;
 }) {
@@ -73,6 +78,7 @@ export function TransfersDock({
       )}
       {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
       {incomplete && <IncompleteUploadsDialog store={incomplete} />}
+      {uploadOptions && <UploadOptionsDialog store={uploadOptions} />}
       {panelOpen ? (
         <div style={{ height: 240 }}>
           <TransferPanel

@@ -17,6 +17,7 @@ import type {
   TransferTotals,
   UnfinishedReport,
 } from '../../../../shared/transfers';
+import type { UploadOptions } from '../../../../shared/upload-options';
 import { toBase64 } from '../../lib/base64';
 import { call, type UserError } from '../../lib/call';
 
@@ -66,7 +67,8 @@ export interface TransfersActions {
   start(): Promise<() => void>;
   /** Items may name one version of a file (it lands as "name (version <date>).ext"). */
   download(location: BucketLocation, items: readonly DownloadItem[], destination?: string): Promise<void>;
-  uploadPaths(target: UploadTarget, paths: readonly string[]): Promise<void>;
+  /** Without options: the connection's upload defaults apply (main). */
+  uploadPaths(target: UploadTarget, paths: readonly string[], options?: UploadOptions): Promise<void>;
   /** Files dropped on the table: paths go straight to main, the rest stream their bytes over IPC. */
   uploadDropped(target: UploadTarget, files: readonly DroppedFile[]): Promise<void>;
   pickAndUpload(target: UploadTarget, folders: boolean): Promise<void>;
@@ -237,9 +239,9 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
         await withConflicts('download', (conflict) => api.downloadObjects({ ...location, items, destination: to, conflict }));
       },
 
-      async uploadPaths(target, paths) {
+      async uploadPaths(target, paths, options) {
         if (paths.length === 0) return;
-        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, conflict }));
+        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, conflict, ...(options ? { options } : {}) }));
       },
 
       async uploadDropped(target, files) {
