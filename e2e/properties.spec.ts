@@ -140,6 +140,10 @@ test('requests an archive restore and shows its state in Properties and Info (Re
   await expect(dialog.getByTestId('props-report')).toHaveAttribute('data-status', 'done');
   expect(standIn.requests).toEqual([{ bucket: 'cold', key: 'tape.bin', days: 2, tier: 'Bulk' }]);
   await dialog.getByTestId('props-done').click();
+  // The table re-listed (the restore went through the one invalidation path) and says so beside the class:
+  // the listing asked for RestoreStatus, which the stand-in answers as AWS does. No HeadObject per row.
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toHaveAttribute('data-state', 'in-progress');
+  await expect(ui.row('tape.bin').locator('.col-class')).toHaveText('GLACIERrestoring…');
 
   // Info reads the state from x-amz-restore (main dropped the cached head when the restore was sent).
   await app.keyboard.press('ControlOrMeta+I');
@@ -154,5 +158,11 @@ test('requests an archive restore and shows its state in Properties and Info (Re
   await dialog.getByTestId('props-reload').click();
   await expect(dialog.getByTestId('props-restore')).toHaveAttribute('data-state', 'available');
   await expect(dialog.getByTestId('props-restore')).toContainText('Available until');
+  await dialog.getByTestId('props-close').click();
+  s3Proxy.reset();
+  await app.getByTestId('nav-refresh').click();
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toHaveAttribute('data-state', 'available');
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toContainText('restored until');
+  expect(s3Proxy.count('HeadObject')).toBe(0);
   standIn.remove();
 });

@@ -3,7 +3,10 @@
  * proxy in front of RGW answers `POST /bucket/key?restore` itself (202 accepted, 409 RestoreAlreadyInProgress
  * while one runs, 200 when already restored, as AWS does) and adds the `x-amz-restore` header S3 would send on
  * HEAD and GET of that key: `ongoing-request="true"` until the test calls `finish`, then
- * `ongoing-request="false", expiry-date="…"`. Everything else (the object, its class, the bytes) is RGW's own.
+ * `ongoing-request="false", expiry-date="…"`. A ListObjectsV2 that asks for it (x-amz-optional-object-attributes:
+ * RestoreStatus) gets each such key's <RestoreStatus> written into its <Contents>, as AWS answers (off with
+ * `listings: false`, to stand for a server that sends none). Everything else (the object, its class, the bytes,
+ * the rest of the listing) is RGW's own.
  * The app is tested against this emulation only for the request it sends and the state it shows.
  */
 import type { CountingProxy } from '../counting-proxy';
@@ -28,7 +31,21 @@ type State = { readonly ongoing: true } | { readonly ongoing: false; readonly ex
 
 const tagText = (xml: string, tag: string) => new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(xml)?.[1] ?? null;
 
-export function installRestoreStandIn(proxy: CountingProxy): RestoreStandIn {
+export interface RestoreStandInOptions {
+  /** Write <RestoreStatus> into listings that ask for it (default true, as AWS). */
+  readonly listings?: boolean;
+}
+
+/** A listing's <Key> as the app will read it (EncodingType=url: form-encoded). */
+const listedKey = (raw: string, encoded: boolean) => (encoded ? decodeURIComponent(raw.replace(/\+/g, ' ')) : raw);
+
+function restoreStatusXml(state: State): string {
+  return state.ongoing
+    ? '<RestoreStatus><IsRestoreInProgress>true</IsRestoreInProgress></RestoreStatus>'
+    : `<RestoreStatus><IsRestoreInProgress>false</IsRestoreInProgress><RestoreExpiryDate>${state.expiry.toISOString()}</RestoreExpiryDate></RestoreStatus>`;
+}
+
+export function installRestoreStandIn(proxy: CountingProxy, options: RestoreStandInOptions = {}): RestoreStandIn {
   const states = new Map<string, State>();
   const requests: RestoreRequestSeen[] = [];
   const slot = (bucket: string, key: string) => `${bucket}/${key}`;
@@ -45,6 +62,20 @@ export function installRestoreStandIn(proxy: CountingProxy): RestoreStandIn {
           if (state) return { kind: 'answer', status: 200 };
           states.set(slot(req.bucket, req.key), { ongoing: true });
           return undefined;
+        },
+      };
+    }
+    const asked = String(req.headers['x-amz-optional-object-attributes'] ?? '').includes('RestoreStatus');
+    if (req.operation === 'ListObjectsV2' && asked && options.listings !== false && states.size > 0) {
+      return {
+        kind: 'rewrite',
+        body: (xml) => {
+          const encoded = /<EncodingType>url<\/EncodingType>/.test(xml);
+          return xml.replace(/<Contents>([\s\S]*?)<\/Contents>/g, (whole, inner: string) => {
+            const key = /<Key>([^<]*)<\/Key>/.exec(inner)?.[1];
+            const s = key === undefined ? undefined : states.get(slot(req.bucket, listedKey(key, encoded)));
+            return s ? `<Contents>${inner}${restoreStatusXml(s)}</Contents>` : whole;
+          });
         },
       };
     }
