@@ -62,7 +62,7 @@ import type {
   VersionsRunReport,
 } from './versions';
 import type { Workspace, WorkspaceSnapshot } from './workspace';
-import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport } from './properties';
+import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport, RestoreRequest } from './properties';
 import type { PriceTable } from './cost';
 import type { BucketDetails } from './buckets';
 
@@ -251,6 +251,11 @@ export interface IpcContract {
     };
     response: EnqueueOutcome;
   };
+  /** Archived downloads that failed (note ARCHIVED_NOTE): request a restore, wait for it, then download. */
+  'transfers:restore-download': {
+    request: { readonly ids: readonly string[]; readonly restore: RestoreRequest };
+    response: { readonly count: number };
+  };
   /** Files dropped without a local path: their bytes come over IPC in base64 chunks, in order. */
   'transfers:stream-open': { request: { readonly name: string; readonly size: number }; response: { readonly streamId: string } };
   'transfers:stream-write': {
@@ -433,6 +438,7 @@ export const API_METHODS = {
   // ── transfers ──
   downloadObjects: 'transfers:download',
   uploadPaths: 'transfers:upload',
+  restoreAndDownload: 'transfers:restore-download',
   openUploadStream: 'transfers:stream-open',
   writeUploadStream: 'transfers:stream-write',
   closeUploadStream: 'transfers:stream-close',

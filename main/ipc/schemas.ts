@@ -7,6 +7,7 @@ import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
 import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
+import { MAX_RESTORE_DAYS } from '../../shared/properties';
 import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
 import { propertySchemas } from './property-schemas';
@@ -185,6 +186,12 @@ const channelSchemas = {
       streams: z.array(id).max(100_000).optional(),
       conflict,
       options: uploadOptionsSchema.optional(),
+    })
+    .strict(),
+  'transfers:restore-download': z
+    .object({
+      ids: z.array(id).min(1).max(100_000),
+      restore: z.object({ days: z.number().int().min(1).max(MAX_RESTORE_DAYS), tier: z.enum(['Expedited', 'Standard', 'Bulk']) }).strict(),
     })
     .strict(),
   'transfers:stream-open': z.object({ name: z.string().min(1).max(4096), size: z.number().int().min(0).max(5 * 1024 ** 4) }).strict(),

@@ -3,6 +3,7 @@ import type { ConflictPolicy, DownloadItem } from '../../shared/transfers';
 import type { UploadDefaults, UploadOptions } from '../../shared/upload-options';
 import type { CoreContext } from '../core/context';
 import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
+import type { ArchivedDownloads } from './archived-downloads';
 import type { BandwidthLimit } from './bandwidth';
 import { DEFAULT_DOWNLOAD_TUNING, type DownloadTuning } from './download-object';
 import type { TransferJournal } from './journal/transfer-journal';
@@ -39,6 +40,8 @@ export interface TransferOptions {
   readonly downloadFolders?: DownloadFolderPolicy;
   /** Where the transfer journal lives (the user-data folder); without it nothing survives a restart. */
   readonly journalDir?: string;
+  /** How often a download waiting for an archive restore asks whether it is done (archived-downloads.ts). */
+  readonly restorePollMs?: number;
   /** Per-connection upload defaults, for uploads that name no options. */
   readonly uploadDefaults?: UploadDefaultsPolicy;
   /** Bandwidth limits at start, bytes per second (null: none); changeable while running. */
@@ -76,6 +79,8 @@ export interface TransferDeps {
   readonly smallFiles: SmallFiles;
   /** One limit per direction, shared by every stream of it. */
   readonly bandwidth?: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
+  /** Archived downloads: refused with the reason, or restored and waited for (archived-downloads.ts). */
+  readonly archived?: ArchivedDownloads;
   /** The journal once loaded (null without a journal folder, or when it could not be opened). */
   readonly journal?: Promise<TransferJournal | null>;
 }

@@ -6,7 +6,8 @@
  * `ongoing-request="false", expiry-date="…"`. A ListObjectsV2 that asks for it (x-amz-optional-object-attributes:
  * RestoreStatus) gets each such key's <RestoreStatus> written into its <Contents>, as AWS answers (off with
  * `listings: false`, to stand for a server that sends none). Everything else (the object, its class, the bytes,
- * the rest of the listing) is RGW's own.
+ * the rest of the listing) is RGW's own. A key marked with `archive` also has its GET refused as AWS refuses an
+ * archived object's (403 InvalidObjectState) until its restore is finished; RGW itself would serve the bytes.
  * The app is tested against this emulation only for the request it sends and the state it shows.
  */
 import type { CountingProxy } from '../counting-proxy';
@@ -23,6 +24,8 @@ export interface RestoreStandIn {
   readonly requests: readonly RestoreRequestSeen[];
   /** The restore of this key is done: readable until `expiry` (x-amz-restore says so from now on). */
   finish(bucket: string, key: string, expiry: Date): void;
+  /** Refuse GET of this key with 403 InvalidObjectState until its restore is finished (as AWS does). */
+  archive(bucket: string, key: string): void;
   /** Remove the stand-in's rule from the proxy. */
   remove(): void;
 }
@@ -47,6 +50,7 @@ function restoreStatusXml(state: State): string {
 
 export function installRestoreStandIn(proxy: CountingProxy, options: RestoreStandInOptions = {}): RestoreStandIn {
   const states = new Map<string, State>();
+  const archived = new Set<string>();
   const requests: RestoreRequestSeen[] = [];
   const slot = (bucket: string, key: string) => `${bucket}/${key}`;
   const remove = proxy.addRule((req) => {
@@ -79,6 +83,9 @@ export function installRestoreStandIn(proxy: CountingProxy, options: RestoreStan
         },
       };
     }
+    if (req.operation === 'GetObject' && archived.has(slot(req.bucket, req.key)) && (!state || state.ongoing)) {
+      return { kind: 'status', status: 403, code: 'InvalidObjectState', message: 'The operation is not valid for the object\'s storage class' };
+    }
     if (state && (req.operation === 'HeadObject' || req.operation === 'GetObject')) {
       const header = state.ongoing ? 'ongoing-request="true"' : `ongoing-request="false", expiry-date="${state.expiry.toUTCString()}"`;
       return { kind: 'add-headers', headers: { 'x-amz-restore': header } };
@@ -88,6 +95,7 @@ export function installRestoreStandIn(proxy: CountingProxy, options: RestoreStan
   return {
     requests,
     finish: (bucket, key, expiry) => void states.set(slot(bucket, key), { ongoing: false, expiry }),
+    archive: (bucket, key) => void archived.add(slot(bucket, key)),
     remove,
   };
 }
