@@ -5,6 +5,7 @@ import type { IncompleteUploadsStore } from './incomplete-uploads-store';
 import { type IncompleteUploadsCommand, IncompleteUploadsButton } from './IncompleteUploadsButton';
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
 import { UploadOptionsDialog } from './UploadOptionsDialog';
+import { RestoreDownloadDialog } from './RestoreDownloadDialog';
 import type { UploadOptionsStore } from './upload-options-store';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
@@ -33,6 +34,7 @@ export function TransfersDock({
   const error = useStore(store, (s) => s.error);
   const panelOpen = useStore(store, (s) => s.panelOpen);
   const unfinished = useStore(store, (s) => s.unfinished);
+  const restoreAsk = useStore(store, (s) => s.restoreAsk);
   const actions = store.getState();
   const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
 
@@ -79,6 +81,7 @@ export function TransfersDock({
       {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
       {incomplete && <IncompleteUploadsDialog store={incomplete} />}
       {uploadOptions && <UploadOptionsDialog store={uploadOptions} />}
+      {restoreAsk && <RestoreDownloadDialog objectKey={restoreAsk.key} onAnswer={(r) => void actions.answerRestore(r)} />}
       {panelOpen ? (
         <div style={{ height: 240 }}>
           <TransferPanel
@@ -91,6 +94,7 @@ export function TransfersDock({
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
             onReveal={(id, how) => void actions.reveal(id, how)}
+            onRestore={actions.askRestore}
             headerExtra={incompleteCommand ? <IncompleteUploadsButton command={incompleteCommand} /> : undefined}
           />
         </div>

@@ -17,6 +17,7 @@ import type {
   TransferTotals,
   UnfinishedReport,
 } from '../../../../shared/transfers';
+import type { RestoreRequest } from '../../../../shared/properties';
 import type { UploadOptions } from '../../../../shared/upload-options';
 import { toBase64 } from '../../lib/base64';
 import { call, type UserError } from '../../lib/call';
@@ -60,6 +61,8 @@ export interface TransfersState {
   readonly panelOpen: boolean;
   /** What a previous run left unfinished (null until loaded, or once answered and nothing is left). */
   readonly unfinished: UnfinishedReport | null;
+  /** An archived download the user chose "Restore and download…" on: the question (days, tier) is up. */
+  readonly restoreAsk: { readonly id: string; readonly key: string } | null;
 }
 
 export interface TransfersActions {
@@ -89,6 +92,10 @@ export interface TransfersActions {
   setPanelOpen(open: boolean): void;
   /** Dismiss the banner: the notice and the error. */
   dismissMessage(): void;
+  /** Ask how to restore a failed archived download (its note is ARCHIVED_NOTE). */
+  askRestore(item: Pick<TransferItem, 'id' | 'key'>): void;
+  /** Answer: request the restore, wait for it, download (null: not now). */
+  answerRestore(restore: RestoreRequest | null): Promise<void>;
 }
 
 export type TransfersStore = StoreApi<TransfersState & TransfersActions>;
@@ -132,6 +139,7 @@ export type TransfersApi = Pick<
   | 'listUnfinishedTransfers'
   | 'resumeUnfinishedTransfers'
   | 'discardUnfinishedTransfers'
+  | 'restoreAndDownload'
 >;
 
 export interface TransfersOptions {
@@ -191,6 +199,7 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       order: [],
       totals: EMPTY_TOTALS,
       question: null,
+      restoreAsk: null,
       message: null,
       error: null,
       panelOpen: false,
@@ -306,6 +315,14 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       },
       setPanelOpen(open) {
         set({ panelOpen: open });
+      },
+      askRestore: (item) => set({ restoreAsk: { id: item.id, key: item.key } }),
+      async answerRestore(restore) {
+        const ask = get().restoreAsk;
+        set({ restoreAsk: null });
+        if (!ask || !restore) return;
+        const done = await unwrap(() => api.restoreAndDownload({ ids: [ask.id], restore }));
+        if (done && done.count === 0) notify(`${ask.key} is no longer waiting to be restored.`);
       },
       dismissMessage() {
         set({ message: null, error: null });
