@@ -190,7 +190,7 @@ test("changes a folder's storage class through its plan: counted, priced, exactl
   // "Requests: 3 GetObjectTagging, 3 HeadObject, …; and where needed at most 3 PutObjectTagging, …."
   const announced = (await dialog.getByTestId('props-plan-requests').innerText()).replace(/^Requests: |\.$/g, '');
   const [firm = '', maybe = ''] = announced.split('; and where needed at most ');
-  const counts = (text: string) => Object.fromEntries(text.split(', ').filter(Boolean).map((part) => [part.split(' ')[1], Number(part.split(' ')[0])]));
+  const counts = (text: string): Record<string, number> => Object.fromEntries(text.split(', ').filter(Boolean).map((part) => [part.split(' ')[1], Number(part.split(' ')[0])]));
   const planned = counts(firm);
   const atMost = counts(maybe);
   expect(planned).toMatchObject({ HeadObject: 3, CopyObject: 3 });
