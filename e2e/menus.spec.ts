@@ -112,7 +112,7 @@ test('a right-click on the background clears the selection and offers Upload, Re
   await expect(menu(app)).toBeVisible();
   expect(await ui.selectedKeys()).toEqual([]);
   await expect(menu(app).getByRole('menuitem')).toHaveText([
-    /^Upload files…Ctrl\+U/, /^Upload folder…Ctrl\+Shift\+U/, /^RefreshF5/, /^New folder…/, /^Paste here/,
+    /^Upload files…Ctrl\+U/, /^Upload folder…Ctrl\+Shift\+U/, /^Upload with options…/, /^RefreshF5/, /^New folder…/, /^Paste here/,
     /^Show deletedCtrl\+Shift\+H/, /^View as of…/, /^Bucket versioning…/, /^Compare with…Ctrl\+Shift\+Y/, /^Bucket info…/, /^New bucket…/,
   ]);
   await expect(app.getByTestId('ops-menu-paste')).toHaveAttribute('data-disabled', '');

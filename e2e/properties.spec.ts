@@ -140,6 +140,10 @@ test('requests an archive restore and shows its state in Properties and Info (Re
   await expect(dialog.getByTestId('props-report')).toHaveAttribute('data-status', 'done');
   expect(standIn.requests).toEqual([{ bucket: 'cold', key: 'tape.bin', days: 2, tier: 'Bulk' }]);
   await dialog.getByTestId('props-done').click();
+  // The table re-listed (the restore went through the one invalidation path) and says so beside the class:
+  // the listing asked for RestoreStatus, which the stand-in answers as AWS does. No HeadObject per row.
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toHaveAttribute('data-state', 'in-progress');
+  await expect(ui.row('tape.bin').locator('.col-class')).toHaveText('GLACIERrestoring…');
 
   // Info reads the state from x-amz-restore (main dropped the cached head when the restore was sent).
   await app.keyboard.press('ControlOrMeta+I');
@@ -154,5 +158,63 @@ test('requests an archive restore and shows its state in Properties and Info (Re
   await dialog.getByTestId('props-reload').click();
   await expect(dialog.getByTestId('props-restore')).toHaveAttribute('data-state', 'available');
   await expect(dialog.getByTestId('props-restore')).toContainText('Available until');
+  await dialog.getByTestId('props-close').click();
+  s3Proxy.reset();
+  await app.getByTestId('nav-refresh').click();
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toHaveAttribute('data-state', 'available');
+  await expect(ui.row('tape.bin').getByTestId('row-restore')).toContainText('restored until');
+  expect(s3Proxy.count('HeadObject')).toBe(0);
   standIn.remove();
+});
+
+test("changes a folder's storage class through its plan: counted, priced, exactly what was announced", async ({ app, lane, s3Proxy }) => {
+  const s3 = directClient(lane);
+  await lane.createBucket('tiers');
+  for (const key of ['logs/a.log', 'logs/b.log', 'logs/2026/c.log']) {
+    await s3.send(new PutObjectCommand({ Bucket: 'tiers', Key: key, Body: `body of ${key}`, ContentType: 'text/plain', Metadata: { src: 'app' } }));
+  }
+  const ui = new BrowserPage(app);
+  await ui.openConnection(CONNECTION);
+  await ui.goTo('s3://tiers/');
+  await ui.waitForFolder('s3://tiers/');
+
+  await ui.row('logs/').click();
+  await app.keyboard.press('ControlOrMeta+Shift+P');
+  const dialog = app.getByTestId('props-dialog');
+  await expect(dialog.getByTestId('props-many')).toBeVisible();
+  await dialog.getByTestId('props-storage-class').selectOption('STANDARD_IA');
+  await dialog.getByTestId('props-review').click();
+  // The plan walked the folder (nested objects included) and says what it will send before it sends it.
+  await expect(dialog.getByTestId('props-plan-summary')).toContainText('Change 3 objects');
+  await expect(dialog.getByTestId('props-plan-effects')).toContainText('Change the storage class to STANDARD_IA.');
+  // "Requests: 3 GetObjectTagging, 3 HeadObject, …; and where needed at most 3 PutObjectTagging, …."
+  const announced = (await dialog.getByTestId('props-plan-requests').innerText()).replace(/^Requests: |\.$/g, '');
+  const [firm = '', maybe = ''] = announced.split('; and where needed at most ');
+  const counts = (text: string): Record<string, number> => Object.fromEntries(text.split(', ').filter(Boolean).map((part) => [part.split(' ')[1], Number(part.split(' ')[0])]));
+  const planned = counts(firm);
+  const atMost = counts(maybe);
+  expect(planned).toMatchObject({ HeadObject: 3, CopyObject: 3 });
+  await expect(dialog.getByTestId('ops-cost-table')).toContainText('prices as of');
+
+  s3Proxy.reset();
+  await dialog.getByTestId('props-run').click();
+  await expect(dialog.getByTestId('props-report')).toHaveAttribute('data-status', 'done');
+  await expect(dialog.getByTestId('props-report-summary')).toHaveText('Done: 3 of 3 objects changed.');
+  for (const [op, n] of Object.entries(planned)) expect(s3Proxy.count(op), op).toBe(n);
+  for (const [op, n] of Object.entries(atMost)) expect(s3Proxy.count(op), op).toBeLessThanOrEqual(n);
+  // Nothing beyond what was announced (the re-listing after the write aside).
+  const listed = s3Proxy.count('ListObjectsV2');
+  expect(s3Proxy.count() - listed).toBe(Object.keys({ ...planned, ...atMost }).reduce((sum, op) => sum + s3Proxy.count(op), 0));
+  await dialog.getByTestId('props-done').click();
+
+  for (const key of ['logs/a.log', 'logs/b.log', 'logs/2026/c.log']) {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'tiers', Key: key }));
+    expect(head.StorageClass).toBe('STANDARD_IA');
+    expect(head.Metadata).toEqual({ src: 'app' });
+    expect(head.ContentType).toBe('text/plain');
+    expect((await lane.body('tiers', key)).toString()).toBe(`body of ${key}`);
+  }
+  await ui.goTo('s3://tiers/logs/');
+  await ui.waitForFolder('s3://tiers/logs/');
+  await expect(ui.row('logs/a.log').locator('.col-class')).toHaveText('STANDARD_IA');
 });

@@ -32,6 +32,7 @@ export const COMMANDS = [
   { id: 'new-folder', label: 'New folder…', menu: 'file', section: 'create', keys: ['CmdOrCtrl+Shift+N'] },
   { id: 'upload-files', label: 'Upload files…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+U'] },
   { id: 'upload-folder', label: 'Upload folder…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+U'] },
+  { id: 'upload-with-options', label: 'Upload with options…', menu: 'file', section: 'transfer', keys: [] },
   { id: 'download', label: 'Download…', menu: 'file', section: 'transfer', keys: ['CmdOrCtrl+Shift+D'] },
   { id: 'incomplete-uploads', label: 'Incomplete uploads…', menu: 'file', section: 'transfer', keys: [] },
   { id: 'share-link', label: 'Share link…', menu: 'file', section: 'share', keys: ['CmdOrCtrl+Shift+L'] },

@@ -7,6 +7,7 @@
 import type { CommandId } from './commands';
 import type { DragOptions } from './drag-stream';
 import type { AppSettings, SettingsPatch } from './settings';
+import type { UploadDefaults, UploadOptions } from './upload-options';
 import type { Result } from './errors';
 import type { BucketScope, CrawlProgress, CrawlReport, CrawlRequest, IndexStatus, SearchQuery, SearchResult, SizesReport } from './search';
 import type { Cancellable, ParquetPreview, PreviewTarget, TextChunk, TooLarge, Unreadable, WholeObject, ZipListing } from './preview';
@@ -61,7 +62,7 @@ import type {
   VersionsRunReport,
 } from './versions';
 import type { Workspace, WorkspaceSnapshot } from './workspace';
-import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport } from './properties';
+import type { ObjectProperties, PropertiesPlan, PropertiesPlanRequest, PropertiesReport, RestoreRequest } from './properties';
 import type { PriceTable } from './cost';
 import type { BucketDetails, EmptyBucketPlan, EmptyBucketReport } from './buckets';
 import type { BucketConfigKind } from './bucket-config';
@@ -260,8 +261,15 @@ export interface IpcContract {
       readonly paths: readonly string[];
       readonly streams?: readonly string[];
       readonly conflict: ConflictPolicy;
+      /** Class, encryption, content type, metadata, tags (shared/upload-options.ts); absent: the connection's defaults. */
+      readonly options?: UploadOptions;
     };
     response: EnqueueOutcome;
+  };
+  /** Archived downloads that failed (note ARCHIVED_NOTE): request a restore, wait for it, then download. */
+  'transfers:restore-download': {
+    request: { readonly ids: readonly string[]; readonly restore: RestoreRequest };
+    response: { readonly count: number };
   };
   /** Files dropped without a local path: their bytes come over IPC in base64 chunks, in order. */
   'transfers:stream-open': { request: { readonly name: string; readonly size: number }; response: { readonly streamId: string } };
@@ -303,6 +311,10 @@ export interface IpcContract {
   'settings:set': { request: SettingsPatch; response: AppSettings };
   /** The native folder dialog; the folder picked becomes the download folder (cancelled: unchanged). */
   'settings:choose-download-folder': { request: Record<string, never>; response: AppSettings };
+  /** A connection's upload defaults (uploads that name no options use them). */
+  'settings:upload-defaults': { request: { readonly connectionId: ConnectionId }; response: UploadDefaults };
+  /** Replace them ({} clears); answers what is now stored. */
+  'settings:set-upload-defaults': { request: { readonly connectionId: ConnectionId; readonly defaults: UploadDefaults }; response: UploadDefaults };
   /** Transfers the journal holds from before this start (and a journal set aside, if any). */
   'transfers:unfinished': { request: Record<string, never>; response: UnfinishedReport };
   /** Queue unfinished transfers again, keeping what they already did (without ids: all of them). */
@@ -447,6 +459,7 @@ export const API_METHODS = {
   // ── transfers ──
   downloadObjects: 'transfers:download',
   uploadPaths: 'transfers:upload',
+  restoreAndDownload: 'transfers:restore-download',
   openUploadStream: 'transfers:stream-open',
   writeUploadStream: 'transfers:stream-write',
   closeUploadStream: 'transfers:stream-close',
@@ -471,6 +484,8 @@ export const API_METHODS = {
   getSettings: 'settings:get',
   setSettings: 'settings:set',
   chooseDownloadFolder: 'settings:choose-download-folder',
+  uploadDefaults: 'settings:upload-defaults',
+  setUploadDefaults: 'settings:set-upload-defaults',
   listUnfinishedTransfers: 'transfers:unfinished',
   resumeUnfinishedTransfers: 'transfers:resume-unfinished',
   discardUnfinishedTransfers: 'transfers:discard-unfinished',

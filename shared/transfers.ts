@@ -148,6 +148,9 @@ export interface AbortUploadsOutcome {
   readonly failed: ReadonlyArray<{ readonly key: string; readonly uploadId: string; readonly message: string }>;
 }
 
+/** The note of a download that failed because its object is archived and not restored ("Restore and download" offers itself). */
+export const ARCHIVED_NOTE = 'archived: restore it to download';
+
 /** Preload methods that are not IPC channels: the local path of a File dropped from the OS
  *  (Electron's webUtils.getPathForFile; "" when it has none). Absent in a plain browser and the e2e harness. */
 export const PRELOAD_EXTRAS = ['getPathForFile'] as const;

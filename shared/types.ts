@@ -127,6 +127,9 @@ export interface ObjectEntry {
   readonly lastModified: number;
   readonly etag: string;
   readonly storageClass: string;
+  /** An archived object's restore (in progress, or readable until …): from the listing's RestoreStatus where
+   *  the server sends it (AWS), else from a HeadObject already cached; absent when unknown or none. */
+  readonly restore?: RestoreState;
 }
 
 export type Entry = FolderEntry | ObjectEntry;

@@ -4,7 +4,7 @@
  */
 
 /** Specs of features fauxqs lacks (versioning): RGW only, skipped by the fauxqs project. */
-export const RGW_ONLY_SPECS = ['versions.spec.ts', 'properties.spec.ts', 'buckets.spec.ts'];
+export const RGW_ONLY_SPECS = ['versions.spec.ts', 'properties.spec.ts', 'buckets.spec.ts', 'upload-options.spec.ts', 'archived-download.spec.ts'];
 
 /** The specs that run on RGW (playwright.config.ts's rgw project). */
 export const RGW_SPECS = [

@@ -1,4 +1,5 @@
 import { basename } from '../../shared/keys';
+import type { RestoreState } from '../../shared/properties';
 import type { Entry, Stat } from '../../shared/types';
 import type { StringInterner } from './string-interner';
 
@@ -51,6 +52,8 @@ export class RecordChunk {
   private readonly etags: Uint8Array;
   /** ETags that are not a plain MD5 (multipart, other servers' formats), by record. */
   private readonly otherEtags: Map<number, string> | undefined;
+  /** Archived objects' restore states from the listing (RestoreStatus), by record: rare, so a sparse map. */
+  private readonly restores: Map<number, RestoreState> | undefined;
 
   constructor(
     readonly prefix: string,
@@ -72,6 +75,7 @@ export class RecordChunk {
     this.etags = new Uint8Array(n * 16);
     const etagView = Buffer.from(this.etags.buffer, this.etags.byteOffset, this.etags.byteLength);
     let other: Map<number, string> | undefined;
+    let restores: Map<number, RestoreState> | undefined;
     let textBytes = 0;
     for (let i = 0; i < n; i++) {
       const e = entries[i]!;
@@ -92,10 +96,15 @@ export class RecordChunk {
           (other ??= new Map()).set(i, ownString(e.etag));
           textBytes += e.etag.length + 40;
         }
+        if (e.restore) {
+          (restores ??= new Map()).set(i, e.restore);
+          textBytes += 64;
+        }
       }
       this.flags[i] = flags;
     }
     this.otherEtags = other;
+    this.restores = restores;
     // Columns (35 bytes), the name's array slot and string header (8 + 24), its folder-index entry (~32), the chars.
     this.bytes = 256 + n * 99 + textBytes + 2 * (cursor.length + (nextCursor?.length ?? 0));
   }
@@ -124,7 +133,8 @@ export class RecordChunk {
 
   entryAt(i: number): Entry {
     const stat = this.statAt(i);
-    return { ...stat, name: basename(stat.key) };
+    const restore = this.restores?.get(i);
+    return restore && stat.kind === 'object' ? { ...stat, name: basename(stat.key), restore } : { ...stat, name: basename(stat.key) };
   }
 
   entries(): Entry[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../shared/types';
+import type { Entry, ObjectEntry } from '../../shared/types';
 import { createManualClock } from './clock';
 import { type CachedPage, DEFAULT_CACHE_OPTIONS, S3Cache } from './s3-cache';
 
@@ -275,5 +275,25 @@ describe('S3Cache.generation', () => {
     const cache = new S3Cache({ clock: createManualClock(), maxBytes: 1000 });
     expect(cache.setPage(C, B, 'a/', '', bigPage('a/', 50))).toBe(false);
     expect(cache.getPage(C, B, 'a/', '')).toBeUndefined();
+  });
+});
+
+describe('S3Cache restore states', () => {
+  it('keeps a listed restore state with its record, and peeks a cached head for one without counting', () => {
+    const cache = new S3Cache({ clock: createManualClock() });
+    const glacier = (key: string): ObjectEntry => ({ ...(obj(key) as ObjectEntry), storageClass: 'GLACIER' });
+    const cold: ObjectEntry = { ...glacier('a/cold'), restore: { state: 'available', until: 5 } };
+    cache.setPage(C, B, 'a/', '', page([cold, glacier('a/ice'), obj('a/warm')]));
+    const entries = cache.getPage(C, B, 'a/', '')!.entries;
+    expect(entries.map((e) => (e.kind === 'object' ? (e.restore ?? null) : null))).toEqual([{ state: 'available', until: 5 }, null, null]);
+
+    const before = cache.stats();
+    expect(cache.restoreOf(C, B, 'a/ice')).toBeUndefined();
+    cache.setHead(C, B, { key: 'a/ice', size: 1, lastModified: 1, etag: '"e"', storageClass: 'GLACIER', contentType: null, metadata: {}, serverSideEncryption: null, versionId: null, restore: { state: 'in-progress' } });
+    expect(cache.restoreOf(C, B, 'a/ice')).toEqual({ state: 'in-progress' });
+    expect(cache.stats()).toMatchObject({ hits: before.hits, misses: before.misses });
+    // A write drops the head with the rest of the key's entries.
+    cache.invalidate(C, B, [{ key: 'a/ice', change: 'put' }]);
+    expect(cache.restoreOf(C, B, 'a/ice')).toBeUndefined();
   });
 });

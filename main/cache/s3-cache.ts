@@ -1,4 +1,5 @@
 import { ancestorsOf, canonicalPrefix, isFolderKey, parentOf } from '../../shared/keys';
+import type { RestoreState } from '../../shared/properties';
 import type { Entry, HeadInfo, Stat } from '../../shared/types';
 import type { ObjectVersion } from '../../shared/versions';
 import { type CacheOp, cacheKey, folderId, PROPERTY_OPS, type PropertyOp } from './cache-key';
@@ -187,6 +188,17 @@ export class S3Cache {
       etag: head.etag,
       storageClass: head.storageClass,
     });
+  }
+
+  /**
+   * An object's restore state as a cached HeadObject read it (objects:head, or the properties view), or
+   * undefined. A peek for listings: not counted as a hit or miss.
+   */
+  restoreOf(connectionId: string, bucket: string, key: string): RestoreState | undefined {
+    const head = this.freshLoose(cacheKey({ connectionId, op: 'head', bucket, key }))?.value as HeadInfo | undefined;
+    if (head?.restore) return head.restore;
+    const props = this.freshLoose(cacheKey({ connectionId, op: 'properties', bucket, key }))?.value as { restore?: RestoreState } | undefined;
+    return props?.restore;
   }
 
   /** Versions under their own canonical keys, with the same TTL and bounds as everything else. */

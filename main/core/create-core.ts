@@ -36,6 +36,7 @@ import { PreviewService } from '../preview/preview-service';
 import { type OpenEditOptions, OpenEditService } from '../open-edit/open-edit-service';
 import { createS3ClientFactory, type S3ClientFactory } from '../s3/client-factory';
 import { SettingsService } from '../settings/settings-service';
+import { UploadDefaultsStore } from '../settings/upload-defaults';
 import { type TransferOptions, TransferService } from '../transfers/transfer-service';
 import { SyncService } from '../sync/sync-service';
 import type { VersionsOptions } from '../versions/versions-service';
@@ -150,6 +151,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     onChange: (s) => transfers?.setConcurrency(s.fileConcurrency, s.requestConcurrency),
   });
   const stored = settings.stored();
+  const uploadDefaults = new UploadDefaultsStore(options.userDataDir);
   // The transfer journal lives beside the saved connections, so a restart on the same folder can resume.
   transfers = new TransferService(context, {
     fileConcurrency: stored.fileConcurrency,
@@ -157,6 +159,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     // Without a Downloads folder (headless tests, benchmarks) every download asks, as the folder picker decides.
     ...(options.downloadsDir !== undefined ? { downloadFolders: settings } : {}),
     ...(options.userDataDir !== undefined ? { journalDir: options.userDataDir } : {}),
+    uploadDefaults,
     ...options.transfers,
   });
   const previews = new PreviewService(context);
@@ -180,7 +183,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...previewChannels(previews),
     ...openEditChannels(edits),
     ...transferChannels(transfers),
-    ...settingsChannels(settings),
+    ...settingsChannels(settings, uploadDefaults, context),
     ...folderSizeChannels(context),
     ...versionChannels(context, options.versions),
     ...bucketChannels(context, prices, options.buckets),
@@ -211,6 +214,7 @@ export function createCore(options: HandlerOptions = {}): Core {
       previews.dispose();
       await transfers.dispose();
       await settings.flush();
+      await uploadDefaults.flush();
       await sync.dispose();
       await workspace.flush();
       connections.dispose();

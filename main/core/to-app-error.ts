@@ -69,6 +69,8 @@ export function toAppError(error: unknown, context = ''): AppError {
   if (name === 'NoSuchVersion') return make('NoSuchVersion', 'that version no longer exists');
   if (name === 'NoSuchKey' || name === 'NotFound' || (status === 404 && name !== 'NoSuchBucket'))
     return make('NoSuchKey', 'the object does not exist');
+  // AWS answers a GET of an archived, unrestored object with 403 InvalidObjectState: no permission problem.
+  if (name === 'InvalidObjectState') return make('Conflict', 'the object is archived and must be restored before it can be read [InvalidObjectState]');
   if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) return make('AccessDenied', 'access denied');
   if (THROTTLE_CODES.has(name) || status === 503 || status === 429)
     return make('Throttled', 'the server is throttling requests; try again shortly');

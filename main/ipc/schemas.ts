@@ -8,9 +8,11 @@ import { bucket, id, key, nonEmptyKey } from '../core/field-schemas';
 import { MAX_PRESIGN_SECONDS, nameProblem } from '../../shared/operations';
 import { FINGERPRINT_RE } from '../connections/tls-trust';
 import { CONCURRENCY_MAX, CONCURRENCY_MIN, THEMES } from '../../shared/settings';
+import { MAX_RESTORE_DAYS } from '../../shared/properties';
 import { compareMode, syncLocation } from '../sync/sync-schemas';
 import { workspaceSchema } from '../workspace/workspace-schema';
 import { propertySchemas } from './property-schemas';
+import { uploadDefaultsSchema, uploadOptionsSchema } from '../transfers/upload-options-schema';
 
 export const empty = z.object({}).strict();
 const selection = z.object({ connectionId: id, bucket, keys: z.array(nonEmptyKey).min(1).max(100_000) }).strict();
@@ -203,6 +205,13 @@ const channelSchemas = {
       paths: z.array(localPath).max(100_000),
       streams: z.array(id).max(100_000).optional(),
       conflict,
+      options: uploadOptionsSchema.optional(),
+    })
+    .strict(),
+  'transfers:restore-download': z
+    .object({
+      ids: z.array(id).min(1).max(100_000),
+      restore: z.object({ days: z.number().int().min(1).max(MAX_RESTORE_DAYS), tier: z.enum(['Expedited', 'Standard', 'Bulk']) }).strict(),
     })
     .strict(),
   'transfers:stream-open': z.object({ name: z.string().min(1).max(4096), size: z.number().int().min(0).max(5 * 1024 ** 4) }).strict(),
@@ -243,6 +252,8 @@ const channelSchemas = {
     })
     .strict(),
   'settings:choose-download-folder': empty,
+  'settings:upload-defaults': z.object({ connectionId: id }).strict(),
+  'settings:set-upload-defaults': z.object({ connectionId: id, defaults: uploadDefaultsSchema }).strict(),
   'transfers:unfinished': empty,
   'transfers:resume-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
   'transfers:discard-unfinished': z.object({ ids: z.array(id).max(100_000).optional() }).strict(),

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, ListBucketsCommand, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { basename, canonicalPrefix, isFolderKey } from '../../shared/keys';
-import { parseRestore } from '../../shared/properties';
+import { ARCHIVE_CLASSES, parseRestore } from '../../shared/properties';
 import type { BucketInfo, Entry, HeadInfo, ListPage, StatOutcome } from '../../shared/types';
 import type { CachedPage, S3Cache } from '../cache/s3-cache';
 import { decodePage, listObjectsPage, type ObjectsPage } from './list-objects';
@@ -35,6 +35,7 @@ function entriesOfPage(prefix: string, page: ObjectsPage): Entry[] {
       lastModified: obj.lastModified,
       etag: obj.etag,
       storageClass: obj.storageClass,
+      ...(obj.restore && obj.restore.state !== 'none' ? { restore: obj.restore } : {}),
     });
   }
   return entries;
@@ -74,7 +75,7 @@ export class BrowseService {
     const cursor = req.cursor ?? '';
     if (req.refresh && cursor === '') this.cache.dropFolder(req.connectionId, req.bucket, prefix);
     const cached = req.refresh ? undefined : this.cache.getPage(req.connectionId, req.bucket, prefix, cursor);
-    if (cached) return { bucket: req.bucket, prefix, ...cached, fromCache: true };
+    if (cached) return { bucket: req.bucket, prefix, ...this.withKnownRestores(req, cached), fromCache: true };
 
     // A request that went out before the folder was invalidated is neither joined nor cached.
     const generation = this.cache.generation(req.connectionId, req.bucket, prefix);
@@ -84,7 +85,23 @@ export class BrowseService {
       flight = this.fetchPage(req, prefix, cursor, generation).finally(() => this.inflight.delete(flightKey));
       this.inflight.set(flightKey, flight);
     }
-    return { bucket: req.bucket, prefix, ...(await flight), fromCache: false };
+    return { bucket: req.bucket, prefix, ...this.withKnownRestores(req, await flight), fromCache: false };
+  }
+
+  /**
+   * Archived objects the listing gave no restore status (servers other than AWS): the state a HeadObject already
+   * cached read from x-amz-restore (Info, Properties). A cache lookup per archived object, never a request.
+   */
+  private withKnownRestores(req: ListRequest, page: CachedPage): CachedPage {
+    let entries: Entry[] | null = null;
+    page.entries.forEach((e, i) => {
+      if (e.kind !== 'object' || e.restore || !ARCHIVE_CLASSES.has(e.storageClass)) return;
+      const restore = this.cache.restoreOf(req.connectionId, req.bucket, e.key);
+      if (!restore || restore.state === 'none') return;
+      entries ??= [...page.entries];
+      entries[i] = { ...e, restore };
+    });
+    return entries ? { ...page, entries } : page;
   }
 
   stat(connectionId: string, bucket: string, keys: readonly string[]): StatOutcome[] {
@@ -115,7 +132,7 @@ export class BrowseService {
   }
 
   private async fetchPage(req: ListRequest, prefix: string, cursor: string, generation: string): Promise<CachedPage> {
-    const out = await listObjectsPage(req.client, { bucket: req.bucket, prefix, shallow: true, cursor: cursor === '' ? null : cursor });
+    const out = await listObjectsPage(req.client, { bucket: req.bucket, prefix, shallow: true, cursor: cursor === '' ? null : cursor, restoreStatus: true });
     const page: CachedPage = { entries: entriesOfPage(prefix, out), nextCursor: out.nextCursor };
     this.cache.setPage(req.connectionId, req.bucket, prefix, cursor, page, generation);
     return page;

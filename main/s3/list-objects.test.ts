@@ -12,6 +12,19 @@ describe('decodeKey', () => {
 });
 
 describe('decodePage', () => {
+  it("reads an archived object's RestoreStatus (AWS sends it when asked)", () => {
+    const page = decodePage(
+      out({
+        Contents: [
+          { Key: 'a', StorageClass: 'GLACIER', RestoreStatus: { IsRestoreInProgress: true } },
+          { Key: 'b', StorageClass: 'DEEP_ARCHIVE', RestoreStatus: { IsRestoreInProgress: false, RestoreExpiryDate: new Date(Date.UTC(2030, 0, 1)) } },
+          { Key: 'c', StorageClass: 'GLACIER' },
+        ],
+      }),
+    );
+    expect(page.objects.map((o) => o.restore ?? null)).toEqual([{ state: 'in-progress' }, { state: 'available', until: Date.UTC(2030, 0, 1) }, null]);
+  });
+
   it('decodes objects and prefixes with defaults for what the server left out', () => {
     const page = decodePage(
       out({

@@ -4,6 +4,7 @@
  * decoded in one place and every listing asks for S3's largest page.
  */
 import { ListObjectsV2Command, type ListObjectsV2CommandOutput, type S3Client } from '@aws-sdk/client-s3';
+import type { RestoreState } from '../../shared/properties';
 
 /** S3's own maximum; one request per 1000 keys is the floor for any client. */
 export const PAGE_SIZE = 1000;
@@ -19,6 +20,8 @@ export interface ListedObject {
   readonly storageClass: string;
   /** A stored checksum's algorithm (x-amz-checksum-*), when the listing names one; its value needs a request. */
   readonly checksumAlgorithm?: string;
+  /** An archived object's restore, when the listing was asked for RestoreStatus and the server sent it. */
+  readonly restore?: RestoreState;
 }
 
 /** One decoded response: objects from Contents, sub-folders from CommonPrefixes (both in the server's order). */
@@ -41,6 +44,8 @@ export interface PageRequest {
   readonly maxKeys?: number;
   /** Aborts the request in flight. */
   readonly signal?: AbortSignal;
+  /** Ask for archived objects' restore status (OptionalObjectAttributes; AWS answers it, others ignore it). */
+  readonly restoreStatus?: boolean;
 }
 
 /** S3 url-encodes keys with form encoding ("+" for space) when asked to; undo it only if the server did. */
@@ -60,11 +65,18 @@ export function decodePage(out: ListObjectsV2CommandOutput): ObjectsPage {
       lastModified: o.LastModified?.getTime() ?? 0,
       storageClass: o.StorageClass ?? 'STANDARD',
       ...(o.ChecksumAlgorithm?.[0] !== undefined ? { checksumAlgorithm: o.ChecksumAlgorithm[0] } : {}),
+      ...(o.RestoreStatus ? { restore: restoreOf(o.RestoreStatus) } : {}),
     });
   }
   const prefixes: string[] = [];
   for (const p of out.CommonPrefixes ?? []) if (p.Prefix) prefixes.push(decodeKey(p.Prefix, encoded));
   return { objects, prefixes, nextCursor: out.IsTruncated && out.NextContinuationToken ? out.NextContinuationToken : null };
+}
+
+function restoreOf(s: { IsRestoreInProgress?: boolean; RestoreExpiryDate?: Date }): RestoreState {
+  if (s.IsRestoreInProgress) return { state: 'in-progress' };
+  const until = s.RestoreExpiryDate?.getTime();
+  return until === undefined || Number.isNaN(until) ? { state: 'none' } : { state: 'available', until };
 }
 
 /** One ListObjectsV2 request. */
@@ -79,6 +91,7 @@ export async function listObjectsPage(client: S3Client, req: PageRequest): Promi
       EncodingType: 'url',
       ContinuationToken: req.cursor ?? undefined,
       StartAfter: req.cursor ? undefined : req.startAfter,
+      ...(req.restoreStatus ? { OptionalObjectAttributes: ['RestoreStatus'] } : {}),
     }),
     req.signal ? { abortSignal: req.signal } : {},
   );

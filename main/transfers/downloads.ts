@@ -36,9 +36,10 @@ export async function enqueueDownload(
   if (req.conflict === 'ask' && existing.size > 0) {
     return { status: 'conflicts', count: existing.size, sample: [...existing].slice(0, 5).map((t) => path.relative(destination, t)) };
   }
-  const jobs: JobSpec[] = planned.map((p) =>
-    journal && !p.folderMarker ? journaledJob(deps, journal, req.connectionId, p, req.conflict) : downloadJob(deps, req.connectionId, p, req.conflict),
-  );
+  const jobs: JobSpec[] = planned.map((p) => {
+    const job = journal && !p.folderMarker ? journaledJob(deps, journal, req.connectionId, p, req.conflict) : downloadJob(deps, req.connectionId, p, req.conflict);
+    return deps.archived && !p.folderMarker ? deps.archived.wrap(job) : job;
+  });
   for (const r of refused) jobs.push(refusedJob('download', req.connectionId, req.bucket, r));
   const { batchId } = queue.add(jobs, 'download');
   // Queued is journaled before the caller hears so; a journal that cannot be written costs only the resume.

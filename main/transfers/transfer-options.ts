@@ -1,7 +1,9 @@
 /** Transfer tuning and the dependencies every part of the transfer feature shares. */
 import type { ConflictPolicy, DownloadItem } from '../../shared/transfers';
+import type { UploadDefaults, UploadOptions } from '../../shared/upload-options';
 import type { CoreContext } from '../core/context';
 import type { DesktopAdapter, DialogAdapter, DownloadFolderPolicy, DragAdapter } from './adapters';
+import type { ArchivedDownloads } from './archived-downloads';
 import type { BandwidthLimit } from './bandwidth';
 import { DEFAULT_DOWNLOAD_TUNING, type DownloadTuning } from './download-object';
 import type { TransferJournal } from './journal/transfer-journal';
@@ -38,6 +40,10 @@ export interface TransferOptions {
   readonly downloadFolders?: DownloadFolderPolicy;
   /** Where the transfer journal lives (the user-data folder); without it nothing survives a restart. */
   readonly journalDir?: string;
+  /** How often a download waiting for an archive restore asks whether it is done (archived-downloads.ts). */
+  readonly restorePollMs?: number;
+  /** Per-connection upload defaults, for uploads that name no options. */
+  readonly uploadDefaults?: UploadDefaultsPolicy;
   /** Bandwidth limits at start, bytes per second (null: none); changeable while running. */
   readonly bandwidth?: BandwidthLimits;
 }
@@ -73,6 +79,8 @@ export interface TransferDeps {
   readonly smallFiles: SmallFiles;
   /** One limit per direction, shared by every stream of it. */
   readonly bandwidth?: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
+  /** Archived downloads: refused with the reason, or restored and waited for (archived-downloads.ts). */
+  readonly archived?: ArchivedDownloads;
   /** The journal once loaded (null without a journal folder, or when it could not be opened). */
   readonly journal?: Promise<TransferJournal | null>;
 }
@@ -92,4 +100,11 @@ export interface UploadRequest {
   readonly paths: readonly string[];
   readonly streams?: readonly string[];
   readonly conflict: ConflictPolicy;
+  /** Class, encryption, type, metadata, tags; absent: the connection's defaults (uploadDefaults). */
+  readonly options?: UploadOptions;
+}
+
+/** Where a connection's upload defaults come from (main/settings/upload-defaults.ts). */
+export interface UploadDefaultsPolicy {
+  defaultsFor(connectionId: string): UploadDefaults;
 }

@@ -14,6 +14,8 @@ import type { EnqueueOutcome, SelectedItem, StageOutcome, TransferItem, Transfer
 import type { CoreContext } from '../core/context';
 import { codedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
+import type { RestoreRequest } from '../../shared/properties';
+import { ArchivedDownloads } from './archived-downloads';
 import { BandwidthLimit } from './bandwidth';
 import { CoalescedInvalidation } from './coalesced-invalidation';
 import { discardPart } from './download-object';
@@ -59,6 +61,7 @@ export class TransferService {
   private readonly requests: Limiter;
   private readonly journal: Promise<TransferJournal | null>;
   private readonly bandwidth: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit };
+  private readonly archived: ArchivedDownloads;
 
   constructor(ctx: CoreContext, options: Partial<TransferOptions> = {}) {
     const merged = { ...DEFAULT_TRANSFER_OPTIONS, ...options };
@@ -73,7 +76,9 @@ export class TransferService {
       download: new BandwidthLimit(resolved.bandwidth?.download ?? null),
       upload: new BandwidthLimit(resolved.bandwidth?.upload ?? null),
     };
+    this.archived = new ArchivedDownloads(ctx, resolved.restorePollMs);
     this.deps = {
+      archived: this.archived,
       journal: this.journal,
       bandwidth: this.bandwidth,
       ctx,
@@ -113,6 +118,13 @@ export class TransferService {
   setConcurrency(files: number, requests: number): void {
     this.queue.setConcurrency(files);
     this.requests.setLimit(requests);
+  }
+
+  /** Failed archived downloads: restore, wait, download (see archived-downloads.ts). Returns how many. */
+  restoreAndDownload(ids: readonly string[], restore: RestoreRequest): number {
+    const wanted = new Set(ids);
+    const items = this.queue.list().items.filter((i) => wanted.has(i.id));
+    return this.queue.retry(this.archived.request(items, restore));
   }
 
   upload(req: UploadRequest): Promise<EnqueueOutcome> {

@@ -14,6 +14,7 @@ import type { UploadEntry } from './journal/journal-schema';
 import { abortQuietly, resumableMultipart } from './journal/resumable-upload';
 import type { Limiter } from './limiter';
 import { putDirect } from './put-direct';
+import { explainRefusal, putHeaders, type ResolvedUploadOptions } from './upload-headers';
 
 export interface UploadTuning {
   /** Files up to this size go up in one PutObject; bigger ones multipart with parts of this size (≥ 5 MiB). */
@@ -38,8 +39,8 @@ export interface UploadArgs {
   readonly onBytes?: (delta: number) => void;
   /** The file's bytes when the caller already read it (small files, see small-files.ts); else read here. */
   readonly body?: Buffer;
-  /** Stored Content-Type of a single PutObject (default application/octet-stream). */
-  readonly contentType?: string;
+  /** Class, encryption, content type, metadata and tags (upload-headers.ts); absent: type guessed, no others. */
+  readonly options?: ResolvedUploadOptions;
   /** The shared upload bandwidth limit. */
   readonly bandwidth?: BandwidthLimit;
 }
@@ -48,8 +49,9 @@ export interface UploadResult {
   readonly etag: string | null;
 }
 
-function classify(error: unknown, signal: AbortSignal): CodedError {
+function classify(error: unknown, signal: AbortSignal, options?: ResolvedUploadOptions): CodedError {
   if (signal.aborted) return new CodedError({ code: 'Cancelled', message: 'cancelled' });
+  error = explainRefusal(error, options);
   if (error instanceof CodedError) return error;
   return new CodedError(toAppError(error, 'upload'));
 }
@@ -69,7 +71,7 @@ export async function uploadFile(args: UploadArgs): Promise<UploadResult> {
     }
     return await multipart(args, tuning);
   } catch (error) {
-    throw classify(error, args.signal);
+    throw classify(error, args.signal, args.options);
   }
 }
 
@@ -82,8 +84,7 @@ function putSmall(args: UploadArgs, body: Buffer): Promise<string | null> {
     client: args.client,
     bucket: args.bucket,
     key: args.key,
-    // Always a type: S3 would default it, but some servers fail an empty body that has none.
-    headers: { 'content-md5': createHash('md5').update(body).digest('base64'), 'content-type': args.contentType ?? 'application/octet-stream' },
+    headers: { ...putHeaders(args.key, args.options), 'content-md5': createHash('md5').update(body).digest('base64') },
     body,
     ...(args.bandwidth ? { pace: args.bandwidth } : {}),
     signal: args.signal,
@@ -112,6 +113,7 @@ async function multipart(args: UploadArgs, tuning: UploadTuning): Promise<Upload
     uploadId: null,
     partSize: tuning.partSize,
     parts: [],
+    ...(args.options ? { options: args.options } : {}),
   };
   try {
     return await resumableMultipart({

@@ -13,6 +13,9 @@ import { journaledUploadJob } from './journal/journaled-upload';
 import type { TransferJournal } from './journal/transfer-journal';
 import type { JobSpec, TransferQueue } from './queue';
 import type { TransferDeps, UploadRequest } from './transfer-options';
+import type { UploadOptions } from '../../shared/upload-options';
+import { bucketDefaultEncryption } from './bucket-encryption';
+import { resolveKmsKey, type ResolvedUploadOptions } from './upload-headers';
 import { fireAndForget } from '../../shared/fire-and-forget';
 import { uploadFile } from './upload-file';
 import { existingKeys, freeKey, type PlannedUpload, planUpload } from './upload-plan';
@@ -33,6 +36,7 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
   if (req.conflict === 'ask' && conflicts.length > 0) {
     return { status: 'conflicts', count: conflicts.length, sample: conflicts.slice(0, 5).map((c) => c.key.slice(prefix.length)) };
   }
+  const options = await resolveUploadOptions(deps, req);
   const journal = (await deps.journal) ?? null;
   const taken = new Set([...existing, ...planned.map((p) => p.key)]);
   const jobs: JobSpec[] = [];
@@ -51,7 +55,8 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
       }
     }
     const journaled = journal && !p.stream && !p.folder;
-    jobs.push(journaled ? journaledJob(deps, journal, req.connectionId, req.bucket, { ...p, key }, note) : uploadJob(deps, req.connectionId, req.bucket, { ...p, key }, note));
+    const planned = { ...p, key };
+    jobs.push(journaled ? journaledJob(deps, journal, req.connectionId, req.bucket, planned, note, options) : uploadJob(deps, req.connectionId, req.bucket, planned, note, options));
   }
   for (const r of refused) jobs.push(refusedJob('upload', req.connectionId, req.bucket, r));
   const { batchId } = queue.add(jobs, 'upload');
@@ -60,7 +65,25 @@ export async function enqueueUpload(deps: UploadDeps, queue: TransferQueue, req:
   return { status: 'queued', batchId, queued: jobs.length - refused.length, refused };
 }
 
-function journaledJob(deps: UploadDeps, journal: TransferJournal, connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
+/**
+ * The options this batch writes its objects with: the request's own, else the connection's defaults; SSE-KMS
+ * without a key id then takes the bucket's default key (one GetBucketEncryption per batch, only then).
+ */
+async function resolveUploadOptions(deps: UploadDeps, req: UploadRequest): Promise<ResolvedUploadOptions> {
+  const options: UploadOptions = req.options ?? deps.options.uploadDefaults?.defaultsFor(req.connectionId) ?? {};
+  if (options.encryption?.kind !== 'aws:kms' || options.encryption.keyId) return options;
+  return resolveKmsKey(options, await bucketDefaultEncryption(deps.ctx.clientFor(req.connectionId, req.bucket), req.bucket));
+}
+
+function journaledJob(
+  deps: UploadDeps,
+  journal: TransferJournal,
+  connectionId: string,
+  bucket: string,
+  p: PlannedUpload,
+  note: string | null,
+  options: ResolvedUploadOptions,
+): JobSpec {
   const entry = {
     id: randomUUID(),
     direction: 'upload' as const,
@@ -77,12 +100,13 @@ function journaledJob(deps: UploadDeps, journal: TransferJournal, connectionId: 
     uploadId: null,
     partSize: deps.options.upload.partSize,
     parts: [],
+    ...(hasOptions(options) ? { options } : {}),
   };
   journal.store.put(entry);
   return journaledUploadJob(deps, journal, entry);
 }
 
-function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: PlannedUpload, note: string | null): JobSpec {
+function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: PlannedUpload, note: string | null, options: ResolvedUploadOptions): JobSpec {
   return {
     ...uploadItem(connectionId, bucket, p, note),
     run: async (job) => {
@@ -96,8 +120,8 @@ function uploadJob(deps: UploadDeps, connectionId: string, bucket: string, p: Pl
         localPath: p.localPath,
         size: current.size,
         ...(current.data ? { body: current.data } : {}),
-        // What S3 consoles and rclone give a folder marker.
-        ...(p.folder ? { contentType: 'application/x-directory' } : {}),
+        // A folder marker is only a name (typed application/x-directory, as S3 consoles and rclone make it).
+        ...(p.folder ? {} : { options }),
         tuning: deps.options.upload,
         signal: job.signal,
         requests: deps.requests,
@@ -132,4 +156,8 @@ function skippedJob(connectionId: string, bucket: string, p: PlannedUpload, rele
     run: () => Promise.resolve('skipped'),
     dispose: release,
   };
+}
+
+function hasOptions(o: ResolvedUploadOptions): boolean {
+  return Object.values(o).some((v) => v !== undefined);
 }

@@ -17,6 +17,7 @@ import { AppShell, createShellStore, type ShellStore } from './features/shell';
 import { createSearchStore, type SearchStore, SearchLayer } from './features/search';
 import { ActivityButton, type ActivityStore, createActivityStore, followOperations, followTransfers } from './features/activity';
 import { createSettingsStore, SettingsButton, SettingsLayer, type SettingsStore } from './features/settings';
+import { createPriceTablesStore, PriceTablesDialog } from './features/cost';
 import { createSyncStore, SyncDialog, SyncLauncher, type SyncStore } from './features/sync';
 import { createTransfersWiring } from './features/transfers';
 import { createPropertiesStore, PropertiesLayer } from './features/properties';
@@ -202,6 +203,7 @@ export function App({ api }: { readonly api: RendererApi }) {
   const [shell] = useState(() => createShellStore(api, { createBrowser: () => createBrowserStore(api) }));
   const [start] = useState(() => createStartScreenStore(api));
   const [settings] = useState(() => createSettingsStore(api));
+  const [prices] = useState(() => createPriceTablesStore(api));
   const [activity] = useState(() => createActivityStore());
   useEffect(() => followOperations(ops, activity), [ops, activity]);
   useEffect(() => followTransfers(api, activity), [api, activity]);
@@ -243,7 +245,8 @@ export function App({ api }: { readonly api: RendererApi }) {
         )}
       </AppShell>
       {/* After the shell, so a sign-in prompt stacks above a dialog that asked for it (the connection test). */}
-      <SettingsLayer store={settings} />
+      <SettingsLayer store={settings} onOpenPrices={() => void prices.getState().show()} />
+      <PriceTablesDialog store={prices} />
       <EditConflictDialog store={edits} />
       <SignInDialogs store={signIn} />
     </div>

@@ -8,6 +8,7 @@ export function transferChannels(service: TransferService): ChannelImpls<Transfe
   return {
     'transfers:download': (req) => service.download(req),
     'transfers:upload': (req) => service.upload(req),
+    'transfers:restore-download': (req) => ({ count: service.restoreAndDownload(req.ids, req.restore) }),
     'transfers:stream-open': (req) => service.openStream(req.name, req.size),
     'transfers:stream-write': (req) => service.writeStream(req.streamId, req.offset, Buffer.from(req.data, 'base64')),
     'transfers:stream-close': (req) => service.closeStream(req.streamId, req.abort ?? false),

@@ -3,6 +3,7 @@
  * one fails the parse and is set aside (journal-store.ts), never half-trusted.
  */
 import { z } from 'zod';
+import { uploadOptionsSchema } from '../upload-options-schema';
 
 export const JOURNAL_VERSION = 1;
 
@@ -46,6 +47,8 @@ export const uploadEntrySchema = z.object({
   uploadId: z.string().nullable(),
   partSize: z.number().int().positive(),
   parts: z.array(uploadPartSchema),
+  /** What the object is written with (absent in entries from before upload options: none). */
+  options: uploadOptionsSchema.optional(),
 });
 
 export const journalEntrySchema = z.discriminatedUnion('direction', [downloadEntrySchema, uploadEntrySchema]);

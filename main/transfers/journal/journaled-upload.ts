@@ -7,6 +7,7 @@
 import { CodedError } from '../../core/app-error';
 import { isPaused, type JobSpec } from '../queue';
 import { uploadFile } from '../upload-file';
+import { explainRefusal } from '../upload-headers';
 import type { UploadDeps } from '../uploads';
 import type { UploadEntry } from './journal-schema';
 import { abortQuietly, resumableMultipart } from './resumable-upload';
@@ -42,6 +43,7 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
             localPath: entry.localPath,
             size: small.size,
             body: small.data,
+            ...(entry.options ? { options: entry.options } : {}),
             tuning: deps.options.upload,
             signal: job.signal,
             requests: deps.requests,
@@ -60,6 +62,8 @@ export function journaledUploadJob(deps: UploadDeps, journal: TransferJournal, e
             onBytes: job.progress,
             onNote: job.setNote,
             ...(deps.bandwidth ? { bandwidth: deps.bandwidth.upload } : {}),
+          }).catch((error: unknown) => {
+            throw explainRefusal(error, entry.options);
           });
         }
         store.remove(entry.id);

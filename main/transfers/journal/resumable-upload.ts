@@ -13,12 +13,15 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   ListPartsCommand,
+  PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { CodedError } from '../../core/app-error';
+import { toAppError } from '../../core/to-app-error';
 import type { BandwidthLimit } from '../bandwidth';
 import { abortError, type Limiter } from '../limiter';
 import { putDirect } from '../put-direct';
+import { multipartFields } from '../upload-headers';
 import type { UploadEntry } from './journal-schema';
 
 export const SOURCE_CHANGED_NOTE = 'the file changed since the upload began: started again from the beginning';
@@ -90,7 +93,9 @@ export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ e
   e = args.entry();
   if (!e.uploadId) {
     const { partSize } = uploadShape(now.size, { ...args.tuning, partSize: e.partSize });
-    const created = await client.send(new CreateMultipartUploadCommand({ Bucket: e.bucket, Key: e.key }), { abortSignal: signal });
+    const created = await client.send(new CreateMultipartUploadCommand({ Bucket: e.bucket, Key: e.key, ...multipartFields(e.key, e.options) }), {
+      abortSignal: signal,
+    });
     if (!created.UploadId) throw new CodedError({ code: 'Unknown', message: 'the server answered CreateMultipartUpload without an UploadId' });
     const uploadId = created.UploadId;
     args.save((x) => ({ ...x, uploadId, parts: [], size: now.size, mtimeMs: now.mtimeMs, partSize }));
@@ -154,7 +159,25 @@ export async function resumableMultipart(args: ResumableUploadArgs): Promise<{ e
     new CompleteMultipartUploadCommand({ Bucket: done.bucket, Key: done.key, UploadId: done.uploadId!, MultipartUpload: { Parts: parts } }),
     { abortSignal: signal },
   );
+  await retag(client, done, signal);
   return { etag: out.ETag ?? null };
+}
+
+/**
+ * Tags sent on CreateMultipartUpload are kept by AWS but dropped by Ceph RGW 16: set them again on the finished
+ * object (one request per multipart file with tags; the same set, so harmless where they were kept).
+ */
+async function retag(client: S3Client, e: UploadEntry, signal: AbortSignal): Promise<void> {
+  const tags = Object.entries(e.options?.tags ?? {});
+  if (tags.length === 0) return;
+  try {
+    await client.send(new PutObjectTaggingCommand({ Bucket: e.bucket, Key: e.key, Tagging: { TagSet: tags.map(([Key, Value]) => ({ Key, Value })) } }), {
+      abortSignal: signal,
+    });
+  } catch (error) {
+    const app = toAppError(error, 'tagging');
+    throw new CodedError({ code: app.code, message: `uploaded, but its tags could not be set: ${app.message}` });
+  }
 }
 
 /** A part's bytes from the file into `body`, and their MD5. */

@@ -153,6 +153,7 @@ export function createAppCommands({ browser, ops, transfers, versions, preview: 
     bucketInfo: (place) => void buckets?.getState().openInfo(place.connectionId, place.bucket),
     newFolder: (place) => ops.getState().openNewFolder(place),
     upload: (place, folders) => void transfers?.store.getState().pickAndUpload(place, folders),
+    uploadWithOptions: (place) => void transfers?.uploadOptions.getState().open(place),
     download: (place, keys) => void transfers?.store.getState().download({ connectionId: place.connectionId, bucket: place.bucket }, items(keys)),
     incompleteUploads: (place) => void transfers?.incomplete.getState().open({ connectionId: place.connectionId, bucket: place.bucket }),
     share: (place, key, kind) => {

@@ -1,6 +1,7 @@
 /** One icon per command, all from lucide (the app's one icon set). */
 import {
   ArrowLeftRight,
+  CloudUpload,
   ArrowDownUp,
   ArrowLeft,
   ArrowRight,
@@ -56,6 +57,7 @@ export const COMMAND_ICONS: Readonly<Record<CommandId, LucideIcon>> = {
   'new-folder': FolderPlus,
   'upload-files': Upload,
   'upload-folder': FolderUp,
+  'upload-with-options': CloudUpload,
   download: Download,
   'incomplete-uploads': Layers,
   compare: ArrowLeftRight,

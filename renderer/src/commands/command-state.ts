@@ -68,6 +68,8 @@ export interface CommandActions {
   bucketInfo(place: CommandPlace): void;
   newFolder(place: CommandPlace): void;
   upload(place: CommandPlace, folders: boolean): void;
+  /** Pick files, then choose their storage class, encryption, type, metadata and tags. */
+  uploadWithOptions(place: CommandPlace): void;
   download(place: CommandPlace, keys: readonly string[]): void;
   /** The bucket's incomplete multipart uploads (the view lists them; aborting is confirmed there). */
   incompleteUploads(place: CommandPlace): void;

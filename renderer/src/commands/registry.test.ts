@@ -138,7 +138,7 @@ describe('command registry', () => {
 
     it('View as of makes the view read-only; Restore folder needs it', () => {
       const past = state({ canPaste: true, targets: ['p/a'], versions: versions({ asOf: 1000 }) });
-      for (const id of ['new-folder', 'upload-files', 'upload-folder', 'rename', 'delete', 'cut', 'paste', 'undelete'] as const) {
+      for (const id of ['new-folder', 'upload-files', 'upload-folder', 'upload-with-options', 'rename', 'delete', 'cut', 'paste', 'undelete'] as const) {
         expect(commandEnabled(id, past), id).toMatch(/^Read-only/);
       }
       expect(commandEnabled('restore-folder', state({ versions: versions() }))).toMatch(/^Choose View as of/);

@@ -92,6 +92,7 @@ export const REGISTRY: Readonly<Record<CommandId, CommandImpl>> = {
     enabled: uploadable,
     run: (s, a) => a.upload(place(s), true),
   },
+  'upload-with-options': { enabled: uploadable, run: (s, a) => a.uploadWithOptions(place(s)) },
   download: {
     enabled: (s) => (s.transfers ? inPlace('some', s) : 'Transfers are not available'),
     run: (s, a) => a.download(place(s), s.targets),

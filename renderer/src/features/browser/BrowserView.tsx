@@ -270,6 +270,7 @@ export function BrowserView({
       {transfers ? <TransfersDock
           store={transfers.store}
           incomplete={transfers.incomplete}
+          uploadOptions={transfers.uploadOptions}
           incompleteCommand={{ reason: commands.reason('incomplete-uploads'), run: () => void commands.run('incomplete-uploads') }}
         /> : null}
       <StatusBar

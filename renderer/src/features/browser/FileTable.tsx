@@ -9,6 +9,8 @@ import type { Row, SortColumn, SortSpec } from '../../lib/rows';
 import type { Modifiers, Selection } from '../../lib/selection';
 import { modsOf, onCollectionKey } from './collection-keys';
 import { EntryIcon } from './Icons';
+import { restoreLabel } from '../../lib/restore-label';
+import type { ObjectEntry } from '../../../../shared/types';
 
 export const ROW_HEIGHT = 22;
 
@@ -134,6 +136,7 @@ export function FileTable(props: FileTableProps) {
                 </span>
                 <span className="cell col-class" role="gridcell">
                   {entry.kind === 'object' ? entry.storageClass : ''}
+                  {entry.kind === 'object' ? <RestoreBadge restore={entry.restore} /> : null}
                 </span>
               </div>
             );
@@ -141,5 +144,16 @@ export function FileTable(props: FileTableProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** An archived object's restore, beside its class (from the listing or a cached head; see main's browse). */
+function RestoreBadge({ restore }: { restore: ObjectEntry['restore'] }) {
+  const label = restoreLabel(restore);
+  if (!label) return null;
+  return (
+    <span className="restore-badge" data-testid="row-restore" data-state={label.state} title={label.title}>
+      {label.text}
+    </span>
   );
 }

@@ -25,10 +25,10 @@ describe('context menu items', () => {
 
   it('the background menu: upload, refresh, then create; omitted features leave no stray separator', () => {
     expect(ids(menuItems(true, none, false))).toEqual([
-      'upload-files', 'upload-folder', 'refresh', '—', 'new-folder', 'paste', '—', 'show-deleted', 'view-as-of', 'bucket-versioning', '—', 'compare', '—', 'bucket-info', 'new-bucket',
+      'upload-files', 'upload-folder', 'upload-with-options', 'refresh', '—', 'new-folder', 'paste', '—', 'show-deleted', 'view-as-of', 'bucket-versioning', '—', 'compare', '—', 'bucket-info', 'new-bucket',
     ]);
     const versions = ['show-deleted', 'view-as-of', 'bucket-versioning'] as const;
-    expect(ids(menuItems(true, none, false, new Set(['upload-files', 'upload-folder', 'refresh', 'bucket-info', 'new-bucket', ...versions, 'compare'])))).toEqual(['new-folder', 'paste']);
+    expect(ids(menuItems(true, none, false, new Set(['upload-files', 'upload-folder', 'upload-with-options', 'refresh', 'bucket-info', 'new-bucket', ...versions, 'compare'])))).toEqual(['new-folder', 'paste']);
     expect(ids(menuItems(false, none, false, new Set(['download'])))).not.toContain('download');
   });
 });

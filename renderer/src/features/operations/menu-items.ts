@@ -38,7 +38,7 @@ const ITEM_MENU: readonly (readonly CommandId[])[] = [
   ['delete'],
 ];
 const BACKGROUND_MENU: readonly (readonly CommandId[])[] = [
-  ['upload-files', 'upload-folder', 'refresh'],
+  ['upload-files', 'upload-folder', 'upload-with-options', 'refresh'],
   ['new-folder', 'paste'],
   ['show-deleted', 'view-as-of', 'bucket-versioning'],
   ['compare'],

@@ -10,6 +10,8 @@ export interface SettingsDialogProps {
   onOpenChange(open: boolean): void;
   onChange(patch: SettingsPatch): void;
   onChooseFolder(): void;
+  /** The price tables cost estimates use (their own dialog). */
+  onOpenPrices?: () => void;
 }
 
 const CONFLICTS: ReadonlyArray<[ConflictPolicy, string]> = [
@@ -31,7 +33,7 @@ function clampCount(text: string): number | null {
 }
 
 /** The Settings dialog (Ctrl/Cmd+,): every change is sent to main at once and saved there. */
-export function SettingsDialog({ open, settings, error, onOpenChange, onChange, onChooseFolder }: SettingsDialogProps) {
+export function SettingsDialog({ open, settings, error, onOpenChange, onChange, onChooseFolder, onOpenPrices }: SettingsDialogProps) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -132,6 +134,14 @@ export function SettingsDialog({ open, settings, error, onOpenChange, onChange, 
                   Image thumbnails in the grid view
                 </label>
               </fieldset>
+              {onOpenPrices ? (
+                <fieldset>
+                  <legend>Cost estimates</legend>
+                  <button type="button" data-testid="settings-price-tables" onClick={onOpenPrices}>
+                    Price tables…
+                  </button>
+                </fieldset>
+              ) : null}
             </div>
           )}
           {error && (

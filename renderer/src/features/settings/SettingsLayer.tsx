@@ -6,7 +6,7 @@ import './settings.css';
 import type { SettingsStore } from './settings-store';
 
 /** Loads the settings, applies the page-wide ones, opens the dialog on Ctrl/Cmd+, and renders it. */
-export function SettingsLayer({ store }: { readonly store: SettingsStore }) {
+export function SettingsLayer({ store, onOpenPrices }: { readonly store: SettingsStore; readonly onOpenPrices?: () => void }) {
   const settings = useStore(store, (s) => s.settings);
   const open = useStore(store, (s) => s.open);
   const error = useStore(store, (s) => s.error);
@@ -35,6 +35,15 @@ export function SettingsLayer({ store }: { readonly store: SettingsStore }) {
       onOpenChange={actions.setOpen}
       onChange={(patch) => void actions.change(patch)}
       onChooseFolder={() => void actions.chooseDownloadFolder()}
+      {...(onOpenPrices
+        ? {
+            onOpenPrices: () => {
+              // One dialog at a time: Settings closes, the price tables open.
+              actions.setOpen(false);
+              onOpenPrices();
+            },
+          }
+        : {})}
     />
   );
 }

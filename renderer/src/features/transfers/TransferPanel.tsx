@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
-import type { TransferItem, TransferTotals } from '../../../../shared/transfers';
+import { ARCHIVED_NOTE, type TransferItem, type TransferTotals } from '../../../../shared/transfers';
 import { formatBytes, formatEta, formatRate, percent } from '../../lib/transfer-format';
 import { DownloadActions } from './DownloadActions';
 import './transfer-row.css';
@@ -16,6 +16,8 @@ export interface TransferPanelProps {
   readonly onClose?: () => void;
   /** Show in folder / Open on finished downloads. */
   readonly onReveal?: (id: string, how: 'show' | 'open') => void;
+  /** "Restore and download…" on a download that failed because its object is archived. */
+  readonly onRestore?: (item: TransferItem) => void;
   /** More header buttons (the bucket's incomplete uploads). */
   readonly headerExtra?: ReactNode;
 }
@@ -33,7 +35,7 @@ const STATE_LABEL: Record<TransferItem['state'], string> = {
 };
 
 /** The transfer queue: overall progress, then one virtualized row per item (10,000 rows stay smooth). */
-export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal, headerExtra }: TransferPanelProps) {
+export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onResume, onClearFinished, onClose, onReveal, onRestore, headerExtra }: TransferPanelProps) {
   const scroller = useRef<HTMLDivElement>(null);
   // The React Compiler is not used; TanStack Virtual's non-memoizable API is fine under plain React.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -94,7 +96,7 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
                 key={item.id}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
-                <TransferRow item={item} actions={{ onCancel, onRetry, onPause, onResume, onReveal }} />
+                <TransferRow item={item} actions={{ onCancel, onRetry, onPause, onResume, onReveal, onRestore }} />
               </div>
             );
           })}
@@ -104,10 +106,11 @@ export function TransferPanel({ items, totals, onCancel, onRetry, onPause, onRes
   );
 }
 
-type RowActions = Pick<TransferPanelProps, 'onCancel' | 'onRetry' | 'onPause' | 'onResume' | 'onReveal'>;
+type RowActions = Pick<TransferPanelProps, 'onCancel' | 'onRetry' | 'onPause' | 'onResume' | 'onReveal' | 'onRestore'>;
 
-function TransferRow({ item, actions }: { item: TransferItem; actions: RowActions }) {
-  const { onCancel, onRetry, onPause, onResume, onReveal } = actions;
+/** One item's row (exported for its test: the panel is virtualized, so a static render draws no rows). */
+export function TransferRow({ item, actions }: { item: TransferItem; actions: RowActions }) {
+  const { onCancel, onRetry, onPause, onResume, onReveal, onRestore } = actions;
   const name = item.key.split('/').filter(Boolean).pop() ?? item.key;
   const detail = item.error?.message ?? item.note ?? '';
   const running = item.state === 'running';
@@ -158,10 +161,16 @@ function TransferRow({ item, actions }: { item: TransferItem; actions: RowAction
             Discard
           </button>
         )}
-        {(item.state === 'failed' || item.state === 'cancelled') && (
-          <button type="button" data-testid="transfer-retry" onClick={() => onRetry([item.id])}>
-            Retry
+        {item.state === 'failed' && item.note === ARCHIVED_NOTE && onRestore ? (
+          <button type="button" data-testid="transfer-restore" onClick={() => onRestore(item)}>
+            Restore and download…
           </button>
+        ) : (
+          (item.state === 'failed' || item.state === 'cancelled') && (
+            <button type="button" data-testid="transfer-retry" onClick={() => onRetry([item.id])}>
+              Retry
+            </button>
+          )
         )}
         {onReveal && <DownloadActions item={item} onReveal={onReveal} />}
       </span>

@@ -4,6 +4,9 @@ import { ConflictDialog } from './ConflictDialog';
 import type { IncompleteUploadsStore } from './incomplete-uploads-store';
 import { type IncompleteUploadsCommand, IncompleteUploadsButton } from './IncompleteUploadsButton';
 import { IncompleteUploadsDialog } from './IncompleteUploadsDialog';
+import { UploadOptionsDialog } from './UploadOptionsDialog';
+import { RestoreDownloadDialog } from './RestoreDownloadDialog';
+import type { UploadOptionsStore } from './upload-options-store';
 import { selectItems } from './selectors';
 import { TransferPanel } from './TransferPanel';
 import type { TransfersStore } from './transfers-store';
@@ -13,10 +16,13 @@ import { UnfinishedNotice } from './UnfinishedNotice';
 export function TransfersDock({
   store,
   incomplete,
+  uploadOptions,
   incompleteCommand,
 }: {
   store: TransfersStore;
   incomplete?: IncompleteUploadsStore;
+  /** The "Upload with options…" form. */
+  uploadOptions?: UploadOptionsStore;
   /** The registry's `incomplete-uploads` command, for the panel's "Incomplete uploads…" button. */
   incompleteCommand?: IncompleteUploadsCommand;
 }) {
@@ -28,6 +34,7 @@ export function TransfersDock({
   const error = useStore(store, (s) => s.error);
   const panelOpen = useStore(store, (s) => s.panelOpen);
   const unfinished = useStore(store, (s) => s.unfinished);
+  const restoreAsk = useStore(store, (s) => s.restoreAsk);
   const actions = store.getState();
   const items = useMemo(() => selectItems({ ...store.getState(), order, byId }), [order, byId, store]);
 
@@ -73,6 +80,8 @@ export function TransfersDock({
       )}
       {question && <ConflictDialog question={question} onAnswer={actions.answer} />}
       {incomplete && <IncompleteUploadsDialog store={incomplete} />}
+      {uploadOptions && <UploadOptionsDialog store={uploadOptions} />}
+      {restoreAsk && <RestoreDownloadDialog objectKey={restoreAsk.key} onAnswer={(r) => void actions.answerRestore(r)} />}
       {panelOpen ? (
         <div style={{ height: 240 }}>
           <TransferPanel
@@ -85,6 +94,7 @@ export function TransfersDock({
             onClearFinished={() => void actions.clearFinished()}
             onClose={() => actions.setPanelOpen(false)}
             onReveal={(id, how) => void actions.reveal(id, how)}
+            onRestore={actions.askRestore}
             headerExtra={incompleteCommand ? <IncompleteUploadsButton command={incompleteCommand} /> : undefined}
           />
         </div>

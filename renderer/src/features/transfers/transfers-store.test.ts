@@ -60,6 +60,7 @@ function fakeApi(unfinished: UnfinishedReport = { items: [], setAside: null }) {
     listUnfinishedTransfers: async (r: unknown) => (calls.push(['unfinished', r]), ok(unfinished)),
     resumeUnfinishedTransfers: async (r: unknown) => (calls.push(['resumeUnfinished', r]), ok({ count: 1 })),
     discardUnfinishedTransfers: async (r: unknown) => (calls.push(['discardUnfinished', r]), ok({ count: 1 })),
+    restoreAndDownload: async (r: unknown) => (calls.push(['restoreAndDownload', r]), ok({ count: 1 })),
   };
   return { api, calls, outcomes, emit: (e: TransferProgressEvent) => listener?.(e), listening: () => listener !== null };
 }
@@ -223,3 +224,21 @@ describe('transfers store', () => {
     expect(store.getState().error).toMatchObject({ code: 'LocalFileError', title: 'Local file problem' });
   });
 });
+
+describe('Restore and download', () => {
+  it('asks how to restore an archived download, then sends exactly that; Not now sends nothing', async () => {
+    const f = fakeApi();
+    const store = createTransfersStore(f.api);
+    store.getState().askRestore({ id: 't1', key: 'vault/tape.bin' });
+    expect(store.getState().restoreAsk).toEqual({ id: 't1', key: 'vault/tape.bin' });
+    await store.getState().answerRestore({ days: 2, tier: 'Bulk' });
+    expect(store.getState().restoreAsk).toBeNull();
+    expect(f.calls.filter(([c]) => c === 'restoreAndDownload')).toEqual([['restoreAndDownload', { ids: ['t1'], restore: { days: 2, tier: 'Bulk' } }]]);
+
+    store.getState().askRestore({ id: 't2', key: 'x' });
+    await store.getState().answerRestore(null);
+    expect(f.calls.filter(([c]) => c === 'restoreAndDownload')).toHaveLength(1);
+  });
+
+});
+

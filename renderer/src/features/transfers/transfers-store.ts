@@ -17,6 +17,8 @@ import type {
   TransferTotals,
   UnfinishedReport,
 } from '../../../../shared/transfers';
+import type { RestoreRequest } from '../../../../shared/properties';
+import type { UploadOptions } from '../../../../shared/upload-options';
 import { toBase64 } from '../../lib/base64';
 import { call, type UserError } from '../../lib/call';
 
@@ -59,6 +61,8 @@ export interface TransfersState {
   readonly panelOpen: boolean;
   /** What a previous run left unfinished (null until loaded, or once answered and nothing is left). */
   readonly unfinished: UnfinishedReport | null;
+  /** An archived download the user chose "Restore and download…" on: the question (days, tier) is up. */
+  readonly restoreAsk: { readonly id: string; readonly key: string } | null;
 }
 
 export interface TransfersActions {
@@ -66,7 +70,8 @@ export interface TransfersActions {
   start(): Promise<() => void>;
   /** Items may name one version of a file (it lands as "name (version <date>).ext"). */
   download(location: BucketLocation, items: readonly DownloadItem[], destination?: string): Promise<void>;
-  uploadPaths(target: UploadTarget, paths: readonly string[]): Promise<void>;
+  /** Without options: the connection's upload defaults apply (main). */
+  uploadPaths(target: UploadTarget, paths: readonly string[], options?: UploadOptions): Promise<void>;
   /** Files dropped on the table: paths go straight to main, the rest stream their bytes over IPC. */
   uploadDropped(target: UploadTarget, files: readonly DroppedFile[]): Promise<void>;
   pickAndUpload(target: UploadTarget, folders: boolean): Promise<void>;
@@ -87,6 +92,10 @@ export interface TransfersActions {
   setPanelOpen(open: boolean): void;
   /** Dismiss the banner: the notice and the error. */
   dismissMessage(): void;
+  /** Ask how to restore a failed archived download (its note is ARCHIVED_NOTE). */
+  askRestore(item: Pick<TransferItem, 'id' | 'key'>): void;
+  /** Answer: request the restore, wait for it, download (null: not now). */
+  answerRestore(restore: RestoreRequest | null): Promise<void>;
 }
 
 export type TransfersStore = StoreApi<TransfersState & TransfersActions>;
@@ -130,6 +139,7 @@ export type TransfersApi = Pick<
   | 'listUnfinishedTransfers'
   | 'resumeUnfinishedTransfers'
   | 'discardUnfinishedTransfers'
+  | 'restoreAndDownload'
 >;
 
 export interface TransfersOptions {
@@ -189,6 +199,7 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       order: [],
       totals: EMPTY_TOTALS,
       question: null,
+      restoreAsk: null,
       message: null,
       error: null,
       panelOpen: false,
@@ -237,9 +248,9 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
         await withConflicts('download', (conflict) => api.downloadObjects({ ...location, items, destination: to, conflict }));
       },
 
-      async uploadPaths(target, paths) {
+      async uploadPaths(target, paths, options) {
         if (paths.length === 0) return;
-        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, conflict }));
+        await withConflicts('upload', (conflict) => api.uploadPaths({ ...target, paths, conflict, ...(options ? { options } : {}) }));
       },
 
       async uploadDropped(target, files) {
@@ -304,6 +315,14 @@ export function createTransfersStore(api: TransfersApi, options: TransfersOption
       },
       setPanelOpen(open) {
         set({ panelOpen: open });
+      },
+      askRestore: (item) => set({ restoreAsk: { id: item.id, key: item.key } }),
+      async answerRestore(restore) {
+        const ask = get().restoreAsk;
+        set({ restoreAsk: null });
+        if (!ask || !restore) return;
+        const done = await unwrap(() => api.restoreAndDownload({ ids: [ask.id], restore }));
+        if (done && done.count === 0) notify(`${ask.key} is no longer waiting to be restored.`);
       },
       dismissMessage() {
         set({ message: null, error: null });
