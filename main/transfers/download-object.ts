@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError } from '../core/app-error';
 import { localFileError } from '../core/local-file-error';
@@ -131,7 +132,7 @@ interface RangeJob {
  * Where a resumable download records each range once all its bytes are written; resolves once the record
  * is on disk, and only then does the stream take its next range: a crash re-fetches at most one per stream.
  */
-type RangeDone = (range: RangeJob, sha256: string) => Promise<void>;
+type RangeDone = (range: RangeJob, crc32: number) => Promise<void>;
 
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
@@ -179,8 +180,6 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
     let resumedBytes = 0;
     let onRangeDone: RangeDone | undefined;
-    // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone.
-    if (resumable && inMemory) await rm(partPath, { force: true });
     if (resumable && !inMemory) {
       const loaded = await RangeSidecar.load(partPath, object.etag, object.size, signal);
       const kept = loaded.sidecar;
@@ -188,8 +187,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       if (loaded.rejected > 0) resumable.onRejected?.(loaded.rejected);
       resumedBytes = kept.verifiedBytes;
       ranges = ranges.filter((r) => kept.verified(r.start)?.end !== r.end);
-      onRangeDone = async (range, sha256) => {
-        kept.record({ start: range.start, end: range.end, sha256 });
+      onRangeDone = async (range, checksum) => {
+        kept.record({ start: range.start, end: range.end, crc32: checksum });
         // A sidecar that cannot be written costs the resume of this range, not the download.
         await kept.flush().catch(() => {});
       };
@@ -259,7 +258,9 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
-    if (memory) await args.writer.writeNew(partPath, finalPath, memory);
+    // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone
+    // (the writer replaces it when it finds one; no removal per file on the main thread, almost always of nothing).
+    if (memory) await args.writer.writeNew(partPath, finalPath, memory, { replaceStale: resumable !== undefined });
     else await rename(partPath, finalPath);
     keepPart = true;
     await sidecar?.remove();
@@ -349,8 +350,9 @@ async function fetchRange(
 ): Promise<void> {
   // `pos` only advances over bytes on disk: a retry resumes from verified bytes, never from zero.
   let pos = range.start;
-  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running hash covers it.
-  const rangeHash = onRangeDone ? createHash('sha256') : null;
+  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running CRC-32 covers
+  // it (the sidecar's checksum: see range-sidecar.ts for why not SHA-256).
+  let rangeCrc = 0;
   let attempt = 0;
   while (pos <= range.end) {
     if (signal.aborted) throw abortError();
@@ -369,7 +371,7 @@ async function fetchRange(
         const flush = () => {
           if (batchBytes === 0) return;
           const [views, length, at, held] = [batch, batchBytes, issued, releases];
-          if (rangeHash) for (const view of views) rangeHash.update(view);
+          if (onRangeDone) for (const view of views) rangeCrc = crc32(view, rangeCrc);
           batch = [];
           batchBytes = 0;
           releases = [];
@@ -454,5 +456,5 @@ async function fetchRange(
       await sleep(backoff(attempt, tuning.retryBaseMs), signal);
     }
   }
-  if (rangeHash) await onRangeDone?.(range, rangeHash.digest('hex'));
+  if (onRangeDone) await onRangeDone(range, rangeCrc);
 }
