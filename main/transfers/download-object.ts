@@ -6,7 +6,7 @@
  * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed,
  * unless the download is journaled (`resumable`): then the part file stays with a sidecar of verified ranges
  * (journal/range-sidecar.ts) and the next attempt, in this process or after a restart, fetches only the rest.
- * About 440 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
+ * About 500 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
  * one cleanup path; split apart, each would need the others' state passed in.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,14 +22,20 @@ import { getDirect, isClockCorrected } from '../s3/direct-s3';
 import type { BandwidthLimit } from './bandwidth';
 import { RangeSidecar } from './journal/range-sidecar';
 import { abortError, Limiter, sleep } from './limiter';
+import { StreamGovernor } from './stream-governor';
 import type { SmallFiles } from './small-files';
 import { partName } from './temp-sweep';
 
 export interface DownloadTuning {
   /** Objects larger than this are fetched as parallel ranges of this size. */
   readonly partSize: number;
-  /** Ranges of one object in flight at once. */
+  /** Ranges of one object in flight at once (with initialPartConcurrency: at most). */
   readonly partConcurrency: number;
+  /**
+   * Set: a big object starts with this many ranges in flight and adds more, up to partConcurrency, while each
+   * addition raises the measured throughput (stream-governor.ts). Unset: always partConcurrency.
+   */
+  readonly initialPartConcurrency?: number;
   /**
    * Big objects get ranges up to this size (about four per stream: fewer requests and range records, and
    * still enough ranges that no stream idles at the end); unset: always partSize.
@@ -43,6 +49,7 @@ export interface DownloadTuning {
 export const DEFAULT_DOWNLOAD_TUNING: DownloadTuning = {
   partSize: 16 * 1024 * 1024,
   partConcurrency: 8,
+  initialPartConcurrency: 4,
   maxPartSize: 64 * 1024 * 1024,
   maxRetries: 6,
   retryBaseMs: 100,
@@ -292,7 +299,10 @@ async function createFresh(file: string, replace: boolean): Promise<FileHandle> 
   return createExclusive(file);
 }
 
-/** Fetch every range with at most `partConcurrency` in flight; the first failure stops the rest. */
+/**
+ * Fetch every range with at most `partConcurrency` in flight (fewer while the governor finds more streams do
+ * not help); the first failure stops the rest.
+ */
 async function fetchAll(
   args: DownloadArgs,
   tuning: DownloadTuning,
@@ -308,21 +318,49 @@ async function fetchAll(
   args.signal.addEventListener('abort', onAbort, { once: true });
   try {
     let next = 0;
+    let running = 0;
     let firstFailure: { error: unknown } | undefined;
+    const max = Math.min(tuning.partConcurrency, ranges.length);
+    const governor = tuning.initialPartConcurrency !== undefined && tuning.initialPartConcurrency < max ? new StreamGovernor(tuning.initialPartConcurrency, max) : null;
+    const workers: Array<Promise<void>> = [];
     const worker = async () => {
-      while (next < ranges.length && !local.signal.aborted) {
-        const range = ranges[next++]!;
-        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal, onRangeDone);
+      try {
+        // A stream above the governor's target ends after its range (no range is ever cut short).
+        while (next < ranges.length && !local.signal.aborted && running <= (governor?.target ?? max)) {
+          const range = ranges[next++]!;
+          await fetchRange(rangeArgs, tuning, sink, range, encrypted, local.signal, args.signal, onRangeDone);
+        }
+      } finally {
+        // At once, not a microtask later: the next stream to check sees this one gone.
+        running--;
       }
     };
-    const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
-      worker().catch((error: unknown) => {
-        // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
-        firstFailure ??= { error };
-        local.abort();
-      }),
-    );
-    await Promise.all(workers);
+    const spawn = () => {
+      running++;
+      workers.push(
+        worker().catch((error: unknown) => {
+          // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
+          firstFailure ??= { error };
+          local.abort();
+        }),
+      );
+    };
+    const rangeArgs: DownloadArgs = governor
+      ? {
+          ...args,
+          onBytes: (delta) => {
+            args.onBytes?.(delta);
+            if (!governor.onBytes(delta)) return;
+            while (running < governor.target && next < ranges.length && !local.signal.aborted) spawn();
+          },
+        }
+      : args;
+    for (let i = 0; i < (governor?.target ?? max); i++) spawn();
+    // Streams may be added while others run: wait until no new one appeared.
+    for (let seen = 0; seen < workers.length; ) {
+      seen = workers.length;
+      await Promise.all(workers);
+    }
     if (firstFailure) throw firstFailure.error;
   } finally {
     args.signal.removeEventListener('abort', onAbort);
