@@ -25,6 +25,8 @@ const BIG = Number(process.env['BENCH_BIG_MIB'] ?? 1024) * MiB;
 const SMALL_COUNT = 1000;
 const SMALL_SIZE = 16 * 1024;
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+/** BENCH_DIRECTIONS=download (or upload) times one direction only, for quick checks; default both. */
+const DIRECTIONS = new Set((process.env['BENCH_DIRECTIONS'] ?? 'upload,download').split(',').map((d) => d.trim()));
 const CEILING = 'ceiling: parallel curl';
 const TOOLS = ['S3 Desk', 'rclone copy', 'aws s3 cp'] as const;
 
@@ -337,8 +339,8 @@ async function runOn(target: BenchTarget, work: string, inputs: { bigFile: strin
     for (round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < contenders.length; i++) {
         const [, c] = contenders[(i + round) % contenders.length]!;
-        await c.upload();
-        await c.download();
+        if (DIRECTIONS.has('upload')) await c.upload();
+        if (DIRECTIONS.has('download')) await c.download();
       }
       await core.handlers['transfers:clear']({ includeFailed: false });
     }
