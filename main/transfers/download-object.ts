@@ -6,13 +6,14 @@
  * for single-part ETags, the MD5, then rename into place. On cancel or failure the part file is removed,
  * unless the download is journaled (`resumable`): then the part file stays with a sidecar of verified ranges
  * (journal/range-sidecar.ts) and the next attempt, in this process or after a restart, fetches only the rest.
- * About 440 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
+ * About 500 lines: the range fetcher, its resume bookkeeping and the commit share one set of counters and
  * one cleanup path; split apart, each would need the others' state passed in.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError } from '../core/app-error';
 import { localFileError } from '../core/local-file-error';
@@ -21,14 +22,20 @@ import { getDirect, isClockCorrected } from '../s3/direct-s3';
 import type { BandwidthLimit } from './bandwidth';
 import { RangeSidecar } from './journal/range-sidecar';
 import { abortError, Limiter, sleep } from './limiter';
+import { StreamGovernor } from './stream-governor';
 import type { SmallFiles } from './small-files';
 import { partName } from './temp-sweep';
 
 export interface DownloadTuning {
   /** Objects larger than this are fetched as parallel ranges of this size. */
   readonly partSize: number;
-  /** Ranges of one object in flight at once. */
+  /** Ranges of one object in flight at once (with initialPartConcurrency: at most). */
   readonly partConcurrency: number;
+  /**
+   * Set: a big object starts with this many ranges in flight and adds more, up to partConcurrency, while each
+   * addition raises the measured throughput (stream-governor.ts). Unset: always partConcurrency.
+   */
+  readonly initialPartConcurrency?: number;
   /**
    * Big objects get ranges up to this size (about four per stream: fewer requests and range records, and
    * still enough ranges that no stream idles at the end); unset: always partSize.
@@ -42,6 +49,7 @@ export interface DownloadTuning {
 export const DEFAULT_DOWNLOAD_TUNING: DownloadTuning = {
   partSize: 16 * 1024 * 1024,
   partConcurrency: 8,
+  initialPartConcurrency: 4,
   maxPartSize: 64 * 1024 * 1024,
   maxRetries: 6,
   retryBaseMs: 100,
@@ -131,7 +139,7 @@ interface RangeJob {
  * Where a resumable download records each range once all its bytes are written; resolves once the record
  * is on disk, and only then does the stream take its next range: a crash re-fetches at most one per stream.
  */
-type RangeDone = (range: RangeJob, sha256: string) => Promise<void>;
+type RangeDone = (range: RangeJob, crc32: number) => Promise<void>;
 
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
@@ -179,8 +187,6 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
     let resumedBytes = 0;
     let onRangeDone: RangeDone | undefined;
-    // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone.
-    if (resumable && inMemory) await rm(partPath, { force: true });
     if (resumable && !inMemory) {
       const loaded = await RangeSidecar.load(partPath, object.etag, object.size, signal);
       const kept = loaded.sidecar;
@@ -188,8 +194,8 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       if (loaded.rejected > 0) resumable.onRejected?.(loaded.rejected);
       resumedBytes = kept.verifiedBytes;
       ranges = ranges.filter((r) => kept.verified(r.start)?.end !== r.end);
-      onRangeDone = async (range, sha256) => {
-        kept.record({ start: range.start, end: range.end, sha256 });
+      onRangeDone = async (range, checksum) => {
+        kept.record({ start: range.start, end: range.end, crc32: checksum });
         // A sidecar that cannot be written costs the resume of this range, not the download.
         await kept.flush().catch(() => {});
       };
@@ -259,7 +265,9 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
-    if (memory) await args.writer.writeNew(partPath, finalPath, memory);
+    // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone
+    // (the writer replaces it when it finds one; no removal per file on the main thread, almost always of nothing).
+    if (memory) await args.writer.writeNew(partPath, finalPath, memory, { replaceStale: resumable !== undefined });
     else await rename(partPath, finalPath);
     keepPart = true;
     await sidecar?.remove();
@@ -291,7 +299,10 @@ async function createFresh(file: string, replace: boolean): Promise<FileHandle> 
   return createExclusive(file);
 }
 
-/** Fetch every range with at most `partConcurrency` in flight; the first failure stops the rest. */
+/**
+ * Fetch every range with at most `partConcurrency` in flight (fewer while the governor finds more streams do
+ * not help); the first failure stops the rest.
+ */
 async function fetchAll(
   args: DownloadArgs,
   tuning: DownloadTuning,
@@ -307,21 +318,49 @@ async function fetchAll(
   args.signal.addEventListener('abort', onAbort, { once: true });
   try {
     let next = 0;
+    let running = 0;
     let firstFailure: { error: unknown } | undefined;
+    const max = Math.min(tuning.partConcurrency, ranges.length);
+    const governor = tuning.initialPartConcurrency !== undefined && tuning.initialPartConcurrency < max ? new StreamGovernor(tuning.initialPartConcurrency, max) : null;
+    const workers: Array<Promise<void>> = [];
     const worker = async () => {
-      while (next < ranges.length && !local.signal.aborted) {
-        const range = ranges[next++]!;
-        await fetchRange(args, tuning, sink, range, encrypted, local.signal, args.signal, onRangeDone);
+      try {
+        // A stream above the governor's target ends after its range (no range is ever cut short).
+        while (next < ranges.length && !local.signal.aborted && running <= (governor?.target ?? max)) {
+          const range = ranges[next++]!;
+          await fetchRange(rangeArgs, tuning, sink, range, encrypted, local.signal, args.signal, onRangeDone);
+        }
+      } finally {
+        // At once, not a microtask later: the next stream to check sees this one gone.
+        running--;
       }
     };
-    const workers = Array.from({ length: Math.min(tuning.partConcurrency, ranges.length) }, () =>
-      worker().catch((error: unknown) => {
-        // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
-        firstFailure ??= { error };
-        local.abort();
-      }),
-    );
-    await Promise.all(workers);
+    const spawn = () => {
+      running++;
+      workers.push(
+        worker().catch((error: unknown) => {
+          // One failed range fails the object: stop the others at once, and report this cause, not their aborts.
+          firstFailure ??= { error };
+          local.abort();
+        }),
+      );
+    };
+    const rangeArgs: DownloadArgs = governor
+      ? {
+          ...args,
+          onBytes: (delta) => {
+            args.onBytes?.(delta);
+            if (!governor.onBytes(delta)) return;
+            while (running < governor.target && next < ranges.length && !local.signal.aborted) spawn();
+          },
+        }
+      : args;
+    for (let i = 0; i < (governor?.target ?? max); i++) spawn();
+    // Streams may be added while others run: wait until no new one appeared.
+    for (let seen = 0; seen < workers.length; ) {
+      seen = workers.length;
+      await Promise.all(workers);
+    }
     if (firstFailure) throw firstFailure.error;
   } finally {
     args.signal.removeEventListener('abort', onAbort);
@@ -349,8 +388,9 @@ async function fetchRange(
 ): Promise<void> {
   // `pos` only advances over bytes on disk: a retry resumes from verified bytes, never from zero.
   let pos = range.start;
-  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running hash covers it.
-  const rangeHash = onRangeDone ? createHash('sha256') : null;
+  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running CRC-32 covers
+  // it (the sidecar's checksum: see range-sidecar.ts for why not SHA-256).
+  let rangeCrc = 0;
   let attempt = 0;
   while (pos <= range.end) {
     if (signal.aborted) throw abortError();
@@ -369,7 +409,7 @@ async function fetchRange(
         const flush = () => {
           if (batchBytes === 0) return;
           const [views, length, at, held] = [batch, batchBytes, issued, releases];
-          if (rangeHash) for (const view of views) rangeHash.update(view);
+          if (onRangeDone) for (const view of views) rangeCrc = crc32(view, rangeCrc);
           batch = [];
           batchBytes = 0;
           releases = [];
@@ -454,5 +494,5 @@ async function fetchRange(
       await sleep(backoff(attempt, tuning.retryBaseMs), signal);
     }
   }
-  if (rangeHash) await onRangeDone?.(range, rangeHash.digest('hex'));
+  if (onRangeDone) await onRangeDone(range, rangeCrc);
 }

@@ -44,6 +44,14 @@ describe('small files on the worker thread', () => {
     expect((await readdir(root)).includes('taken.bin')).toBe(false);
   });
 
+  it("replaces a crashed attempt's part file only when asked to", async () => {
+    const part = path.join(root, '.stale.part');
+    await writeFile(part, 'left by a crash, longer than the new body');
+    await io.writeNew(part, path.join(root, 'stale.bin'), Buffer.from('fresh'), { replaceStale: true });
+    expect(await readFile(path.join(root, 'stale.bin'), 'utf8')).toBe('fresh');
+    expect((await readdir(root)).includes('.stale.part')).toBe(false);
+  });
+
   it('removes its part file when the rename fails', async () => {
     const part = path.join(root, '.r.part');
     // Renaming a file onto a non-empty folder fails.

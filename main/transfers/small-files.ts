@@ -18,8 +18,10 @@ export interface SmallFiles {
   /**
    * Create `part` exclusively (making its folder if missing), write `data`, close, rename to `final`. On
    * failure the part file is removed. `data` is handed over (its memory moves to the worker): do not reuse it.
+   * `replaceStale`: a `part` that already exists is a crashed attempt's leftover (a journaled download's part
+   * path is its own): remove it and create it again, instead of failing with EEXIST.
    */
-  writeNew(part: string, final: string, data: Buffer): Promise<void>;
+  writeNew(part: string, final: string, data: Buffer, options?: { readonly replaceStale?: boolean }): Promise<void>;
   /** The file's current size, and its bytes when it is at most `limit` bytes (else only the size). */
   readSmall(file: string, limit: number): Promise<{ size: number; data: Buffer | null }>;
   /** Start the worker now (it takes ~40 ms), e.g. while a batch is still being planned. */
@@ -33,10 +35,14 @@ const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
 
-function create(part) {
+function create(part, replaceStale) {
   try {
     return fs.openSync(part, 'wx');
   } catch (error) {
+    if (error.code === 'EEXIST' && replaceStale) {
+      fs.rmSync(part, { force: true });
+      return fs.openSync(part, 'wx');
+    }
     if (error.code !== 'ENOENT') throw error;
     fs.mkdirSync(path.dirname(part), { recursive: true });
     return fs.openSync(part, 'wx');
@@ -47,7 +53,7 @@ function run(job) {
   let fd = -1;
   let created = false;
   try {
-    fd = create(job.part);
+    fd = create(job.part, job.replaceStale === true);
     created = true;
     const bytes = new Uint8Array(job.data, job.offset, job.length);
     let at = 0;
@@ -150,11 +156,11 @@ export function createSmallFiles(): SmallFiles {
     warm() {
       worker ??= start();
     },
-    async writeNew(part, final, data) {
+    async writeNew(part, final, data, options) {
       // A Buffer may be a view into a shared pool: hand over its own ArrayBuffer only when it owns it whole.
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
       const bytes = owned ? (data.buffer as ArrayBuffer) : new Uint8Array(data).buffer;
-      await call({ op: 'write', part, final, data: bytes, offset: 0, length: data.byteLength }, [bytes]);
+      await call({ op: 'write', part, final, data: bytes, offset: 0, length: data.byteLength, replaceStale: options?.replaceStale === true }, [bytes]);
     },
     async readSmall(file, limit) {
       const reply = await call({ op: 'read', file, limit });

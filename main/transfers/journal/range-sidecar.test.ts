@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
+import { mkdtemp, open, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ let dir: string;
 let part: string;
 const data = randomBytes(4 * 1000);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const range = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, sha256: sha(data.subarray(i * 1000, i * 1000 + 1000)) });
+const range = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, crc32: crc32(data.subarray(i * 1000, i * 1000 + 1000)) });
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 's3desk-sidecar-test-'));
@@ -53,5 +54,22 @@ describe('RangeSidecar', () => {
     const { sidecar } = await RangeSidecar.load(path.join(dir, 'none.part'), '"e1"', 10);
     expect(sidecar.verifiedBytes).toBe(0);
     await sidecar.remove();
+  });
+
+  it('still checks a version 1 sidecar (SHA-256 per range) and keeps its good ranges with a CRC-32', async () => {
+    const legacy = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, sha256: sha(data.subarray(i * 1000, i * 1000 + 1000)) });
+    await writeFile(`${part}.ranges`, JSON.stringify({ version: 1, etag: '"e1"', size: data.length, ranges: [0, 2, 3].map(legacy) }));
+    const fh = await open(part, 'r+');
+    await fh.write(Buffer.from('tampered'), 0, 8, 2500);
+    await fh.close();
+    const { sidecar, rejected } = await RangeSidecar.load(part, '"e1"', data.length);
+    expect(rejected).toBe(1);
+    expect(sidecar.verified(0)).toEqual(range(0));
+    expect(sidecar.verified(2000)).toBeUndefined();
+    expect(sidecar.verified(3000)).toEqual(range(3));
+    sidecar.record(range(1));
+    await sidecar.flush();
+    expect(JSON.parse(await readFile(`${part}.ranges`, 'utf8'))).toMatchObject({ version: 2, ranges: [range(0), range(3), range(1)] });
+    expect((await RangeSidecar.load(part, '"e1"', data.length)).sidecar.verifiedBytes).toBe(3000);
   });
 });
