@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ParquetPreview, ZipListing } from '../../../../shared/preview';
 import { formatSize } from '../../lib/format';
 
@@ -85,10 +86,20 @@ export function ZipView({ value }: { readonly value: ZipListing }) {
 
 /** Audio/video from the media scheme: the player seeks by Range requests; a failure mid-stream shows here. */
 export function MediaView({ url, video, onError }: { readonly url: string; readonly video: boolean; onError(message: string): void }) {
-  const fail = (e: { currentTarget: HTMLMediaElement }) => onError(e.currentTarget.error?.message || 'the stream failed (server error or unsupported format)');
+  const ref = useRef<HTMLMediaElement | null>(null);
+  // A native listener, and a look at `error` once mounted: when the viewer chunk loads lazily, the element can
+  // fail before React's onError is wired, and a failure nobody hears leaves a blank player.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const fail = () => onError(el.error?.message || 'the stream failed (server error or unsupported format)');
+    if (el.error) fail();
+    el.addEventListener('error', fail);
+    return () => el.removeEventListener('error', fail);
+  }, [url, onError]);
   return video ? (
-    <video className="pv-media" src={url} controls data-testid="preview-video" onError={fail} />
+    <video ref={(el) => void (ref.current = el)} className="pv-media" src={url} controls data-testid="preview-video" />
   ) : (
-    <audio className="pv-media" src={url} controls data-testid="preview-audio" onError={fail} />
+    <audio ref={(el) => void (ref.current = el)} className="pv-media" src={url} controls data-testid="preview-audio" />
   );
 }
