@@ -91,6 +91,8 @@ export async function runBandwidthBench(): Promise<string> {
     // The object downloaded: the same bytes, put there once without a limit (not measured).
     unwrapOk(await core.handlers['transfers:upload']({ connectionId, bucket: 'bw', prefix: '', paths: [source], conflict: 'overwrite' }));
     await core.transfers.queue.whenIdle();
+    const seeded = core.transfers.list().items.at(-1);
+    if (seeded?.state !== 'done') throw new Error(`the unmeasured first upload ended ${seeded?.state}: ${seeded?.error?.message ?? ''}`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const limit of LIMITS_MB) {
         for (const direction of ['download', 'upload'] as const) {
