@@ -18,6 +18,7 @@ import type { TransferProgressEvent } from '../shared/transfers';
 import type { Result } from '../shared/errors';
 import { createCore } from '../main/core/create-core';
 import { SHARED_TEST_SECRET_BOX } from '../main/transfers/journal/shared-test-secret-box';
+import { DEFAULT_UPLOAD_TUNING } from '../main/transfers/upload-file';
 import { CreateBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { TEST_CREDENTIALS } from '../testkit/s3-server';
 import { rateTrace } from './rate-trace';
@@ -76,7 +77,8 @@ export async function runBandwidthBench(): Promise<string> {
   const core = createCore({
     userDataDir: path.join(root, 'user-data'),
     secretBox: SHARED_TEST_SECRET_BOX,
-    transfers: { tempDir: path.join(root, 'temp'), throttleMs: 100 },
+    // fauxqs refuses bodies over ~11 MiB (413): parts stay at 8 MiB, as in the transfers bench.
+    transfers: { tempDir: path.join(root, 'temp'), throttleMs: 100, upload: { ...DEFAULT_UPLOAD_TUNING, maxPartSize: 8 * MiB } },
     events: (channel, payload) => {
       if (channel === 'transfers:progress') samples.push([performance.timeOrigin + performance.now(), (payload as TransferProgressEvent).totals.bytesTransferred]);
     },
