@@ -105,14 +105,22 @@ function TabBrowser(props: {
   const [commands] = useState(() => createAppCommands({ browser, ops, transfers, versions, preview, properties, buckets, sync, mac: /Mac/i.test(navigator.platform) }));
   useEffect(() => followBrowser(browser, versions), [browser, versions]);
   const place = connection && location.bucket !== null ? { connectionId: connection.id, bucket: location.bucket, prefix: location.prefix } : null;
-  const downloadKeys = (keys: readonly string[]) => {
+  /** The open bucket of this tab, or null on the bucket list. */
+  const openPlace = () => {
     const { connection: c, location: here } = browser.getState();
-    if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, keys.map((key) => ({ key, kind: 'object' as const })));
+    return c && here.bucket !== null ? { connectionId: c.id, bucket: here.bucket } : null;
+  };
+  /** One version of a key in a place (null: the current one, under its own name). */
+  const downloadAt = (at: { connectionId: string; bucket: string }, key: string, versionId: string | null) =>
+    void transfers.store.getState().download(at, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+  const downloadKeys = (keys: readonly string[]) => {
+    const at = openPlace();
+    if (at) void transfers.store.getState().download(at, keys.map((key) => ({ key, kind: 'object' as const })));
   };
   /** One version of one key (null: the current one, under its own name), from the versions panel or View as of. */
   const downloadVersion = (key: string, versionId: string | null) => {
-    const { connection: c, location: here } = browser.getState();
-    if (c && here.bucket !== null) void transfers.store.getState().download({ connectionId: c.id, bucket: here.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+    const at = openPlace();
+    if (at) downloadAt(at, key, versionId);
   };
   const [selectors] = useState(() => createSelectors());
   useEffect(() => () => preview.getState().close(), [preview]);
@@ -178,8 +186,8 @@ function TabBrowser(props: {
         wiring={versions}
         onDownload={downloadVersion}
         onView={(key, version) => {
-          const { connection: c, location: here } = browser.getState();
-          if (c && here.bucket !== null) void preview.getState().open({ connectionId: c.id, bucket: here.bucket }, key, version ?? undefined);
+          const at = openPlace();
+          if (at) void preview.getState().open(at, key, version ?? undefined);
         }}
       />
       <PreviewPane
@@ -187,8 +195,7 @@ function TabBrowser(props: {
         onStep={step}
         onDownload={(key, versionId) => {
           const shown = preview.getState().shown;
-          if (shown)
-            void transfers.store.getState().download({ connectionId: shown.place.connectionId, bucket: shown.place.bucket }, [{ key, kind: 'object', ...(versionId ? { versionId } : {}) }]);
+          if (shown) downloadAt(shown.place, key, versionId);
         }}
       />
       <PropertiesLayer store={properties} />
