@@ -1,17 +1,28 @@
 /**
  * One small file rewritten crash-safely whenever its content changes: writes are serialized, and changes made
  * while one is under way cost a single further write of the latest snapshot. `minIntervalMs` spaces writes out
- * (a 10,000-file batch changes the journal thousands of times a second); `flush()` skips the wait and resolves
- * once everything changed so far is on disk, or rejects with the last write's error.
+ * (a 10,000-file batch changes the journal thousands of times a second). `flush()` skips the wait and resolves
+ * once every change made before the call is on disk, or rejects with that write's error. It never waits for
+ * changes made after it: a busy batch keeps changing the journal, and a flush that chased them would last as
+ * long as the batch (the handler that queued it answered only when the downloads were done).
  */
 import { writeFileAtomic } from './atomic-file';
 
+interface Waiter {
+  readonly upTo: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 export class CoalescedWriter {
   private writing: Promise<void> | null = null;
-  private dirty = false;
-  private urgent = false;
+  /** Changes scheduled so far, and how many of them the last finished write covered. */
+  private changes = 0;
+  private written = 0;
+  private waiters: Waiter[] = [];
+  /** A failed write no flush has heard of yet: the next flush reports it. */
+  private unreported: unknown = null;
   private wake: (() => void) | null = null;
-  private failure: unknown = null;
 
   constructor(
     private readonly file: string,
@@ -21,55 +32,65 @@ export class CoalescedWriter {
   ) {}
 
   schedule(): void {
-    this.dirty = true;
+    this.changes++;
     if (this.writing) return;
     this.writing = this.loop().finally(() => {
       this.writing = null;
     });
   }
 
-  async flush(): Promise<void> {
-    this.urgent = true;
-    this.wake?.();
-    try {
-      while (this.writing) await this.writing;
-    } finally {
-      this.urgent = false;
+  flush(): Promise<void> {
+    if (this.written >= this.changes) {
+      const failure = this.unreported;
+      this.unreported = null;
+      return failure ? Promise.reject(failure) : Promise.resolve();
     }
-    if (this.failure) {
-      const error = this.failure;
-      this.failure = null;
-      throw error;
-    }
+    const upTo = this.changes;
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ upTo, resolve, reject });
+      this.wake?.();
+    });
   }
 
   private async loop(): Promise<void> {
     let first = true;
-    while (this.dirty) {
-      if (!first && this.minIntervalMs > 0 && !this.urgent) await this.pause();
+    while (this.written < this.changes) {
+      if (!first && this.minIntervalMs > 0 && this.waiters.length === 0) await this.pause();
       first = false;
-      this.dirty = false;
+      const upTo = this.changes;
+      let failure: unknown = null;
       try {
         await writeFileAtomic(this.file, this.snapshot(), { durable: this.durable });
-        this.failure = null;
       } catch (error) {
-        // Kept for flush(): a full disk must not crash the app, but callers that need durability learn of it.
-        this.failure = error;
+        // Told to the flushes waiting for it: a full disk must not crash the app, but callers that need
+        // durability learn of it. The changes count as written (the next change writes everything again).
+        failure = error;
       }
+      this.written = upTo;
+      this.settle(upTo, failure);
+    }
+  }
+
+  private settle(upTo: number, failure: unknown): void {
+    const due = this.waiters.filter((w) => w.upTo <= upTo);
+    this.unreported = due.length === 0 ? failure : null;
+    if (due.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.upTo > upTo);
+    for (const w of due) {
+      if (failure) w.reject(failure);
+      else w.resolve();
     }
   }
 
   private pause(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.minIntervalMs);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        resolve();
-      }
-      this.wake = () => {
         this.wake = null;
-        done();
+        resolve();
       };
+      const timer = setTimeout(done, this.minIntervalMs);
+      this.wake = done;
     });
   }
 }
