@@ -1,7 +1,7 @@
 import { RESTORE_TIERS } from '../../../../shared/cost';
 import { ARCHIVE_CLASSES, CANNED_ACLS, CONTENT_HEADERS, type CannedAcl, type ContentHeader, HEADER_NAMES, STORAGE_CLASSES } from '../../../../shared/properties';
 import type { EditDraft, PairRow } from './edit-draft';
-import { PairsEditor } from './PairsEditor';
+import { PairsEditor } from '../../ui/PairsEditor';
 
 export interface EditFormProps {
   readonly draft: EditDraft;
@@ -37,6 +37,7 @@ export function EditForm(p: EditFormProps) {
         ))}
       </fieldset>
       <PairsEditor
+        testIds="props"
         list="metadata"
         title="User metadata"
         rows={draft.metadata}
@@ -46,6 +47,7 @@ export function EditForm(p: EditFormProps) {
         onDelete={(id) => p.onDeleteRow('metadata', id)}
       />
       <PairsEditor
+        testIds="props"
         list="tags"
         title="Tags"
         rows={draft.tags}

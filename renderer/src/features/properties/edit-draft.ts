@@ -17,11 +17,9 @@ import {
   type PropertiesEdit,
 } from '../../../../shared/properties';
 import type { RestoreTier } from '../../../../shared/cost';
+import { filledRows, type NameValueRow, nextRowId, rowProblems } from '../../lib/name-value-rows';
 
-export interface PairRow {
-  readonly id: number;
-  readonly name: string;
-  readonly value: string;
+export interface PairRow extends NameValueRow {
   /** Many objects only: remove this name from every object instead of setting it. */
   readonly remove: boolean;
 }
@@ -45,8 +43,7 @@ export interface EditDraft {
 
 const EMPTY_HEADERS = Object.fromEntries(CONTENT_HEADERS.map((h) => [h, ''])) as Record<ContentHeader, string>;
 
-let nextId = 1;
-export const newRow = (name = '', value = ''): PairRow => ({ id: nextId++, name, value, remove: false });
+export const newRow = (name = '', value = ''): PairRow => ({ id: nextRowId(), name, value, remove: false });
 
 /** The form for one object's current properties, or the empty form for many objects. */
 export function draftFrom(current: ObjectProperties | null): EditDraft {
@@ -65,18 +62,15 @@ export function draftFrom(current: ObjectProperties | null): EditDraft {
   };
 }
 
-/** Rows that say something: a name, or a value waiting for its name. */
-const filled = (rows: readonly PairRow[]) => rows.filter((r) => r.name !== '' || r.value !== '');
-
 function pairsPatch(rows: readonly PairRow[], before: ReadonlyMap<string, string> | null) {
   const set: Record<string, string> = {};
   const remove: string[] = [];
-  for (const r of filled(rows)) {
+  for (const r of filledRows(rows)) {
     if (r.remove) remove.push(r.name);
     else if (before?.get(r.name) !== r.value) set[r.name] = r.value;
   }
   if (before) {
-    const kept = new Set(filled(rows).map((r) => r.name));
+    const kept = new Set(filledRows(rows).map((r) => r.name));
     for (const name of before.keys()) if (!kept.has(name)) remove.push(name);
   }
   return { set, remove };
@@ -106,17 +100,6 @@ export function buildEdit(draft: EditDraft, current: ObjectProperties | null): P
   if (draft.encryption === 'aws:kms') edit.encryption = draft.kmsKeyId.trim() === '' ? { kind: 'aws:kms' } : { kind: 'aws:kms', keyId: draft.kmsKeyId.trim() };
   if (draft.restoreTier !== '') edit.restore = { tier: draft.restoreTier, days: /^\d+$/.test(draft.restoreDays.trim()) ? Number(draft.restoreDays.trim()) : NaN };
   return edit;
-}
-
-function rowProblems(rows: readonly PairRow[], what: string): string[] {
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const r of filled(rows)) {
-    if (r.name === '') problems.push(`A ${what} value has no name.`);
-    else if (seen.has(r.name)) problems.push(`The ${what} name "${r.name}" is given twice.`);
-    seen.add(r.name);
-  }
-  return problems;
 }
 
 /** What is wrong with the form as typed (shared/properties' rules, plus duplicate and nameless rows). */

@@ -2,8 +2,9 @@ import { useStore } from 'zustand';
 import { STORAGE_CLASSES } from '../../../../shared/properties';
 import { plural } from '../../lib/format';
 import { Modal, ModalTitle } from '../../ui/Modal';
-import { draftProblems, type EncryptionChoice, type OptionRow } from './upload-options-draft';
-import type { PairList, UploadOptionsActions, UploadOptionsState, UploadOptionsStore } from './upload-options-store';
+import { PairsEditor } from '../../ui/PairsEditor';
+import { draftProblems, type EncryptionChoice } from './upload-options-draft';
+import type { UploadOptionsActions, UploadOptionsState, UploadOptionsStore } from './upload-options-store';
 import './upload-options.css';
 
 /** File names shown before "and N more". */
@@ -86,8 +87,18 @@ export function UploadOptionsView({ target, paths, draft, saveDefaults, busy, er
           />
         </label>
       </fieldset>
-      <Pairs list="metadata" title="User metadata" rows={draft.metadata} actions={actions} />
-      <Pairs list="tags" title="Tags" rows={draft.tags} actions={actions} />
+      {(['metadata', 'tags'] as const).map((list) => (
+        <PairsEditor
+          key={list}
+          testIds="upopts"
+          list={list}
+          title={list === 'tags' ? 'Tags' : 'User metadata'}
+          rows={draft[list]}
+          onAdd={() => actions.addRow(list)}
+          onChange={(id, patch) => actions.changeRow(list, id, patch)}
+          onDelete={(id) => actions.deleteRow(list, id)}
+        />
+      ))}
       {problems.length > 0 ? (
         <ul className="upopts-problems" role="alert" data-testid="upopts-problems">
           {problems.map((p) => (
@@ -113,25 +124,5 @@ export function UploadOptionsView({ target, paths, draft, saveDefaults, busy, er
         </button>
       </div>
     </Modal>
-  );
-}
-
-function Pairs({ list, title, rows, actions }: { list: PairList; title: string; rows: readonly OptionRow[]; actions: UploadOptionsViewProps['actions'] }) {
-  return (
-    <fieldset data-testid={`upopts-${list}`}>
-      <legend>{title}</legend>
-      {rows.map((r, n) => (
-        <div className="upopts-pair" key={r.id} data-testid={`upopts-${list}-row`}>
-          <input aria-label={`${title} name ${n + 1}`} value={r.name} placeholder="name" onChange={(e) => actions.changeRow(list, r.id, { name: e.target.value })} data-testid={`upopts-${list}-name`} />
-          <input aria-label={`${title} value ${n + 1}`} value={r.value} placeholder="value" onChange={(e) => actions.changeRow(list, r.id, { value: e.target.value })} data-testid={`upopts-${list}-value`} />
-          <button type="button" aria-label={`Delete ${title.toLowerCase()} row ${n + 1}`} onClick={() => actions.deleteRow(list, r.id)} data-testid={`upopts-${list}-delete`}>
-            ×
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => actions.addRow(list)} data-testid={`upopts-${list}-add`}>
-        Add
-      </button>
-    </fieldset>
   );
 }

@@ -24,7 +24,7 @@ describe('upload options draft', () => {
     const d = draftFromDefaults({});
     expect(draftProblems(d)).toEqual([]);
     expect(draftProblems({ ...d, metadata: [newRow('Reviewed By', 'x')] })[0]).toMatch(/lower case/);
-    expect(draftProblems({ ...d, tags: [newRow('a', '1'), newRow('a', '2')] })).toContain('Tag key "a" is given twice.');
+    expect(draftProblems({ ...d, tags: [newRow('a', '1'), newRow('a', '2')] })).toContain('The tag name "a" is given twice.');
     expect(draftProblems({ ...d, contentType: 'plain' })[0]).toMatch(/media type/);
   });
 });

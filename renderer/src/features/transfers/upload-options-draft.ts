@@ -4,12 +4,9 @@
  * type guessed per file. Checked with the shared rules as typed (shared/upload-options.ts).
  */
 import { type UploadDefaults, type UploadOptions, uploadOptionsProblems } from '../../../../shared/upload-options';
+import { filledRows, type NameValueRow, nextRowId, rowProblems } from '../../lib/name-value-rows';
 
-export interface OptionRow {
-  readonly id: number;
-  readonly name: string;
-  readonly value: string;
-}
+export type OptionRow = NameValueRow;
 
 export type EncryptionChoice = 'bucket-default' | 'AES256' | 'aws:kms';
 
@@ -25,8 +22,7 @@ export interface UploadOptionsDraft {
   readonly tags: readonly OptionRow[];
 }
 
-let nextId = 1;
-export const newRow = (name = '', value = ''): OptionRow => ({ id: nextId++, name, value });
+export const newRow = (name = '', value = ''): OptionRow => ({ id: nextRowId(), name, value });
 
 const rowsOf = (m: Readonly<Record<string, string>> | undefined) => Object.entries(m ?? {}).map(([k, v]) => newRow(k, v));
 
@@ -43,7 +39,7 @@ export function draftFromDefaults(d: UploadDefaults): UploadOptionsDraft {
 }
 
 function mapOf(rows: readonly OptionRow[]): Record<string, string> | undefined {
-  const named = rows.filter((r) => r.name !== '' || r.value !== '');
+  const named = filledRows(rows);
   return named.length === 0 ? undefined : Object.fromEntries(named.map((r) => [r.name, r.value]));
 }
 
@@ -67,16 +63,6 @@ export function defaultsFromDraft(d: UploadOptionsDraft): UploadDefaults {
 }
 
 export function draftProblems(d: UploadOptionsDraft): string[] {
-  const problems: string[] = [];
-  const dupes = (rows: readonly OptionRow[], what: string) => {
-    const seen = new Set<string>();
-    for (const r of rows) {
-      if (r.name === '' && r.value === '') continue;
-      if (seen.has(r.name)) problems.push(`${what} "${r.name}" is given twice.`);
-      seen.add(r.name);
-    }
-  };
-  dupes(d.metadata, 'Metadata name');
-  dupes(d.tags, 'Tag key');
-  return [...problems, ...uploadOptionsProblems(optionsFromDraft(d))];
+  const rows = [...rowProblems(d.metadata, 'metadata'), ...rowProblems(d.tags, 'tag')];
+  return [...new Set([...rows, ...uploadOptionsProblems(optionsFromDraft(d))])];
 }
