@@ -179,7 +179,7 @@ export function createCore(options: HandlerOptions = {}): Core {
     ...connectionChannels(context, saved, clientFactory, observe, signIn),
     ...browseChannels(context),
     ...cacheChannels(context, requests),
-    ...operationChannels(context, options.operations, prices),
+    ...operationChannels(context, options.operations, prices, transfers.throughPace()),
     ...previewChannels(previews),
     ...openEditChannels(edits),
     ...transferChannels(transfers),

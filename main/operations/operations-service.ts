@@ -10,7 +10,7 @@ import { buildPlan } from './planner';
 import { PlanStore } from './plan-store';
 import { DEFAULT_PREVIEW_LIMITS, type PreviewLimits, previewObject } from './preview';
 import { ProgressMeter } from './progress';
-import { runDelete, runTransfer } from './run';
+import { type RunDeps, runDelete, runTransfer } from './run';
 import { objectUrl, presignedGet, s3Uri } from './share';
 
 export interface OperationsOptions {
@@ -47,6 +47,8 @@ export class OperationsService {
     private readonly ctx: CoreContext,
     options: Partial<OperationsOptions> = {},
     private readonly prices: PriceTables = new PriceTables(),
+    /** The transfers' bandwidth limits, for copies across connections (see RunDeps.pace). */
+    private readonly pace?: RunDeps['pace'],
   ) {
     this.options = { ...DEFAULT_OPERATIONS_OPTIONS, ...options };
     this.plans = new PlanStore({ ttlMs: this.options.planTtlMs, maxPlans: this.options.maxPlans, now: this.options.now });
@@ -127,6 +129,7 @@ export class OperationsService {
         limits: this.options.copy,
         concurrency: this.options.concurrency,
         streamConcurrency: this.options.streamConcurrency,
+        ...(this.pace ? { pace: this.pace } : {}),
       };
       const outcome =
         plan.kind === 'delete' ? await runDelete(deps, plan, meter, controller.signal) : await runTransfer(deps, plan, meter, controller.signal);

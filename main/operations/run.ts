@@ -17,6 +17,8 @@ export interface RunDeps {
   /** Objects copied at once (server-side copies are cheap for the app; streamed ones are not). */
   readonly concurrency: number;
   readonly streamConcurrency: number;
+  /** The bandwidth limits a copy across connections keeps to (its bytes pass through this machine). */
+  readonly pace?: (bytes: number, signal: AbortSignal) => Promise<unknown>;
 }
 
 type Outcome = Pick<OperationReport, 'succeeded' | 'failed' | 'skipped'>;
@@ -104,7 +106,7 @@ export async function runTransfer(deps: RunDeps, plan: StoredPlan, meter: Progre
       if (sameConnection) {
         await serverCopy({ source: srcClient, target: dstClient }, { bucket: src.bucket, key: item.src, storageClass: item.storageClass }, to, item.size, deps.limits, signal);
       }
-      else await streamCopy(srcClient, dstClient, { bucket: src.bucket, key: item.src }, to, signal);
+      else await streamCopy(srcClient, dstClient, { bucket: src.bucket, key: item.src }, to, signal, undefined, deps.pace);
     } catch (error) {
       failed.push(failure(item.src, 'copy', error));
       meter.failedOne();

@@ -141,3 +141,14 @@ export class BandwidthLimit {
     if (this.waiters.delete(w)) w.resolve();
   }
 }
+
+/** Waits until `bytes` may pass (a copy's chunk); rejects when `signal` aborts. */
+export type ChunkPace = (bytes: number, signal: AbortSignal) => Promise<unknown>;
+
+/**
+ * The pace of bytes that come in and go out through this machine (an S3→S3 copy across connections): each
+ * chunk waits for both limits, so the slower one sets the pace.
+ */
+export function throughPace(limits: { readonly download: BandwidthLimit; readonly upload: BandwidthLimit }): ChunkPace {
+  return (bytes, signal) => Promise.all([limits.download.take(bytes, signal), limits.upload.take(bytes, signal)]);
+}

@@ -6,6 +6,7 @@
  * through this machine, so each chunk waits for both bandwidth limits (the slower one sets the pace).
  */
 import { streamCopy } from '../operations/object-copy';
+import { throughPace } from './bandwidth';
 import type { JobSpec, TransferQueue } from './queue';
 import type { TransferDeps } from './transfer-options';
 
@@ -16,8 +17,7 @@ export interface S3CopyItem {
 }
 
 export function enqueueS3Copies(deps: TransferDeps, queue: TransferQueue, items: readonly S3CopyItem[]): { batchId: string; ids: string[]; queued: number } {
-  const limits = deps.bandwidth;
-  const pace = limits ? (bytes: number, signal: AbortSignal) => Promise.all([limits.download.take(bytes, signal), limits.upload.take(bytes, signal)]) : undefined;
+  const pace = deps.bandwidth ? throughPace(deps.bandwidth) : undefined;
   const jobs = items.map((item): JobSpec => ({
     direction: 'upload',
     connectionId: item.to.connectionId,

@@ -16,7 +16,7 @@ import { codedError } from '../core/app-error';
 import { toAppError } from '../core/to-app-error';
 import type { RestoreRequest } from '../../shared/properties';
 import { ArchivedDownloads } from './archived-downloads';
-import { BandwidthLimit } from './bandwidth';
+import { BandwidthLimit, type ChunkPace, throughPace } from './bandwidth';
 import { CoalescedInvalidation } from './coalesced-invalidation';
 import { discardPart } from './download-object';
 import { type DragFile, fetchForDrag } from './drag-fetch';
@@ -175,6 +175,11 @@ export class TransferService {
     for (const dir of new Set(folders)) await sweepStaleParts(dir, undefined, journal.keepPaths());
     await journal.store.flush().catch(() => {});
     return { count: entries.length };
+  }
+
+  /** The pace of copies that pass through this machine outside the queue (an operation across connections). */
+  throughPace(): ChunkPace {
+    return throughPace(this.bandwidth);
   }
 
   bandwidthLimits(): BandwidthLimits {

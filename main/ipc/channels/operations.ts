@@ -12,8 +12,13 @@ type OperationChannels =
   | 'operations:share'
   | 'operations:preview';
 
-export function operationChannels(ctx: CoreContext, options: Partial<OperationsOptions> = {}, prices?: PriceTables): ChannelImpls<OperationChannels> {
-  const ops = new OperationsService(ctx, options, prices);
+export function operationChannels(
+  ctx: CoreContext,
+  options: Partial<OperationsOptions> = {},
+  prices?: PriceTables,
+  pace?: ConstructorParameters<typeof OperationsService>[3],
+): ChannelImpls<OperationChannels> {
+  const ops = new OperationsService(ctx, options, prices, pace);
   return {
     'operations:create-folder': (req) => ops.createFolder(req.connectionId, req.bucket, req.prefix, req.name),
     'operations:plan': (req) => ops.plan(req),
