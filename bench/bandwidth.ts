@@ -30,6 +30,8 @@ const SIZE = Number(process.env['BENCH_BANDWIDTH_MIB'] ?? 1024) * MiB;
 /** null first: the unlimited rate, this machine's ceiling right now (a limit above it cannot be held). */
 const LIMITS_MB: ReadonlyArray<number | null> = [null, ...(process.env['BENCH_BANDWIDTH_LIMITS'] ?? '20,50').split(',').map(Number)];
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 3));
+/** BENCH_DIRECTIONS=upload (or download) runs one direction only (quick checks; the full run does both). */
+const DIRECTIONS = (process.env['BENCH_DIRECTIONS'] ?? 'download,upload').split(',').filter((d): d is 'download' | 'upload' => d === 'download' || d === 'upload');
 
 interface Run {
   /** Achieved rate over the moving span, MB/s (see the header for what is counted). */
@@ -97,7 +99,7 @@ export async function runBandwidthBench(): Promise<string> {
     if (seeded?.state !== 'done') throw new Error(`the unmeasured first upload ended ${seeded?.state}: ${seeded?.error?.message ?? ''}`);
     for (let round = 0; round < ROUNDS; round++) {
       for (const limit of LIMITS_MB) {
-        for (const direction of ['download', 'upload'] as const) {
+        for (const direction of DIRECTIONS) {
           await server.gc();
           const set = await core.handlers['transfers:bandwidth']({ download: null, upload: null, [direction]: limit === null ? null : limit * MB });
           if (!set.ok) throw new Error(set.error.message);
@@ -157,7 +159,7 @@ export async function runBandwidthBench(): Promise<string> {
   const every: string[] = [];
   const slow: string[] = [];
   for (const limit of LIMITS_MB) {
-    for (const direction of ['download', 'upload'] as const) {
+    for (const direction of DIRECTIONS) {
       const all = runs.get(`${direction} ${limit}`) ?? [];
       if (all.length === 0) continue;
       const held = all.map((r) => r.held);
@@ -186,7 +188,7 @@ export async function runBandwidthBench(): Promise<string> {
   return [
     `One ${SIZE / MiB} MiB object each way through one shared token bucket per direction (main/transfers/bandwidth.ts), fauxqs in its own process on loopback; ` +
       `${ROUNDS} interleaved round(s). "Achieved" is bytes over time from the first 64 KiB to the last byte: for downloads the bytes let through the limiter and written ` +
-      `(progress events every 100 ms), for uploads the bytes the server read off its sockets (sampled every 50 ms in its process). ` +
+      `(progress events every 100 ms), for uploads the bytes the server read off its sockets (sampled every 50 ms in its process and as each request arrives and is answered, so a server busy assembling an object does not date the last bytes late). ` +
       `"Off by" is the error against the limit; "worst run" is the run furthest from it (every run counts: a median hides nothing here); ` +
       `"highest 1 s" is the fastest one-second window of any run, which must stay within +10%. ` +
       `Load is the one-minute load average at the start and end of each run (${os.cpus().length} cores); the unlimited rows are this machine's ceiling in the same rounds, ` +

@@ -3,7 +3,8 @@
  *  (with --expose-gc) and answers "gc-done": the previous timed run's garbage is not left to the next one.
  *  "trace-start" samples the bytes its sockets have read and written every 50 ms (on this process's clock,
  *  as epoch milliseconds, so the bench can line them up with its own); "trace-stop" answers
- *  "trace <json [[ms, read, written], …]>". Read bytes are what a client's uploads put on the wire. */
+ *  "trace <json [[ms, read, written], …]>" (also sampled as each request arrives and is answered: see below).
+ *  Read bytes are what a client's uploads put on the wire. */
 import type { Socket } from 'node:net';
 import { startS3Server } from '../testkit/s3-server';
 
@@ -30,6 +31,17 @@ void startS3Server().then((server) => {
   };
   let trace: Array<[number, number, number]> = [];
   let timer: NodeJS.Timeout | null = null;
+  // Also a sample as each request arrives and as each response is sent: fauxqs works synchronously (its
+  // CompleteMultipartUpload re-hashes and joins every part, 5-9 s for 1 GiB here), and a timer cannot fire
+  // while it does. Without these, bytes read before such a block were dated after it, so an upload's trace
+  // showed a near-zero tail that was the server assembling the object, not the wire.
+  server.http.on('request', (_req, res) => {
+    if (!timer) return;
+    trace.push(sample());
+    res.once('finish', () => {
+      if (timer) trace.push(sample());
+    });
+  });
 
   process.stdout.write(`${server.url}\n`);
   process.stdin.setEncoding('utf8');
