@@ -123,6 +123,9 @@ export async function serverCopy(
   }
 }
 
+/** Waits until `bytes` may pass (a bandwidth limit); rejects when `signal` aborts. */
+export type ChunkPace = (bytes: number, signal: AbortSignal) => Promise<unknown>;
+
 /** Copy across connections: stream the GetObject body into a multipart-capable upload on the other side. */
 export async function streamCopy(
   fromClient: S3Client,
@@ -133,7 +136,7 @@ export async function streamCopy(
   /** Bytes sent to the target so far (lib-storage's progress). */
   onLoaded?: (loaded: number) => void,
   /** Waits before each chunk of the body passes on (a bandwidth limit): the source is read no faster. */
-  pace?: (bytes: number, signal: AbortSignal) => Promise<unknown>,
+  pace?: ChunkPace,
 ): Promise<void> {
   const got = await fromClient.send(new GetObjectCommand({ Bucket: from.bucket, Key: from.key }), { abortSignal: signal });
   if (!got.Body) throw new Error('GetObject returned no body');
@@ -164,7 +167,7 @@ export async function streamCopy(
 }
 
 /** The chunks of `source`, each once `pace` lets it through (for-await destroys the source if we stop early). */
-async function* paced(source: Readable, pace: (bytes: number, signal: AbortSignal) => Promise<unknown>, signal: AbortSignal): AsyncGenerator<Buffer> {
+async function* paced(source: Readable, pace: ChunkPace, signal: AbortSignal): AsyncGenerator<Buffer> {
   for await (const chunk of source) {
     const bytes = chunk as Buffer;
     await pace(bytes.length, signal);

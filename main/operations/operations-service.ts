@@ -5,12 +5,12 @@ import { PriceTables } from '../cost/price-tables';
 import { operationCostInput } from './operation-cost';
 import type { CoreContext } from '../core/context';
 import { createFolder } from './create-folder';
-import { type CopyLimits, DEFAULT_COPY_LIMITS } from './object-copy';
+import { type ChunkPace, type CopyLimits, DEFAULT_COPY_LIMITS } from './object-copy';
 import { buildPlan } from './planner';
 import { PlanStore } from './plan-store';
 import { DEFAULT_PREVIEW_LIMITS, type PreviewLimits, previewObject } from './preview';
 import { ProgressMeter } from './progress';
-import { type RunDeps, runDelete, runTransfer } from './run';
+import { runDelete, runTransfer } from './run';
 import { objectUrl, presignedGet, s3Uri } from './share';
 
 export interface OperationsOptions {
@@ -48,7 +48,7 @@ export class OperationsService {
     options: Partial<OperationsOptions> = {},
     private readonly prices: PriceTables = new PriceTables(),
     /** The transfers' bandwidth limits, for copies across connections (see RunDeps.pace). */
-    private readonly pace?: RunDeps['pace'],
+    private readonly pace?: ChunkPace,
   ) {
     this.options = { ...DEFAULT_OPERATIONS_OPTIONS, ...options };
     this.plans = new PlanStore({ ttlMs: this.options.planTtlMs, maxPlans: this.options.maxPlans, now: this.options.now });

@@ -2,7 +2,7 @@ import { DeleteObjectsCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { FailedKey, OperationReport } from '../../shared/operations';
 import type { Change } from '../cache/s3-cache';
 import { toAppError } from '../core/to-app-error';
-import { type CopyLimits, pool, serverCopy, streamCopy } from './object-copy';
+import { type ChunkPace, type CopyLimits, pool, serverCopy, streamCopy } from './object-copy';
 import type { PlanItem, StoredPlan } from './plan-store';
 import type { ProgressMeter } from './progress';
 
@@ -18,7 +18,7 @@ export interface RunDeps {
   readonly concurrency: number;
   readonly streamConcurrency: number;
   /** The bandwidth limits a copy across connections keeps to (its bytes pass through this machine). */
-  readonly pace?: (bytes: number, signal: AbortSignal) => Promise<unknown>;
+  readonly pace?: ChunkPace;
 }
 
 type Outcome = Pick<OperationReport, 'succeeded' | 'failed' | 'skipped'>;

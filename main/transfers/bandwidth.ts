@@ -11,6 +11,7 @@
  * plus one burst at PEAK). A longer gap is idleness, not a stall: a transfer that starts after it gets no
  * catch-up (it would run above the rate from its start). Before, any stall past the burst was lost for good.
  */
+import type { ChunkPace } from '../operations/object-copy';
 import { abortError } from './limiter';
 
 export interface TimerClock {
@@ -141,9 +142,6 @@ export class BandwidthLimit {
     if (this.waiters.delete(w)) w.resolve();
   }
 }
-
-/** Waits until `bytes` may pass (a copy's chunk); rejects when `signal` aborts. */
-export type ChunkPace = (bytes: number, signal: AbortSignal) => Promise<unknown>;
 
 /**
  * The pace of bytes that come in and go out through this machine (an S3→S3 copy across connections): each

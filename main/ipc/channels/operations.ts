@@ -1,5 +1,6 @@
 import { OperationsService, type OperationsOptions } from '../../operations/operations-service';
 import type { CoreContext } from '../../core/context';
+import type { ChunkPace } from '../../operations/object-copy';
 import type { PriceTables } from '../../cost/price-tables';
 import type { ChannelImpls } from '../envelope';
 
@@ -16,7 +17,7 @@ export function operationChannels(
   ctx: CoreContext,
   options: Partial<OperationsOptions> = {},
   prices?: PriceTables,
-  pace?: ConstructorParameters<typeof OperationsService>[3],
+  pace?: ChunkPace,
 ): ChannelImpls<OperationChannels> {
   const ops = new OperationsService(ctx, options, prices, pace);
   return {
