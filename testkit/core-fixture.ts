@@ -41,6 +41,13 @@ export async function startCoreFixture(options: HandlerOptions = {}): Promise<Co
   };
 }
 
+/** A second connection to the fixture's server, through a counting proxy of its own (copies across connections). */
+export async function addProxiedConnection(f: CoreFixture, name: string): Promise<{ proxy: CountingProxy; connectionId: string }> {
+  const proxy = await startCountingProxy(f.server.url);
+  const added = await f.core.handlers['connections:add']({ name, endpoint: proxy.url, region: f.server.region, forcePathStyle: true, credentials: f.server.credentials });
+  return { proxy, connectionId: unwrap(added).id };
+}
+
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;

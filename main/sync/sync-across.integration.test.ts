@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CountingProxy, startCountingProxy } from '../../testkit/counting-proxy';
-import { type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
+import type { CountingProxy } from '../../testkit/counting-proxy';
+import { addProxiedConnection, type CoreFixture, startCoreFixture, unwrap } from '../../testkit/core-fixture';
 
 const MiB = 1024 * 1024;
 const MB = 1_000_000;
@@ -18,10 +18,7 @@ let farId: string;
 
 beforeAll(async () => {
   f = await startCoreFixture();
-  far = await startCountingProxy(f.server.url);
-  farId = unwrap(
-    await f.core.handlers['connections:add']({ name: 'far', endpoint: far.url, region: f.server.region, forcePathStyle: true, credentials: f.server.credentials }),
-  ).id;
+  ({ proxy: far, connectionId: farId } = await addProxiedConnection(f, 'far'));
 });
 afterAll(async () => {
   await f.close();
