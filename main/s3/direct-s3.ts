@@ -18,10 +18,10 @@ import https from 'node:https';
 import type tls from 'node:tls';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { escapeUriPath, HttpRequest } from '@smithy/core/protocols';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { escapeUriPath } from '@smithy/core/protocols';
 import { agentsOf, observerOf, presigningClient } from './client-factory';
 import { type RawGetArgs, type RawHead, rawGet } from './raw-get';
+import { escapeRfc3986, type SigningIdentity, signHeaders } from './sigv4';
 
 const PROBE_KEY = 's3desk-probe';
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -36,7 +36,10 @@ interface Target {
   readonly host: string;
   /** Path up to the key, ending in "/" (path-style: "/bucket/", virtual-hosted: "/"). */
   readonly basePath: string;
-  readonly signer: SignatureV4;
+  readonly region: string;
+  readonly service: string;
+  /** The client's credentials provider (memoized by the SDK: refreshes still happen). */
+  readonly credentials: () => Promise<SigningIdentity>;
   readonly agent: http.Agent;
 }
 
@@ -74,17 +77,19 @@ async function resolveTarget(client: S3Client, bucket: string): Promise<Target> 
     port: probe.port ? Number(probe.port) : undefined,
     host: probe.host,
     basePath: probe.pathname.slice(0, -PROBE_KEY.length),
-    signer: new SignatureV4({
-      credentials: config.credentials,
-      region,
-      service,
-      sha256: config.sha256,
-      // S3 signs the path exactly as sent (no double encoding, no dot-segment normalization).
-      uriEscapePath: false,
-      applyChecksum: false,
-    }),
+    region,
+    service,
+    credentials: credentialsOf(config.credentials as CredentialSource),
     agent: secure ? (agents?.https ?? fallbackAgents.https) : (agents?.http ?? fallbackAgents.http),
   };
+}
+
+/** A client config's credentials: an identity, or (as resolved by the SDK) a provider of one. */
+type CredentialSource = SigningIdentity | (() => Promise<SigningIdentity>);
+
+function credentialsOf(source: CredentialSource): () => Promise<SigningIdentity> {
+  if (typeof source === 'function') return () => source();
+  return () => Promise.resolve(source);
 }
 
 export interface DirectResponse {
@@ -124,9 +129,6 @@ export interface BodyPace {
   sliceBytes(): number;
 }
 
-/** RFC 3986 escaping as SigV4 canonicalizes query values (encodeURIComponent leaves !'()* alone). */
-const escapeQuery = (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
 export interface SignedRequest {
   readonly secure: boolean;
   readonly hostname: string;
@@ -145,27 +147,20 @@ export async function signRequest(
   const query = args.query ?? {};
   const search = Object.keys(query)
     .sort()
-    .map((k) => `${escapeQuery(k)}=${escapeQuery(query[k]!)}`)
+    .map((k) => `${escapeRfc3986(k)}=${escapeRfc3986(query[k]!)}`)
     .join('&');
   const path = search ? `${keyPath}?${search}` : keyPath;
   const payloadHash = !args.body ? EMPTY_SHA256 : args.unsignedPayload ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(args.body).digest('hex');
-  const request = new HttpRequest({
-    method: args.method,
-    protocol: t.secure ? 'https:' : 'http:',
-    hostname: t.hostname,
-    ...(t.port !== undefined ? { port: t.port } : {}),
-    path: keyPath,
-    query: { ...query },
-    headers: {
-      host: t.host,
-      'x-amz-content-sha256': payloadHash,
-      ...args.headers,
-      ...(args.body ? { 'content-length': String(args.body.length) } : {}),
-    },
-  });
+  const headers: Record<string, string> = {
+    host: t.host,
+    'x-amz-content-sha256': payloadHash,
+    ...args.headers,
+    ...(args.body ? { 'content-length': String(args.body.length) } : {}),
+  };
   const offset = (args.client.config as { systemClockOffset?: number }).systemClockOffset ?? 0;
-  const signed = await t.signer.sign(request, { signingDate: new Date(Date.now() + offset) });
-  return { secure: t.secure, hostname: t.hostname, port: t.port, path, headers: signed.headers, agent: t.agent };
+  const identity = await t.credentials();
+  const signed = signHeaders({ method: args.method, path: keyPath, query, headers, payloadHash }, identity, t.region, t.service, new Date(Date.now() + offset));
+  return { secure: t.secure, hostname: t.hostname, port: t.port, path, headers: signed, agent: t.agent };
 }
 
 /** Send one signed request; resolves with the response head once it arrives (errors included, see throwIfError). */

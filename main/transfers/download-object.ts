@@ -206,8 +206,9 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     // Ranges never overlap and a retry resumes after the bytes taken: the sum is the bytes of the object held.
     let written = resumedBytes;
     if (resumedBytes > 0) args.onBytes?.(resumedBytes);
-    // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards.
-    const streamHash = ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
+    // One sequential range can be hashed as it arrives; parallel ranges are hashed from the file afterwards;
+    // a body held in memory is hashed by the file writer's thread, before it writes anything.
+    const streamHash = !memory && ranges.length <= 1 && expectedMd5 ? createHash('md5') : null;
     let sink: Sink;
     if (memory) {
       sink = (data, length, offset) => {
@@ -257,18 +258,19 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       throw new CodedError({ code: 'Unknown', message: `size mismatch: expected ${object.size} bytes, got ${written}` });
     // SSE-KMS and SSE-C objects have single-part-looking ETags that are not the MD5 of the content.
     if (encrypted.kmsOrCustomerKey) expectedMd5 = null;
-    if (expectedMd5) {
-      // In memory: checked before anything is written. On disk: the part file's bytes.
+    const mismatch = (actual: string) => new CodedError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
+    if (expectedMd5 && !memory) {
       const actual = streamHash ? streamHash.digest('hex') : await md5OfFile(partPath, signal);
-      if (actual !== expectedMd5)
-        throw new CodedError({ code: 'Unknown', message: `checksum mismatch: MD5 ${actual} does not match the ETag ${expectedMd5}` });
+      if (actual !== expectedMd5) throw mismatch(actual);
     }
     const finalPath = args.commit ? await args.commit(args.target) : args.target;
     if (finalPath === null) return null;
     // A crash between creating and renaming a small file's part file leaves it behind: it is only ever redone
     // (the writer replaces it when it finds one; no removal per file on the main thread, almost always of nothing).
-    if (memory) await args.writer.writeNew(partPath, finalPath, memory, { replaceStale: resumable !== undefined });
-    else await rename(partPath, finalPath);
+    if (memory) {
+      const written = await args.writer.writeNew(partPath, finalPath, memory, { replaceStale: resumable !== undefined, ...(expectedMd5 ? { md5: expectedMd5 } : {}) });
+      if (written.md5Mismatch !== undefined) throw mismatch(written.md5Mismatch);
+    } else await rename(partPath, finalPath);
     keepPart = true;
     await sidecar?.remove();
     return finalPath;

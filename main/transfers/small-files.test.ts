@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,17 @@ describe('small files on the worker thread', () => {
     await io.writeNew(part, final, Buffer.from(body));
     expect((await readFile(final)).equals(body)).toBe(true);
     expect(await readdir(path.join(root, 'a', 'b'))).toEqual(['x.bin']);
+  });
+
+  it('checks the MD5 before writing: a match is written, a mismatch writes nothing and names the MD5 found', async () => {
+    const body = randomBytes(16_384);
+    const md5 = createHash('md5').update(body).digest('hex');
+    const good = path.join(root, 'md5', 'good.bin');
+    expect(await io.writeNew(path.join(root, 'md5', '.good.part'), good, Buffer.from(body), { md5 })).toEqual({});
+    expect((await readFile(good)).equals(body)).toBe(true);
+    const wrong = 'ffffffffffffffffffffffffffffffff';
+    expect(await io.writeNew(path.join(root, 'md5', '.bad.part'), path.join(root, 'md5', 'bad.bin'), Buffer.from(body), { md5: wrong })).toEqual({ md5Mismatch: md5 });
+    expect(await readdir(path.join(root, 'md5'))).toEqual(['good.bin']);
   });
 
   it('takes pooled Buffers without disturbing the pool others share', async () => {

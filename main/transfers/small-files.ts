@@ -20,8 +20,10 @@ export interface SmallFiles {
    * failure the part file is removed. `data` is handed over (its memory moves to the worker): do not reuse it.
    * `replaceStale`: a `part` that already exists is a crashed attempt's leftover (a journaled download's part
    * path is its own): remove it and create it again, instead of failing with EEXIST.
+   * `md5`: the hex MD5 `data` must have, checked here first (hashing on the worker keeps ~30 µs per 16 KiB
+   * off the main thread); on a mismatch nothing is written and the answer names the MD5 found.
    */
-  writeNew(part: string, final: string, data: Buffer, options?: { readonly replaceStale?: boolean }): Promise<void>;
+  writeNew(part: string, final: string, data: Buffer, options?: { readonly replaceStale?: boolean; readonly md5?: string }): Promise<{ readonly md5Mismatch?: string }>;
   /** The file's current size, and its bytes when it is at most `limit` bytes (else only the size). */
   readSmall(file: string, limit: number): Promise<{ size: number; data: Buffer | null }>;
   /** Start the worker now (it takes ~40 ms), e.g. while a batch is still being planned. */
@@ -34,6 +36,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const path = require('node:path');
+const crypto = require('node:crypto');
 
 function create(part, replaceStale) {
   try {
@@ -53,9 +56,13 @@ function run(job) {
   let fd = -1;
   let created = false;
   try {
+    const bytes = new Uint8Array(job.data, job.offset, job.length);
+    if (job.md5) {
+      const actual = crypto.createHash('md5').update(bytes).digest('hex');
+      if (actual !== job.md5) return { id: job.id, md5Mismatch: actual };
+    }
     fd = create(job.part, job.replaceStale === true);
     created = true;
-    const bytes = new Uint8Array(job.data, job.offset, job.length);
     let at = 0;
     while (at < bytes.length) at += fs.writeSync(fd, bytes, at, bytes.length - at);
     fs.closeSync(fd);
@@ -99,6 +106,7 @@ interface Reply {
   readonly size?: number;
   readonly data?: ArrayBuffer;
   readonly length?: number;
+  readonly md5Mismatch?: string;
 }
 
 interface Pending {
@@ -160,7 +168,8 @@ export function createSmallFiles(): SmallFiles {
       // A Buffer may be a view into a shared pool: hand over its own ArrayBuffer only when it owns it whole.
       const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
       const bytes = owned ? (data.buffer as ArrayBuffer) : new Uint8Array(data).buffer;
-      await call({ op: 'write', part, final, data: bytes, offset: 0, length: data.byteLength, replaceStale: options?.replaceStale === true }, [bytes]);
+      const reply = await call({ op: 'write', part, final, data: bytes, offset: 0, length: data.byteLength, replaceStale: options?.replaceStale === true, md5: options?.md5 }, [bytes]);
+      return reply.md5Mismatch !== undefined ? { md5Mismatch: reply.md5Mismatch } : {};
     },
     async readSmall(file, limit) {
       const reply = await call({ op: 'read', file, limit });

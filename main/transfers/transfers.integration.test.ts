@@ -258,6 +258,16 @@ describe('downloads', () => {
     expect((await tree(dest)).size).toBe(0);
   });
 
+  it('refuses a body that does not match its ETag (the MD5), writing nothing', async () => {
+    await f.server.seed('md5', [['m/file.txt', 'the bytes the server holds']]);
+    f.proxy.addRule((req) => (req.operation === 'GetObject' && req.key === 'm/file.txt' ? { kind: 'rewrite', body: (t) => t.replace('server', 'wirexx') } : undefined));
+    await download('md5', [{ key: 'm/file.txt', kind: 'object' }]);
+    const [item] = items();
+    expect(item?.state).toBe('failed');
+    expect(item?.error?.message).toMatch(/^checksum mismatch: MD5 [0-9a-f]{32} does not match the ETag [0-9a-f]{32}$/);
+    expect((await tree(dest)).size).toBe(0);
+  });
+
   it('keeps hostile keys inside the destination: sanitized or refused with a reason', async () => {
     const hostile: Array<[string, string]> = [
       ['h/../../etc/x', 'escape 1'],
