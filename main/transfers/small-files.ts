@@ -5,8 +5,9 @@
  *
  * Why: through fs.promises each of those steps is a threadpool round trip (four per file), each a cross-thread
  * wake-up. Measured on this project's 2-core VM, the main thread spent ~40 µs per round trip, ~160 µs per file,
- * more than the HTTP request itself; a thousand small files were bound by it. One message per file replaces
- * them, and while the worker is busy, messages queue without wake-ups. One thread also keeps creates in a
+ * more than the HTTP request itself; a thousand small files were bound by it. One message per turn of the
+ * event loop replaces them (the calls made in it, batched), and while the worker is busy, messages queue
+ * without wake-ups. One thread also keeps creates in a
  * folder from contending for its lock (kernel CPU that grew with the number of threads creating at once).
  *
  * The worker's code is a plain script evaluated by worker_threads (no bundler entry, no TypeScript loader),
@@ -94,9 +95,19 @@ function read(job) {
   }
 }
 
-parentPort.on('message', (job) => {
-  if (job.op === 'read') parentPort.postMessage(...read(job));
-  else parentPort.postMessage(run(job));
+parentPort.on('message', (jobs) => {
+  const replies = [];
+  const transfer = [];
+  for (const job of jobs) {
+    if (job.op !== 'read') {
+      replies.push(run(job));
+      continue;
+    }
+    const [reply, moved] = read(job);
+    replies.push(reply);
+    if (moved) transfer.push(...moved);
+  }
+  parentPort.postMessage(replies, transfer);
 });
 `;
 
@@ -125,20 +136,23 @@ export function createSmallFiles(): SmallFiles {
     pending.clear();
   };
 
+  const settle = (reply: Reply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (!reply.error) return p.resolve(reply);
+    // Shaped like a node:fs error (code, syscall, path, dest), so the error mapper names the path and errno.
+    const { message, ...fields } = reply.error;
+    const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    p.reject(Object.assign(new Error(message), known));
+  };
+
   const start = (): Worker => {
     const w = new Worker(WORKER_SOURCE, { eval: true });
     w.unref();
-    w.on('message', (reply: Reply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
+    w.on('message', (replies: Reply[]) => {
+      for (const reply of replies) settle(reply);
       if (pending.size === 0) w.unref();
-      if (!reply.error) return p.resolve(reply);
-      // Shaped like a node:fs error (code, syscall, path, dest), so the error mapper names the path and errno.
-      const { message, ...fields } = reply.error;
-      const known = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-      const error = Object.assign(new Error(message), known);
-      p.reject(error);
     });
     w.on('error', (error) => failAll(error));
     w.on('exit', () => {
@@ -156,8 +170,23 @@ export function createSmallFiles(): SmallFiles {
     if (pending.size === 0) w.ref();
     return new Promise<Reply>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      w.postMessage({ ...job, id }, transfer);
+      if (!outbox) {
+        outbox = { jobs: [], transfer: [] };
+        setImmediate(flush);
+      }
+      outbox.jobs.push({ ...job, id });
+      outbox.transfer.push(...transfer);
     });
+  };
+
+  // Calls made in one turn of the event loop go in one message (and come back in one): each message is a
+  // cross-thread wake-up, ~30 µs of the main thread's time when every 16 KiB download sent its own.
+  let outbox: { jobs: Array<Record<string, unknown>>; transfer: ArrayBuffer[] } | null = null;
+  const flush = () => {
+    const box = outbox;
+    outbox = null;
+    // A worker closed meanwhile has already failed these calls.
+    if (box && worker) worker.postMessage(box.jobs, box.transfer);
   };
 
   return {
