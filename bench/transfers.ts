@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +149,27 @@ export async function runTransfersBench(): Promise<string> {
   }
 }
 
+/**
+ * BENCH_CPU_PROFILE=<text>: a CPU profile of every S3 Desk run whose row names that text, written next to the
+ * bench's work folder (os.tmpdir()), to see where this process's time went in the real sequence of runs.
+ */
+async function profilerFor(what: string): Promise<{ stop(file: string): Promise<void> } | null> {
+  const wanted = process.env['BENCH_CPU_PROFILE'];
+  if (!wanted || !what.includes(wanted)) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`bench: CPU profile ${file}`);
+    },
+  };
+}
+
 async function runOn(target: BenchTarget, work: string, inputs: { bigFile: string; bigSha: string; smallDir: string }, ceilingParts: readonly string[]): Promise<string> {
   const here = await mkdtemp(path.join(work, `${target.name}-`));
   const { bigFile, bigSha, smallDir } = inputs;
@@ -224,10 +246,12 @@ async function runOn(target: BenchTarget, work: string, inputs: { bigFile: strin
     /** One timed run of S3 Desk (in this process: its CPU from process.cpuUsage). */
     const timeOurs = async (row: Row, fn: () => Promise<unknown>) => {
       await target.settle();
+      const profiler = await profilerFor(row.what);
       const cpu = process.cpuUsage();
       const t = performance.now();
       await fn();
       const used = process.cpuUsage(cpu);
+      await profiler?.stop(path.join(here, '..', '..', `${target.name}-${row.what.replace(/\W+/g, '-')}-${round}.cpuprofile`));
       (row.runs['S3 Desk'] ??= []).push({ seconds: (performance.now() - t) / 1000, cpuMs: (used.user + used.system) / 1000 });
     };
     /** One timed run of a child process; a failed run never scores. */
