@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { rgwUnavailable } from '../testkit/rgw/rgw-run';
 import { RGW_CREDENTIALS, startRgw } from '../testkit/rgw/rgw-server';
 import { TEST_CREDENTIALS } from '../testkit/s3-server';
+import { waitForQuiet } from './quiet';
 
 const run = promisify(execFile);
 
@@ -119,6 +120,7 @@ async function fauxqsTarget(): Promise<BenchTarget> {
     settle: async () => {
       await run('sync');
       await server.gc();
+      await waitForQuiet();
     },
     stop: () => server.stop(),
   };
@@ -142,6 +144,7 @@ async function rgwTarget(): Promise<BenchTarget> {
       // deletes are not collected during the next tool's timing.
       await run('radosgw-admin', ['-c', conf, '-n', 'client.admin', 'gc', 'process', '--include-all'], { timeout: 120_000 });
       await run('sync');
+      await waitForQuiet();
     },
     stop: () => rgw.stop(),
   };

@@ -117,7 +117,9 @@ export async function runTransfersBench(): Promise<string> {
       '',
       `Each server in the same run, same machine (${os.cpus().length} cores, shared with the server and with other work: single runs are noisy, compare medians).`,
       'MB/s = 10^6 bytes/s, wall clock including process start for the CLIs; every timed run follows a `sync` and the',
-      `server's settle step (fauxqs: a heap collection; RGW: \`radosgw-admin gc process --include-all\`). ${ROUNDS} interleaved rounds,`,
+      `server's settle step (fauxqs: a heap collection; RGW: \`radosgw-admin gc process --include-all\`) and a wait for`,
+      'the machine to be quiet (all CPUs ≤ 15% busy for 0.6 s, at most 10 s: Ceph compacts and flushes for seconds after a',
+      `gigabyte is written, which otherwise lands on round one's first tool). S3 Desk's engine is warmed by one untimed upload and download, as in an open app. ${ROUNDS} interleaved rounds,`,
       'tool order rotating, each tool uploading then downloading in its turn. Cells are "median (best)". CPU = user + system',
       'time of the client per GiB moved, median: the S3 Desk core runs in the measuring process (process.cpuUsage,',
       'its worker threads included); the peers are child processes (bash `times`, start-up included).',
@@ -279,6 +281,10 @@ async function runOn(target: BenchTarget, work: string, inputs: { bigFile: strin
     await ours.upload([smallDir], `${root}ours/`);
     if (ours.failures() > 0) throw new Error(`S3 Desk's first uploads failed on ${target.name}: nothing to download`);
     await smallUploaded('S3 Desk', `${root}ours/small/`);
+    // And one untimed download of the small folder: the download path's code is warm too, as in an open app.
+    const warm = path.join(here, 'ours-warm');
+    await mkdir(warm);
+    await ours.download(`${root}ours/small/`, 'folder', warm);
 
     // Downloaded small folders stay until the end of the run (192 MiB at most): ext4 skips inodes freed in the
     // last minutes when it allocates new ones, so deleting 1,000 files between runs made the next tool's
