@@ -8,8 +8,10 @@
  * its endpoint is set). Every target has its own settle step, run before each timed run.
  */
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { daemonPids } from '../testkit/rgw/daemons';
 import { rgwUnavailable } from '../testkit/rgw/rgw-run';
 import { RGW_CREDENTIALS, startRgw } from '../testkit/rgw/rgw-server';
 import { TEST_CREDENTIALS } from '../testkit/s3-server';
@@ -32,7 +34,27 @@ export interface BenchTarget {
   readonly root: string;
   /** Before each timed run: the server's own cleanup of the previous run (heap, garbage collection). */
   settle(): Promise<void>;
+  /** CPU time (user + system, ms) the server's processes have used so far; null for a server elsewhere. */
+  serverCpuMs(): number | null;
   stop(): Promise<void>;
+}
+
+/** User + system CPU of these processes so far (ms, from /proc; null where there is none). */
+function cpuMsOf(pids: readonly number[]): number | null {
+  let ticks = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return null;
+    }
+    // Fields after the command name (which may hold spaces): state is 3rd, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  // Linux reports them in clock ticks, 100 per second on every distribution kernel.
+  return ticks * 10;
 }
 
 export type TargetName = 'fauxqs' | 'rgw' | 'env';
@@ -59,6 +81,8 @@ export interface FauxqsProcess {
   gc(): Promise<void>;
   /** Start sampling the bytes on the server's sockets (see fauxqs-child.ts). */
   traceStart(): void;
+  /** The child's pid (for its CPU time). */
+  readonly pid: number;
   /** Stop sampling: [epoch ms, bytes read, bytes written] every 50 ms. */
   traceStop(): Promise<Array<[number, number, number]>>;
   stop(): Promise<void>;
@@ -87,6 +111,7 @@ export async function startFauxqsProcess(): Promise<FauxqsProcess> {
   });
   return {
     url,
+    pid: child.pid ?? 0,
     gc: () =>
       new Promise<void>((resolve) => {
         gcDone = resolve;
@@ -122,6 +147,7 @@ async function fauxqsTarget(): Promise<BenchTarget> {
       await server.gc();
       await waitForQuiet();
     },
+    serverCpuMs: () => cpuMsOf([server.pid]),
     stop: () => server.stop(),
   };
 }
@@ -146,6 +172,8 @@ async function rgwTarget(): Promise<BenchTarget> {
       await run('sync');
       await waitForQuiet();
     },
+    // Every daemon of the cluster: the gateway and the OSD do a request's work, the monitor barely any.
+    serverCpuMs: () => cpuMsOf(daemonPids(join(rgw.dir, 'run'))),
     stop: () => rgw.stop(),
   };
 }
@@ -167,6 +195,7 @@ async function envTarget(): Promise<BenchTarget> {
     createBucket: false,
     root: `s3desk-bench-${Date.now().toString(36)}/`,
     settle: async () => void (await run('sync')),
+    serverCpuMs: () => null,
     stop: () => Promise.resolve(),
   });
 }

@@ -37,6 +37,8 @@ export const startServer = startFauxqsProcess;
 interface Sample {
   readonly seconds: number;
   readonly cpuMs: number;
+  /** The server's CPU during the run (ms), where its processes are on this machine. */
+  readonly serverCpuMs: number | null;
 }
 
 interface Row {
@@ -122,7 +124,9 @@ export async function runTransfersBench(): Promise<string> {
       `gigabyte is written, which otherwise lands on round one's first tool). S3 Desk's engine is warmed by one untimed upload and download, as in an open app. ${ROUNDS} interleaved rounds,`,
       'tool order rotating, each tool uploading then downloading in its turn. Cells are "median (best)". CPU = user + system',
       'time of the client per GiB moved, median: the S3 Desk core runs in the measuring process (process.cpuUsage,',
-      'its worker threads included); the peers are child processes (bash `times`, start-up included).',
+      'its worker threads included); the peers are child processes (bash `times`, start-up included). Server CPU: the',
+      "server's processes (fauxqs: its process; RGW: gateway, OSD, monitor) during the run, from /proc, per GiB and divided",
+      'by the run\'s wall time (cores busy, of 2: near 1 for single-threaded fauxqs means the server was the limit).',
       `The ceiling row is the simplest fast client: ${CEILING_STREAMS} parallel \`curl\` on presigned URLs: ranged GETs of ${CEILING_PART / MiB} MiB into part files;`,
       `pre-cut ${CEILING_UPLOAD_PART / MiB} MiB part files PUT as UploadPart, then one CompleteMultipartUpload; no hashing.`,
       `Tools at their defaults (aws: ${toolVersion('aws', ['--version'])}; rclone: ${toolVersion('rclone', ['version'])}), except`,
@@ -249,19 +253,24 @@ async function runOn(target: BenchTarget, work: string, inputs: { bigFile: strin
     const timeOurs = async (row: Row, fn: () => Promise<unknown>) => {
       await target.settle();
       const profiler = await profilerFor(row.what);
+      const server = target.serverCpuMs();
       const cpu = process.cpuUsage();
       const t = performance.now();
       await fn();
       const used = process.cpuUsage(cpu);
+      const seconds = (performance.now() - t) / 1000;
+      const serverCpuMs = spent(server, target.serverCpuMs());
       await profiler?.stop(path.join(here, '..', '..', `${target.name}-${row.what.replace(/\W+/g, '-')}-${round}.cpuprofile`));
-      (row.runs['S3 Desk'] ??= []).push({ seconds: (performance.now() - t) / 1000, cpuMs: (used.user + used.system) / 1000 });
+      (row.runs['S3 Desk'] ??= []).push({ seconds, cpuMs: (used.user + used.system) / 1000, serverCpuMs });
     };
     /** One timed run of a child process; a failed run never scores. */
     const timeTool = async (row: Row, name: string, fn: () => Promise<CliRun>) => {
       await target.settle();
+      const server = target.serverCpuMs();
       const t = performance.now();
       const out = await fn();
-      if (out.ok) (row.runs[name] ??= []).push({ seconds: (performance.now() - t) / 1000, cpuMs: out.cpuMs });
+      const seconds = (performance.now() - t) / 1000;
+      if (out.ok) (row.runs[name] ??= []).push({ seconds, cpuMs: out.cpuMs, serverCpuMs: spent(server, target.serverCpuMs()) });
       else row.failed[name] = (row.failed[name] ?? 0) + 1;
       return out.ok;
     };
@@ -395,10 +404,16 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+const spent = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
+
 export interface ToolStats {
   readonly medianMBs: number;
   readonly bestMBs: number;
   readonly cpuPerGiB: number;
+  /** The server's CPU per GiB during this tool's runs, median (null: not measurable). */
+  readonly serverCpuPerGiB: number | null;
+  /** The server's CPU ÷ wall time of the run, median: near 1 (of 2 cores) means it was the limit. */
+  readonly serverBusy: number | null;
   readonly runs: number;
 }
 
@@ -406,7 +421,15 @@ export function statsOf(row: Row, tool: string): ToolStats | null {
   const runs = row.runs[tool];
   if (!runs?.length) return null;
   const mbs = runs.map((r) => row.bytes / 1e6 / r.seconds);
-  return { medianMBs: median(mbs), bestMBs: Math.max(...mbs), cpuPerGiB: median(runs.map((r) => r.cpuMs / 1000 / (row.bytes / GiB))), runs: runs.length };
+  const server = runs.every((r) => r.serverCpuMs !== null);
+  return {
+    medianMBs: median(mbs),
+    bestMBs: Math.max(...mbs),
+    cpuPerGiB: median(runs.map((r) => r.cpuMs / 1000 / (row.bytes / GiB))),
+    serverCpuPerGiB: server ? median(runs.map((r) => r.serverCpuMs! / 1000 / (row.bytes / GiB))) : null,
+    serverBusy: server ? median(runs.map((r) => r.serverCpuMs! / 1000 / r.seconds)) : null,
+    runs: runs.length,
+  };
 }
 
 /** Issue 19's targets: big transfers at least the best peer and within 10% of the ceiling; small ≥ 1.2× the best peer. */
@@ -440,8 +463,8 @@ function render(target: BenchTarget, rows: readonly Row[], notes: readonly strin
     '',
     `_${(ms / 1000).toFixed(0)} s for this server; one-minute load average at the end ${os.loadavg()[0]!.toFixed(1)}._`,
     '',
-    '| transfer | tool | MB/s median (best) | S3 Desk ÷ tool, medians | CPU s per GiB |',
-    '|---|---|---:|---:|---:|',
+    '| transfer | tool | MB/s median (best) | S3 Desk ÷ tool, medians | CPU s per GiB | server CPU s per GiB | server cores busy |',
+    '|---|---|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const ours = statsOf(r, 'S3 Desk');
@@ -451,7 +474,9 @@ function render(target: BenchTarget, rows: readonly Row[], notes: readonly strin
       const failed = r.failed[tool] ? ` (${r.failed[tool]} failed)` : '';
       const cell = s ? `${f(s.medianMBs)} (${f(s.bestMBs)})${failed}` : `n/a${failed}`;
       const ratio = tool === 'S3 Desk' || !s || !ours ? '' : `${(ours.medianMBs / s.medianMBs).toFixed(2)}×`;
-      lines.push(`| ${r.what} | ${tool} | ${cell} | ${ratio} | ${s ? s.cpuPerGiB.toFixed(2) : ''} |`);
+      const server = s?.serverCpuPerGiB != null ? s.serverCpuPerGiB.toFixed(2) : '';
+      const busy = s?.serverBusy != null ? s.serverBusy.toFixed(2) : '';
+      lines.push(`| ${r.what} | ${tool} | ${cell} | ${ratio} | ${s ? s.cpuPerGiB.toFixed(2) : ''} | ${server} | ${busy} |`);
     }
   }
   const where = target.name === 'rgw' ? "issue 19's targets" : "issue 19's targets are set on RGW; here, compare with earlier runs for regressions";
