@@ -13,6 +13,7 @@ import type { BucketIndex, IndexEntry } from './bucket-index';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
+import { sweepable, sweepKeys, sweepRegex } from './regex-sweep';
 
 const SLASH = 0x2f;
 
@@ -166,7 +167,15 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   };
   // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
   // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
+  // A regex with no literal to find: one exec over the joined keys per match (regex-sweep.ts); with column
+  // filters, key by key, as most keys then fail on a number first.
+  const sweep = literal === null && columnsPass === null && q.mode === 'regex' && q.pattern !== '' && sweepable(q.pattern) ? sweepRegex(q.pattern) : null;
+  const stopped = () => full;
   const scan = (from: number, to: number) => {
+    if (sweep !== null) {
+      sweepKeys(joined, offsets, from, to, sweep, consider, stopped);
+      return;
+    }
     if (literal === null || columnsPass !== null) {
       // With size, date or class filters, most keys fail on a number: test those first, key by key.
       for (let i = from; i < to && !full; i++) consider(i, literal);
