@@ -10,6 +10,7 @@
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
+import { columnBounds, scanColumns } from './column-scan';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
@@ -40,20 +41,15 @@ function filterOf(filters: SearchFilters | undefined): (e: IndexEntry) => boolea
 
 /** The filters that need no key (size, date, class), read straight from the columns. */
 function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): ((i: number) => boolean) | null {
-  if (!filters) return null;
-  const c = index.columns;
-  const wanted = filters.storageClasses?.length ? new Set(filters.storageClasses) : null;
-  const classOk = wanted ? Uint8Array.from(c.classNames, (name) => (wanted.has(name) ? 1 : 0)) : null;
-  const { minSize, maxSize, modifiedFrom, modifiedTo } = filters;
-  if (classOk === null && minSize === undefined && maxSize === undefined && modifiedFrom === undefined && modifiedTo === undefined) return null;
-  return (i) =>
-    !(
-      (minSize !== undefined && c.sizes[i]! < minSize) ||
-      (maxSize !== undefined && c.sizes[i]! > maxSize) ||
-      (modifiedFrom !== undefined && c.modified[i]! < modifiedFrom) ||
-      (modifiedTo !== undefined && c.modified[i]! > modifiedTo) ||
-      (classOk !== null && classOk[c.classes[i]!] !== 1)
-    );
+  const bounds = columnBounds(index.columns.classNames, filters);
+  if (bounds === null) return null;
+  const { sizes, modified, classes } = index.columns;
+  const { minSize, maxSize, modifiedFrom, modifiedTo, classOk } = bounds;
+  return (i) => {
+    const size = sizes[i]!;
+    const time = modified[i]!;
+    return !(size < minSize || size > maxSize || time < modifiedFrom || time > modifiedTo) && classOk[classes[i]!] === 1;
+  };
 }
 
 /** The key holding position `pos` of the lower-cased keys, searching forward from key `from` (hits come in order). */
@@ -206,7 +202,12 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   // A suffix with an extension ("*.parquet", "*.json.gz"): only keys with that last extension can match.
   const dot = suffix === null ? -1 : suffix.lastIndexOf('.');
   const extension = dot < 0 ? null : suffix!.slice(dot + 1);
-  if (extension !== null && !extension.includes('/')) {
+  if (q.pattern === '' && !keyFilter) {
+    // Filters only (or nothing at all): one tight loop over the columns (column-scan.ts).
+    const scanned = scanColumns(index, columnBounds(c.classNames, q.filters), { ...range, prefix, recursive: q.recursive, limit, stopAtPage }, hits);
+    total += scanned.total;
+    full = scanned.full;
+  } else if (extension !== null && !extension.includes('/')) {
     const { ids, names } = index.extensions;
     const id = names.get(extension);
     // Past 65,535 extensions an unlisted one may share the last id.
