@@ -69,19 +69,29 @@ export function sweepRegex(source: string): RegExp {
 }
 
 /**
+ * A sweep pays an exec and then the matcher for each candidate: where most keys match, testing them one by
+ * one costs half as much. Past this share of candidates in a block, blocks are tested key by key, with a
+ * sweep every PROBE blocks to notice when matches thin out again.
+ */
+const DENSE = 1 / 4;
+const PROBE = 8;
+
+/**
  * Calls `visit` on (at least) every key of [from, to) that holds a match of `re` (from sweepRegex): the keys
  * where a match of the joined text starts. `stop` ends the sweep early (a full first page).
  */
 export function sweepKeys(joined: string, offsets: Uint32Array, from: number, to: number, re: RegExp, visit: (i: number) => void, stop: () => boolean): void {
-  for (let a = from; a < to && !stop(); a += BLOCK) {
+  let dense = false;
+  for (let a = from, n = 0; a < to && !stop(); a += BLOCK, n++) {
     const b = Math.min(to, a + BLOCK);
     const base = offsets[a]!;
     // A slice of its own (a view in V8): exec on the whole text would run on past the block when it holds no match.
     const block = joined.slice(base, offsets[b]);
-    if (pairsAcrossKeys(joined, offsets, a, b, block)) {
+    if ((dense && n % PROBE !== 0) || pairsAcrossKeys(joined, offsets, a, b, block)) {
       for (let i = a; i < b && !stop(); i++) visit(i);
       continue;
     }
+    let candidates = 0;
     let i = a;
     re.lastIndex = 0;
     for (let m = re.exec(block); m !== null && !stop(); m = re.exec(block)) {
@@ -90,9 +100,11 @@ export function sweepKeys(joined: string, offsets: Uint32Array, from: number, to
       if (pos >= offsets[b]!) break;
       while (offsets[i + 1]! <= pos) i++;
       visit(i);
+      candidates++;
       // Past this key, always forward (an empty match included): never at the match's end.
       if (++i >= b) break;
       re.lastIndex = offsets[i]! - base;
     }
+    dense = candidates > (b - a) * DENSE;
   }
 }
