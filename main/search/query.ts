@@ -5,7 +5,9 @@
  * classes, regex-clauses.ts) picks the candidate 32-key blocks from the trigram index (trigram-index.ts); in
  * each, String.indexOf finds the rarest literal and each hit is mapped to its key, or keys are tested one by
  * one when a literal is common or size/date/class filters can reject most keys on a number; a "*.parquet"
- * glob compares the extension column. The real matcher always has the last word.
+ * glob compares the extension column. A regex with no literal to find is swept over the joined keys
+ * (regex-sweep.ts); filters without a pattern are one loop over the columns (column-scan.ts). The real
+ * matcher always has the last word.
  * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
@@ -161,12 +163,13 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
       else if (stopAtPage) full = true;
     } else if (stopAtPage) full = true;
   };
-  // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
-  // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
   // A regex with no literal to find: one exec over the joined keys per match (regex-sweep.ts); with column
   // filters, key by key, as most keys then fail on a number first.
   const sweep = literal === null && columnsPass === null && q.mode === 'regex' && q.pattern !== '' && sweepable(q.pattern) ? sweepRegex(q.pattern) : null;
   const stopped = () => full;
+  // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
+  // its key (it must lie inside one key and below the search's folder), key by key without a literal, or
+  // swept (above).
   const scan = (from: number, to: number) => {
     if (sweep !== null) {
       sweepKeys(joined, offsets, from, to, sweep, consider, stopped);
