@@ -16,7 +16,7 @@ import { columnBounds, scanColumns } from './column-scan';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
-import { sweepable, sweepKeys, sweepRegex } from './regex-sweep';
+import { keySweeper, sweepable, sweepRegex } from './regex-sweep';
 
 const SLASH = 0x2f;
 
@@ -165,14 +165,14 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   };
   // A regex with no literal to find: one exec over the joined keys per match (regex-sweep.ts); with column
   // filters, key by key, as most keys then fail on a number first.
-  const sweep = literal === null && columnsPass === null && q.mode === 'regex' && q.pattern !== '' && sweepable(q.pattern) ? sweepRegex(q.pattern) : null;
-  const stopped = () => full;
+  const sweeps = literal === null && columnsPass === null && q.mode === 'regex' && q.pattern !== '' && sweepable(q.pattern);
+  const sweep = sweeps ? keySweeper(joined, offsets, sweepRegex(q.pattern), consider, () => full) : null;
   // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
   // its key (it must lie inside one key and below the search's folder), key by key without a literal, or
   // swept (above).
   const scan = (from: number, to: number) => {
     if (sweep !== null) {
-      sweepKeys(joined, offsets, from, to, sweep, consider, stopped);
+      sweep(from, to);
       return;
     }
     if (literal === null || columnsPass !== null) {

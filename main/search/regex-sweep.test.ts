@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchQuery } from '../../shared/search';
 import { BucketIndex, IndexBuilder } from './bucket-index';
 import { runQuery } from './query';
-import { sweepable, sweepKeys, sweepRegex } from './regex-sweep';
+import { keySweeper, sweepable, sweepRegex } from './regex-sweep';
 
 /** A small seeded generator (mulberry32), so a failure shows the same keys again. */
 function random(seed: number): () => number {
@@ -59,7 +59,7 @@ describe('regex sweep', () => {
     const keys = ['\ude00\ud83d', '\ude00x'];
     const offsets = Uint32Array.from([0, 2, 5]);
     const seen: number[] = [];
-    sweepKeys(keys.join(''), offsets, 0, 2, sweepRegex('\\ud83d'), (i) => seen.push(i), () => false);
+    keySweeper(keys.join(''), offsets, sweepRegex('\\ud83d'), (i) => seen.push(i), () => false)(0, 2);
     expect(seen).toContain(0);
   });
 

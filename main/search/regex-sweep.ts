@@ -77,34 +77,39 @@ const DENSE = 1 / 4;
 const PROBE = 8;
 
 /**
- * Calls `visit` on (at least) every key of [from, to) that holds a match of `re` (from sweepRegex): the keys
- * where a match of the joined text starts. `stop` ends the sweep early (a full first page).
+ * A sweep of `re` (from sweepRegex) over the keys: each call calls `visit` on (at least) every key of
+ * [from, to) that holds a match, the keys where a match of the joined text starts. `stop` ends it early (a
+ * full first page). The calls share what they learn of match density: a query's candidate ranges are often
+ * one trigram block each, and matching keys sit together in the sorted index.
  */
-export function sweepKeys(joined: string, offsets: Uint32Array, from: number, to: number, re: RegExp, visit: (i: number) => void, stop: () => boolean): void {
+export function keySweeper(joined: string, offsets: Uint32Array, re: RegExp, visit: (i: number) => void, stop: () => boolean): (from: number, to: number) => void {
   let dense = false;
-  for (let a = from, n = 0; a < to && !stop(); a += BLOCK, n++) {
-    const b = Math.min(to, a + BLOCK);
-    const base = offsets[a]!;
-    // A slice of its own (a view in V8): exec on the whole text would run on past the block when it holds no match.
-    const block = joined.slice(base, offsets[b]);
-    if ((dense && n % PROBE !== 0) || pairsAcrossKeys(joined, offsets, a, b, block)) {
-      for (let i = a; i < b && !stop(); i++) visit(i);
-      continue;
+  let n = 0;
+  return (from, to) => {
+    for (let a = from; a < to && !stop(); a += BLOCK, n++) {
+      const b = Math.min(to, a + BLOCK);
+      const base = offsets[a]!;
+      // A slice of its own (a view in V8): exec on the whole text would run on past the block when it holds no match.
+      const block = joined.slice(base, offsets[b]);
+      if ((dense && n % PROBE !== 0) || pairsAcrossKeys(joined, offsets, a, b, block)) {
+        for (let i = a; i < b && !stop(); i++) visit(i);
+        continue;
+      }
+      let candidates = 0;
+      let i = a;
+      re.lastIndex = 0;
+      for (let m = re.exec(block); m !== null && !stop(); m = re.exec(block)) {
+        const pos = base + m.index;
+        // An empty match at the very end of the block is in no key of it.
+        if (pos >= offsets[b]!) break;
+        while (offsets[i + 1]! <= pos) i++;
+        visit(i);
+        candidates++;
+        // Past this key, always forward (an empty match included): never at the match's end.
+        if (++i >= b) break;
+        re.lastIndex = offsets[i]! - base;
+      }
+      dense = candidates > (b - a) * DENSE;
     }
-    let candidates = 0;
-    let i = a;
-    re.lastIndex = 0;
-    for (let m = re.exec(block); m !== null && !stop(); m = re.exec(block)) {
-      const pos = base + m.index;
-      // An empty match at the very end of the block is in no key of it.
-      if (pos >= offsets[b]!) break;
-      while (offsets[i + 1]! <= pos) i++;
-      visit(i);
-      candidates++;
-      // Past this key, always forward (an empty match included): never at the match's end.
-      if (++i >= b) break;
-      re.lastIndex = offsets[i]! - base;
-    }
-    dense = candidates > (b - a) * DENSE;
-  }
+  };
 }
