@@ -202,6 +202,11 @@ export class BucketIndex {
     return this.columns.joined.slice(this.columns.offsets[i], this.columns.offsets[i + 1]);
   }
 
+  /** 1 per deleted key: for tight loops over the columns (read only). */
+  get deletions(): Uint8Array {
+    return this.deleted;
+  }
+
   isDeleted(i: number): boolean {
     return this.deleted[i] === 1;
   }

@@ -5,14 +5,18 @@
  * classes, regex-clauses.ts) picks the candidate 32-key blocks from the trigram index (trigram-index.ts); in
  * each, String.indexOf finds the rarest literal and each hit is mapped to its key, or keys are tested one by
  * one when a literal is common or size/date/class filters can reject most keys on a number; a "*.parquet"
- * glob compares the extension column. The real matcher always has the last word.
+ * glob compares the extension column. A regex with no literal to find is swept over the joined keys
+ * (regex-sweep.ts); filters without a pattern are one loop over the columns (column-scan.ts). The real
+ * matcher always has the last word.
  * A `count: false` query stops when its page is full (the first page in milliseconds, the count after).
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
+import { columnBounds, scanColumns } from './column-scan';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
+import { keySweeper, sweepable, sweepRegex } from './regex-sweep';
 
 const SLASH = 0x2f;
 
@@ -39,20 +43,15 @@ function filterOf(filters: SearchFilters | undefined): (e: IndexEntry) => boolea
 
 /** The filters that need no key (size, date, class), read straight from the columns. */
 function columnFilterOf(index: BucketIndex, filters: SearchFilters | undefined): ((i: number) => boolean) | null {
-  if (!filters) return null;
-  const c = index.columns;
-  const wanted = filters.storageClasses?.length ? new Set(filters.storageClasses) : null;
-  const classOk = wanted ? Uint8Array.from(c.classNames, (name) => (wanted.has(name) ? 1 : 0)) : null;
-  const { minSize, maxSize, modifiedFrom, modifiedTo } = filters;
-  if (classOk === null && minSize === undefined && maxSize === undefined && modifiedFrom === undefined && modifiedTo === undefined) return null;
-  return (i) =>
-    !(
-      (minSize !== undefined && c.sizes[i]! < minSize) ||
-      (maxSize !== undefined && c.sizes[i]! > maxSize) ||
-      (modifiedFrom !== undefined && c.modified[i]! < modifiedFrom) ||
-      (modifiedTo !== undefined && c.modified[i]! > modifiedTo) ||
-      (classOk !== null && classOk[c.classes[i]!] !== 1)
-    );
+  const bounds = columnBounds(index.columns.classNames, filters);
+  if (bounds === null) return null;
+  const { sizes, modified, classes } = index.columns;
+  const { minSize, maxSize, modifiedFrom, modifiedTo, classOk } = bounds;
+  return (i) => {
+    const size = sizes[i]!;
+    const time = modified[i]!;
+    return !(size < minSize || size > maxSize || time < modifiedFrom || time > modifiedTo) && classOk[classes[i]!] === 1;
+  };
 }
 
 /** The key holding position `pos` of the lower-cased keys, searching forward from key `from` (hits come in order). */
@@ -164,9 +163,18 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
       else if (stopAtPage) full = true;
     } else if (stopAtPage) full = true;
   };
+  // A regex with no literal to find: one exec over the joined keys per match (regex-sweep.ts); with column
+  // filters, key by key, as most keys then fail on a number first.
+  const sweeps = literal === null && columnsPass === null && q.mode === 'regex' && q.pattern !== '' && sweepable(q.pattern);
+  const sweep = sweeps ? keySweeper(joined, offsets, sweepRegex(q.pattern), consider, () => full) : null;
   // Keys [from, to): by String.indexOf of the literal over their lower-cased characters, each hit mapped to
-  // its key (it must lie inside one key and below the search's folder), or key by key without a literal.
+  // its key (it must lie inside one key and below the search's folder), key by key without a literal, or
+  // swept (above).
   const scan = (from: number, to: number) => {
+    if (sweep !== null) {
+      sweep(from, to);
+      return;
+    }
     if (literal === null || columnsPass !== null) {
       // With size, date or class filters, most keys fail on a number: test those first, key by key.
       for (let i = from; i < to && !full; i++) consider(i, literal);
@@ -197,7 +205,12 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   // A suffix with an extension ("*.parquet", "*.json.gz"): only keys with that last extension can match.
   const dot = suffix === null ? -1 : suffix.lastIndexOf('.');
   const extension = dot < 0 ? null : suffix!.slice(dot + 1);
-  if (extension !== null && !extension.includes('/')) {
+  if (q.pattern === '' && !keyFilter) {
+    // Filters only (or nothing at all): one tight loop over the columns (column-scan.ts).
+    const scanned = scanColumns(index, columnBounds(c.classNames, q.filters), { ...range, prefix, recursive: q.recursive, limit, stopAtPage }, hits);
+    total += scanned.total;
+    full = scanned.full;
+  } else if (extension !== null && !extension.includes('/')) {
     const { ids, names } = index.extensions;
     const id = names.get(extension);
     // Past 65,535 extensions an unlisted one may share the last id.
