@@ -144,7 +144,7 @@ export async function runTransfersBench(): Promise<string> {
       '',
       "**Where the big download's time went (issue 10's 1,500+ → 657 MB/s on fauxqs).** The bench core runs journaled,",
       'and every byte was SHA-256-hashed on the main thread for the resume sidecar: ~0.6 s of CPU per GiB of the',
-      "client's ~2.2. The sidecar now records a CRC-32 per range (~0.2 s; see range-sidecar.ts for why it guards as",
+      "client's ~2.2. The sidecar now records an XXH64 per range (~0.2 s; CRC-32 was ~0.3-0.47 s; see range-hash.ts; it guards as",
       'much), a journaled small file no longer removes a part file that is not there first, and a big download starts',
       'with 4 ranges in flight and adds one (up to 8) while each addition raises the measured rate by ≥ 10%.',
       '',

@@ -13,13 +13,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { CodedError } from '../core/app-error';
 import { localFileError } from '../core/local-file-error';
 import { toAppError } from '../core/to-app-error';
 import { getDirect, isClockCorrected } from '../s3/direct-s3';
 import type { BandwidthLimit } from './bandwidth';
+import { type RangeHash, rangeHashes } from './journal/range-hash';
 import { RangeSidecar } from './journal/range-sidecar';
 import { abortError, Limiter, sleep } from './limiter';
 import { StreamGovernor } from './stream-governor';
@@ -139,7 +139,11 @@ interface RangeJob {
  * Where a resumable download records each range once all its bytes are written; resolves once the record
  * is on disk, and only then does the stream take its next range: a crash re-fetches at most one per stream.
  */
-type RangeDone = (range: RangeJob, crc32: number) => Promise<void>;
+/** A resumable download's record of finished ranges: a running hash per range, and where the result goes. */
+interface RangeRecord {
+  newHash(): RangeHash;
+  done(range: RangeJob, digest: string): Promise<void>;
+}
 
 /** Objects up to this size are collected in memory and written with one call (thousands of small files). */
 const IN_MEMORY_MAX = 8 * 1024 * 1024;
@@ -186,7 +190,7 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
     const encrypted = { kmsOrCustomerKey: false };
     const inMemory = ranges.length <= 1 && object.size <= IN_MEMORY_MAX;
     let resumedBytes = 0;
-    let onRangeDone: RangeDone | undefined;
+    let onRangeDone: RangeRecord | undefined;
     if (resumable && !inMemory) {
       const loaded = await RangeSidecar.load(partPath, object.etag, object.size, signal);
       const kept = loaded.sidecar;
@@ -194,10 +198,13 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
       if (loaded.rejected > 0) resumable.onRejected?.(loaded.rejected);
       resumedBytes = kept.verifiedBytes;
       ranges = ranges.filter((r) => kept.verified(r.start)?.end !== r.end);
-      onRangeDone = async (range, checksum) => {
-        kept.record({ start: range.start, end: range.end, crc32: checksum });
-        // A sidecar that cannot be written costs the resume of this range, not the download.
-        await kept.flush().catch(() => {});
+      onRangeDone = {
+        newHash: await rangeHashes(),
+        done: async (range, digest) => {
+          kept.record({ start: range.start, end: range.end, xxh64: digest });
+          // A sidecar that cannot be written costs the resume of this range, not the download.
+          await kept.flush().catch(() => {});
+        },
       };
     }
     // Views handed to a sink are only valid until it returns (or its promise settles): copy or write them.
@@ -311,7 +318,7 @@ async function fetchAll(
   ranges: readonly RangeJob[],
   sink: Sink,
   encrypted: { kmsOrCustomerKey: boolean },
-  onRangeDone: RangeDone | undefined,
+  onRangeDone: RangeRecord | undefined,
 ): Promise<void> {
   // One range (most objects): nothing to stop beside it, so no controller of its own.
   if (ranges.length === 1) return fetchRange(args, tuning, sink, ranges[0]!, encrypted, args.signal, args.signal, onRangeDone);
@@ -386,13 +393,13 @@ async function fetchRange(
   encrypted: { kmsOrCustomerKey: boolean },
   signal: AbortSignal,
   userSignal: AbortSignal,
-  onRangeDone?: RangeDone,
+  onRangeDone?: RangeRecord,
 ): Promise<void> {
   // `pos` only advances over bytes on disk: a retry resumes from verified bytes, never from zero.
   let pos = range.start;
-  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running CRC-32 covers
-  // it (the sidecar's checksum: see range-sidecar.ts for why not SHA-256).
-  let rangeCrc = 0;
+  // Bytes go to the sink in order within a range (a retry continues at `pos`), so one running hash covers
+  // it (the sidecar's checksum: see range-hash.ts for which and why).
+  const rangeHash = onRangeDone?.newHash();
   let attempt = 0;
   while (pos <= range.end) {
     if (signal.aborted) throw abortError();
@@ -411,7 +418,7 @@ async function fetchRange(
         const flush = () => {
           if (batchBytes === 0) return;
           const [views, length, at, held] = [batch, batchBytes, issued, releases];
-          if (onRangeDone) for (const view of views) rangeCrc = crc32(view, rangeCrc);
+          if (rangeHash) for (const view of views) rangeHash.update(view);
           batch = [];
           batchBytes = 0;
           releases = [];
@@ -496,5 +503,5 @@ async function fetchRange(
       await sleep(backoff(attempt, tuning.retryBaseMs), signal);
     }
   }
-  if (onRangeDone) await onRangeDone(range, rangeCrc);
+  if (onRangeDone && rangeHash) await onRangeDone.done(range, rangeHash.digest());
 }

@@ -3,14 +3,22 @@ import { crc32 } from 'node:zlib';
 import { mkdtemp, open, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import xxhash from 'xxhash-wasm';
 import { RangeSidecar } from './range-sidecar';
 
 let dir: string;
 let part: string;
 const data = randomBytes(4 * 1000);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const range = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, crc32: crc32(data.subarray(i * 1000, i * 1000 + 1000)) });
+const slice = (i: number) => data.subarray(i * 1000, i * 1000 + 1000);
+let h64: (bytes: Uint8Array) => string;
+const range = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, xxh64: h64(slice(i)) });
+
+beforeAll(async () => {
+  const api = await xxhash();
+  h64 = (bytes) => api.h64Raw(bytes).toString(16).padStart(16, '0');
+});
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 's3desk-sidecar-test-'));
@@ -56,9 +64,11 @@ describe('RangeSidecar', () => {
     await sidecar.remove();
   });
 
-  it('still checks a version 1 sidecar (SHA-256 per range) and keeps its good ranges with a CRC-32', async () => {
-    const legacy = (i: number) => ({ start: i * 1000, end: i * 1000 + 999, sha256: sha(data.subarray(i * 1000, i * 1000 + 1000)) });
-    await writeFile(`${part}.ranges`, JSON.stringify({ version: 1, etag: '"e1"', size: data.length, ranges: [0, 2, 3].map(legacy) }));
+  it.each([
+    ['1 (SHA-256 per range)', 1, (i: number) => ({ start: i * 1000, end: i * 1000 + 999, sha256: sha(slice(i)) })],
+    ['2 (CRC-32 per range)', 2, (i: number) => ({ start: i * 1000, end: i * 1000 + 999, crc32: crc32(slice(i)) })],
+  ] as const)('still checks a version %s sidecar and keeps its good ranges with an XXH64', async (_name, version, legacy) => {
+    await writeFile(`${part}.ranges`, JSON.stringify({ version, etag: '"e1"', size: data.length, ranges: [0, 2, 3].map((i) => legacy(i)) }));
     const fh = await open(part, 'r+');
     await fh.write(Buffer.from('tampered'), 0, 8, 2500);
     await fh.close();
@@ -69,7 +79,7 @@ describe('RangeSidecar', () => {
     expect(sidecar.verified(3000)).toEqual(range(3));
     sidecar.record(range(1));
     await sidecar.flush();
-    expect(JSON.parse(await readFile(`${part}.ranges`, 'utf8'))).toMatchObject({ version: 2, ranges: [range(0), range(3), range(1)] });
+    expect(JSON.parse(await readFile(`${part}.ranges`, 'utf8'))).toMatchObject({ version: 3, ranges: [range(0), range(3), range(1)] });
     expect((await RangeSidecar.load(part, '"e1"', data.length)).sidecar.verifiedBytes).toBe(3000);
   });
 });

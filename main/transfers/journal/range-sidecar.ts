@@ -5,13 +5,12 @@
  * file that was truncated or tampered with costs the damaged ranges, never a corrupt final file. A sidecar for
  * another ETag or size (the object changed) keeps nothing.
  *
- * Why CRC-32 and not SHA-256 (version 1 sidecars, still read and checked as they were): the checksum runs
- * over every downloaded byte on the main thread, and SHA-256 cost ~0.6 s of CPU per GiB there (a third of
- * the client's CPU for a big download; the two cores are shared with the server). zlib's CRC-32 costs ~0.2 s.
- * The sidecar is plain JSON beside the part file, so an unkeyed SHA-256 never stopped someone who can write
- * the part file anyway (they can rewrite the sidecar too); what it guards against is accidental damage
- * (truncation, a write lost in a power cut, another program changing the file), which CRC-32 detects: every
- * burst of up to 32 bits, and any other change but for a 2^-32 chance.
+ * The checksum is XXH64 (version 3; range-hash.ts says why). Sidecars of earlier versions are still read and
+ * their ranges checked with what they recorded (version 2: CRC-32; version 1: SHA-256, dropped as too slow
+ * for the main thread), then kept as XXH64 computed in the same pass. The sidecar is plain JSON beside the
+ * part file, so no unkeyed checksum ever stopped someone who can write the part file anyway (they can rewrite
+ * the sidecar too); what it guards against is accidental damage: truncation, a write lost in a power cut,
+ * another program changing the file.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -19,18 +18,22 @@ import { readFile, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import { CoalescedWriter } from './coalesced-writer';
+import { type RangeHash, rangeHashes } from './range-hash';
 
 const bounds = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
-const rangeSchema = z.object({ ...bounds, crc32: z.number().int().nonnegative().max(0xffffffff) });
-/** Written by earlier versions: a SHA-256 per range (hex). */
-const legacyRangeSchema = z.object({ ...bounds, sha256: z.string().length(64) });
+const rangeSchema = z.object({ ...bounds, xxh64: z.string().regex(/^[0-9a-f]{16}$/) });
+/** Written by earlier versions: a CRC-32 (version 2) or a SHA-256 in hex (version 1) per range. */
+const crcRangeSchema = z.object({ ...bounds, crc32: z.number().int().nonnegative().max(0xffffffff) });
+const shaRangeSchema = z.object({ ...bounds, sha256: z.string().length(64) });
+const head = { etag: z.string(), size: z.number().int().nonnegative() };
 const sidecarSchema = z.union([
-  z.object({ version: z.literal(2), etag: z.string(), size: z.number().int().nonnegative(), ranges: z.array(rangeSchema) }),
-  z.object({ version: z.literal(1), etag: z.string(), size: z.number().int().nonnegative(), ranges: z.array(legacyRangeSchema) }),
+  z.object({ version: z.literal(3), ...head, ranges: z.array(rangeSchema) }),
+  z.object({ version: z.literal(2), ...head, ranges: z.array(crcRangeSchema) }),
+  z.object({ version: z.literal(1), ...head, ranges: z.array(shaRangeSchema) }),
 ]);
 
 export type VerifiedRange = z.infer<typeof rangeSchema>;
-type RecordedRange = VerifiedRange | z.infer<typeof legacyRangeSchema>;
+type RecordedRange = VerifiedRange | z.infer<typeof crcRangeSchema> | z.infer<typeof shaRangeSchema>;
 
 export function sidecarPathFor(partPath: string): string {
   return `${partPath}.ranges`;
@@ -50,7 +53,7 @@ export class RangeSidecar {
     // commit (file system journal, while the part file's data is being written) before its next range.
     this.writer = new CoalescedWriter(
       sidecarPathFor(partPath),
-      () => JSON.stringify({ version: 2, etag: this.etag, size: this.size, ranges: [...this.ranges.values()] }),
+      () => JSON.stringify({ version: 3, etag: this.etag, size: this.size, ranges: [...this.ranges.values()] }),
       0,
       false,
     );
@@ -65,9 +68,10 @@ export class RangeSidecar {
     const recorded = await readRecorded(partPath);
     let rejected = 0;
     if (recorded && recorded.etag === etag && recorded.size === size) {
+      const newHash = await rangeHashes();
       for (const range of recorded.ranges as readonly RecordedRange[]) {
         if (range.end < range.start || range.end >= size) continue;
-        const kept = await verify(partPath, range, signal).catch(() => null);
+        const kept = await verify(partPath, range, newHash(), signal).catch(() => null);
         if (kept) sidecar.ranges.set(range.start, kept);
         else rejected++;
       }
@@ -86,7 +90,7 @@ export class RangeSidecar {
     return n;
   }
 
-  /** Record a range whose bytes are on disk (the CRC-32 of exactly what was written); written to disk soon. */
+  /** Record a range whose bytes are on disk (the XXH64 of exactly what was written); written to disk soon. */
   record(range: VerifiedRange): void {
     this.ranges.set(range.start, range);
     this.writer.schedule();
@@ -114,25 +118,27 @@ async function readRecorded(partPath: string): Promise<z.infer<typeof sidecarSch
   }
 }
 
-/** The range as it will be kept (with its CRC-32) when the part file still holds its recorded bytes, else null. */
-async function verify(file: string, range: RecordedRange, signal?: AbortSignal): Promise<VerifiedRange | null> {
-  if ('crc32' in range) return (await crc32OfRange(file, range.start, range.end, signal)) === range.crc32 ? range : null;
-  // A version 1 record: check its SHA-256, and keep it as CRC-32 from then on (computed in the same pass).
-  const sha = createHash('sha256');
-  const crc = await crc32OfRange(file, range.start, range.end, signal, (chunk) => sha.update(chunk));
-  return crc !== null && sha.digest('hex') === range.sha256 ? { start: range.start, end: range.end, crc32: crc } : null;
+/** The range as it will be kept (with its XXH64) when the part file still holds its recorded bytes, else null. */
+async function verify(file: string, range: RecordedRange, hash: RangeHash, signal?: AbortSignal): Promise<VerifiedRange | null> {
+  // An earlier version's record is checked with its own checksum, computed in the same pass.
+  let crc = 0;
+  const sha = 'sha256' in range ? createHash('sha256') : null;
+  const each = 'crc32' in range ? (chunk: Buffer) => void (crc = crc32(chunk, crc)) : sha ? (chunk: Buffer) => void sha.update(chunk) : undefined;
+  const xxh64 = await hashRange(file, range.start, range.end, hash, signal, each);
+  if (xxh64 === null) return null;
+  const matches = 'xxh64' in range ? xxh64 === range.xxh64 : 'crc32' in range ? crc === range.crc32 : sha!.digest('hex') === range.sha256;
+  return matches ? { start: range.start, end: range.end, xxh64 } : null;
 }
 
-/** The CRC-32 of bytes start..end (inclusive) of `file`, or null when the file is shorter (not on disk). */
-export async function crc32OfRange(file: string, start: number, end: number, signal?: AbortSignal, each?: (chunk: Buffer) => void): Promise<number | null> {
-  let crc = 0;
+/** The XXH64 of bytes start..end (inclusive) of `file`, or null when the file is shorter (not on disk). */
+export async function hashRange(file: string, start: number, end: number, hash: RangeHash, signal?: AbortSignal, each?: (chunk: Buffer) => void): Promise<string | null> {
   let length = 0;
   for await (const chunk of createReadStream(file, { start, end, highWaterMark: 4 * 1024 * 1024, ...(signal ? { signal } : {}) })) {
-    crc = crc32(chunk as Buffer, crc);
+    hash.update(chunk as Buffer);
     each?.(chunk as Buffer);
     length += (chunk as Buffer).length;
   }
-  return length === end - start + 1 ? crc : null;
+  return length === end - start + 1 ? hash.digest() : null;
 }
 
 /** Bytes a sidecar records (unverified: for showing what a resume will likely keep, never for trusting it). */
