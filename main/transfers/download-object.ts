@@ -165,11 +165,17 @@ async function createExclusive(file: string): Promise<FileHandle> {
   }
 }
 
-/** The range size for an object: partSize, grown for big objects to about four ranges per stream (whole MiB). */
+/**
+ * The range size for an object: partSize, grown for big objects to about four ranges per starting stream
+ * (whole MiB). Per starting stream, not per stream at most: measured on Ceph RGW, a 1 GiB download in 64 MiB
+ * ranges beat 32 MiB ones (fewer requests for the server to set up, fewer gaps between a stream's ranges),
+ * and a governor that grows to 8 streams still finds two ranges for each.
+ */
 export function rangeSizeFor(size: number, tuning: DownloadTuning): number {
   const MiB = 1024 * 1024;
   const max = Math.max(tuning.partSize, tuning.maxPartSize ?? tuning.partSize);
-  return Math.min(max, Math.max(tuning.partSize, Math.ceil(size / (tuning.partConcurrency * 4) / MiB) * MiB));
+  const streams = Math.min(tuning.initialPartConcurrency ?? tuning.partConcurrency, tuning.partConcurrency);
+  return Math.min(max, Math.max(tuning.partSize, Math.ceil(size / (streams * 4) / MiB) * MiB));
 }
 
 /** Download into `target`. Resolves with the final path (null if commit dropped it). */

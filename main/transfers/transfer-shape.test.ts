@@ -36,11 +36,15 @@ describe('upload shape', () => {
 });
 
 describe('download range size', () => {
-  it('is the part size for objects up to four ranges per stream, then grows to the maximum', () => {
+  it('is the part size for objects up to four ranges per starting stream, then grows to the maximum', () => {
+    // Defaults: 16 MiB parts, 4 streams to start with (up to 8), ranges up to 64 MiB.
     expect(rangeSizeFor(100 * MiB, DEFAULT_DOWNLOAD_TUNING)).toBe(16 * MiB);
-    expect(rangeSizeFor(512 * MiB, DEFAULT_DOWNLOAD_TUNING)).toBe(16 * MiB);
-    expect(rangeSizeFor(GiB, DEFAULT_DOWNLOAD_TUNING)).toBe(32 * MiB);
+    expect(rangeSizeFor(256 * MiB, DEFAULT_DOWNLOAD_TUNING)).toBe(16 * MiB);
+    expect(rangeSizeFor(512 * MiB, DEFAULT_DOWNLOAD_TUNING)).toBe(32 * MiB);
+    expect(rangeSizeFor(GiB, DEFAULT_DOWNLOAD_TUNING)).toBe(64 * MiB);
     expect(rangeSizeFor(100 * GiB, DEFAULT_DOWNLOAD_TUNING)).toBe(64 * MiB);
+    // Without a governor every stream starts at once: four ranges for each of the 8.
+    expect(rangeSizeFor(GiB, { ...DEFAULT_DOWNLOAD_TUNING, initialPartConcurrency: undefined })).toBe(32 * MiB);
   });
 
   it('never grows without a maximum in the tuning', () => {
