@@ -3,11 +3,12 @@
  * (so a folder or a literal start is one key range). Keys live in one joined
  * string with offsets, and a lower-cased copy for case-insensitive search, so a substring query is a few
  * String.indexOf calls over one string instead of a million small ones, and the index costs little more than
- * its characters (no object per key). The query structures (block trigram lists, extension column) are
+ * its characters (no object per key). The query structures (block trigram lists and character runs, extension column) are
  * built from the lower-cased keys on first use. In-app writes land in a small overlay (deleted flags, upserted
  * entries) until the next crawl replaces the whole thing.
  */
 import type { ListedObject } from '../s3/list-objects';
+import { CharRuns } from './char-runs';
 import { TrigramIndex } from './trigram-index';
 
 export interface IndexEntry {
@@ -130,11 +131,13 @@ export class BucketIndex {
 
   private longS: boolean | undefined;
   private grams: TrigramIndex | undefined;
+  private runs: CharRuns | undefined;
   private exts: { readonly ids: Uint16Array; readonly names: Map<string, number> } | undefined;
 
   /** Builds the query structures (trigram lists, extensions) now, so no query waits for them. */
   prepare(): void {
     void this.trigrams;
+    void this.charRuns;
     void this.extensions;
   }
 
@@ -179,6 +182,12 @@ export class BucketIndex {
   get trigrams(): TrigramIndex {
     this.grams ??= TrigramIndex.build(this.lower, this.lowerOffsets);
     return this.grams;
+  }
+
+  /** Each block's longest digit, letter and word runs (char-runs.ts), over the trigram index's blocks. */
+  get charRuns(): CharRuns {
+    this.runs ??= CharRuns.build(this.lower, this.lowerOffsets, this.trigrams.block);
+    return this.runs;
   }
 
   /** Whether any key holds "ſ", which case-folds to "s" but lower-cases to itself (see literals.ts). */
@@ -312,6 +321,7 @@ export class BucketIndex {
       c.classes.byteLength +
       this.deleted.byteLength +
       (this.grams?.memoryBytes() ?? 0) +
+      (this.runs?.memoryBytes() ?? 0) +
       (this.exts?.ids.byteLength ?? 0) +
       (this.slots?.byteLength ?? 0)
     );

@@ -2,7 +2,8 @@
  * Queries over a bucket index, on the index worker, without a request to S3. The index is sorted by
  * lower-cased key, so the folder plus a pattern's literal start ("logs/2024/**") is one key range found by
  * binary search. What the pattern requires (its literals, literals.ts; for a regex its expanded groups and
- * classes, regex-clauses.ts) picks the candidate 32-key blocks from the trigram index (trigram-index.ts); in
+ * classes, regex-clauses.ts; its runs of digits or letters, regex-runs.ts) picks the candidate 32-key blocks
+ * from the trigram index (trigram-index.ts) and the blocks' character runs (char-runs.ts); in
  * each, String.indexOf finds the rarest literal and each hit is mapped to its key, or keys are tested one by
  * one when a literal is common or size/date/class filters can reject most keys on a number; a "*.parquet"
  * glob compares the extension column. A regex with no literal to find is swept over the joined keys
@@ -16,6 +17,7 @@ import { columnBounds, scanColumns } from './column-scan';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
+import { regexRuns } from './regex-runs';
 import { keySweeper, sweepable, sweepRegex } from './regex-sweep';
 
 const SLASH = 0x2f;
@@ -201,7 +203,13 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   const clauses: string[][] = literals.filter((l) => l.length >= 3).map((l) => [l]);
   if (q.mode === 'regex' && !index.hasLongS) clauses.push(...regexClauses(q.pattern));
   const grams = clauses.length > 0 ? index.trigrams : null;
-  const blocks = grams?.candidates(clauses) ?? null;
+  // And for a regex, those whose keys hold the runs of digits, letters or word characters it needs
+  // ("\d{7}", regex-runs.ts), so a pattern with no literal at all still skips most blocks.
+  const needs = q.mode === 'regex' ? regexRuns(q.pattern) : null;
+  const byRuns = needs !== null && needs.some((n) => n > 0);
+  const trigramBlocks = grams?.candidates(clauses) ?? null;
+  const blocks = byRuns ? index.charRuns.candidates(needs, trigramBlocks) : trigramBlocks;
+  const B = byRuns ? index.charRuns.block : (grams?.block ?? 0);
   // A suffix with an extension ("*.parquet", "*.json.gz"): only keys with that last extension can match.
   const dot = suffix === null ? -1 : suffix.lastIndexOf('.');
   const extension = dot < 0 ? null : suffix!.slice(dot + 1);
@@ -216,18 +224,20 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
     // Past 65,535 extensions an unlisted one may share the last id.
     const wanted = id ?? (names.size >= 0xffff ? 0xffff : -1);
     for (let i = range.from; i < range.to && !full && wanted >= 0; i++) if (ids[i] === wanted) consider(i);
-  } else if (grams === null || blocks === null) scan(range.from, range.to);
+  } else if (blocks === null) scan(range.from, range.to);
   else {
     // The candidate blocks that overlap the key range, from the first one ending past its start.
-    const B = grams.block;
     let lo = 0;
     for (let hi = blocks.length; lo < hi; ) {
       const mid = (lo + hi) >>> 1;
       if ((blocks[mid]! + 1) * B <= range.from) lo = mid + 1;
       else hi = mid;
     }
+    // Neighbouring blocks as one range: the run filter alone passes long stretches of them.
     for (let k = lo; k < blocks.length && !full && blocks[k]! * B < range.to; k++) {
-      scan(Math.max(range.from, blocks[k]! * B), Math.min(range.to, (blocks[k]! + 1) * B));
+      const first = blocks[k]!;
+      while (k + 1 < blocks.length && blocks[k + 1] === blocks[k]! + 1) k++;
+      scan(Math.max(range.from, first * B), Math.min(range.to, (blocks[k]! + 1) * B));
     }
   }
   for (const e of index.upserts.values()) {
