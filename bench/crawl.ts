@@ -280,7 +280,9 @@ async function indexChild(): Promise<void> {
     ['regex, rare ("event-7777\\d\\.parquet$")', (i) => q({ mode: 'regex', pattern: `event-${7777 + i}\\d\\.parquet$` })],
     ['regex, literals in every key ("^l.*s/20(1|2)9/0?1/h")', () => q({ mode: 'regex', pattern: '^l.*s/20(1|2)9/0?1/h' })],
     ['regex, no literal, rare ("^\\w+/\\d+/0[1-3]/h\\w+-9\\d/\\w+-1\\d\\d\\.")', () => q({ mode: 'regex', pattern: '^\\w+/\\d+/0[1-3]/h\\w+-9\\d/\\w+-1\\d\\d\\.' })],
-    ['regex, nothing the index can use, no match ("\\d{7}")', () => q({ mode: 'regex', pattern: '\\d{7}' })],
+    ['regex, no literal, a digit run, no match ("\\d{7}")', () => q({ mode: 'regex', pattern: '\\d{7}' })],
+    ['regex, nothing the index can use, no match ("[^\\w/.-]")', () => q({ mode: 'regex', pattern: '[^\\w/.-]' })],
+    ['regex, nothing the index can use, 45 characters tried at every position ("[^/]{45}")', () => q({ mode: 'regex', pattern: '[^/]{45}' })],
     ['filters only (GLACIER, > 4 MB)', () => q({ filters: { storageClasses: ['GLACIER'], minSize: 4_000_000 } })],
   ];
   const pct = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.ceil(times.length * p) - 1]!;
