@@ -6,6 +6,7 @@
  * Anything not plainly literal (escapes such as \d, ".", anchors, lookarounds, back-references) ends a run,
  * an optional atom ("?", "*", "{0,…}") ends it and is dropped, and ASCII only, as in literals.ts.
  */
+import { quantifierAt } from './regex-quantifier';
 
 /** Alternatives a run may grow to before it is cut (a cross product grows fast). */
 const MAX_ALTERNATIVES = 64;
@@ -67,14 +68,10 @@ function run(re: string, at: number): [Part, number] {
   let i = at;
   while (i < re.length && re[i] !== '|' && re[i] !== ')') {
     const [atom, next] = atomAt(re, i);
-    i = next;
-    const q = re[i];
-    if (q === '?' || q === '*' || q === '+' || q === '{') {
-      const close = q === '{' ? re.indexOf('}', i) : i;
-      if (close < 0) throw new Error('unclosed quantifier');
-      const min = q === '+' ? 1 : q === '{' ? Number.parseInt(re.slice(i + 1, close), 10) || 0 : 0;
-      i = close + 1;
-      if (re[i] === '?') i++;
+    const quantifier = quantifierAt(re, next);
+    i = quantifier?.end ?? next;
+    if (quantifier) {
+      const { min } = quantifier;
       // Repeated or optional: what it adds is not one fixed string, so the run ends here.
       flush();
       if (min >= 1) clauses.push(...clausesOf(atom));

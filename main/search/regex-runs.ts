@@ -8,6 +8,7 @@
  * back-references contribute nothing and end a run; a pattern this does not parse requires nothing.
  */
 import { DIGIT, LETTER, WORD, type RunNeeds } from './char-runs';
+import { quantifierAt } from './regex-quantifier';
 
 const D = 1 << DIGIT;
 const L = 1 << LETTER;
@@ -86,18 +87,10 @@ function sequence(re: string, at: number): [Piece, number] {
       return [BREAK, i];
     }
     const [atom, next] = atomAt(re, i);
-    i = next;
-    const q = re[i];
-    if (q === '?' || q === '*' || q === '+' || q === '{') {
-      const close = q === '{' ? re.indexOf('}', i) : i;
-      if (close < 0) throw new Error('unclosed quantifier');
-      const counts = /^\{(\d+)(,\d*)?\}$/.exec(re.slice(i, close + 1));
-      if (q === '{' && !counts) throw new Error('not a quantifier');
-      const min = q === '+' ? 1 : q === '{' ? Number(counts![1]) : 0;
-      i = close + 1;
-      if (re[i] === '?') i++;
-      out = concat(out, min >= 1 ? repeat(atom, min) : BREAK);
-    } else out = concat(out, atom);
+    const quantifier = quantifierAt(re, next);
+    i = quantifier?.end ?? next;
+    if (quantifier) out = concat(out, quantifier.min >= 1 ? repeat(atom, quantifier.min) : BREAK);
+    else out = concat(out, atom);
   }
   return [out, i];
 }
