@@ -1,8 +1,7 @@
 /**
  * A query with filters and no pattern, as one loop over the typed columns: no closure or method call per key,
- * no key string, and an entry object only for a hit on the page. The folder rules (prefix in its own case,
- * this folder only, no folder markers) are checked in place on the joined keys, only for keys the numbers let
- * through.
+ * no key string, and an entry object only for a hit on the page. The folder rules (joinedKeyInScope, which
+ * every query path uses) are checked in place on the joined keys, only for keys the numbers let through.
  */
 import type { SearchFilters, SearchHit } from '../../shared/search';
 import type { BucketIndex } from './bucket-index';
@@ -46,10 +45,16 @@ const NO_BOUNDS: ColumnBounds = {
   classOk: new Uint8Array(256).fill(1),
 };
 
-/** A "/" in joined[from, to) (indexOf would run on past the key when there is none). */
-function hasSlash(joined: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (joined.charCodeAt(p) === SLASH) return true;
-  return false;
+/**
+ * Whether the key at joined[ks, ke) is an object in the search's scope: not a folder marker (empty or ending in
+ * "/"), below `prefix` in its own case, and for this folder only no "/" past it (checked in place: indexOf would
+ * run on past the key when there is none).
+ */
+export function joinedKeyInScope(joined: string, ks: number, ke: number, prefix: string, recursive: boolean): boolean {
+  if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) return false;
+  if (prefix.length > 0 && !joined.startsWith(prefix, ks)) return false;
+  if (!recursive) for (let p = ks + prefix.length; p < ke; p++) if (joined.charCodeAt(p) === SLASH) return false;
+  return true;
 }
 
 export interface ColumnScan {
@@ -71,7 +76,6 @@ export function scanColumns(index: BucketIndex, bounds: ColumnBounds | null, sca
   const deleted = index.deletions;
   const { minSize, maxSize, modifiedFrom, modifiedTo, classOk } = bounds ?? NO_BOUNDS;
   const { prefix, recursive, limit, stopAtPage } = scan;
-  const plen = prefix.length;
   let total = 0;
   // A NaN size or date fails no bound, as in the general path.
   for (let i = scan.from; i < scan.to; i++) {
@@ -79,11 +83,7 @@ export function scanColumns(index: BucketIndex, bounds: ColumnBounds | null, sca
     if (size < minSize || size > maxSize) continue;
     const time = modified[i]!;
     if (time < modifiedFrom || time > modifiedTo || classOk[classes[i]!] !== 1 || deleted[i] === 1) continue;
-    const ks = offsets[i]!;
-    const ke = offsets[i + 1]!;
-    if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) continue;
-    if (plen > 0 && !joined.startsWith(prefix, ks)) continue;
-    if (!recursive && hasSlash(joined, ks + plen, ke)) continue;
+    if (!joinedKeyInScope(joined, offsets[i]!, offsets[i + 1]!, prefix, recursive)) continue;
     if (hits.length < limit) hits.push(index.entryAt(i));
     else if (stopAtPage) return { total: total + 1, full: true };
     total++;

@@ -13,14 +13,12 @@
  */
 import type { FolderSize, SearchFilters, SearchHit, SearchQuery, SearchResult, SizesReport } from '../../shared/search';
 import type { BucketIndex, IndexEntry } from './bucket-index';
-import { columnBounds, scanColumns } from './column-scan';
+import { columnBounds, joinedKeyInScope, scanColumns } from './column-scan';
 import { anchoredStart, MIN_LITERAL, prefilterLiterals } from './literals';
 import { compileMatcher, suffixGlob } from './matcher';
 import { regexClauses } from './regex-clauses';
 import { regexRuns } from './regex-runs';
 import { keySweeper, sweepable, sweepRegex } from './regex-sweep';
-
-const SLASH = 0x2f;
 
 const DEFAULT_LIMIT = 5000;
 
@@ -106,8 +104,6 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   let full = false;
   const stopAtPage = q.count === false;
   const passes = filterOf(q.filters);
-  const inScope = (key: string) =>
-    key.startsWith(q.prefix) && !key.endsWith('/') && (q.recursive || !key.slice(q.prefix.length).includes('/'));
   const take = (e: IndexEntry) => {
     total++;
     if (hits.length < limit) hits.push({ key: e.key, size: e.size, lastModified: e.lastModified, storageClass: e.storageClass });
@@ -143,9 +139,7 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
     if (unseen !== null && !lower.slice(lowerOffsets[i], lowerOffsets[i + 1]).includes(unseen, lowerPrefixLength)) return;
     const ks = offsets[i]!;
     const ke = offsets[i + 1]!;
-    if (ke === ks || joined.charCodeAt(ke - 1) === SLASH) return;
-    if (plen > 0 && !joined.startsWith(prefix, ks)) return;
-    if (!q.recursive) for (let p = ks + plen; p < ke; p++) if (joined.charCodeAt(p) === SLASH) return;
+    if (!joinedKeyInScope(joined, ks, ke, prefix, q.recursive)) return;
     if (others.length > 0) {
       const text = lower.slice(lowerOffsets[i], lowerOffsets[i + 1]);
       for (const l of others) if (!text.includes(l)) return;
@@ -242,7 +236,7 @@ export function runQuery(index: BucketIndex, q: SearchQuery, now: () => number =
   }
   for (const e of index.upserts.values()) {
     if (full) break;
-    if (inScope(e.key) && match(e.key.slice(plen)) && passes(e)) take(e);
+    if (joinedKeyInScope(e.key, 0, e.key.length, prefix, q.recursive) && match(e.key.slice(plen)) && passes(e)) take(e);
   }
   return { hits, total, counted: !full, tookMs: now() - started, indexedAt: index.indexedAt };
 }
