@@ -21,7 +21,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { escapeUriPath } from '@smithy/core/protocols';
 import { agentsOf, observerOf, presigningClient } from './client-factory';
 import { type RawGetArgs, type RawHead, rawGet } from './raw-get';
-import { escapeRfc3986, type SigningIdentity, signHeaders } from './sigv4';
+import { canonicalQuery, type SigningIdentity, signHeaders } from './sigv4';
 
 const PROBE_KEY = 's3desk-probe';
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -145,10 +145,7 @@ export async function signRequest(
   const t = await targetOf(args.client, args.bucket);
   const keyPath = t.basePath + escapeUriPath(args.key);
   const query = args.query ?? {};
-  const search = Object.keys(query)
-    .sort()
-    .map((k) => `${escapeRfc3986(k)}=${escapeRfc3986(query[k]!)}`)
-    .join('&');
+  const search = canonicalQuery(query);
   const path = search ? `${keyPath}?${search}` : keyPath;
   const payloadHash = !args.body ? EMPTY_SHA256 : args.unsignedPayload ? 'UNSIGNED-PAYLOAD' : createHash('sha256').update(args.body).digest('hex');
   const headers: Record<string, string> = {

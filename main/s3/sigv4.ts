@@ -49,7 +49,16 @@ const UNSIGNABLE = new Set([
 const GENERATED = new Set(['authorization', 'x-amz-date', 'date']);
 
 /** RFC 3986 escaping as SigV4 canonicalizes query names and values (encodeURIComponent leaves !'()* alone). */
-export const escapeRfc3986 = (v: string): string => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const escapeRfc3986 = (v: string): string => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The query string as SigV4 canonicalizes it (escaped names and values, sorted by name); also fine to send. */
+export function canonicalQuery(query: Readonly<Record<string, string>>): string {
+  return Object.keys(query)
+    .map((k) => [escapeRfc3986(k), escapeRfc3986(query[k]!)] as const)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+}
 
 interface CachedKey {
   readonly scope: string;
@@ -90,11 +99,7 @@ export function signHeaders(request: RequestToSign, identity: SigningIdentity, r
   }
   const names = [...canonical.keys()].sort();
   const signedHeaders = names.join(';');
-  const query = Object.keys(request.query)
-    .map((k) => [escapeRfc3986(k), escapeRfc3986(request.query[k]!)] as const)
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
+  const query = canonicalQuery(request.query);
   const canonicalRequest = [
     request.method,
     request.path,

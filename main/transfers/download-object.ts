@@ -135,13 +135,13 @@ interface RangeJob {
   readonly end: number;
 }
 
-/**
- * Where a resumable download records each range once all its bytes are written; resolves once the record
- * is on disk, and only then does the stream take its next range: a crash re-fetches at most one per stream.
- */
-/** A resumable download's record of finished ranges: a running hash per range, and where the result goes. */
+/** A resumable download's record of finished ranges: a running hash per range, and where its digest goes. */
 interface RangeRecord {
   newHash(): RangeHash;
+  /**
+   * Records a range once all its bytes are written; resolves once the record is on disk, and only then does
+   * the stream take its next range: a crash re-fetches at most one per stream.
+   */
   done(range: RangeJob, digest: string): Promise<void>;
 }
 
@@ -229,7 +229,6 @@ export async function downloadObject(args: DownloadArgs): Promise<string | null>
         for (const view of data) {
           view.copy(memory, at);
           at += view.length;
-          streamHash?.update(view);
         }
         written += length;
       };

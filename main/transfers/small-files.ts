@@ -7,8 +7,8 @@
  * wake-up. Measured on this project's 2-core VM, the main thread spent ~40 µs per round trip, ~160 µs per file,
  * more than the HTTP request itself; a thousand small files were bound by it. One message per turn of the
  * event loop replaces them (the calls made in it, batched), and while the worker is busy, messages queue
- * without wake-ups. One thread also keeps creates in a
- * folder from contending for its lock (kernel CPU that grew with the number of threads creating at once).
+ * without wake-ups. One thread also keeps creates in a folder from contending for its lock (kernel CPU that
+ * grew with the number of threads creating at once).
  *
  * The worker's code is a plain script evaluated by worker_threads (no bundler entry, no TypeScript loader),
  * so the app, the tests and the benchmarks all run the same code.
